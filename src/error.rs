@@ -1,0 +1,202 @@
+//! The crate's one error type.
+
+/// Everything that can go wrong in `layanan`: always a value, never a panic.
+///
+/// Every variant names the field (or element, or parameter) and the offending value, so a message
+/// can be shown to whoever typed the data. Messages are lowercase without a trailing period.
+///
+/// ```
+/// use layanan::{Error, Money};
+///
+/// let err = Money::try_from_i64("paid", -500).unwrap_err();
+/// assert_eq!(err, Error::NegativeMoney { field: "paid".into(), value: -500 });
+/// assert_eq!(err.to_string(), "paid is negative: -500");
+/// ```
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// An answer outside its element's scale (SKM answers are 1 to `max`).
+    #[error("answer {value} to element `{element}` is out of scale 1..={max}")]
+    RatingOutOfScale {
+        /// The element's key.
+        element: String,
+        /// The answer given.
+        value: i64,
+        /// The top of the scale.
+        max: u8,
+    },
+    /// A value outside the closed range a field accepts.
+    #[error("{field} must be between {min} and {max}, got {value}")]
+    OutOfRange {
+        /// The field.
+        field: String,
+        /// The value given.
+        value: i64,
+        /// Smallest accepted value.
+        min: i64,
+        /// Largest accepted value.
+        max: i64,
+    },
+    /// Too few observations for the statistic asked for.
+    #[error("{what} needs at least {needed} observations, got {got}")]
+    InsufficientData {
+        /// What was being computed.
+        what: String,
+        /// How many observations it needs.
+        needed: u64,
+        /// How many it had.
+        got: u64,
+    },
+    /// A visit whose service started before the citizen arrived.
+    #[error("started_at {started} is before arrived_at {arrived}")]
+    StartedBeforeArrived {
+        /// Arrival time.
+        arrived: crate::Timestamp,
+        /// Start of service.
+        started: crate::Timestamp,
+    },
+    /// A visit that finished before it started.
+    #[error("finished_at {finished} is before started_at {started}")]
+    FinishedBeforeStarted {
+        /// Start of service (or arrival, when no start was recorded).
+        started: crate::Timestamp,
+        /// End of service.
+        finished: crate::Timestamp,
+    },
+    /// A negative amount of money.
+    #[error("{field} is negative: {value}")]
+    NegativeMoney {
+        /// The field.
+        field: String,
+        /// The amount given.
+        value: i64,
+    },
+    /// A sum or product of money, or of a count, that does not fit its integer type.
+    #[error("{field} overflows")]
+    Overflow {
+        /// What overflowed.
+        field: String,
+    },
+    /// A time that cannot be represented (outside the supported years 0000–9999, or a shift past
+    /// the limits of `i64` milliseconds).
+    #[error("{field} is out of the supported time range: {value}")]
+    TimeOutOfRange {
+        /// The field.
+        field: String,
+        /// The value given, as text.
+        value: String,
+    },
+    /// A text field that does not parse as what it should be.
+    #[error("{field}: cannot parse `{value}` as {expected}")]
+    Parse {
+        /// The field.
+        field: String,
+        /// The text given.
+        value: String,
+        /// What was expected, e.g. "an RFC 3339 timestamp".
+        expected: String,
+    },
+    /// A floating value that is NaN or infinite where a finite number is required.
+    #[error("{field} must be finite, got {value}")]
+    NotFinite {
+        /// The field.
+        field: String,
+        /// The value given.
+        value: f64,
+    },
+    /// A probability or confidence level outside the open interval (0, 1).
+    #[error("{field} must be strictly between 0 and 1, got {value}")]
+    InvalidProbability {
+        /// The parameter.
+        field: String,
+        /// The value given.
+        value: f64,
+    },
+    /// An element key the instrument does not have.
+    #[error("instrument `{instrument}` has no element `{element}`")]
+    UnknownElement {
+        /// The instrument's name.
+        instrument: String,
+        /// The key asked for.
+        element: String,
+    },
+    /// The same element given twice.
+    #[error("element `{element}` is given more than once")]
+    DuplicateElement {
+        /// The repeated key.
+        element: String,
+    },
+    /// Answers or a tally built for one instrument, used with another.
+    #[error(
+        "expected answers for instrument `{expected}` ({expected_len} elements), got `{got}` ({got_len} elements)"
+    )]
+    InstrumentMismatch {
+        /// The instrument in use.
+        expected: String,
+        /// Its number of elements.
+        expected_len: usize,
+        /// The instrument the data belong to.
+        got: String,
+        /// Its number of elements.
+        got_len: usize,
+    },
+    /// Weights that do not add up to exactly 1.
+    #[error("weights must sum to 1, got {sum}")]
+    WeightsDoNotSumToOne {
+        /// The sum, as an exact fraction.
+        sum: String,
+    },
+    /// A malformed weight (zero denominator, zero or above 1).
+    #[error("invalid weight {value}: {reason}")]
+    InvalidWeight {
+        /// The weight as given.
+        value: String,
+        /// Why it is rejected.
+        reason: String,
+    },
+    /// A service with no published standard.
+    #[error("unknown service `{service}`: no standard is published for it")]
+    UnknownService {
+        /// The service's name.
+        service: String,
+    },
+    /// A required field that was not given.
+    #[error("{field} is required")]
+    Missing {
+        /// The field.
+        field: String,
+    },
+    /// A name (instrument, unit, service …) that is empty or blank.
+    #[error("{field} must not be empty")]
+    Empty {
+        /// The field.
+        field: String,
+    },
+    /// A category label that is not one of the accepted ones.
+    #[error("{field}: unknown value `{value}`, expected one of {expected}")]
+    UnknownCategory {
+        /// The field.
+        field: String,
+        /// The value given.
+        value: String,
+        /// The accepted values.
+        expected: String,
+    },
+    /// Two tallies that cannot be merged (they count different things).
+    #[error("cannot merge: {reason}")]
+    MergeMismatch {
+        /// What differs.
+        reason: String,
+    },
+    /// A deserialised value whose parts contradict each other.
+    #[error("inconsistent {what}: {reason}")]
+    Inconsistent {
+        /// The kind of value.
+        what: String,
+        /// What contradicts what.
+        reason: String,
+    },
+}
+
+/// `Result` with [`Error`](enum@Error) as the error type.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

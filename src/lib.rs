@@ -1,0 +1,115 @@
+//! # layanan — is the front office fast, pleasant and cheap?
+//!
+//! `layanan` ("service" in Indonesian) turns what happens at a public-service front office into
+//! scores people can act on, with their uncertainty. This release computes Indonesia's
+//! satisfaction index, the **Survei Kepuasan Masyarakat** (SKM) of PermenPANRB 14/2017, exactly
+//! as the regulation defines it, and models the visits, tariffs and service standards that the
+//! speed, cost and empathy scores are built on.
+//!
+//! ## Scoring a survey
+//!
+//! Answers go into a [`SkmTally`]; the tally gives a [`SkmReport`].
+//!
+//! ```
+//! use layanan::{Instrument, Mutu, SkmTally};
+//!
+//! let skm = Instrument::permenpanrb_14_2017();
+//! let mut tally = SkmTally::new(skm.clone());
+//!
+//! // One questionnaire per row, answers 1–4 in the questionnaire's order U1…U9.
+//! let rows = [
+//!     [Some(4), Some(3), Some(3), Some(4), Some(3), Some(4), Some(4), Some(3), Some(3)],
+//!     [Some(3), Some(3), Some(2), Some(4), Some(3), Some(3), Some(3), Some(3), None], // U9 blank
+//!     [Some(4), Some(4), Some(3), Some(4), Some(4), Some(4), Some(4), Some(3), Some(2)],
+//! ];
+//! for row in rows {
+//!     tally.push_answers(&layanan::SkmAnswers::from_values(&skm, &row)?)?;
+//! }
+//!
+//! let report = tally.report()?;
+//! // U9 was answered twice: its NRR is (3 + 2) / 2, the blank is not scored 0.
+//! assert_eq!(report.elements[8].n, 2);
+//! assert_eq!(report.elements[8].nrr, 2.5);
+//! assert_eq!(report.ikm_rounded, 82.87); // index 3.3148
+//! assert_eq!(report.mutu, Mutu::B);
+//! println!("{report}"); // the official results table
+//! # Ok::<(), layanan::Error>(())
+//! ```
+//!
+//! Tallies are integer counts, so they **merge** exactly: tally each office, each month or each
+//! thread separately and [`merge`](SkmTally::merge) them; the result is the tally of the whole.
+//!
+//! ## What the index is
+//!
+//! For each element, `NRR = Σ answers / n` over the questionnaires that answered it. The index is
+//! `Σ wᵢ·NRRᵢ` with `wᵢ = 1/9`, and the IKM (NIK) is `index × 25`, on 25–100. The grade is decided
+//! on the IKM rounded half-up to 2 decimals: A 88.31–100, B 76.61–88.30, C 65.00–76.60,
+//! D 25.00–64.99. `layanan` computes the index as an exact fraction, so an IKM of exactly 76.605
+//! is graded B, as the regulation says, and not C as floating point would have it.
+//!
+//! Printed reports often differ in the last digits: they weight by 0.111 instead of 1/9, or round
+//! NRRs first. [`SkmOptions::with_printed`] reproduces such a printout beside the exact value.
+//!
+//! Beyond the regulation, each report gives a confidence interval per element and for the IKM
+//! (which accounts for the correlation between the answers of one respondent), Cronbach's α of
+//! the questionnaire, the elements to improve first, and whether the sample reached the
+//! Krejcie–Morgan size ([`stats::krejcie_morgan`]).
+//!
+//! ## Modules
+//!
+//! | where | what |
+//! |---|---|
+//! | [`Error`] | the one error type: every bad input is a value naming the field and the value |
+//! | model ([`Interaction`], [`Money`], [`Timestamp`], [`Calendar`], [`ServiceStandard`], [`Instrument`], [`SkmAnswers`], [`Respondent`]) | plain, validated data: what happened and what was promised |
+//! | [`SkmTally`], [`SkmReport`] | the SKM index |
+//! | [`stats`] | statistics on plain numbers: intervals, reliability, sample size |
+//!
+//! ## Statistical conventions
+//!
+//! * Intervals are two-sided at 95 % unless a [`Level`] says otherwise.
+//! * Standard deviations use `n − 1`.
+//! * An element's NRR interval is Student's t with `n − 1` degrees of freedom. The IKM's variance
+//!   is `Σᵢⱼ wᵢwⱼ·nᵢⱼ·cᵢⱼ/(nᵢnⱼ)`, with `cᵢⱼ` the covariance over the `nᵢⱼ` respondents who answered
+//!   both elements; its t interval uses `min nᵢ − 1` degrees of freedom. Without blanks this is
+//!   exactly the t interval of the respondents' own weighted scores.
+//! * Cronbach's α is given with listwise deletion (complete questionnaires) and with pairwise
+//!   covariances; Feldt's interval uses the F distribution.
+//! * Rounding is half-up, decided exactly on fractions of integer counts.
+//! * Every number is checked in the test suite against scipy, pandas and pingouin
+//!   (`tests/fixtures/`), and against hand-worked examples from the regulation.
+//!
+//! ## Crate features
+//!
+//! No feature is on by default.
+//!
+//! * **`serde`** — `Serialize` and `Deserialize` for every public data type, tallies and reports
+//!   included. Validated types deserialise through their constructors, so invalid data cannot
+//!   be smuggled in; a tally's serialised form is versioned, so a worker can tally a shard and a
+//!   coordinator merge it.
+//! * **`jiff`** — conversions between [`Timestamp`] and `jiff::Timestamp`, and between
+//!   [`TimeSpan`] and `jiff::SignedDuration`.
+
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+#![warn(missing_debug_implementations)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
+
+mod error;
+#[cfg(feature = "jiff")]
+mod jiff_impls;
+mod model;
+mod skm;
+pub mod stats;
+
+pub use error::{Error, Result};
+pub use model::{
+    AgeBand, Calendar, Completion, Date, Education, Element, Gender, GradeBands, Granularity,
+    Instrument, Interaction, InteractionBuilder, MAX_AGE, Money, Mutu, Occupation, Period,
+    RECOMMEND_MAX, Rating, RatingScale, Respondent, SKM_SCALE_MAX, ServiceStandard, SkmAnswers,
+    SkmAnswersBuilder, SkmResponse, Standards, TimeSpan, Timestamp, Weekday, Weight,
+};
+pub use skm::{
+    Compatibility, ElementScore, NrrRounding, PrintedIndex, SampleAdequacy, SkmOptions, SkmReport,
+    SkmTally,
+};
+pub use stats::{Interval, Level};

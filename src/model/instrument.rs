@@ -1,0 +1,654 @@
+//! SKM questionnaires: their elements (unsur), weights and grade bands.
+
+use std::fmt;
+use std::sync::Arc;
+
+use super::weight::{Ratio, Weight};
+use crate::error::{Error, Result};
+
+/// One element (unsur) of a questionnaire, answered on a 1–4 scale.
+///
+/// ```
+/// use layanan::Element;
+///
+/// let e = Element::new("kebersihan", "Kebersihan", "cleanliness")?
+///     .with_labels(["kotor", "kurang bersih", "bersih", "sangat bersih"]);
+/// assert_eq!(e.label(4), Some("sangat bersih"));
+/// # Ok::<(), layanan::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    serde(try_from = "ElementParts", into = "ElementParts")
+)]
+pub struct Element {
+    key: String,
+    name: String,
+    english: String,
+    labels: [String; 4],
+}
+
+impl Element {
+    /// An element with a machine `key`, its Indonesian `name` and an `english` gloss; answer
+    /// labels default to `1`…`4`.
+    ///
+    /// # Errors
+    /// [`Error::Empty`] for a blank key.
+    pub fn new(
+        key: impl Into<String>,
+        name: impl Into<String>,
+        english: impl Into<String>,
+    ) -> Result<Self> {
+        let key = key.into();
+        if key.trim().is_empty() {
+            return Err(Error::Empty {
+                field: "element key".into(),
+            });
+        }
+        Ok(Self {
+            key,
+            name: name.into(),
+            english: english.into(),
+            labels: ["1", "2", "3", "4"].map(String::from),
+        })
+    }
+
+    /// With the words printed under answers 1 to 4.
+    pub fn with_labels(mut self, labels: [&str; 4]) -> Self {
+        self.labels = labels.map(String::from);
+        self
+    }
+
+    /// The machine key, e.g. `persyaratan`.
+    pub fn key(&self) -> &str {
+        &self.key
+    }
+
+    /// The Indonesian name, e.g. `Persyaratan`.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The English gloss, e.g. `requirements`.
+    pub fn english(&self) -> &str {
+        &self.english
+    }
+
+    /// The label of answer `value` (1–4).
+    pub fn label(&self, value: u8) -> Option<&str> {
+        self.labels
+            .get(usize::from(value).checked_sub(1)?)
+            .map(String::as_str)
+    }
+}
+
+/// The quality grade (mutu pelayanan) of an index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub enum Mutu {
+    /// Sangat baik (very good).
+    A,
+    /// Baik (good).
+    B,
+    /// Kurang baik (poor).
+    C,
+    /// Tidak baik (bad).
+    D,
+}
+
+impl Mutu {
+    /// The regulation's wording of the unit's performance (kinerja unit pelayanan).
+    pub fn kinerja(self) -> &'static str {
+        match self {
+            Mutu::A => "Sangat baik",
+            Mutu::B => "Baik",
+            Mutu::C => "Kurang baik",
+            Mutu::D => "Tidak baik",
+        }
+    }
+
+    /// The English gloss of [`kinerja`](Self::kinerja).
+    pub fn english(self) -> &'static str {
+        match self {
+            Mutu::A => "very good",
+            Mutu::B => "good",
+            Mutu::C => "poor",
+            Mutu::D => "bad",
+        }
+    }
+}
+
+impl fmt::Display for Mutu {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let letter = match self {
+            Mutu::A => "A",
+            Mutu::B => "B",
+            Mutu::C => "C",
+            Mutu::D => "D",
+        };
+        f.pad(letter)
+    }
+}
+
+/// Where the grades start, on the NIK (25–100) rounded half-up to 2 decimals, in hundredths.
+///
+/// ```
+/// use layanan::{GradeBands, Mutu};
+///
+/// let bands = GradeBands::PERMENPANRB_14_2017;
+/// assert_eq!(bands.grade(8831), Mutu::A); // 88.31
+/// assert_eq!(bands.grade(8830), Mutu::B);
+/// assert_eq!(bands.grade(6499), Mutu::D);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct GradeBands {
+    /// Lowest NIK × 100 graded A.
+    pub a_from: u32,
+    /// Lowest NIK × 100 graded B.
+    pub b_from: u32,
+    /// Lowest NIK × 100 graded C; anything lower is D.
+    pub c_from: u32,
+}
+
+impl GradeBands {
+    /// PermenPANRB 14/2017: A 88.31–100, B 76.61–88.30, C 65.00–76.60, D 25.00–64.99.
+    pub const PERMENPANRB_14_2017: GradeBands = GradeBands {
+        a_from: 8831,
+        b_from: 7661,
+        c_from: 6500,
+    };
+
+    /// KepMenPAN 25/2004: A 81.26–100, B 62.51–81.25, C 43.76–62.50, D 25–43.75.
+    pub const KEPMENPAN_25_2004: GradeBands = GradeBands {
+        a_from: 8126,
+        b_from: 6251,
+        c_from: 4376,
+    };
+
+    /// The grade of a NIK given in hundredths (already rounded).
+    pub fn grade(&self, nik_hundredths: u32) -> Mutu {
+        if nik_hundredths >= self.a_from {
+            Mutu::A
+        } else if nik_hundredths >= self.b_from {
+            Mutu::B
+        } else if nik_hundredths >= self.c_from {
+            Mutu::C
+        } else {
+            Mutu::D
+        }
+    }
+}
+
+/// A satisfaction questionnaire: its elements in printed order, their weights and grade bands.
+///
+/// Elements are looked up by key, never by position: published tables disagree on the order.
+///
+/// ```
+/// use layanan::{Instrument, Weight};
+///
+/// let skm = Instrument::permenpanrb_14_2017();
+/// assert_eq!(skm.len(), 9);
+/// assert_eq!(skm.position("pengaduan")?, 8);
+/// assert_eq!(skm.weights()[0], Weight::new(1, 9)?);
+///
+/// // A unit that asks one more question, with equal weights of 1/10.
+/// let extended = skm.with_element(layanan::Element::new("parkir", "Parkir", "parking")?)?;
+/// assert_eq!(extended.weights()[9], Weight::new(1, 10)?);
+/// # Ok::<(), layanan::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    serde(try_from = "InstrumentParts", into = "InstrumentParts")
+)]
+pub struct Instrument {
+    name: String,
+    elements: Vec<Element>,
+    /// The element keys, shared with every [`SkmAnswers`](crate::SkmAnswers) built from this
+    /// instrument so tallies can recognise them without comparing strings.
+    keys: Arc<[String]>,
+    weights: Vec<Weight>,
+    bands: GradeBands,
+}
+
+impl Instrument {
+    /// A custom instrument with equal weights and the 2017 grade bands.
+    ///
+    /// # Errors
+    /// [`Error::Empty`] for a blank name or no elements; [`Error::DuplicateElement`] when two
+    /// elements share a key.
+    pub fn new(name: impl Into<String>, elements: Vec<Element>) -> Result<Self> {
+        let name = name.into();
+        if name.trim().is_empty() {
+            return Err(Error::Empty {
+                field: "instrument name".into(),
+            });
+        }
+        if elements.is_empty() {
+            return Err(Error::Empty {
+                field: "instrument elements".into(),
+            });
+        }
+        for (i, e) in elements.iter().enumerate() {
+            if elements.iter().take(i).any(|prior| prior.key == e.key) {
+                return Err(Error::DuplicateElement {
+                    element: e.key.clone(),
+                });
+            }
+        }
+        let share = Weight::equal_share(elements.len())?;
+        let keys = elements.iter().map(|e| e.key.clone()).collect();
+        Ok(Self {
+            name,
+            weights: vec![share; elements.len()],
+            elements,
+            keys,
+            bands: GradeBands::PERMENPANRB_14_2017,
+        })
+    }
+
+    /// The nine elements of PermenPANRB 14/2017, in the sample questionnaire's order (U1–U9).
+    pub fn permenpanrb_14_2017() -> Self {
+        let e = |key: &str, name: &str, english: &str, labels: [&str; 4]| Element {
+            key: key.into(),
+            name: name.into(),
+            english: english.into(),
+            labels: labels.map(String::from),
+        };
+        let sesuai = ["tidak sesuai", "kurang sesuai", "sesuai", "sangat sesuai"];
+        let elements = vec![
+            e("persyaratan", "Persyaratan", "requirements", sesuai),
+            e(
+                "prosedur",
+                "Sistem, Mekanisme, dan Prosedur",
+                "procedure",
+                ["tidak mudah", "kurang mudah", "mudah", "sangat mudah"],
+            ),
+            e(
+                "waktu",
+                "Waktu Penyelesaian",
+                "completion time",
+                ["tidak cepat", "kurang cepat", "cepat", "sangat cepat"],
+            ),
+            e(
+                "biaya",
+                "Biaya/Tarif",
+                "cost",
+                ["sangat mahal", "cukup mahal", "murah", "gratis"],
+            ),
+            e(
+                "produk",
+                "Produk Spesifikasi Jenis Pelayanan",
+                "service product",
+                sesuai,
+            ),
+            e(
+                "kompetensi",
+                "Kompetensi Pelaksana",
+                "staff competence",
+                [
+                    "tidak kompeten",
+                    "kurang kompeten",
+                    "kompeten",
+                    "sangat kompeten",
+                ],
+            ),
+            e(
+                "perilaku",
+                "Perilaku Pelaksana",
+                "staff behaviour",
+                [
+                    "tidak sopan dan ramah",
+                    "kurang sopan dan ramah",
+                    "sopan dan ramah",
+                    "sangat sopan dan ramah",
+                ],
+            ),
+            e(
+                "sarana",
+                "Sarana dan Prasarana",
+                "facilities",
+                ["buruk", "cukup", "baik", "sangat baik"],
+            ),
+            e(
+                "pengaduan",
+                "Penanganan Pengaduan, Saran dan Masukan",
+                "complaint handling",
+                [
+                    "tidak ada",
+                    "ada tetapi tidak berfungsi",
+                    "berfungsi kurang maksimal",
+                    "dikelola dengan baik",
+                ],
+            ),
+        ];
+        Self::builtin(
+            "PermenPANRB 14/2017",
+            elements,
+            9,
+            GradeBands::PERMENPANRB_14_2017,
+        )
+    }
+
+    /// The fourteen elements of KepMenPAN 25/2004, in the regulation's order.
+    pub fn kepmenpan_25_2004() -> Self {
+        let e = |key: &str, name: &str, english: &str, adjective: &str| Element {
+            key: key.into(),
+            name: name.into(),
+            english: english.into(),
+            labels: [
+                format!("tidak {adjective}"),
+                format!("kurang {adjective}"),
+                adjective.to_string(),
+                format!("sangat {adjective}"),
+            ],
+        };
+        let with = |mut el: Element, labels: [&str; 4]| {
+            el.labels = labels.map(String::from);
+            el
+        };
+        let elements = vec![
+            e("prosedur", "Prosedur pelayanan", "procedure", "mudah"),
+            e(
+                "persyaratan",
+                "Persyaratan pelayanan",
+                "requirements",
+                "sesuai",
+            ),
+            e(
+                "kejelasan_petugas",
+                "Kejelasan petugas pelayanan",
+                "clarity of staff",
+                "jelas",
+            ),
+            e(
+                "kedisiplinan",
+                "Kedisiplinan petugas pelayanan",
+                "staff discipline",
+                "disiplin",
+            ),
+            e(
+                "tanggung_jawab",
+                "Tanggung jawab petugas pelayanan",
+                "staff responsibility",
+                "bertanggung jawab",
+            ),
+            e(
+                "kemampuan",
+                "Kemampuan petugas pelayanan",
+                "staff ability",
+                "mampu",
+            ),
+            e("kecepatan", "Kecepatan pelayanan", "speed", "cepat"),
+            e(
+                "keadilan",
+                "Keadilan mendapatkan pelayanan",
+                "fairness",
+                "adil",
+            ),
+            e(
+                "kesopanan",
+                "Kesopanan dan keramahan petugas",
+                "courtesy and friendliness",
+                "sopan dan ramah",
+            ),
+            e(
+                "kewajaran_biaya",
+                "Kewajaran biaya pelayanan",
+                "reasonable cost",
+                "wajar",
+            ),
+            with(
+                e(
+                    "kepastian_biaya",
+                    "Kepastian biaya pelayanan",
+                    "cost certainty",
+                    "sesuai",
+                ),
+                [
+                    "selalu tidak sesuai",
+                    "kadang-kadang sesuai",
+                    "banyak sesuainya",
+                    "selalu sesuai",
+                ],
+            ),
+            with(
+                e(
+                    "kepastian_jadwal",
+                    "Kepastian jadwal pelayanan",
+                    "schedule certainty",
+                    "tepat",
+                ),
+                [
+                    "selalu tidak tepat",
+                    "kadang-kadang tepat",
+                    "banyak tepatnya",
+                    "selalu tepat",
+                ],
+            ),
+            e("kenyamanan", "Kenyamanan lingkungan", "comfort", "nyaman"),
+            e("keamanan", "Keamanan pelayanan", "security", "aman"),
+        ];
+        Self::builtin(
+            "KepMenPAN 25/2004",
+            elements,
+            14,
+            GradeBands::KEPMENPAN_25_2004,
+        )
+    }
+
+    fn builtin(name: &str, elements: Vec<Element>, k: u32, bands: GradeBands) -> Self {
+        let share = Weight::unit_fraction(k);
+        Self {
+            name: name.into(),
+            keys: elements.iter().map(|e| e.key.clone()).collect(),
+            weights: vec![share; elements.len()],
+            elements,
+            bands,
+        }
+    }
+
+    /// This instrument with one more element; weights become equal again (1/k).
+    ///
+    /// # Errors
+    /// [`Error::DuplicateElement`] when the key is taken.
+    pub fn with_element(self, element: Element) -> Result<Self> {
+        let mut elements = self.elements;
+        elements.push(element);
+        let bands = self.bands;
+        Ok(Instrument::new(self.name, elements)?.with_bands(bands))
+    }
+
+    /// This instrument with the given weights, one for every element, summing to exactly 1.
+    ///
+    /// ```
+    /// use layanan::{Error, Instrument, Weight};
+    ///
+    /// let skm = Instrument::permenpanrb_14_2017();
+    /// let keys = ["persyaratan", "prosedur", "waktu", "biaya", "produk", "kompetensi",
+    ///             "perilaku", "sarana", "pengaduan"];
+    /// let mut weights: Vec<(&str, Weight)> = keys.iter().map(|k| (*k, Weight::new(1, 10).unwrap())).collect();
+    /// weights[0].1 = Weight::new(1, 5)?; // requirements count double
+    /// let reweighted = skm.clone().with_weights(&weights)?;
+    /// assert_eq!(reweighted.weights()[0], Weight::new(1, 5)?);
+    ///
+    /// weights[1].1 = Weight::new(1, 5)?;
+    /// assert_eq!(
+    ///     skm.with_weights(&weights).unwrap_err(),
+    ///     Error::WeightsDoNotSumToOne { sum: "11/10".into() }
+    /// );
+    /// # Ok::<(), layanan::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::UnknownElement`], [`Error::DuplicateElement`], [`Error::Missing`] for an element
+    /// left without a weight, [`Error::WeightsDoNotSumToOne`].
+    pub fn with_weights(mut self, weights: &[(&str, Weight)]) -> Result<Self> {
+        let mut assigned: Vec<Option<Weight>> = vec![None; self.elements.len()];
+        for (key, weight) in weights {
+            let i = self.position(key)?;
+            if let Some(slot) = assigned.get_mut(i)
+                && slot.replace(*weight).is_some()
+            {
+                return Err(Error::DuplicateElement {
+                    element: (*key).into(),
+                });
+            }
+        }
+        let mut resolved = Vec::with_capacity(assigned.len());
+        for (slot, element) in assigned.into_iter().zip(&self.elements) {
+            resolved.push(slot.ok_or_else(|| Error::Missing {
+                field: format!("weight of element `{}`", element.key),
+            })?);
+        }
+        check_sum(&resolved)?;
+        self.weights = resolved;
+        Ok(self)
+    }
+
+    /// This instrument graded with other bands.
+    pub fn with_bands(mut self, bands: GradeBands) -> Self {
+        self.bands = bands;
+        self
+    }
+
+    /// The instrument's name, e.g. `PermenPANRB 14/2017`.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The elements in printed order.
+    pub fn elements(&self) -> &[Element] {
+        &self.elements
+    }
+
+    /// The weights, aligned with [`elements`](Self::elements).
+    pub fn weights(&self) -> &[Weight] {
+        &self.weights
+    }
+
+    /// The grade bands.
+    pub fn bands(&self) -> GradeBands {
+        self.bands
+    }
+
+    /// The number of elements.
+    pub fn len(&self) -> usize {
+        self.elements.len()
+    }
+
+    /// Always false: an instrument has at least one element.
+    pub fn is_empty(&self) -> bool {
+        self.elements.is_empty()
+    }
+
+    /// The position of the element with `key`.
+    ///
+    /// # Errors
+    /// [`Error::UnknownElement`].
+    pub fn position(&self, key: &str) -> Result<usize> {
+        self.keys
+            .iter()
+            .position(|k| k == key)
+            .ok_or_else(|| Error::UnknownElement {
+                instrument: self.name.clone(),
+                element: key.into(),
+            })
+    }
+
+    pub(crate) fn keys(&self) -> &Arc<[String]> {
+        &self.keys
+    }
+}
+
+fn check_sum(weights: &[Weight]) -> Result<()> {
+    let overflow = || Error::Overflow {
+        field: "sum of weights".into(),
+    };
+    let sum = weights
+        .iter()
+        .try_fold(Ratio::ZERO, |acc, w| acc.checked_add((*w).into()))
+        .ok_or_else(overflow)?;
+    if sum != (Ratio { num: 1, den: 1 }) {
+        return Err(Error::WeightsDoNotSumToOne {
+            sum: sum.to_string(),
+        });
+    }
+    Ok(())
+}
+
+#[cfg(feature = "serde")]
+#[derive(serde::Serialize, serde::Deserialize)]
+struct ElementParts {
+    key: String,
+    name: String,
+    english: String,
+    labels: [String; 4],
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<ElementParts> for Element {
+    type Error = Error;
+    fn try_from(p: ElementParts) -> Result<Self> {
+        let mut e = Element::new(p.key, p.name, p.english)?;
+        e.labels = p.labels;
+        Ok(e)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl From<Element> for ElementParts {
+    fn from(e: Element) -> Self {
+        ElementParts {
+            key: e.key,
+            name: e.name,
+            english: e.english,
+            labels: e.labels,
+        }
+    }
+}
+
+#[cfg(feature = "serde")]
+#[derive(serde::Serialize, serde::Deserialize)]
+struct InstrumentParts {
+    name: String,
+    elements: Vec<Element>,
+    weights: Vec<Weight>,
+    bands: GradeBands,
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<InstrumentParts> for Instrument {
+    type Error = Error;
+    fn try_from(p: InstrumentParts) -> Result<Self> {
+        let instrument = Instrument::new(p.name, p.elements)?.with_bands(p.bands);
+        if p.weights.len() != instrument.len() {
+            return Err(Error::Inconsistent {
+                what: "instrument".into(),
+                reason: format!(
+                    "{} weights for {} elements",
+                    p.weights.len(),
+                    instrument.len()
+                ),
+            });
+        }
+        let keyed: Vec<(String, Weight)> = instrument.keys.iter().cloned().zip(p.weights).collect();
+        let pairs: Vec<(&str, Weight)> = keyed.iter().map(|(k, w)| (k.as_str(), *w)).collect();
+        instrument.with_weights(&pairs)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl From<Instrument> for InstrumentParts {
+    fn from(i: Instrument) -> Self {
+        InstrumentParts {
+            name: i.name,
+            elements: i.elements,
+            weights: i.weights,
+            bands: i.bands,
+        }
+    }
+}

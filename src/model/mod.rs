@@ -1,0 +1,26 @@
+//! Plain, validated data: what happened at the front office and what was promised.
+//!
+//! Constructors validate, so an invalid value cannot be built; with `serde`, deserialising goes
+//! through the same checks.
+
+mod calendar;
+mod instrument;
+mod interaction;
+mod money;
+mod standard;
+mod survey;
+mod time;
+mod weight;
+
+pub use calendar::{Calendar, Granularity, Period};
+pub use instrument::{Element, GradeBands, Instrument, Mutu};
+pub use interaction::{Interaction, InteractionBuilder, RECOMMEND_MAX, Rating, RatingScale};
+pub use money::Money;
+pub use standard::{Completion, ServiceStandard, Standards};
+pub use survey::{
+    AgeBand, Education, Gender, MAX_AGE, Occupation, Respondent, SKM_SCALE_MAX, SkmAnswers,
+    SkmAnswersBuilder, SkmResponse,
+};
+pub use time::{Date, TimeSpan, Timestamp, Weekday};
+pub(crate) use weight::Ratio;
+pub use weight::Weight;

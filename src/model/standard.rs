@@ -1,0 +1,264 @@
+//! Published service standards (standar pelayanan, UU 25/2009).
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::str::FromStr;
+
+use super::money::Money;
+use super::time::TimeSpan;
+use crate::error::{Error, Result};
+
+/// How long a service may take from arrival to completion.
+///
+/// ```
+/// use layanan::{Completion, TimeSpan};
+///
+/// assert_eq!("90m".parse::<Completion>()?, Completion::Within(TimeSpan::from_minutes(90)));
+/// assert_eq!("14wd".parse::<Completion>()?, Completion::WorkingDays(14));
+/// assert_eq!(Completion::WorkingDays(14).to_string(), "14wd");
+/// # Ok::<(), layanan::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub enum Completion {
+    /// Clock time, for counter services (`90m`, `2h`).
+    Within(TimeSpan),
+    /// Working days (hari kerja), for permits and documents (`14wd`); see
+    /// [`Calendar::working_days_between`](crate::Calendar::working_days_between).
+    WorkingDays(u32),
+}
+
+impl FromStr for Completion {
+    type Err = Error;
+
+    /// `N` followed by `m` (minutes), `h` (hours) or `wd` (working days).
+    fn from_str(text: &str) -> Result<Self> {
+        let err = || Error::Parse {
+            field: "completion".into(),
+            value: text.into(),
+            expected: "minutes, hours or working days such as 90m, 2h or 14wd".into(),
+        };
+        let t = text.trim();
+        let split = t.find(|c: char| !c.is_ascii_digit()).ok_or_else(err)?;
+        let (number, unit) = t.split_at(split);
+        let n: u32 = number.parse().map_err(|_| err())?;
+        match unit {
+            "m" | "min" => Ok(Completion::Within(TimeSpan::from_minutes(n))),
+            "h" => Ok(Completion::Within(TimeSpan::from_hours(n))),
+            "wd" | "hk" => Ok(Completion::WorkingDays(n)),
+            _ => Err(err()),
+        }
+    }
+}
+
+impl fmt::Display for Completion {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Completion::Within(span) if span.as_millis() % 60_000 == 0 => {
+                write!(f, "{}m", span.as_millis() / 60_000)
+            }
+            Completion::Within(span) => write!(f, "{span}"),
+            Completion::WorkingDays(n) => write!(f, "{n}wd"),
+        }
+    }
+}
+
+/// What a service promises: its tariff, its completion time and, optionally, a waiting target.
+///
+/// ```
+/// use layanan::{Completion, Money, ServiceStandard, TimeSpan};
+///
+/// let ktp = ServiceStandard::new("ktp-el", Money::ZERO)?
+///     .with_completion(Completion::Within(TimeSpan::from_minutes(60)))
+///     .with_max_wait(TimeSpan::from_minutes(30));
+/// assert_eq!(ktp.service(), "ktp-el");
+/// assert!(ktp.tariff().is_zero());
+/// # Ok::<(), layanan::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    serde(try_from = "StandardParts", into = "StandardParts")
+)]
+pub struct ServiceStandard {
+    service: String,
+    tariff: Money,
+    completion: Option<Completion>,
+    max_wait: Option<TimeSpan>,
+}
+
+impl ServiceStandard {
+    /// The standard of `service` with its official `tariff` (often [`Money::ZERO`]).
+    ///
+    /// # Errors
+    /// [`Error::Empty`] for a blank service name.
+    pub fn new(service: impl Into<String>, tariff: Money) -> Result<Self> {
+        let service = service.into();
+        if service.trim().is_empty() {
+            return Err(Error::Empty {
+                field: "service".into(),
+            });
+        }
+        Ok(Self {
+            service,
+            tariff,
+            completion: None,
+            max_wait: None,
+        })
+    }
+
+    /// With a completion time.
+    pub fn with_completion(mut self, completion: Completion) -> Self {
+        self.completion = Some(completion);
+        self
+    }
+
+    /// With a waiting-time target (arrival to start of service).
+    pub fn with_max_wait(mut self, max_wait: TimeSpan) -> Self {
+        self.max_wait = Some(max_wait);
+        self
+    }
+
+    /// The service's name.
+    pub fn service(&self) -> &str {
+        &self.service
+    }
+
+    /// The official tariff.
+    pub fn tariff(&self) -> Money {
+        self.tariff
+    }
+
+    /// The published completion time, if any.
+    pub fn completion(&self) -> Option<Completion> {
+        self.completion
+    }
+
+    /// The waiting-time target, if any.
+    pub fn max_wait(&self) -> Option<TimeSpan> {
+        self.max_wait
+    }
+}
+
+/// The standards of all services, looked up by name.
+///
+/// ```
+/// use layanan::{Error, Money, ServiceStandard, Standards};
+///
+/// let standards: Standards = [ServiceStandard::new("ktp-el", Money::ZERO)?].into_iter().collect();
+/// assert!(standards.get("ktp-el").is_ok());
+/// assert_eq!(
+///     standards.get("paspor").unwrap_err(),
+///     Error::UnknownService { service: "paspor".into() }
+/// );
+/// # Ok::<(), layanan::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    serde(from = "Vec<ServiceStandard>", into = "Vec<ServiceStandard>")
+)]
+pub struct Standards {
+    by_service: BTreeMap<String, ServiceStandard>,
+}
+
+impl Standards {
+    /// No standards.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds (or replaces) the standard of its service.
+    pub fn insert(&mut self, standard: ServiceStandard) {
+        self.by_service.insert(standard.service.clone(), standard);
+    }
+
+    /// The standard of `service`.
+    ///
+    /// # Errors
+    /// [`Error::UnknownService`] when none is published.
+    pub fn get(&self, service: &str) -> Result<&ServiceStandard> {
+        self.by_service
+            .get(service)
+            .ok_or_else(|| Error::UnknownService {
+                service: service.into(),
+            })
+    }
+
+    /// All standards, by service name.
+    pub fn iter(&self) -> impl Iterator<Item = &ServiceStandard> {
+        self.by_service.values()
+    }
+
+    /// The number of services with a standard.
+    pub fn len(&self) -> usize {
+        self.by_service.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.by_service.is_empty()
+    }
+}
+
+impl FromIterator<ServiceStandard> for Standards {
+    fn from_iter<I: IntoIterator<Item = ServiceStandard>>(iter: I) -> Self {
+        let mut standards = Standards::new();
+        standards.extend(iter);
+        standards
+    }
+}
+
+impl Extend<ServiceStandard> for Standards {
+    fn extend<I: IntoIterator<Item = ServiceStandard>>(&mut self, iter: I) {
+        for standard in iter {
+            self.insert(standard);
+        }
+    }
+}
+
+impl From<Vec<ServiceStandard>> for Standards {
+    fn from(list: Vec<ServiceStandard>) -> Self {
+        list.into_iter().collect()
+    }
+}
+
+impl From<Standards> for Vec<ServiceStandard> {
+    fn from(standards: Standards) -> Self {
+        standards.by_service.into_values().collect()
+    }
+}
+
+#[cfg(feature = "serde")]
+#[derive(serde::Serialize, serde::Deserialize)]
+struct StandardParts {
+    service: String,
+    tariff: Money,
+    completion: Option<Completion>,
+    max_wait: Option<TimeSpan>,
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<StandardParts> for ServiceStandard {
+    type Error = Error;
+    fn try_from(p: StandardParts) -> Result<Self> {
+        let mut s = ServiceStandard::new(p.service, p.tariff)?;
+        s.completion = p.completion;
+        s.max_wait = p.max_wait;
+        Ok(s)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl From<ServiceStandard> for StandardParts {
+    fn from(s: ServiceStandard) -> Self {
+        StandardParts {
+            service: s.service,
+            tariff: s.tariff,
+            completion: s.completion,
+            max_wait: s.max_wait,
+        }
+    }
+}

@@ -1,0 +1,227 @@
+//! Exact element weights.
+
+use std::fmt;
+use std::str::FromStr;
+
+use crate::error::{Error, Result};
+
+/// An element's weight in the index, held as an exact fraction.
+///
+/// The regulation's weights are fractions (1/9, 1/14) and agencies print decimals (0.11, 0.111,
+/// 0.071); keeping both exact lets the crate check that weights sum to exactly 1 and reproduce a
+/// printed index to the last digit.
+///
+/// ```
+/// use layanan::Weight;
+///
+/// let ninth: Weight = "1/9".parse()?;
+/// assert_eq!(ninth, Weight::new(1, 9)?);
+/// let printed: Weight = "0.111".parse()?;
+/// assert_eq!(printed, Weight::new(111, 1000)?);
+/// assert_eq!(printed.to_string(), "0.111");
+/// assert!((ninth.to_f64() - 1.0 / 9.0).abs() < 1e-16);
+/// # Ok::<(), layanan::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(try_from = "String", into = "String"))]
+pub struct Weight {
+    numerator: u32,
+    denominator: u32,
+}
+
+impl Weight {
+    /// `numerator / denominator`, reduced; must lie in (0, 1].
+    ///
+    /// # Errors
+    /// [`Error::InvalidWeight`] for a zero denominator, a zero weight or one above 1.
+    pub fn new(numerator: u32, denominator: u32) -> Result<Self> {
+        let invalid = |reason: &str| Error::InvalidWeight {
+            value: format!("{numerator}/{denominator}"),
+            reason: reason.into(),
+        };
+        if denominator == 0 {
+            return Err(invalid("the denominator is zero"));
+        }
+        if numerator == 0 {
+            return Err(invalid("a weight must be positive"));
+        }
+        if numerator > denominator {
+            return Err(invalid("a weight cannot exceed 1"));
+        }
+        let g = gcd(numerator.into(), denominator.into()) as u32;
+        Ok(Self {
+            numerator: numerator / g,
+            denominator: denominator / g,
+        })
+    }
+
+    /// `1 / k`: the equal weight of each of `k` elements.
+    ///
+    /// # Errors
+    /// [`Error::InvalidWeight`] when `k` is 0.
+    pub fn equal_share(k: usize) -> Result<Self> {
+        let k = u32::try_from(k).map_err(|_| Error::InvalidWeight {
+            value: format!("1/{k}"),
+            reason: "too many elements".into(),
+        })?;
+        Weight::new(1, k)
+    }
+
+    /// `1/k` for a `k > 0` known at the call site (built-in instruments).
+    pub(crate) const fn unit_fraction(k: u32) -> Self {
+        Self {
+            numerator: 1,
+            denominator: k,
+        }
+    }
+
+    /// The numerator, in lowest terms.
+    pub const fn numerator(self) -> u32 {
+        self.numerator
+    }
+
+    /// The denominator, in lowest terms.
+    pub const fn denominator(self) -> u32 {
+        self.denominator
+    }
+
+    /// The weight as a float (for display and intervals; the index itself is computed exactly).
+    pub fn to_f64(self) -> f64 {
+        f64::from(self.numerator) / f64::from(self.denominator)
+    }
+}
+
+pub(crate) fn gcd(mut a: u128, mut b: u128) -> u128 {
+    while b != 0 {
+        (a, b) = (b, a % b);
+    }
+    a
+}
+
+impl FromStr for Weight {
+    type Err = Error;
+
+    /// `a/b` or a decimal such as `0.111` (at most 9 decimals), or `1`.
+    fn from_str(text: &str) -> Result<Self> {
+        let err = || Error::Parse {
+            field: "weight".into(),
+            value: text.into(),
+            expected: "a fraction such as 1/9 or a decimal such as 0.111".into(),
+        };
+        let t = text.trim();
+        if let Some((n, d)) = t.split_once('/') {
+            let n = n.trim().parse().map_err(|_| err())?;
+            let d = d.trim().parse().map_err(|_| err())?;
+            return Weight::new(n, d);
+        }
+        let (whole, frac) = t.split_once('.').unwrap_or((t, ""));
+        let digits_only = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+        if whole.is_empty() || !digits_only(whole) || !digits_only(frac) || frac.len() > 9 {
+            return Err(err());
+        }
+        let scale = 10u32.pow(frac.len() as u32);
+        let whole: u32 = whole.parse().map_err(|_| err())?;
+        let frac: u32 = if frac.is_empty() {
+            0
+        } else {
+            frac.parse().map_err(|_| err())?
+        };
+        let numerator = whole
+            .checked_mul(scale)
+            .and_then(|w| w.checked_add(frac))
+            .ok_or_else(err)?;
+        Weight::new(numerator, scale)
+    }
+}
+
+impl fmt::Display for Weight {
+    /// A decimal when the denominator is a power of ten (`0.111`), otherwise a fraction (`1/9`).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut decimals = 0usize;
+        let mut d = self.denominator;
+        while d.is_multiple_of(10) {
+            d /= 10;
+            decimals += 1;
+        }
+        if d != 1 {
+            return write!(f, "{}/{}", self.numerator, self.denominator);
+        }
+        if decimals == 0 {
+            return write!(f, "{}", self.numerator);
+        }
+        let whole = self.numerator / self.denominator;
+        let frac = self.numerator % self.denominator;
+        write!(f, "{whole}.{frac:0decimals$}")
+    }
+}
+
+impl TryFrom<String> for Weight {
+    type Error = Error;
+    fn try_from(text: String) -> Result<Self> {
+        text.parse()
+    }
+}
+
+impl From<Weight> for String {
+    fn from(w: Weight) -> String {
+        w.to_string()
+    }
+}
+
+/// An exact non-negative fraction with checked arithmetic, used to sum weights and to decide the
+/// rounding of an index exactly.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Ratio {
+    pub(crate) num: u128,
+    pub(crate) den: u128,
+}
+
+impl Ratio {
+    pub(crate) const ZERO: Ratio = Ratio { num: 0, den: 1 };
+
+    pub(crate) fn new(num: u128, den: u128) -> Option<Ratio> {
+        if den == 0 {
+            return None;
+        }
+        let g = gcd(num, den).max(1);
+        Some(Ratio {
+            num: num / g,
+            den: den / g,
+        })
+    }
+
+    pub(crate) fn checked_add(self, other: Ratio) -> Option<Ratio> {
+        let g = gcd(self.den, other.den).max(1);
+        let den = (self.den / g).checked_mul(other.den)?;
+        let num = self
+            .num
+            .checked_mul(other.den / g)?
+            .checked_add(other.num.checked_mul(self.den / g)?)?;
+        Ratio::new(num, den)
+    }
+
+    pub(crate) fn checked_mul(self, other: Ratio) -> Option<Ratio> {
+        // Cross-reduce first to keep the products small.
+        let g1 = gcd(self.num, other.den).max(1);
+        let g2 = gcd(other.num, self.den).max(1);
+        let num = (self.num / g1).checked_mul(other.num / g2)?;
+        let den = (self.den / g2).checked_mul(other.den / g1)?;
+        Ratio::new(num, den)
+    }
+}
+
+impl From<Weight> for Ratio {
+    fn from(w: Weight) -> Ratio {
+        Ratio {
+            num: w.numerator.into(),
+            den: w.denominator.into(),
+        }
+    }
+}
+
+impl fmt::Display for Ratio {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}/{}", self.num, self.den)
+    }
+}

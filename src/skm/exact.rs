@@ -1,0 +1,90 @@
+//! Exact arithmetic for the index, so a NIK on a rounding edge is graded as the regulation says.
+//!
+//! A NIK like 76.605 is not representable in binary floating point; rounding the nearest `f64`
+//! (76.60499…) would grade the unit C instead of B. The index is a sum of fractions of integer
+//! counts, so it is computed as an exact fraction and rounded with integers. Should the fraction
+//! outgrow 128 bits (elements answered by many different, coprime numbers of respondents), the
+//! `f64` value is rounded instead, treating anything within 1e-9 of a half as the half.
+
+use crate::model::{Ratio, Weight};
+
+/// How NRRs are rounded before weighting, to reproduce a printed report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub enum NrrRounding {
+    /// Exact NRRs (the regulation's formula).
+    #[default]
+    Exact,
+    /// Rounded half-up to this many decimals (spreadsheets' `ROUND`).
+    Round(u8),
+    /// Truncated to this many decimals (spreadsheets' `TRUNC`/`ROUNDDOWN`).
+    Truncate(u8),
+}
+
+/// The NRR `sum / n` as an exact fraction, rounded as asked. `n > 0`.
+pub(crate) fn nrr(sum: u64, n: u64, rounding: NrrRounding) -> Option<Ratio> {
+    let (sum, n) = (u128::from(sum), u128::from(n));
+    match rounding {
+        NrrRounding::Exact => Ratio::new(sum, n),
+        NrrRounding::Round(d) => {
+            let scale = 10u128.checked_pow(d.into())?;
+            let twice = sum.checked_mul(scale)?.checked_mul(2)?.checked_add(n)?;
+            Ratio::new(twice / n.checked_mul(2)?, scale)
+        }
+        NrrRounding::Truncate(d) => {
+            let scale = 10u128.checked_pow(d.into())?;
+            Ratio::new(sum.checked_mul(scale)? / n, scale)
+        }
+    }
+}
+
+/// `Σ wᵢ·NRRᵢ` exactly, or `None` on overflow.
+pub(crate) fn weighted_sum(parts: impl IntoIterator<Item = (Weight, Ratio)>) -> Option<Ratio> {
+    parts.into_iter().try_fold(Ratio::ZERO, |acc, (w, nrr)| {
+        acc.checked_add(Ratio::from(w).checked_mul(nrr)?)
+    })
+}
+
+/// `round_half_up(25 · index, 2)` in hundredths: `⌊(5000·num + den) / (2·den)⌋`.
+pub(crate) fn nik_hundredths(index: Ratio) -> Option<u32> {
+    let numerator = index.num.checked_mul(5000)?.checked_add(index.den)?;
+    let value = numerator / index.den.checked_mul(2)?;
+    u32::try_from(value).ok()
+}
+
+/// `round_half_up(x, 2)` in hundredths for a float, counting values within 1e-9 (relative) below
+/// a half as the half: the fallback when exact arithmetic overflows.
+pub(crate) fn hundredths_of_f64(x: f64) -> u32 {
+    let scaled = x * 100.0;
+    let nudged = scaled + 0.5 + 1e-9 * scaled.abs().max(1.0);
+    // NIKs lie in 25–100, far inside u32.
+    nudged.floor().clamp(0.0, f64::from(u32::MAX)) as u32
+}
+
+pub(crate) fn to_f64(r: Ratio) -> f64 {
+    r.num as f64 / r.den as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rounding_modes() {
+        // 10 / 3 = 3.333…; 20 / 3 = 6.666…
+        assert_eq!(nrr(10, 3, NrrRounding::Round(2)), Ratio::new(333, 100));
+        assert_eq!(nrr(20, 3, NrrRounding::Round(2)), Ratio::new(667, 100));
+        assert_eq!(nrr(20, 3, NrrRounding::Truncate(2)), Ratio::new(666, 100));
+        // 3.125 rounds half-up to 3.13.
+        assert_eq!(nrr(25, 8, NrrRounding::Round(2)), Ratio::new(313, 100));
+    }
+
+    #[test]
+    fn nik_edges_round_half_up() {
+        // index 3.0642 → NIK 76.605 → 76.61
+        let idx = Ratio::new(30642, 10000).unwrap();
+        assert_eq!(nik_hundredths(idx), Some(7661));
+        assert_eq!(hundredths_of_f64(76.605), 7661);
+        assert_eq!(hundredths_of_f64(64.994), 6499);
+    }
+}

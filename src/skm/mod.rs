@@ -1,0 +1,12 @@
+//! The satisfaction index of PermenPANRB 14/2017 (and KepMenPAN 25/2004): tally, report, table.
+
+mod display;
+mod exact;
+mod report;
+mod tally;
+
+pub use exact::NrrRounding;
+pub use report::{
+    Compatibility, ElementScore, PrintedIndex, SampleAdequacy, SkmOptions, SkmReport,
+};
+pub use tally::SkmTally;

@@ -1,0 +1,378 @@
+//! The mergeable SKM tally: integer counts that are a sufficient statistic for the report.
+
+use std::borrow::Cow;
+use std::sync::Arc;
+
+use crate::error::{Error, Result};
+use crate::model::{Instrument, SKM_SCALE_MAX, SkmAnswers, SkmResponse};
+
+/// Counts SKM answers: per element the answers 1–4, and per pair of elements the joint count,
+/// sums and cross-products over respondents who answered both (what the IKM's interval and
+/// Cronbach's α need), plus the same over complete questionnaires.
+///
+/// Everything is an integer, so merging the tallies of two halves gives exactly the tally of the
+/// whole, in any order, on any machine. Memory is `O(k²)` for `k` elements, whatever the number
+/// of responses.
+///
+/// ```
+/// use layanan::{Instrument, SkmTally};
+///
+/// let skm = Instrument::permenpanrb_14_2017();
+/// let rows = [[4, 3, 3, 4, 3, 3, 4, 3, 3], [3, 3, 2, 4, 3, 4, 3, 3, 2]];
+/// let mut morning = SkmTally::new(skm.clone());
+/// let mut afternoon = SkmTally::new(skm.clone());
+/// morning.push_answers(&skm.answers_from_row(&rows[0])?)?;
+/// afternoon.push_answers(&skm.answers_from_row(&rows[1])?)?;
+/// morning.merge(&afternoon)?;
+/// assert_eq!(morning.responses(), 2);
+/// assert_eq!(morning.answer_counts("waktu")?, [0, 1, 1, 0]);
+/// # Ok::<(), layanan::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(try_from = "TallyParts", into = "TallyParts"))]
+pub struct SkmTally {
+    instrument: Instrument,
+    responses: u64,
+    /// Per element, how many answered 1, 2, 3, 4.
+    counts: Vec<[u64; 4]>,
+    /// `k × k`: respondents who answered both i and j (the diagonal is n_i).
+    pair_n: Vec<u64>,
+    /// `k × k`: Σ x_i over respondents who answered both i and j.
+    pair_sum: Vec<u64>,
+    /// `k × k`: Σ x_i·x_j over respondents who answered both.
+    pair_product: Vec<u64>,
+    /// Questionnaires with every element answered.
+    complete: u64,
+    /// `k × k`: Σ x_i·x_j over complete questionnaires (its diagonal gives Σ x_i²).
+    complete_product: Vec<u64>,
+    /// Per element: Σ x_i over complete questionnaires.
+    complete_sum: Vec<u64>,
+}
+
+impl Default for SkmTally {
+    /// An empty tally for the PermenPANRB 14/2017 instrument.
+    fn default() -> Self {
+        Self::new(Instrument::permenpanrb_14_2017())
+    }
+}
+
+fn add(slot: &mut u64, value: u64) -> Result<()> {
+    *slot = slot.checked_add(value).ok_or_else(|| Error::Overflow {
+        field: "SKM tally count".into(),
+    })?;
+    Ok(())
+}
+
+fn add_all(into: &mut [u64], from: &[u64]) -> Result<()> {
+    into.iter_mut().zip(from).try_for_each(|(a, b)| add(a, *b))
+}
+
+impl SkmTally {
+    /// An empty tally for `instrument`.
+    pub fn new(instrument: Instrument) -> Self {
+        let k = instrument.len();
+        Self {
+            instrument,
+            responses: 0,
+            counts: vec![[0; 4]; k],
+            pair_n: vec![0; k * k],
+            pair_sum: vec![0; k * k],
+            pair_product: vec![0; k * k],
+            complete: 0,
+            complete_product: vec![0; k * k],
+            complete_sum: vec![0; k],
+        }
+    }
+
+    /// Tallies every response of an iterator.
+    ///
+    /// # Errors
+    /// The first error of [`push`](Self::push).
+    pub fn from_responses<'a>(
+        instrument: Instrument,
+        responses: impl IntoIterator<Item = &'a SkmResponse>,
+    ) -> Result<Self> {
+        let mut tally = Self::new(instrument);
+        for response in responses {
+            tally.push(response)?;
+        }
+        Ok(tally)
+    }
+
+    /// Adds one questionnaire.
+    ///
+    /// # Errors
+    /// As [`push_answers`](Self::push_answers).
+    pub fn push(&mut self, response: &SkmResponse) -> Result<()> {
+        self.push_answers(response.answers())
+    }
+
+    /// Adds one questionnaire's answers. Answers built from this tally's instrument are taken
+    /// as they are; others are matched by element key, elements they lack counting as blank.
+    ///
+    /// # Errors
+    /// [`Error::UnknownElement`] when the answers name an element this instrument does not
+    /// have; [`Error::Overflow`] if a count would pass `u64::MAX`.
+    pub fn push_answers(&mut self, answers: &SkmAnswers) -> Result<()> {
+        let aligned = self.align(answers)?;
+        let values: &[Option<u8>] = &aligned;
+        let k = self.instrument.len();
+        let all_answered = values.iter().all(Option::is_some);
+        for (i, xi) in values.iter().enumerate() {
+            let Some(xi) = *xi else { continue };
+            if let Some(c) = self
+                .counts
+                .get_mut(i)
+                .and_then(|c| c.get_mut(usize::from(xi) - 1))
+            {
+                add(c, 1)?;
+            }
+            for (j, xj) in values.iter().enumerate() {
+                let Some(xj) = *xj else { continue };
+                let cell = i * k + j;
+                let product = u64::from(xi) * u64::from(xj);
+                for (matrix, value) in [
+                    (&mut self.pair_n, 1),
+                    (&mut self.pair_sum, u64::from(xi)),
+                    (&mut self.pair_product, product),
+                ] {
+                    if let Some(slot) = matrix.get_mut(cell) {
+                        add(slot, value)?;
+                    }
+                }
+                if all_answered && let Some(slot) = self.complete_product.get_mut(cell) {
+                    add(slot, product)?;
+                }
+            }
+            if all_answered && let Some(slot) = self.complete_sum.get_mut(i) {
+                add(slot, u64::from(xi))?;
+            }
+        }
+        if all_answered {
+            add(&mut self.complete, 1)?;
+        }
+        add(&mut self.responses, 1)
+    }
+
+    /// The answers in this instrument's order.
+    fn align<'b>(&self, answers: &'b SkmAnswers) -> Result<Cow<'b, [Option<u8>]>> {
+        let ours = self.instrument.keys();
+        if Arc::ptr_eq(ours, answers.keys()) || ours[..] == answers.keys()[..] {
+            return Ok(Cow::Borrowed(answers.values()));
+        }
+        let mut aligned = vec![None; ours.len()];
+        for (key, value) in answers.iter() {
+            let i = self.instrument.position(key)?;
+            if let Some(slot) = aligned.get_mut(i) {
+                *slot = value;
+            }
+        }
+        Ok(Cow::Owned(aligned))
+    }
+
+    /// Adds everything `other` counted.
+    ///
+    /// # Errors
+    /// [`Error::MergeMismatch`] when the tallies use different instruments;
+    /// [`Error::Overflow`].
+    pub fn merge(&mut self, other: &SkmTally) -> Result<()> {
+        if self.instrument != other.instrument {
+            return Err(Error::MergeMismatch {
+                reason: format!(
+                    "SKM tallies of instruments `{}` and `{}`",
+                    self.instrument.name(),
+                    other.instrument.name()
+                ),
+            });
+        }
+        // Check every sum first so a failed merge leaves `self` untouched.
+        let mut merged = self.clone();
+        add(&mut merged.responses, other.responses)?;
+        add(&mut merged.complete, other.complete)?;
+        for (a, b) in merged.counts.iter_mut().zip(&other.counts) {
+            add_all(a, b)?;
+        }
+        add_all(&mut merged.pair_n, &other.pair_n)?;
+        add_all(&mut merged.pair_sum, &other.pair_sum)?;
+        add_all(&mut merged.pair_product, &other.pair_product)?;
+        add_all(&mut merged.complete_product, &other.complete_product)?;
+        add_all(&mut merged.complete_sum, &other.complete_sum)?;
+        *self = merged;
+        Ok(())
+    }
+
+    /// The instrument.
+    pub fn instrument(&self) -> &Instrument {
+        &self.instrument
+    }
+
+    /// Questionnaires counted (including ones left entirely blank).
+    pub fn responses(&self) -> u64 {
+        self.responses
+    }
+
+    /// Questionnaires with every element answered.
+    pub fn complete_responses(&self) -> u64 {
+        self.complete
+    }
+
+    /// How many answered 1, 2, 3 and 4 to element `key`.
+    ///
+    /// # Errors
+    /// [`Error::UnknownElement`].
+    pub fn answer_counts(&self, key: &str) -> Result<[u64; 4]> {
+        let i = self.instrument.position(key)?;
+        Ok(self.counts.get(i).copied().unwrap_or_default())
+    }
+
+    pub(crate) fn counts(&self) -> &[[u64; 4]] {
+        &self.counts
+    }
+
+    /// `(n_ij, Σ x_i, Σ x_j, Σ x_i x_j)` over respondents who answered both `i` and `j`.
+    pub(crate) fn pair(&self, i: usize, j: usize) -> (u64, u64, u64, u64) {
+        let k = self.instrument.len();
+        let get = |m: &[u64], r: usize, c: usize| m.get(r * k + c).copied().unwrap_or(0);
+        (
+            get(&self.pair_n, i, j),
+            get(&self.pair_sum, i, j),
+            get(&self.pair_sum, j, i),
+            get(&self.pair_product, i, j),
+        )
+    }
+
+    /// `(Σ x_i, Σ x_j, Σ x_i x_j)` over complete questionnaires.
+    pub(crate) fn complete_pair(&self, i: usize, j: usize) -> (u64, u64, u64) {
+        let k = self.instrument.len();
+        (
+            self.complete_sum.get(i).copied().unwrap_or(0),
+            self.complete_sum.get(j).copied().unwrap_or(0),
+            self.complete_product.get(i * k + j).copied().unwrap_or(0),
+        )
+    }
+
+    /// Checks that the parts of a deserialised tally agree with each other.
+    #[cfg_attr(not(feature = "serde"), allow(dead_code))]
+    fn validate(&self) -> Result<()> {
+        let k = self.instrument.len();
+        let inconsistent = |reason: String| Error::Inconsistent {
+            what: "SKM tally".into(),
+            reason,
+        };
+        let square = [
+            &self.pair_n,
+            &self.pair_sum,
+            &self.pair_product,
+            &self.complete_product,
+        ];
+        if self.counts.len() != k
+            || self.complete_sum.len() != k
+            || square.iter().any(|m| m.len() != k * k)
+        {
+            return Err(inconsistent(format!(
+                "matrix sizes do not match the {k} elements of `{}`",
+                self.instrument.name()
+            )));
+        }
+        for (i, counts) in self.counts.iter().enumerate() {
+            let n: u128 = counts.iter().map(|&c| u128::from(c)).sum();
+            let sum: u128 = (1..=SKM_SCALE_MAX)
+                .zip(counts)
+                .map(|(v, &c)| u128::from(v) * u128::from(c))
+                .sum();
+            let (n_ii, s_ii, _, _) = self.pair(i, i);
+            if n != u128::from(n_ii) || sum != u128::from(s_ii) || n > u128::from(self.responses) {
+                return Err(inconsistent(format!(
+                    "answer counts of element `{}` disagree with its sums",
+                    self.instrument.elements().get(i).map_or("?", |e| e.key())
+                )));
+            }
+        }
+        if self.complete > self.responses {
+            return Err(inconsistent(format!(
+                "{} complete questionnaires out of {}",
+                self.complete, self.responses
+            )));
+        }
+        Ok(())
+    }
+}
+
+impl Instrument {
+    /// Answers in printed order from a complete row of integers (a convenience for tests and
+    /// examples; use [`SkmAnswers::from_values`] when some are blank).
+    ///
+    /// # Errors
+    /// As [`SkmAnswers::from_values`].
+    pub fn answers_from_row(&self, row: &[i64]) -> Result<SkmAnswers> {
+        let values: Vec<Option<i64>> = row.iter().copied().map(Some).collect();
+        SkmAnswers::from_values(self, &values)
+    }
+}
+
+#[cfg(feature = "serde")]
+#[derive(serde::Serialize, serde::Deserialize)]
+struct TallyParts {
+    version: u32,
+    instrument: Instrument,
+    responses: u64,
+    counts: Vec<[u64; 4]>,
+    pair_n: Vec<u64>,
+    pair_sum: Vec<u64>,
+    pair_product: Vec<u64>,
+    complete: u64,
+    complete_sum: Vec<u64>,
+    complete_product: Vec<u64>,
+}
+
+/// The version of the serialised tally format.
+#[cfg(feature = "serde")]
+const TALLY_FORMAT: u32 = 1;
+
+#[cfg(feature = "serde")]
+impl TryFrom<TallyParts> for SkmTally {
+    type Error = Error;
+    fn try_from(p: TallyParts) -> Result<Self> {
+        if p.version != TALLY_FORMAT {
+            return Err(Error::Inconsistent {
+                what: "SKM tally".into(),
+                reason: format!(
+                    "format version {} (this build reads {TALLY_FORMAT})",
+                    p.version
+                ),
+            });
+        }
+        let tally = SkmTally {
+            instrument: p.instrument,
+            responses: p.responses,
+            counts: p.counts,
+            pair_n: p.pair_n,
+            pair_sum: p.pair_sum,
+            pair_product: p.pair_product,
+            complete: p.complete,
+            complete_sum: p.complete_sum,
+            complete_product: p.complete_product,
+        };
+        tally.validate()?;
+        Ok(tally)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl From<SkmTally> for TallyParts {
+    fn from(t: SkmTally) -> Self {
+        TallyParts {
+            version: TALLY_FORMAT,
+            instrument: t.instrument,
+            responses: t.responses,
+            counts: t.counts,
+            pair_n: t.pair_n,
+            pair_sum: t.pair_sum,
+            pair_product: t.pair_product,
+            complete: t.complete,
+            complete_sum: t.complete_sum,
+            complete_product: t.complete_product,
+        }
+    }
+}

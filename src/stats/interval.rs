@@ -1,0 +1,204 @@
+//! Confidence levels and intervals.
+
+use std::fmt;
+
+use super::dist;
+use crate::error::{Error, Result};
+
+/// A confidence level strictly between 0 and 1 (for example 0.95).
+///
+/// ```
+/// use layanan::Level;
+///
+/// assert_eq!(Level::default().get(), 0.95);
+/// assert!(Level::new(0.99).is_ok());
+/// assert_eq!(
+///     Level::new(1.0).unwrap_err().to_string(),
+///     "confidence level must be strictly between 0 and 1, got 1"
+/// );
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, PartialOrd)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(try_from = "f64", into = "f64"))]
+pub struct Level(f64);
+
+impl Level {
+    /// The level `p`.
+    ///
+    /// # Errors
+    /// [`Error::InvalidProbability`] unless `0 < p < 1`.
+    pub fn new(p: f64) -> Result<Self> {
+        if p.is_finite() && p > 0.0 && p < 1.0 {
+            Ok(Self(p))
+        } else {
+            Err(Error::InvalidProbability {
+                field: "confidence level".into(),
+                value: p,
+            })
+        }
+    }
+
+    /// The level as a number.
+    pub const fn get(self) -> f64 {
+        self.0
+    }
+
+    /// The probability in each tail of a two-sided interval, `(1 − level) / 2`.
+    pub fn tail(self) -> f64 {
+        (1.0 - self.0) / 2.0
+    }
+}
+
+impl Default for Level {
+    /// 95 %.
+    fn default() -> Self {
+        Self(0.95)
+    }
+}
+
+impl TryFrom<f64> for Level {
+    type Error = Error;
+    fn try_from(p: f64) -> Result<Self> {
+        Level::new(p)
+    }
+}
+
+impl From<Level> for f64 {
+    fn from(level: Level) -> f64 {
+        level.0
+    }
+}
+
+/// How an interval was computed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub enum IntervalMethod {
+    /// Student's t: estimate ± t(1 − α/2, df) · standard error.
+    StudentT,
+    /// Feldt's F-based interval for Cronbach's α.
+    Feldt,
+}
+
+/// A two-sided confidence interval around an estimate.
+///
+/// ```
+/// use layanan::{Interval, Level};
+///
+/// // Mean 3.2, standard error 0.5, 4 degrees of freedom.
+/// let ci = Interval::student_t(3.2, 0.5, 4.0, Level::default())?;
+/// assert!((ci.lower() - 1.8117).abs() < 1e-4);
+/// assert!((ci.upper() - 4.5883).abs() < 1e-4);
+/// # Ok::<(), layanan::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Interval {
+    estimate: f64,
+    lower: f64,
+    upper: f64,
+    level: Level,
+    method: IntervalMethod,
+}
+
+impl Interval {
+    /// `estimate ± t(1 − α/2, df) · standard_error`.
+    ///
+    /// # Errors
+    /// [`Error::NotFinite`] for a non-finite estimate, a negative or non-finite standard error, or
+    /// degrees of freedom that are not positive.
+    pub fn student_t(estimate: f64, standard_error: f64, df: f64, level: Level) -> Result<Self> {
+        finite("estimate", estimate)?;
+        if !(standard_error.is_finite() && standard_error >= 0.0) {
+            return Err(Error::NotFinite {
+                field: "standard error".into(),
+                value: standard_error,
+            });
+        }
+        let t = dist::t_upper_quantile(level.tail(), df)?;
+        let half = t * standard_error;
+        Ok(Self {
+            estimate,
+            lower: estimate - half,
+            upper: estimate + half,
+            level,
+            method: IntervalMethod::StudentT,
+        })
+    }
+
+    pub(crate) fn from_bounds(
+        estimate: f64,
+        lower: f64,
+        upper: f64,
+        level: Level,
+        method: IntervalMethod,
+    ) -> Self {
+        Self {
+            estimate,
+            lower,
+            upper,
+            level,
+            method,
+        }
+    }
+
+    /// The point estimate.
+    pub const fn estimate(&self) -> f64 {
+        self.estimate
+    }
+
+    /// The lower bound.
+    pub const fn lower(&self) -> f64 {
+        self.lower
+    }
+
+    /// The upper bound.
+    pub const fn upper(&self) -> f64 {
+        self.upper
+    }
+
+    /// The confidence level.
+    pub const fn level(&self) -> Level {
+        self.level
+    }
+
+    /// How it was computed.
+    pub const fn method(&self) -> IntervalMethod {
+        self.method
+    }
+
+    /// Upper minus lower bound.
+    pub fn width(&self) -> f64 {
+        self.upper - self.lower
+    }
+
+    /// The same interval with every number multiplied by `factor > 0` (e.g. an index 1–4 to
+    /// the 25–100 scale).
+    pub(crate) fn scaled(self, factor: f64) -> Self {
+        Self {
+            estimate: self.estimate * factor,
+            lower: self.lower * factor,
+            upper: self.upper * factor,
+            ..self
+        }
+    }
+}
+
+impl fmt::Display for Interval {
+    /// `[lower, upper]` with the formatter's precision (2 decimals by default).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let p = f.precision().unwrap_or(2);
+        write!(f, "[{:.p$}, {:.p$}]", self.lower, self.upper)
+    }
+}
+
+pub(crate) fn finite(field: &str, value: f64) -> Result<f64> {
+    if value.is_finite() {
+        Ok(value)
+    } else {
+        Err(Error::NotFinite {
+            field: field.into(),
+            value,
+        })
+    }
+}

@@ -1,0 +1,78 @@
+//! How many questionnaires a survey needs.
+
+use crate::error::{Error, Result};
+
+/// Krejcie & Morgan's (1970) required sample size for a population of `population`, with
+/// χ² = 3.841 (1 degree of freedom at 95 %), P = 0.5 and a margin of d = 0.05:
+///
+/// `S = χ²·N·P(1−P) / (d²(N−1) + χ²·P(1−P))`, rounded to the nearest whole respondent.
+///
+/// This reproduces the published table that PermenPANRB 14/2017 refers to.
+///
+/// ```
+/// use layanan::stats::krejcie_morgan;
+///
+/// assert_eq!(krejcie_morgan(100)?, 80);
+/// assert_eq!(krejcie_morgan(1_000)?, 278);
+/// assert_eq!(krejcie_morgan(1_000_000)?, 384);
+/// # Ok::<(), layanan::Error>(())
+/// ```
+///
+/// # Errors
+/// [`Error::OutOfRange`] for a population of 0.
+pub fn krejcie_morgan(population: u64) -> Result<u64> {
+    if population == 0 {
+        return Err(Error::OutOfRange {
+            field: "population".into(),
+            value: 0,
+            min: 1,
+            max: i64::MAX,
+        });
+    }
+    const CHI2: f64 = 3.841;
+    const PQ: f64 = 0.25;
+    const D2: f64 = 0.0025;
+    let n = population as f64;
+    let s = CHI2 * n * PQ / (D2 * (n - 1.0) + CHI2 * PQ);
+    Ok(s.round() as u64)
+}
+
+/// Slovin's sample size `n = N / (1 + N·e²)` for a margin of error `e`, rounded up.
+///
+/// ```
+/// use layanan::stats::slovin;
+///
+/// assert_eq!(slovin(1_000, 0.05)?, 286); // 285.71…
+/// assert_eq!(slovin(1_000, 0.10)?, 91); // 90.90…
+/// # Ok::<(), layanan::Error>(())
+/// ```
+///
+/// # Errors
+/// [`Error::OutOfRange`] for a population of 0; [`Error::InvalidProbability`] unless
+/// `0 < margin < 1`.
+pub fn slovin(population: u64, margin: f64) -> Result<u64> {
+    if population == 0 {
+        return Err(Error::OutOfRange {
+            field: "population".into(),
+            value: 0,
+            min: 1,
+            max: i64::MAX,
+        });
+    }
+    if !(margin.is_finite() && margin > 0.0 && margin < 1.0) {
+        return Err(Error::InvalidProbability {
+            field: "margin of error".into(),
+            value: margin,
+        });
+    }
+    let n = population as f64;
+    let s = n / (1.0 + n * margin * margin);
+    // Guard the ceiling against representation noise just above a whole number.
+    let nearest = s.round();
+    let size = if (s - nearest).abs() < 1e-9 * nearest.max(1.0) {
+        nearest
+    } else {
+        s.ceil()
+    };
+    Ok(size as u64)
+}
