@@ -113,3 +113,8 @@ pub use skm::{
     SkmTally,
 };
 pub use stats::{Interval, Level};
+
+/// The README's examples, compiled and run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
