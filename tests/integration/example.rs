@@ -1,0 +1,178 @@
+//! The report example, run as a user would run it, on small files whose results are worked out
+//! by hand.
+//!
+//! `tests/fixtures/report/skm.csv` has four questionnaires (one blank). NRRs overall:
+//! U1 12/4 = 3, U2 13/4, U3 10/3 (one blank), U4 15/4, U5 13/4, U6 13/4, U7 12/4, U8 13/4,
+//! U9 11/4; their sum is 173/6, the index 173/54 = 3.203704 and the IKM 80.0926 → 80.09 (B).
+//! unit-a: every NRR (4 + 3)/2 = 3.5 → 87.50 (B). unit-b: NRRs 2.5, 3, 3, 4, 3, 3, 2.5, 3, 2 sum
+//! to 26 → 26/9·25 = 72.22 (C).
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+/// The example binary cargo built next to this test binary (`cargo test` builds examples).
+fn report_binary() -> PathBuf {
+    let exe = std::env::current_exe().expect("the test binary has a path");
+    let profile_dir = exe
+        .parent()
+        .and_then(|deps| deps.parent())
+        .expect("the test binary lives in target/<profile>/deps");
+    let binary = profile_dir
+        .join("examples")
+        .join(format!("report{}", std::env::consts::EXE_SUFFIX));
+    let built = std::fs::metadata(&binary)
+        .and_then(|m| m.modified())
+        .unwrap_or_else(|_| panic!("example not built: {}", binary.display()));
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let newest_source = ["src", "examples/report", "examples/data"]
+        .iter()
+        .filter_map(|dir| newest(&root.join(dir)))
+        .max();
+    // `cargo test` builds the examples, `cargo test --test integration` does not: refuse to
+    // test a stale binary.
+    assert!(
+        newest_source.is_none_or(|t| t <= built),
+        "{} is older than its sources: run `cargo test` without --test, or `cargo build --example report` first",
+        binary.display()
+    );
+    binary
+}
+
+/// The newest modification time of the files under `dir`.
+fn newest(dir: &std::path::Path) -> Option<std::time::SystemTime> {
+    let mut newest = None;
+    for entry in std::fs::read_dir(dir).ok()?.flatten() {
+        let path = entry.path();
+        let time = if path.is_dir() {
+            self::newest(&path)
+        } else {
+            entry.metadata().and_then(|m| m.modified()).ok()
+        };
+        newest = newest.max(time);
+    }
+    newest
+}
+
+fn fixture(name: &str) -> String {
+    format!(
+        "{}/tests/fixtures/report/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    )
+}
+
+fn run(args: &[&str]) -> Output {
+    Command::new(report_binary())
+        .args(args)
+        .output()
+        .expect("the example runs")
+}
+
+fn stdout(output: &Output) -> String {
+    assert!(
+        output.status.success(),
+        "report failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout.clone()).expect("UTF-8 output")
+}
+
+#[test]
+fn scores_a_small_survey_as_worked_by_hand() {
+    let out = stdout(&run(&["--skm", &fixture("skm.csv")]));
+    assert!(out.contains("Responden: 4 (3 lengkap)"), "{out}");
+    assert!(out.contains("Nilai indeks        3.2037"), "{out}");
+    assert!(out.contains("IKM (NIK)           80.09"), "{out}");
+    assert!(out.contains("Mutu pelayanan      B (Baik)"), "{out}");
+    let unit_a = out
+        .lines()
+        .find(|l| l.starts_with("unit-a"))
+        .expect("unit-a row");
+    assert!(
+        unit_a.contains("87.50") && unit_a.contains(" B "),
+        "{unit_a}"
+    );
+    let unit_b = out
+        .lines()
+        .find(|l| l.starts_with("unit-b"))
+        .expect("unit-b row");
+    assert!(
+        unit_b.contains("72.22") && unit_b.contains(" C "),
+        "{unit_b}"
+    );
+    // U3 has 3 answers: 4, 3, 3.
+    let u3 = out.lines().find(|l| l.starts_with("U3 ")).expect("U3 row");
+    assert!(u3.contains("3.333") && u3.contains("  3 "), "{u3}");
+}
+
+#[test]
+fn reproduces_a_printout_and_checks_the_sample_size() {
+    // 0.11 × 173/6 × 25 = 79.2917 → 79.29; with NRRs rounded first (U3 3.33): 0.11 × 28.83 × 25
+    // = 79.2825 → 79.28.
+    let out = stdout(&run(&[
+        "--skm",
+        &fixture("skm.csv"),
+        "--printed-weight",
+        "0.11",
+        "--population",
+        "100",
+    ]));
+    assert!(
+        out.contains("Printed IKM         79.29 (B, weight 0.11"),
+        "{out}"
+    );
+    assert!(
+        out.contains("4 of 80 required for a population of 100"),
+        "{out}"
+    );
+    assert!(out.contains("NOT met"), "{out}");
+    let out = stdout(&run(&[
+        "--skm",
+        &fixture("skm.csv"),
+        "--printed-weight",
+        "0.11",
+        "--nrr-rounding",
+        "round",
+    ]));
+    assert!(out.contains("Printed IKM         79.28"), "{out}");
+}
+
+#[test]
+fn the_embedded_sample_city_is_scored() {
+    let out = stdout(&run(&[]));
+    assert!(out.contains("700 SKM questionnaires, 2400 interactions, 8 service standards"));
+    assert!(out.contains("IKM (NIK)           81.72"), "{out}");
+    assert!(out.contains("legalisir (76 visits)"), "{out}");
+}
+
+#[test]
+fn bad_files_name_line_and_column() {
+    let output = run(&["--skm", &fixture("skm_bad_answer.csv")]);
+    assert_eq!(output.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        err.contains("skm_bad_answer.csv, line 3, column 7 (u4): answer 9 to element `biaya` is out of scale 1..=4"),
+        "{err}"
+    );
+    let output = run(&["--skm", &fixture("skm_missing_column.csv")]);
+    assert_eq!(output.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert!(err.contains("line 1: missing column `u9`"), "{err}");
+    let output = run(&["--skm", "/nonexistent/skm.csv"]);
+    assert_eq!(output.status.code(), Some(1));
+    let output = run(&["--population", "zero"]);
+    assert!(
+        String::from_utf8_lossy(&output.stderr)
+            .contains("--population must be a positive whole number")
+    );
+}
+
+#[cfg(feature = "serde")]
+#[test]
+fn json_output_parses_and_carries_the_numbers() {
+    let out = stdout(&run(&["--skm", &fixture("skm.csv"), "--json"]));
+    let value: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
+    let overall = &value["skm"]["overall"];
+    assert_eq!(overall["ikm_rounded"], serde_json::json!(80.09));
+    assert_eq!(overall["mutu"], "B");
+    assert_eq!(value["skm"]["by_unit"]["unit-b"]["mutu"], "C");
+}

@@ -1,0 +1,8 @@
+//! One integration-test binary (one link step on 2 cores); one module per area.
+
+mod errors;
+mod example;
+mod model;
+mod skm_fixtures;
+mod skm_hand;
+mod skm_laws;
