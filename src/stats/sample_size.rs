@@ -21,14 +21,7 @@ use crate::error::{Error, Result};
 /// # Errors
 /// [`Error::OutOfRange`] for a population of 0.
 pub fn krejcie_morgan(population: u64) -> Result<u64> {
-    if population == 0 {
-        return Err(Error::OutOfRange {
-            field: "population".into(),
-            value: 0,
-            min: 1,
-            max: i64::MAX,
-        });
-    }
+    check_population(population)?;
     const CHI2: f64 = 3.841;
     const PQ: f64 = 0.25;
     const D2: f64 = 0.0025;
@@ -51,14 +44,7 @@ pub fn krejcie_morgan(population: u64) -> Result<u64> {
 /// [`Error::OutOfRange`] for a population of 0; [`Error::InvalidProbability`] unless
 /// `0 < margin < 1`.
 pub fn slovin(population: u64, margin: f64) -> Result<u64> {
-    if population == 0 {
-        return Err(Error::OutOfRange {
-            field: "population".into(),
-            value: 0,
-            min: 1,
-            max: i64::MAX,
-        });
-    }
+    check_population(population)?;
     if !(margin.is_finite() && margin > 0.0 && margin < 1.0) {
         return Err(Error::InvalidProbability {
             field: "margin of error".into(),
@@ -75,4 +61,16 @@ pub fn slovin(population: u64, margin: f64) -> Result<u64> {
         s.ceil()
     };
     Ok(size as u64)
+}
+
+fn check_population(population: u64) -> Result<()> {
+    if population == 0 {
+        return Err(Error::OutOfRange {
+            field: "population".into(),
+            value: 0,
+            min: 1,
+            max: i64::MAX,
+        });
+    }
+    Ok(())
 }
