@@ -188,6 +188,14 @@ pub enum Error {
         /// What differs.
         reason: String,
     },
+    /// A queue whose offered load needs more servers than it has: it grows without bound.
+    #[error("offered load of {traffic} erlangs needs more than {servers} servers")]
+    UnstableQueue {
+        /// The offered load `A = λ·s`.
+        traffic: f64,
+        /// The servers available.
+        servers: u32,
+    },
     /// A deserialised value whose parts contradict each other.
     #[error("inconsistent {what}: {reason}")]
     Inconsistent {

@@ -76,8 +76,24 @@ impl From<Level> for f64 {
 pub enum IntervalMethod {
     /// Student's t: estimate ± t(1 − α/2, df) · standard error.
     StudentT,
+    /// Welch's t for a difference of two means, Welch–Satterthwaite degrees of freedom.
+    Welch,
+    /// Wilson's score interval for a proportion.
+    Wilson,
+    /// Clopper–Pearson's exact interval for a proportion, from Beta quantiles.
+    ClopperPearson,
+    /// Agresti–Coull's adjusted Wald interval for a proportion, clipped to [0, 1].
+    AgrestiCoull,
+    /// Newcombe's hybrid score interval for a difference of two proportions.
+    Newcombe,
+    /// Bootstrap percentile interval.
+    BootstrapPercentile,
+    /// Bootstrap bias-corrected and accelerated (BCa) interval.
+    BootstrapBca,
     /// Feldt's F-based interval for Cronbach's α.
     Feldt,
+    /// A normal (z) interval: estimate ± z(1 − α/2) · standard error.
+    Normal,
 }
 
 /// A two-sided confidence interval around an estimate.

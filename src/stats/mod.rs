@@ -2,13 +2,54 @@
 //!
 //! Every function here validates its input and returns [`Error`](crate::Error) rather than NaN or
 //! a panic. Distribution functions come from `statrs`, reached only through a private wrapper that
-//! checks probabilities first and refines quantiles so upper tails stay accurate.
+//! checks probabilities first and refines quantiles so upper tails stay accurate. Each function
+//! names the formula it implements and the reference (scipy, statsmodels, pingouin) its tests are
+//! checked against in `tests/fixtures/`.
+//!
+//! | need | use |
+//! |---|---|
+//! | mean, sd, skewness, merged across threads | [`Moments`] |
+//! | median, p90, any of the nine quantile definitions | [`Sorted`], [`QuantileType`] |
+//! | interval for a mean / a proportion / differences | [`Moments::mean_interval`], [`proportion_interval`], [`welch_interval`], [`newcombe_interval`] |
+//! | interval for anything else | [`Replicates`] (bootstrap, percentile and BCa) |
+//! | is the difference real? | [`welch_t_test`], [`two_proportion_z_test`], [`mann_whitney_u`], [`kruskal_wallis`], [`chi_square_independence`] |
+//! | do two things move together? | [`pearson`], [`spearman`] |
+//! | many comparisons at once | [`holm`], [`benjamini_hochberg`] |
+//! | is the questionnaire reliable? | [`cronbach_alpha`], [`item_analysis`] |
+//! | what to fix first | [`importance_performance`], [`customer_satisfaction_index`] |
+//! | how many to ask | [`krejcie_morgan`], [`slovin`], [`cochran`] |
+//! | how many counters to open | [`ErlangC`] |
 
+mod adjust;
+mod bootstrap;
+mod contingency;
+mod correlation;
 mod dist;
+mod hypothesis;
 mod interval;
+mod ipa;
+mod moments;
+mod proportion;
+mod quantile;
+mod queue;
+mod rank;
 mod reliability;
 mod sample_size;
 
+pub use adjust::{benjamini_hochberg, holm};
+pub use bootstrap::{Replicates, Xoshiro256PlusPlus, mean_of};
+pub use contingency::chi_square_independence;
+pub use correlation::{pearson, spearman};
+pub use hypothesis::{
+    Alternative, TestMethod, TestResult, one_sample_t_test, student_t_test, two_proportion_z_test,
+    welch_interval, welch_t_test,
+};
 pub use interval::{Interval, IntervalMethod, Level};
-pub use reliability::CronbachAlpha;
-pub use sample_size::{krejcie_morgan, slovin};
+pub use ipa::{Crosshair, Quadrant, customer_satisfaction_index, importance_performance};
+pub use moments::Moments;
+pub use proportion::{ProportionMethod, newcombe_interval, proportion_interval};
+pub use quantile::{QuantileType, Sorted};
+pub use queue::ErlangC;
+pub use rank::{MannWhitneyMethod, kruskal_wallis, mann_whitney_u};
+pub use reliability::{CronbachAlpha, Deletion, ItemAnalysis, cronbach_alpha, item_analysis};
+pub use sample_size::{cochran, krejcie_morgan, slovin};

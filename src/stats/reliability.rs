@@ -2,6 +2,7 @@
 
 use super::dist;
 use super::interval::{Interval, IntervalMethod, Level};
+use crate::error::{Error, Result};
 
 /// Cronbach's α of a set of items, raw and standardised, with Feldt's interval.
 ///
@@ -96,4 +97,187 @@ impl CronbachAlpha {
             items: k,
         })
     }
+}
+
+/// How to treat questionnaires with blank items when estimating reliability.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub enum Deletion {
+    /// Use complete rows only (Feldt's interval at n = complete rows).
+    #[default]
+    Listwise,
+    /// Each covariance from the rows answering both items (Feldt's interval at n = all rows, as
+    /// pingouin).
+    Pairwise,
+}
+
+/// One item's contribution to a scale.
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub struct ItemAnalysis {
+    /// The item's position.
+    pub item: usize,
+    /// Cronbach's α of the other items; higher than the scale's α means the item weakens it.
+    pub alpha_if_deleted: Option<f64>,
+    /// Pearson's r of the item with the sum of the other items (corrected item–total r).
+    pub corrected_item_total: Option<f64>,
+}
+
+fn check_rows<R: AsRef<[Option<f64>]>>(rows: &[R]) -> Result<usize> {
+    let k = rows.first().map_or(0, |r| r.as_ref().len());
+    if k < 2 {
+        return Err(Error::InsufficientData {
+            what: "Cronbach's alpha (items)".into(),
+            needed: 2,
+            got: k as u64,
+        });
+    }
+    for row in rows {
+        let row = row.as_ref();
+        if row.len() != k {
+            return Err(Error::Inconsistent {
+                what: "item matrix".into(),
+                reason: format!("a row of {} items among rows of {k}", row.len()),
+            });
+        }
+        if let Some(bad) = row.iter().flatten().find(|x| !x.is_finite()) {
+            return Err(Error::NotFinite {
+                field: "item score".into(),
+                value: *bad,
+            });
+        }
+    }
+    Ok(k)
+}
+
+/// The `k × k` covariance matrix and the n Feldt's interval uses.
+fn covariance_matrix<R: AsRef<[Option<f64>]>>(
+    rows: &[R],
+    k: usize,
+    deletion: Deletion,
+) -> Option<(Vec<f64>, u64)> {
+    let mut cov = vec![0.0; k * k];
+    match deletion {
+        Deletion::Listwise => {
+            let complete: Vec<Vec<f64>> = rows
+                .iter()
+                .filter_map(|r| r.as_ref().iter().copied().collect::<Option<Vec<f64>>>())
+                .collect();
+            let n = complete.len();
+            if n < 2 {
+                return None;
+            }
+            let means: Vec<f64> = (0..k)
+                .map(|i| complete.iter().filter_map(|r| r.get(i)).sum::<f64>() / n as f64)
+                .collect();
+            for (cell, c) in cov.iter_mut().enumerate() {
+                let (i, j) = (cell / k, cell % k);
+                let (mi, mj) = (means.get(i)?, means.get(j)?);
+                let s: f64 = complete
+                    .iter()
+                    .map(|r| (r.get(i).unwrap_or(mi) - mi) * (r.get(j).unwrap_or(mj) - mj))
+                    .sum();
+                *c = s / (n as f64 - 1.0);
+            }
+            Some((cov, n as u64))
+        }
+        Deletion::Pairwise => {
+            for (cell, c) in cov.iter_mut().enumerate() {
+                let (i, j) = (cell / k, cell % k);
+                let pairs: Vec<(f64, f64)> = rows
+                    .iter()
+                    .filter_map(|r| Some(((*r.as_ref().get(i)?)?, (*r.as_ref().get(j)?)?)))
+                    .collect();
+                let n = pairs.len() as f64;
+                if pairs.len() < 2 {
+                    if i == j {
+                        return None;
+                    }
+                    continue; // left out of the total, as pandas/pingouin do
+                }
+                let (mx, my) = (
+                    pairs.iter().map(|p| p.0).sum::<f64>() / n,
+                    pairs.iter().map(|p| p.1).sum::<f64>() / n,
+                );
+                *c = pairs.iter().map(|(x, y)| (x - mx) * (y - my)).sum::<f64>() / (n - 1.0);
+            }
+            Some((cov, rows.len() as u64))
+        }
+    }
+}
+
+/// Cronbach's α of an item matrix (one row per respondent, `None` for a blank).
+///
+/// ```
+/// use layanan::{Level, stats::{Deletion, cronbach_alpha}};
+///
+/// let rows = [
+///     [Some(4.0), Some(4.0), Some(3.0)],
+///     [Some(3.0), Some(3.0), Some(3.0)],
+///     [Some(2.0), Some(3.0), Some(2.0)],
+///     [Some(4.0), None, Some(4.0)],
+///     [Some(1.0), Some(2.0), Some(1.0)],
+/// ];
+/// let alpha = cronbach_alpha(&rows, Deletion::Listwise, Level::default())?;
+/// assert_eq!(alpha.respondents(), 4);
+/// assert!(alpha.alpha() > 0.9);
+/// # Ok::<(), layanan::Error>(())
+/// ```
+///
+/// # Errors
+/// [`Error::InsufficientData`] for fewer than 2 items or usable rows, or zero total variance;
+/// [`Error::Inconsistent`] for rows of different lengths; [`Error::NotFinite`].
+pub fn cronbach_alpha<R: AsRef<[Option<f64>]>>(
+    rows: &[R],
+    deletion: Deletion,
+    level: Level,
+) -> Result<CronbachAlpha> {
+    let k = check_rows(rows)?;
+    let undefined = || Error::InsufficientData {
+        what: "Cronbach's alpha (usable rows with some variance)".into(),
+        needed: 2,
+        got: rows.len() as u64,
+    };
+    let (cov, n) = covariance_matrix(rows, k, deletion).ok_or_else(undefined)?;
+    CronbachAlpha::from_covariance(&cov, k, n, level).ok_or_else(undefined)
+}
+
+/// α if each item were deleted, and each item's corrected item–total correlation, on complete
+/// rows.
+///
+/// # Errors
+/// As [`cronbach_alpha`].
+pub fn item_analysis<R: AsRef<[Option<f64>]>>(rows: &[R]) -> Result<Vec<ItemAnalysis>> {
+    let k = check_rows(rows)?;
+    let (cov, n) =
+        covariance_matrix(rows, k, Deletion::Listwise).ok_or_else(|| Error::InsufficientData {
+            what: "item analysis (complete rows)".into(),
+            needed: 2,
+            got: 0,
+        })?;
+    let at = |i: usize, j: usize| cov.get(i * k + j).copied().unwrap_or(f64::NAN);
+    let level = Level::default();
+    Ok((0..k)
+        .map(|item| {
+            let others: Vec<usize> = (0..k).filter(|&j| j != item).collect();
+            let sub: Vec<f64> = others
+                .iter()
+                .flat_map(|&i| others.iter().map(move |&j| (i, j)))
+                .map(|(i, j)| at(i, j))
+                .collect();
+            let alpha_if_deleted =
+                CronbachAlpha::from_covariance(&sub, k - 1, n, level).map(|a| a.alpha());
+            let cov_with_rest: f64 = others.iter().map(|&j| at(item, j)).sum();
+            let var_rest: f64 = sub.iter().sum();
+            let var_item = at(item, item);
+            let corrected_item_total = (var_item > 0.0 && var_rest > 0.0)
+                .then(|| cov_with_rest / (var_item * var_rest).sqrt());
+            ItemAnalysis {
+                item,
+                alpha_if_deleted,
+                corrected_item_total,
+            }
+        })
+        .collect())
 }

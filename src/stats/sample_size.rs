@@ -52,15 +52,7 @@ pub fn slovin(population: u64, margin: f64) -> Result<u64> {
         });
     }
     let n = population as f64;
-    let s = n / (1.0 + n * margin * margin);
-    // Guard the ceiling against representation noise just above a whole number.
-    let nearest = s.round();
-    let size = if (s - nearest).abs() < 1e-9 * nearest.max(1.0) {
-        nearest
-    } else {
-        s.ceil()
-    };
-    Ok(size as u64)
+    Ok(ceil_whole(n / (1.0 + n * margin * margin)))
 }
 
 fn check_population(population: u64) -> Result<()> {
@@ -73,4 +65,50 @@ fn check_population(population: u64) -> Result<()> {
         });
     }
     Ok(())
+}
+
+/// Cochran's sample size for estimating a proportion near `p` within `±margin` at `level`:
+/// `n₀ = z²·p(1−p)/e²`, and with a population `N` the finite-population correction
+/// `n = n₀ / (1 + (n₀ − 1)/N)`; rounded up.
+///
+/// ```
+/// use layanan::{Level, stats::cochran};
+///
+/// // The classic 385 for ±5 % at 95 % with p = 0.5.
+/// assert_eq!(cochran(Level::default(), 0.5, 0.05, None)?, 385);
+/// assert_eq!(cochran(Level::default(), 0.5, 0.05, Some(1_000))?, 278);
+/// # Ok::<(), layanan::Error>(())
+/// ```
+///
+/// # Errors
+/// [`Error::InvalidProbability`] unless `0 < p < 1` and `0 < margin < 1`;
+/// [`Error::OutOfRange`] for a population of 0.
+pub fn cochran(
+    level: crate::stats::Level,
+    p: f64,
+    margin: f64,
+    population: Option<u64>,
+) -> Result<u64> {
+    super::dist::check_probability("expected proportion", p)?;
+    super::dist::check_probability("margin of error", margin)?;
+    let z = super::dist::normal_upper_quantile(level.tail())?;
+    let n0 = z * z * p * (1.0 - p) / (margin * margin);
+    let n = match population {
+        Some(population) => {
+            check_population(population)?;
+            n0 / (1.0 + (n0 - 1.0) / population as f64)
+        }
+        None => n0,
+    };
+    Ok(ceil_whole(n))
+}
+
+/// Rounds up, treating values within 1e-9 of a whole number as that number.
+fn ceil_whole(x: f64) -> u64 {
+    let nearest = x.round();
+    if (x - nearest).abs() < 1e-9 * nearest.max(1.0) {
+        nearest as u64
+    } else {
+        x.ceil() as u64
+    }
 }

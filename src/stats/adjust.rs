@@ -1,0 +1,76 @@
+//! Adjusting p-values for many comparisons.
+
+use crate::error::{Error, Result};
+
+fn check(p_values: &[f64]) -> Result<Vec<usize>> {
+    if let Some(bad) = p_values.iter().find(|p| !(0.0..=1.0).contains(*p)) {
+        return Err(Error::InvalidProbability {
+            field: "p-value".into(),
+            value: *bad,
+        });
+    }
+    let mut order: Vec<usize> = (0..p_values.len()).collect();
+    order.sort_by(|&a, &b| {
+        let p = |i: usize| p_values.get(i).copied().unwrap_or(1.0);
+        p(a).total_cmp(&p(b))
+    });
+    Ok(order)
+}
+
+/// Holm's step-down adjustment (family-wise error rate): the `i`-th smallest p-value becomes
+/// `max over j ≤ i of min(1, (m − j + 1)·p₍ⱼ₎)`. Adjusted values are returned in input order.
+///
+/// ```
+/// use layanan::stats::holm;
+///
+/// let adjusted = holm(&[0.01, 0.04, 0.03])?;
+/// let expected = [0.03, 0.06, 0.06];
+/// assert!(adjusted.iter().zip(expected).all(|(a, e)| (a - e).abs() < 1e-15));
+/// # Ok::<(), layanan::Error>(())
+/// ```
+///
+/// # Errors
+/// [`Error::InvalidProbability`] for a value outside [0, 1] or NaN.
+pub fn holm(p_values: &[f64]) -> Result<Vec<f64>> {
+    let order = check(p_values)?;
+    let m = p_values.len() as f64;
+    let mut adjusted = vec![0.0; p_values.len()];
+    let mut running: f64 = 0.0;
+    for (rank, &i) in order.iter().enumerate() {
+        let p = p_values.get(i).copied().unwrap_or(1.0);
+        running = running.max(((m - rank as f64) * p).min(1.0));
+        if let Some(slot) = adjusted.get_mut(i) {
+            *slot = running;
+        }
+    }
+    Ok(adjusted)
+}
+
+/// Benjamini–Hochberg's step-up adjustment (false-discovery rate): the `i`-th smallest p-value
+/// becomes `min over j ≥ i of min(1, m·p₍ⱼ₎/j)`. Adjusted values are returned in input order.
+///
+/// ```
+/// use layanan::stats::benjamini_hochberg;
+///
+/// let adjusted = benjamini_hochberg(&[0.01, 0.04, 0.03])?;
+/// let expected = [0.03, 0.04, 0.04];
+/// assert!(adjusted.iter().zip(expected).all(|(a, e)| (a - e).abs() < 1e-15));
+/// # Ok::<(), layanan::Error>(())
+/// ```
+///
+/// # Errors
+/// [`Error::InvalidProbability`] for a value outside [0, 1] or NaN.
+pub fn benjamini_hochberg(p_values: &[f64]) -> Result<Vec<f64>> {
+    let order = check(p_values)?;
+    let m = p_values.len() as f64;
+    let mut adjusted = vec![0.0; p_values.len()];
+    let mut running: f64 = 1.0;
+    for (rank, &i) in order.iter().enumerate().rev() {
+        let p = p_values.get(i).copied().unwrap_or(1.0);
+        running = running.min((m * p / (rank as f64 + 1.0)).min(1.0));
+        if let Some(slot) = adjusted.get_mut(i) {
+            *slot = running;
+        }
+    }
+    Ok(adjusted)
+}

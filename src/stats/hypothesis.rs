@@ -1,0 +1,269 @@
+//! Tests on means and proportions: Welch's and Student's t, the one-sample t, the two-proportion z.
+
+use std::fmt;
+
+use super::dist;
+use super::interval::{Interval, IntervalMethod, Level};
+use super::moments::Moments;
+use crate::error::{Error, Result};
+
+/// Which way a test looks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub enum Alternative {
+    /// The first differs from the second (or the hypothesised value), either way.
+    #[default]
+    TwoSided,
+    /// The first is smaller.
+    Less,
+    /// The first is greater.
+    Greater,
+}
+
+/// Which test produced a result.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub enum TestMethod {
+    /// Welch's unequal-variance t test.
+    WelchT,
+    /// Student's pooled-variance t test.
+    StudentT,
+    /// One-sample t test.
+    OneSampleT,
+    /// Two-proportion z test with pooled variance.
+    TwoProportionZ,
+    /// Mann–Whitney U, exact distribution.
+    MannWhitneyExact,
+    /// Mann–Whitney U, tie-corrected normal approximation with continuity correction.
+    MannWhitneyAsymptotic,
+    /// Kruskal–Wallis H, tie-corrected.
+    KruskalWallis,
+    /// Pearson's χ² test of independence (Yates-corrected for 2×2).
+    ChiSquareIndependence,
+    /// Pearson's correlation.
+    Pearson,
+    /// Spearman's rank correlation.
+    Spearman,
+}
+
+/// What a test found.
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub struct TestResult {
+    /// The test.
+    pub method: TestMethod,
+    /// The test statistic (t, z, U, H, χ², r or ρ).
+    pub statistic: f64,
+    /// Degrees of freedom, where the test has them.
+    pub df: Option<f64>,
+    /// The p-value, computed from the upper tail so it stays accurate far below 1e-12.
+    pub p_value: f64,
+    /// The alternative tested.
+    pub alternative: Alternative,
+}
+
+impl fmt::Display for TestResult {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:?}: statistic {:.4}", self.method, self.statistic)?;
+        if let Some(df) = self.df {
+            write!(f, ", df {df:.2}")?;
+        }
+        write!(f, ", p = {:.4e} ({:?})", self.p_value, self.alternative)
+    }
+}
+
+/// The p-value of a statistic with survival function `sf`, symmetric about 0.
+pub(crate) fn symmetric_p(
+    statistic: f64,
+    alternative: Alternative,
+    sf: impl Fn(f64) -> Result<f64>,
+) -> Result<f64> {
+    Ok(match alternative {
+        Alternative::TwoSided => (2.0 * sf(statistic.abs())?).min(1.0),
+        Alternative::Greater => sf(statistic)?,
+        Alternative::Less => sf(-statistic)?,
+    })
+}
+
+fn sample(name: &str, data: &[f64]) -> Result<(f64, f64, f64)> {
+    let m = Moments::from_slice(data)?;
+    if m.count() < 2 {
+        return Err(Error::InsufficientData {
+            what: format!("t test ({name})"),
+            needed: 2,
+            got: m.count(),
+        });
+    }
+    Ok((m.count() as f64, m.mean()?, m.variance()?))
+}
+
+fn zero_spread(what: &str) -> Error {
+    Error::InsufficientData {
+        what: format!("{what} (both samples constant: zero variance)"),
+        needed: 2,
+        got: 1,
+    }
+}
+
+/// `(difference, standard error, Welch–Satterthwaite df)` of two samples.
+fn welch_parts(a: &[f64], b: &[f64]) -> Result<(f64, f64, f64)> {
+    let (na, ma, va) = sample("first sample", a)?;
+    let (nb, mb, vb) = sample("second sample", b)?;
+    let (qa, qb) = (va / na, vb / nb);
+    let se2 = qa + qb;
+    if se2 <= 0.0 {
+        return Err(zero_spread("Welch t"));
+    }
+    let df = se2 * se2 / (qa * qa / (na - 1.0) + qb * qb / (nb - 1.0));
+    Ok((ma - mb, se2.sqrt(), df))
+}
+
+/// Welch's t test of `mean(a) − mean(b)`: `t = (x̄ₐ − x̄_b)/√(sₐ²/nₐ + s_b²/n_b)` with
+/// Welch–Satterthwaite degrees of freedom. As scipy's `ttest_ind(equal_var=False)`.
+///
+/// ```
+/// use layanan::stats::{Alternative, welch_t_test};
+///
+/// let before = [31.0, 28.0, 35.0, 40.0, 33.0, 29.0];
+/// let after = [22.0, 25.0, 19.0, 27.0, 24.0];
+/// let test = welch_t_test(&before, &after, Alternative::Greater)?;
+/// assert!(test.p_value < 0.01); // waits really are shorter after
+/// # Ok::<(), layanan::Error>(())
+/// ```
+///
+/// # Errors
+/// [`Error::InsufficientData`] for a sample below 2 values or zero variance in both;
+/// [`Error::NotFinite`] for NaN or ±∞.
+pub fn welch_t_test(a: &[f64], b: &[f64], alternative: Alternative) -> Result<TestResult> {
+    let (diff, se, df) = welch_parts(a, b)?;
+    let t = diff / se;
+    Ok(TestResult {
+        method: TestMethod::WelchT,
+        statistic: t,
+        df: Some(df),
+        p_value: symmetric_p(t, alternative, |x| dist::t_sf(x, df))?,
+        alternative,
+    })
+}
+
+/// Welch's interval for `mean(a) − mean(b)`.
+///
+/// # Errors
+/// As [`welch_t_test`].
+pub fn welch_interval(a: &[f64], b: &[f64], level: Level) -> Result<Interval> {
+    let (diff, se, df) = welch_parts(a, b)?;
+    let half = dist::t_upper_quantile(level.tail(), df)? * se;
+    Ok(Interval::from_bounds(
+        diff,
+        diff - half,
+        diff + half,
+        level,
+        IntervalMethod::Welch,
+    ))
+}
+
+/// Student's pooled-variance t test (`ttest_ind(equal_var=True)`); prefer
+/// [`welch_t_test`] unless the variances are known to be equal.
+///
+/// # Errors
+/// As [`welch_t_test`].
+pub fn student_t_test(a: &[f64], b: &[f64], alternative: Alternative) -> Result<TestResult> {
+    let (na, ma, va) = sample("first sample", a)?;
+    let (nb, mb, vb) = sample("second sample", b)?;
+    let df = na + nb - 2.0;
+    let pooled = ((na - 1.0) * va + (nb - 1.0) * vb) / df;
+    if pooled <= 0.0 {
+        return Err(zero_spread("Student t"));
+    }
+    let t = (ma - mb) / (pooled * (1.0 / na + 1.0 / nb)).sqrt();
+    Ok(TestResult {
+        method: TestMethod::StudentT,
+        statistic: t,
+        df: Some(df),
+        p_value: symmetric_p(t, alternative, |x| dist::t_sf(x, df))?,
+        alternative,
+    })
+}
+
+/// One-sample t test of `mean(data) − mu` (`ttest_1samp`).
+///
+/// # Errors
+/// [`Error::InsufficientData`] below 2 values or with zero variance; [`Error::NotFinite`].
+pub fn one_sample_t_test(data: &[f64], mu: f64, alternative: Alternative) -> Result<TestResult> {
+    super::interval::finite("hypothesised mean", mu)?;
+    let (n, mean, var) = sample("sample", data)?;
+    if var <= 0.0 {
+        return Err(zero_spread("one-sample t"));
+    }
+    let df = n - 1.0;
+    let t = (mean - mu) / (var / n).sqrt();
+    Ok(TestResult {
+        method: TestMethod::OneSampleT,
+        statistic: t,
+        df: Some(df),
+        p_value: symmetric_p(t, alternative, |x| dist::t_sf(x, df))?,
+        alternative,
+    })
+}
+
+/// The two-proportion z test with pooled variance:
+/// `z = (p₁ − p₂)/√(p̄(1−p̄)(1/n₁ + 1/n₂))`, `p̄ = (x₁ + x₂)/(n₁ + n₂)`. As statsmodels'
+/// `proportions_ztest`.
+///
+/// ```
+/// use layanan::stats::{Alternative, two_proportion_z_test};
+///
+/// let test = two_proportion_z_test(12, 80, 3, 90, Alternative::TwoSided)?;
+/// assert!(test.p_value < 0.01);
+/// # Ok::<(), layanan::Error>(())
+/// ```
+///
+/// # Errors
+/// [`Error::InsufficientData`] for an empty group, or when every trial (or none) succeeded
+/// in both groups (no variance); [`Error::OutOfRange`] for more successes than trials.
+pub fn two_proportion_z_test(
+    successes1: u64,
+    trials1: u64,
+    successes2: u64,
+    trials2: u64,
+    alternative: Alternative,
+) -> Result<TestResult> {
+    for (x, n) in [(successes1, trials1), (successes2, trials2)] {
+        if n == 0 {
+            return Err(Error::InsufficientData {
+                what: "two-proportion z test".into(),
+                needed: 1,
+                got: 0,
+            });
+        }
+        if x > n {
+            return Err(Error::OutOfRange {
+                field: "successes".into(),
+                value: i64::try_from(x).unwrap_or(i64::MAX),
+                min: 0,
+                max: i64::try_from(n).unwrap_or(i64::MAX),
+            });
+        }
+    }
+    let (x1, n1, x2, n2) = (
+        successes1 as f64,
+        trials1 as f64,
+        successes2 as f64,
+        trials2 as f64,
+    );
+    let pooled = (x1 + x2) / (n1 + n2);
+    let var = pooled * (1.0 - pooled) * (1.0 / n1 + 1.0 / n2);
+    if var <= 0.0 {
+        return Err(zero_spread("two-proportion z"));
+    }
+    let z = (x1 / n1 - x2 / n2) / var.sqrt();
+    Ok(TestResult {
+        method: TestMethod::TwoProportionZ,
+        statistic: z,
+        df: None,
+        p_value: symmetric_p(z, alternative, |x| Ok(dist::normal_sf(x)))?,
+        alternative,
+    })
+}

@@ -1,0 +1,233 @@
+//! Sample quantiles, the nine definitions of Hyndman & Fan (1996).
+
+use crate::error::{Error, Result};
+
+/// Which of Hyndman & Fan's nine sample-quantile definitions to use.
+///
+/// The names are numpy's (`numpy.quantile(method=…)`); R's `quantile(type = k)` uses the numbers.
+/// [`Linear`](Self::Linear) (type 7) is the default of numpy, R and spreadsheets' `PERCENTILE`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub enum QuantileType {
+    /// Type 1: the inverse of the empirical distribution function.
+    InvertedCdf,
+    /// Type 2: as type 1, averaging at discontinuities.
+    AveragedInvertedCdf,
+    /// Type 3: the nearest even order statistic (SAS definition 2).
+    ClosestObservation,
+    /// Type 4: linear interpolation of the empirical CDF.
+    InterpolatedInvertedCdf,
+    /// Type 5: piecewise linear with knots at the midpoints (hydrologists' choice).
+    Hazen,
+    /// Type 6: `p(n+1)` (Minitab, SPSS).
+    Weibull,
+    /// Type 7: `1 + p(n−1)` (numpy, R, spreadsheets).
+    #[default]
+    Linear,
+    /// Type 8: approximately median-unbiased whatever the distribution.
+    MedianUnbiased,
+    /// Type 9: approximately unbiased for normal data.
+    NormalUnbiased,
+}
+
+impl QuantileType {
+    /// Hyndman & Fan's number, 1–9.
+    pub fn number(self) -> u8 {
+        self as u8 + 1
+    }
+
+    /// The type with Hyndman & Fan's number `k`.
+    ///
+    /// # Errors
+    /// [`Error::OutOfRange`] outside 1–9.
+    pub fn from_number(k: u8) -> Result<Self> {
+        use QuantileType::*;
+        [
+            InvertedCdf,
+            AveragedInvertedCdf,
+            ClosestObservation,
+            InterpolatedInvertedCdf,
+            Hazen,
+            Weibull,
+            Linear,
+            MedianUnbiased,
+            NormalUnbiased,
+        ]
+        .get(usize::from(k).wrapping_sub(1))
+        .copied()
+        .ok_or(Error::OutOfRange {
+            field: "quantile type".into(),
+            value: k.into(),
+            min: 1,
+            max: 9,
+        })
+    }
+}
+
+/// A sorted copy of a sample, ready to answer many quantiles after one sort.
+///
+/// ```
+/// use layanan::stats::{QuantileType, Sorted};
+///
+/// let waits = Sorted::new(&[12.0, 7.5, 30.0, 18.0, 9.0, 45.0])?;
+/// assert_eq!(waits.median(), 15.0);
+/// assert_eq!(waits.quantile(0.9, QuantileType::Linear)?, 37.5);
+/// assert_eq!(waits.quantile(0.9, QuantileType::InvertedCdf)?, 45.0);
+/// let [p90, p95] = waits.quantiles([0.9, 0.95], QuantileType::default())?;
+/// assert!(p90 <= p95);
+/// # Ok::<(), layanan::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Sorted {
+    values: Vec<f64>,
+}
+
+impl Sorted {
+    /// Copies and sorts `data`; the input is left untouched.
+    ///
+    /// # Errors
+    /// [`Error::InsufficientData`] when empty; [`Error::NotFinite`] for NaN or ±∞.
+    pub fn new(data: &[f64]) -> Result<Self> {
+        Self::from_vec(data.to_vec())
+    }
+
+    /// Sorts `values` in place and keeps them.
+    ///
+    /// # Errors
+    /// As [`new`](Self::new).
+    pub fn from_vec(mut values: Vec<f64>) -> Result<Self> {
+        if values.is_empty() {
+            return Err(Error::InsufficientData {
+                what: "quantile".into(),
+                needed: 1,
+                got: 0,
+            });
+        }
+        if let Some(bad) = values.iter().find(|x| !x.is_finite()) {
+            return Err(Error::NotFinite {
+                field: "observation".into(),
+                value: *bad,
+            });
+        }
+        values.sort_unstable_by(f64::total_cmp);
+        Ok(Self { values })
+    }
+
+    /// The sorted values.
+    pub fn as_slice(&self) -> &[f64] {
+        &self.values
+    }
+
+    /// The number of values (at least 1).
+    pub fn len(&self) -> usize {
+        self.values.len()
+    }
+
+    /// Always false: a `Sorted` holds at least one value.
+    pub fn is_empty(&self) -> bool {
+        self.values.is_empty()
+    }
+
+    /// The median (type 7, which for the median is every type's usual answer).
+    pub fn median(&self) -> f64 {
+        self.at(0.5, QuantileType::Linear)
+    }
+
+    /// The `p`-quantile, `0 ≤ p ≤ 1`.
+    ///
+    /// # Errors
+    /// [`Error::OutOfRange`]-like [`Error::InvalidProbability`] for `p` outside [0, 1] or NaN.
+    pub fn quantile(&self, p: f64, kind: QuantileType) -> Result<f64> {
+        if !(0.0..=1.0).contains(&p) {
+            return Err(Error::InvalidProbability {
+                field: "quantile probability".into(),
+                value: p,
+            });
+        }
+        Ok(self.at(p, kind))
+    }
+
+    /// Several quantiles at once.
+    ///
+    /// # Errors
+    /// As [`quantile`](Self::quantile).
+    pub fn quantiles<const N: usize>(&self, ps: [f64; N], kind: QuantileType) -> Result<[f64; N]> {
+        let mut out = [0.0; N];
+        for (slot, p) in out.iter_mut().zip(ps) {
+            *slot = self.quantile(p, kind)?;
+        }
+        Ok(out)
+    }
+
+    /// The 1-based order statistic `x_k`, clamped to the sample.
+    fn x(&self, k: f64) -> f64 {
+        let n = self.values.len();
+        let i = if k < 1.0 {
+            0
+        } else if k >= n as f64 {
+            n - 1
+        } else {
+            k as usize - 1
+        };
+        self.values.get(i).copied().unwrap_or(f64::NAN)
+    }
+
+    fn at(&self, p: f64, kind: QuantileType) -> f64 {
+        use QuantileType::*;
+        let n = self.values.len() as f64;
+        // Hyndman & Fan: Q(p) = (1 − γ)·x_j + γ·x_{j+1}, with j = ⌊np + m⌋ and γ from g = np + m − j.
+        let discontinuous = |m: f64, gamma: &dyn Fn(f64, f64) -> f64| {
+            let h = n * p + m;
+            let j = h.floor();
+            let g = h - j;
+            let gamma = gamma(g, j);
+            if gamma == 0.0 {
+                self.x(j)
+            } else if gamma == 1.0 {
+                self.x(j + 1.0)
+            } else {
+                (self.x(j) + self.x(j + 1.0)) / 2.0
+            }
+        };
+        let continuous = |alpha: f64, beta: f64| {
+            // h = (n + 1 − α − β)·p + α, the 1-based position.
+            let h = (n + 1.0 - alpha - beta) * p + alpha;
+            let j = h.floor();
+            let g = h - j;
+            let (lo, hi) = (self.x(j), self.x(j + 1.0));
+            if g == 0.0 || lo == hi {
+                lo
+            } else if g < 0.5 {
+                lo + (hi - lo) * g
+            } else {
+                hi - (hi - lo) * (1.0 - g)
+            }
+        };
+        match kind {
+            InvertedCdf => discontinuous(0.0, &|g, _| if g > 0.0 { 1.0 } else { 0.0 }),
+            AveragedInvertedCdf => discontinuous(0.0, &|g, _| if g > 0.0 { 1.0 } else { 0.5 }),
+            ClosestObservation => discontinuous(-0.5, &|g, j| {
+                if g == 0.0 && j % 2.0 == 0.0 { 0.0 } else { 1.0 }
+            }),
+            InterpolatedInvertedCdf => continuous(0.0, 1.0),
+            Hazen => continuous(0.5, 0.5),
+            Weibull => continuous(0.0, 0.0),
+            Linear => continuous(1.0, 1.0),
+            MedianUnbiased => continuous(1.0 / 3.0, 1.0 / 3.0),
+            NormalUnbiased => continuous(3.0 / 8.0, 3.0 / 8.0),
+        }
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Sorted {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        #[derive(serde::Deserialize)]
+        struct Raw {
+            values: Vec<f64>,
+        }
+        let raw = Raw::deserialize(d)?;
+        Sorted::from_vec(raw.values).map_err(serde::de::Error::custom)
+    }
+}

@@ -1,0 +1,144 @@
+//! Erlang C: how many counters a front office needs.
+
+use crate::error::{Error, Result};
+
+/// An M/M/N queue (Erlang C): citizens arrive at random at `arrivals_per_hour`, each served in
+/// `mean_service_minutes` on average by one of `servers` counters.
+///
+/// With offered load `A = λ·s` (erlangs), the probability of waiting is Erlang's C formula,
+/// computed through the numerically stable Erlang B recursion `B₀ = 1`,
+/// `Bₖ = A·Bₖ₋₁/(k + A·Bₖ₋₁)`, `C = N·B/(N − A(1 − B))`.
+///
+/// ```
+/// use layanan::stats::ErlangC;
+///
+/// // 60 arrivals an hour, 5 minutes each (A = 5 erlangs), 7 counters.
+/// let q = ErlangC::new(60.0, 5.0, 7)?;
+/// assert!((q.traffic() - 5.0).abs() < 1e-12);
+/// assert!((q.probability_of_waiting() - 0.3241).abs() < 1e-4);
+/// // How many counters serve 80 % within 2 minutes?
+/// let n = ErlangC::servers_for(60.0, 5.0, 0.8, 120.0)?;
+/// assert!(ErlangC::new(60.0, 5.0, n)?.service_level(120.0)? >= 0.8);
+/// # Ok::<(), layanan::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct ErlangC {
+    traffic: f64,
+    service_minutes: f64,
+    servers: u32,
+    p_wait: f64,
+}
+
+fn positive(field: &str, x: f64) -> Result<f64> {
+    if x.is_finite() && x > 0.0 {
+        Ok(x)
+    } else {
+        Err(Error::NotFinite {
+            field: format!("{field} (must be positive)"),
+            value: x,
+        })
+    }
+}
+
+impl ErlangC {
+    /// The queue with these arrivals, service time and counters.
+    ///
+    /// # Errors
+    /// [`Error::NotFinite`] for a rate or time that is not positive and finite;
+    /// [`Error::UnstableQueue`] when the load needs more counters (`A ≥ N`): the queue grows
+    /// without bound.
+    pub fn new(arrivals_per_hour: f64, mean_service_minutes: f64, servers: u32) -> Result<Self> {
+        let lambda = positive("arrivals per hour", arrivals_per_hour)? / 60.0;
+        let s = positive("mean service minutes", mean_service_minutes)?;
+        let traffic = lambda * s;
+        let n = f64::from(servers);
+        if traffic >= n {
+            return Err(Error::UnstableQueue { traffic, servers });
+        }
+        let mut b = 1.0;
+        for k in 1..=servers {
+            b = traffic * b / (f64::from(k) + traffic * b);
+        }
+        let p_wait = n * b / (n - traffic * (1.0 - b));
+        Ok(Self {
+            traffic,
+            service_minutes: s,
+            servers,
+            p_wait,
+        })
+    }
+
+    /// The offered load `A` in erlangs.
+    pub fn traffic(&self) -> f64 {
+        self.traffic
+    }
+
+    /// The number of counters.
+    pub fn servers(&self) -> u32 {
+        self.servers
+    }
+
+    /// Counter occupancy `A/N`.
+    pub fn occupancy(&self) -> f64 {
+        self.traffic / f64::from(self.servers)
+    }
+
+    /// The probability that an arrival waits at all (Erlang C).
+    pub fn probability_of_waiting(&self) -> f64 {
+        self.p_wait
+    }
+
+    /// The share served within `threshold_seconds`: `1 − C·e^{−(N−A)·t/s}`.
+    ///
+    /// # Errors
+    /// [`Error::NotFinite`] for a negative or non-finite threshold.
+    pub fn service_level(&self, threshold_seconds: f64) -> Result<f64> {
+        if !(threshold_seconds.is_finite() && threshold_seconds >= 0.0) {
+            return Err(Error::NotFinite {
+                field: "threshold seconds (must be zero or positive)".into(),
+                value: threshold_seconds,
+            });
+        }
+        let t = threshold_seconds / 60.0;
+        let rate = (f64::from(self.servers) - self.traffic) / self.service_minutes;
+        Ok(1.0 - self.p_wait * (-rate * t).exp())
+    }
+
+    /// The average speed of answer (mean wait over all arrivals), in minutes: `C·s/(N − A)`.
+    pub fn average_wait_minutes(&self) -> f64 {
+        self.p_wait * self.service_minutes / (f64::from(self.servers) - self.traffic)
+    }
+
+    /// The fewest counters for which at least `target` of arrivals wait no more than
+    /// `threshold_seconds`.
+    ///
+    /// # Errors
+    /// As [`new`](Self::new) and [`service_level`](Self::service_level);
+    /// [`Error::InvalidProbability`] unless `0 < target < 1`.
+    pub fn servers_for(
+        arrivals_per_hour: f64,
+        mean_service_minutes: f64,
+        target: f64,
+        threshold_seconds: f64,
+    ) -> Result<u32> {
+        super::dist::check_probability("service-level target", target)?;
+        let traffic = positive("arrivals per hour", arrivals_per_hour)? / 60.0
+            * positive("mean service minutes", mean_service_minutes)?;
+        // The smallest stable count, then upward; the service level rises with each counter
+        // and reaches any target below 1 within a few multiples of the load.
+        let first = traffic.floor() as u64 + 1;
+        for n in first..=first.saturating_mul(4).saturating_add(100) {
+            let servers = u32::try_from(n).map_err(|_| Error::Overflow {
+                field: "number of servers".into(),
+            })?;
+            let q = Self::new(arrivals_per_hour, mean_service_minutes, servers)?;
+            if q.service_level(threshold_seconds)? >= target {
+                return Ok(servers);
+            }
+        }
+        Err(Error::Overflow {
+            field: "number of servers".into(),
+        })
+    }
+}
