@@ -21,14 +21,20 @@ fn check_tail(field: &str, p: f64) -> Result<()> {
 }
 
 fn check_df(field: &str, df: f64) -> Result<()> {
-    if df.is_finite() && df > 0.0 {
-        Ok(())
-    } else {
-        Err(Error::NotFinite {
+    if !df.is_finite() {
+        return Err(Error::NotFinite {
             field: field.into(),
             value: df,
-        })
+        });
     }
+    if df <= 0.0 {
+        return Err(Error::InvalidValue {
+            field: field.into(),
+            value: df,
+            expected: "positive".into(),
+        });
+    }
+    Ok(())
 }
 
 /// Newton's method on `sf(x) = tail`, from a starting guess; stops when the step is negligible.
@@ -72,6 +78,36 @@ pub(crate) fn f_upper_quantile(tail: f64, d1: f64, d2: f64) -> Result<f64> {
         field: "degrees of freedom".into(),
         value: d1,
     })?;
+    if d1.max(d2) > F_APPROXIMATION_DF {
+        return Ok(paulson_f(normal_upper_quantile(tail)?, d1, d2));
+    }
     let start = dist.inverse_cdf(1.0 - tail);
+    Ok(polish(start, tail, |x| dist.sf(x), |x| dist.pdf(x)))
+}
+
+/// Degrees of freedom beyond which `statrs`' F inverse does not terminate in reasonable time;
+/// Paulson's approximation is then accurate far beyond what an interval needs.
+const F_APPROXIMATION_DF: f64 = 1e7;
+
+/// The upper quantile of F(d1, d2) from the normal upper quantile `z` by Paulson's (1942)
+/// cube-root approximation: `((1−b)y − (1−a)) / √(b·y² + a) = z`, `y = F^{1/3}`,
+/// `a = 2/(9d1)`, `b = 2/(9d2)`, solved as a quadratic in `y`.
+fn paulson_f(z: f64, d1: f64, d2: f64) -> f64 {
+    let (a, b) = (2.0 / (9.0 * d1), 2.0 / (9.0 * d2));
+    let (p, q) = (1.0 - a, 1.0 - b);
+    let quad = q * q - z * z * b;
+    let half_linear = p * q;
+    let constant = p * p - z * z * a;
+    let root = (half_linear * half_linear - quad * constant)
+        .max(0.0)
+        .sqrt();
+    let y = (half_linear + z.signum() * root) / quad;
+    y * y * y
+}
+
+/// The `q` with `P(Z > q) = tail` for the standard normal.
+fn normal_upper_quantile(tail: f64) -> Result<f64> {
+    let dist = statrs::distribution::Normal::standard();
+    let start = -dist.inverse_cdf(tail);
     Ok(polish(start, tail, |x| dist.sf(x), |x| dist.pdf(x)))
 }

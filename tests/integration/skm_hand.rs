@@ -525,7 +525,7 @@ fn an_extra_element_gets_equal_weights_of_one_tenth() {
     let err = tally.report().unwrap_err();
     assert_eq!(
         err.to_string(),
-        "NRR of element `parkir` needs at least 1 observations, got 0"
+        "NRR of element `parkir` needs at least 1 observation, got 0"
     );
 }
 
@@ -601,7 +601,7 @@ fn empty_tally_has_no_index() {
     );
     assert_eq!(
         err.to_string(),
-        "SKM index needs at least 1 observations, got 0"
+        "SKM index needs at least 1 observation, got 0"
     );
     assert_eq!(SkmTally::default().report().unwrap_err(), err);
 }
@@ -622,7 +622,7 @@ fn an_element_nobody_answered_has_no_nrr() {
     );
     assert_eq!(
         err.to_string(),
-        "NRR of element `pengaduan` needs at least 1 observations, got 0"
+        "NRR of element `pengaduan` needs at least 1 observation, got 0"
     );
 
     // A questionnaire returned entirely blank counts as a response but answers nothing.
@@ -630,7 +630,7 @@ fn an_element_nobody_answered_has_no_nrr() {
     assert_eq!(tally.responses(), 1);
     assert_eq!(
         tally.report().unwrap_err().to_string(),
-        "NRR of element `persyaratan` needs at least 1 observations, got 0"
+        "NRR of element `persyaratan` needs at least 1 observation, got 0"
     );
 }
 

@@ -218,6 +218,33 @@ mod serde_laws {
     use super::*;
     use serde_json::{Value, json};
 
+    /// A national-scale tally (3e15 questionnaires, nearly all blank) still reports: the Feldt
+    /// interval's F quantile at ~1e15 degrees of freedom used to hang inside `statrs`.
+    #[test]
+    fn a_huge_tally_reports() {
+        let skm = Instrument::permenpanrb_14_2017();
+        let mut tally = SkmTally::new(skm.clone());
+        for row in [
+            [4, 3, 3, 4, 3, 4, 4, 3, 4],
+            [3, 3, 2, 4, 3, 3, 3, 3, 2],
+            [2, 2, 2, 3, 2, 2, 2, 2, 1],
+        ] {
+            tally
+                .push_answers(&skm.answers_from_row(&row).unwrap())
+                .unwrap();
+        }
+        let mut json = serde_json::to_value(&tally).unwrap();
+        json["responses"] = json!(3_000_000_000_000_000u64);
+        let huge: SkmTally = serde_json::from_value(json).unwrap();
+        let report = huge.report().unwrap();
+        assert_eq!(report.respondents, 3_000_000_000_000_000);
+        let pairwise = report.alpha_pairwise.expect("pairwise alpha");
+        let ci = pairwise.interval().expect("Feldt interval");
+        // With n that large the interval collapses onto α.
+        assert!((ci.lower() - pairwise.alpha()).abs() < 1e-6);
+        assert!((ci.upper() - pairwise.alpha()).abs() < 1e-6);
+    }
+
     fn rows() -> Vec<Row> {
         vec![
             [4, 3, 3, 4, 3, 4, 4, 3, 4].map(Some).to_vec(),
