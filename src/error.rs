@@ -38,7 +38,10 @@ pub enum Error {
         max: i64,
     },
     /// Too few observations for the statistic asked for.
-    #[error("{what} needs at least {needed} observations, got {got}")]
+    #[error(
+        "{what} needs at least {needed} observation{}, got {got}",
+        if *.needed == 1 { "" } else { "s" }
+    )]
     InsufficientData {
         /// What was being computed.
         what: String,
@@ -103,6 +106,17 @@ pub enum Error {
         field: String,
         /// The value given.
         value: f64,
+    },
+    /// A finite number outside what a parameter accepts (a negative standard error, zero degrees
+    /// of freedom …).
+    #[error("{field} must be {expected}, got {value}")]
+    InvalidValue {
+        /// The parameter.
+        field: String,
+        /// The value given.
+        value: f64,
+        /// What is accepted, e.g. "positive".
+        expected: String,
     },
     /// A probability or confidence level outside the open interval (0, 1).
     #[error("{field} must be strictly between 0 and 1, got {value}")]

@@ -3,10 +3,14 @@
 use crate::error::{Error, Result};
 use crate::{TimeSpan, Timestamp};
 
+const NANOS_PER_MILLI: i128 = 1_000_000;
+
 impl From<jiff::Timestamp> for Timestamp {
     /// Exact to the millisecond; finer digits are truncated toward the past.
     fn from(t: jiff::Timestamp) -> Self {
-        Timestamp::from_unix_millis(t.as_millisecond())
+        // jiff's range (years −9999 to 9999) is far inside i64 milliseconds.
+        let millis = t.as_nanosecond().div_euclid(NANOS_PER_MILLI);
+        Timestamp::from_unix_millis(i64::try_from(millis).unwrap_or(i64::MAX))
     }
 }
 
@@ -15,25 +19,34 @@ impl TryFrom<Timestamp> for jiff::Timestamp {
 
     /// `jiff` covers the years −9999 to 9999; instants beyond are an error.
     fn try_from(t: Timestamp) -> Result<Self> {
-        jiff::Timestamp::from_millisecond(t.unix_millis()).map_err(|_| Error::TimeOutOfRange {
-            field: "jiff timestamp".into(),
-            value: t.unix_millis().to_string(),
-        })
+        jiff::Timestamp::from_nanosecond(i128::from(t.unix_millis()) * NANOS_PER_MILLI).map_err(
+            |_| Error::TimeOutOfRange {
+                field: "jiff timestamp".into(),
+                value: t.unix_millis().to_string(),
+            },
+        )
     }
 }
 
 impl TryFrom<jiff::SignedDuration> for TimeSpan {
     type Error = Error;
 
-    /// Negative durations are an error: a span is never negative.
+    /// Finer digits than milliseconds are truncated. Negative durations are an error (a span is
+    /// never negative), and so are those longer than `u64::MAX` milliseconds.
     fn try_from(d: jiff::SignedDuration) -> Result<Self> {
-        u64::try_from(d.as_millis())
-            .map(TimeSpan::from_millis)
-            .map_err(|_| Error::OutOfRange {
+        let millis = d.as_nanos().div_euclid(NANOS_PER_MILLI);
+        if d.is_negative() {
+            return Err(Error::OutOfRange {
                 field: "time span milliseconds".into(),
-                value: i64::try_from(d.as_millis()).unwrap_or(i64::MIN),
+                value: i64::try_from(millis).unwrap_or(i64::MIN),
                 min: 0,
                 max: i64::MAX,
+            });
+        }
+        u64::try_from(millis)
+            .map(TimeSpan::from_millis)
+            .map_err(|_| Error::Overflow {
+                field: "time span milliseconds".into(),
             })
     }
 }

@@ -24,7 +24,7 @@ const MS_PER_DAY: i64 = 86_400_000;
 /// assert_eq!(cal.working_days_between(submitted, issued)?, 2);
 /// # Ok::<(), layanan::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(
     feature = "serde",

@@ -16,7 +16,7 @@ use crate::error::{Error, Result};
 /// assert_eq!(e.label(4), Some("sangat bersih"));
 /// # Ok::<(), layanan::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(
     feature = "serde",
@@ -141,7 +141,7 @@ impl fmt::Display for Mutu {
 /// assert_eq!(bands.grade(8830), Mutu::B);
 /// assert_eq!(bands.grade(6499), Mutu::D);
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct GradeBands {
     /// Lowest NIK × 100 graded A.
@@ -198,7 +198,7 @@ impl GradeBands {
 /// assert_eq!(extended.weights()[9], Weight::new(1, 10)?);
 /// # Ok::<(), layanan::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(
     feature = "serde",

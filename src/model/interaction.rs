@@ -30,6 +30,14 @@ impl RatingScale {
     /// # Errors
     /// [`Error::OutOfRange`] when `max ≤ min`.
     pub fn new(min: u8, max: u8) -> Result<Self> {
+        if min == u8::MAX {
+            return Err(Error::OutOfRange {
+                field: "rating scale min".into(),
+                value: min.into(),
+                min: 0,
+                max: i64::from(u8::MAX) - 1,
+            });
+        }
         if max <= min {
             return Err(Error::OutOfRange {
                 field: "rating scale max".into(),
@@ -83,7 +91,7 @@ impl From<RatingScale> for (u8, u8) {
 }
 
 /// A rating together with the scale it was given on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(
     feature = "serde",
@@ -159,7 +167,7 @@ pub const RECOMMEND_MAX: u8 = 10;
 /// assert!(matches!(early, Err(Error::FinishedBeforeStarted { .. })));
 /// # Ok::<(), layanan::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(
     feature = "serde",
@@ -170,7 +178,7 @@ pub struct Interaction {
 }
 
 /// Collects an [`Interaction`]'s fields; [`build`](Self::build) validates them.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct InteractionBuilder {
     #[cfg_attr(feature = "serde", serde(default))]

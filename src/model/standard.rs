@@ -31,34 +31,45 @@ pub enum Completion {
 impl FromStr for Completion {
     type Err = Error;
 
-    /// `N` followed by `m` (minutes), `h` (hours) or `wd` (working days).
+    /// `N` followed by `wd` (working days), `h` (hours), `m` (minutes), `s` (seconds) or `ms`
+    /// (milliseconds).
     fn from_str(text: &str) -> Result<Self> {
         let err = || Error::Parse {
             field: "completion".into(),
             value: text.into(),
-            expected: "minutes, hours or working days such as 90m, 2h or 14wd".into(),
+            expected: "working days, hours, minutes or seconds such as 14wd, 2h, 90m or 45s".into(),
         };
         let t = text.trim();
         let split = t.find(|c: char| !c.is_ascii_digit()).ok_or_else(err)?;
         let (number, unit) = t.split_at(split);
-        let n: u32 = number.parse().map_err(|_| err())?;
+        let n: u64 = number.parse().map_err(|_| err())?;
+        let small = || u32::try_from(n).map_err(|_| err());
         match unit {
-            "m" | "min" => Ok(Completion::Within(TimeSpan::from_minutes(n))),
-            "h" => Ok(Completion::Within(TimeSpan::from_hours(n))),
-            "wd" | "hk" => Ok(Completion::WorkingDays(n)),
+            "wd" | "hk" => Ok(Completion::WorkingDays(small()?)),
+            "h" => Ok(Completion::Within(TimeSpan::from_hours(small()?))),
+            "m" | "min" => Ok(Completion::Within(TimeSpan::from_minutes(small()?))),
+            "s" => Ok(Completion::Within(TimeSpan::from_seconds(small()?))),
+            "ms" => Ok(Completion::Within(TimeSpan::from_millis(n))),
             _ => Err(err()),
         }
     }
 }
 
 impl fmt::Display for Completion {
+    /// The shortest form [`FromStr`] reads back: `14wd`, `90m`, `45s` or `1500ms`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Completion::Within(span) if span.as_millis() % 60_000 == 0 => {
-                write!(f, "{}m", span.as_millis() / 60_000)
-            }
-            Completion::Within(span) => write!(f, "{span}"),
             Completion::WorkingDays(n) => write!(f, "{n}wd"),
+            Completion::Within(span) => {
+                let ms = span.as_millis();
+                if ms % 60_000 == 0 {
+                    write!(f, "{}m", ms / 60_000)
+                } else if ms % 1_000 == 0 {
+                    write!(f, "{}s", ms / 1_000)
+                } else {
+                    write!(f, "{ms}ms")
+                }
+            }
         }
     }
 }
@@ -75,7 +86,7 @@ impl fmt::Display for Completion {
 /// assert!(ktp.tariff().is_zero());
 /// # Ok::<(), layanan::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(
     feature = "serde",
@@ -154,7 +165,7 @@ impl ServiceStandard {
 /// );
 /// # Ok::<(), layanan::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(
     feature = "serde",

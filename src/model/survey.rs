@@ -15,7 +15,8 @@ pub const SKM_SCALE_MAX: u8 = 4;
 ///
 /// Built by key ([`Instrument::answers`]) or in the instrument's printed order
 /// ([`SkmAnswers::from_values`]); a blank is `None` and is left out of that element's average,
-/// never scored 0. With `serde`, answers travel as a map from element key to answer.
+/// never scored 0. With `serde`, answers travel as a map from element key to answer. Two sets of
+/// answers are equal when they answer the same elements (by key) the same way.
 ///
 /// ```
 /// use layanan::{Error, Instrument, SkmAnswers};
@@ -36,10 +37,54 @@ pub const SKM_SCALE_MAX: u8 = 4;
 /// );
 /// # Ok::<(), layanan::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone)]
 pub struct SkmAnswers {
     keys: Arc<[String]>,
     values: Box<[Option<u8>]>,
+}
+
+impl SkmAnswers {
+    /// The given answers as `(key, answer)` sorted by key: what equality compares.
+    fn answered_by_key(&self) -> Vec<(&str, u8)> {
+        let mut pairs: Vec<(&str, u8)> = self
+            .iter()
+            .filter_map(|(key, value)| Some((key, value?)))
+            .collect();
+        pairs.sort_unstable();
+        pairs
+    }
+}
+
+impl PartialEq for SkmAnswers {
+    /// Answers are equal when they give the same answers to the same element keys, whatever the
+    /// order of the keys and whatever elements were left blank.
+    fn eq(&self, other: &Self) -> bool {
+        if Arc::ptr_eq(&self.keys, &other.keys) {
+            return self.values == other.values;
+        }
+        self.answered_by_key() == other.answered_by_key()
+    }
+}
+
+impl Eq for SkmAnswers {}
+
+impl Ord for SkmAnswers {
+    /// By the answers sorted by key (consistent with equality).
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.answered_by_key().cmp(&other.answered_by_key())
+    }
+}
+
+impl PartialOrd for SkmAnswers {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl std::hash::Hash for SkmAnswers {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.answered_by_key().hash(state);
+    }
 }
 
 fn check_answer(element: &str, value: i64) -> Result<u8> {
@@ -353,7 +398,7 @@ pub const MAX_AGE: u8 = 120;
 /// assert!(Respondent::default().with_age(150).is_err());
 /// # Ok::<(), layanan::Error>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(
     feature = "serde",
@@ -485,30 +530,43 @@ impl From<Respondent> for RespondentParts {
 /// assert_eq!(response.unit(), Some("kel-sukamaju"));
 /// # Ok::<(), layanan::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct SkmResponse {
     answers: SkmAnswers,
     #[cfg_attr(feature = "serde", serde(default))]
     respondent: Respondent,
-    #[cfg_attr(feature = "serde", serde(default, deserialize_with = "non_blank"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, deserialize_with = "non_blank_service")
+    )]
     service: Option<String>,
-    #[cfg_attr(feature = "serde", serde(default, deserialize_with = "non_blank"))]
+    #[cfg_attr(feature = "serde", serde(default, deserialize_with = "non_blank_unit"))]
     unit: Option<String>,
     #[cfg_attr(feature = "serde", serde(default))]
     submitted_at: Option<Timestamp>,
 }
 
 #[cfg(feature = "serde")]
-fn non_blank<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+fn non_blank<'de, D: serde::Deserializer<'de>>(
+    field: &str,
+    d: D,
+) -> Result<Option<String>, D::Error> {
     use serde::Deserialize as _;
-    let value = Option::<String>::deserialize(d)?;
-    match value {
-        Some(s) if s.trim().is_empty() => Err(serde::de::Error::custom(Error::Empty {
-            field: "name".into(),
-        })),
-        other => Ok(other),
-    }
+    Option::<String>::deserialize(d)?
+        .map(|s| non_empty(field, s))
+        .transpose()
+        .map_err(serde::de::Error::custom)
+}
+
+#[cfg(feature = "serde")]
+fn non_blank_service<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    non_blank("service", d)
+}
+
+#[cfg(feature = "serde")]
+fn non_blank_unit<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    non_blank("unit", d)
 }
 
 pub(crate) fn non_empty(field: &str, value: String) -> Result<String> {

@@ -372,7 +372,15 @@ impl FromStr for Date {
             expected: "a date such as 2025-08-17".into(),
         };
         let b = text.as_bytes();
-        if b.len() != 10 || b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
+        let digits_at = |range: std::ops::Range<usize>| {
+            b.get(range)
+                .is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+        };
+        if b.len() != 10
+            || b.get(4) != Some(&b'-')
+            || b.get(7) != Some(&b'-')
+            || !(digits_at(0..4) && digits_at(5..7) && digits_at(8..10))
+        {
             return Err(err());
         }
         let part = |r: std::ops::Range<usize>| text.get(r).and_then(|s| s.parse::<u16>().ok());

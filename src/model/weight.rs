@@ -22,7 +22,7 @@ use crate::error::{Error, Result};
 /// assert!((ninth.to_f64() - 1.0 / 9.0).abs() < 1e-16);
 /// # Ok::<(), layanan::Error>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(try_from = "String", into = "String"))]
 pub struct Weight {
@@ -89,6 +89,21 @@ impl Weight {
     /// The weight as a float (for display and intervals; the index itself is computed exactly).
     pub fn to_f64(self) -> f64 {
         f64::from(self.numerator) / f64::from(self.denominator)
+    }
+}
+
+impl Ord for Weight {
+    /// By value: `a/b < c/d` when `a·d < c·b` (both in lowest terms, so equal values are equal).
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        let left = u64::from(self.numerator) * u64::from(other.denominator);
+        let right = u64::from(other.numerator) * u64::from(self.denominator);
+        left.cmp(&right)
+    }
+}
+
+impl PartialOrd for Weight {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
     }
 }
 

@@ -1,7 +1,8 @@
 //! Exact arithmetic for the index, so a NIK on a rounding edge is graded as the regulation says.
 //!
-//! A NIK like 76.605 is not representable in binary floating point; rounding the nearest `f64`
-//! (76.60499…) would grade the unit C instead of B. The index is a sum of fractions of integer
+//! A NIK like 76.605 is not representable in binary floating point, and summing weighted NRRs
+//! in `f64` lands on either side of it (for NRRs of 15321/5000, the sum gives 76.604999999999976):
+//! rounding that would grade the unit C instead of B. The index is a sum of fractions of integer
 //! counts, so it is computed as an exact fraction and rounded with integers. Should the fraction
 //! outgrow 128 bits (elements answered by many different, coprime numbers of respondents), the
 //! `f64` value is rounded instead, treating anything within 1e-9 of a half as the half.
@@ -9,7 +10,7 @@
 use crate::model::{Ratio, Weight};
 
 /// How NRRs are rounded before weighting, to reproduce a printed report.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum NrrRounding {
     /// Exact NRRs (the regulation's formula).

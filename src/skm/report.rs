@@ -10,7 +10,8 @@ use crate::stats::{CronbachAlpha, Interval, Level, krejcie_morgan};
 ///
 /// Printed reports often weight every element by a rounded 0.11 or 0.111 (1/9) or 0.071 (1/14)
 /// instead of the exact fraction, and round or truncate NRRs to 2 decimals before weighting. With
-/// 0.11, a perfect score prints as 99.00 and a true 88.31–89.20 (grade A) prints as B.
+/// 0.11, a perfect score prints as 99.00 and a true 88.31–89.19 (grade A) prints as B (89.20 ×
+/// 0.99 = 88.308 still rounds to an A).
 ///
 /// ```
 /// use layanan::{Compatibility, NrrRounding, Weight};
@@ -20,7 +21,7 @@ use crate::stats::{CronbachAlpha, Interval, Level, krejcie_morgan};
 /// assert_eq!(printout.weight(), Some(Weight::new(111, 1000)?));
 /// # Ok::<(), layanan::Error>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Compatibility {
     weight: Option<Weight>,
@@ -162,7 +163,7 @@ pub struct PrintedIndex {
 }
 
 /// Whether a survey reached the Krejcie–Morgan sample size for its population.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub struct SampleAdequacy {

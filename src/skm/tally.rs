@@ -57,10 +57,18 @@ impl Default for SkmTally {
     }
 }
 
-fn add(slot: &mut u64, value: u64) -> Result<()> {
-    *slot = slot.checked_add(value).ok_or_else(|| Error::Overflow {
+/// The most questionnaires a tally counts: keeps every sum of products (≤ 16 per questionnaire)
+/// inside `u64`.
+const MAX_RESPONSES: u64 = u64::MAX / (SKM_SCALE_MAX as u64 * SKM_SCALE_MAX as u64);
+
+fn overflow() -> Error {
+    Error::Overflow {
         field: "SKM tally count".into(),
-    })?;
+    }
+}
+
+fn add(slot: &mut u64, value: u64) -> Result<()> {
+    *slot = slot.checked_add(value).ok_or_else(overflow)?;
     Ok(())
 }
 
@@ -116,6 +124,11 @@ impl SkmTally {
     /// have; [`Error::Overflow`] if a count would pass `u64::MAX`.
     pub fn push_answers(&mut self, answers: &SkmAnswers) -> Result<()> {
         let aligned = self.align(answers)?;
+        // Every count and sum is at most 16 × responses (an answer is at most 4), so once this
+        // check passes no addition below can overflow and the push cannot stop half-way.
+        if self.responses >= MAX_RESPONSES {
+            return Err(overflow());
+        }
         let values: &[Option<u8>] = &aligned;
         let k = self.instrument.len();
         let all_answered = values.iter().all(Option::is_some);
@@ -179,14 +192,29 @@ impl SkmTally {
     pub fn merge(&mut self, other: &SkmTally) -> Result<()> {
         if self.instrument != other.instrument {
             return Err(Error::MergeMismatch {
-                reason: format!(
-                    "SKM tallies of instruments `{}` and `{}`",
-                    self.instrument.name(),
-                    other.instrument.name()
-                ),
+                reason: if self.instrument.name() == other.instrument.name() {
+                    format!(
+                        "SKM tallies of two different instruments named `{}` (their elements, weights or bands differ)",
+                        self.instrument.name()
+                    )
+                } else {
+                    format!(
+                        "SKM tallies of instruments `{}` and `{}`",
+                        self.instrument.name(),
+                        other.instrument.name()
+                    )
+                },
             });
         }
-        // Check every sum first so a failed merge leaves `self` untouched.
+        // Both tallies are bounded by their responses (see `validate`), so bounding the total
+        // bounds every sum: a merge that passes this check cannot stop half-way.
+        if self
+            .responses
+            .checked_add(other.responses)
+            .is_none_or(|total| total > MAX_RESPONSES)
+        {
+            return Err(overflow());
+        }
         let mut merged = self.clone();
         add(&mut merged.responses, other.responses)?;
         add(&mut merged.complete, other.complete)?;
@@ -275,25 +303,81 @@ impl SkmTally {
                 self.instrument.name()
             )));
         }
-        for (i, counts) in self.counts.iter().enumerate() {
-            let n: u128 = counts.iter().map(|&c| u128::from(c)).sum();
-            let sum: u128 = (1..=SKM_SCALE_MAX)
-                .zip(counts)
-                .map(|(v, &c)| u128::from(v) * u128::from(c))
-                .sum();
-            let (n_ii, s_ii, _, _) = self.pair(i, i);
-            if n != u128::from(n_ii) || sum != u128::from(s_ii) || n > u128::from(self.responses) {
-                return Err(inconsistent(format!(
-                    "answer counts of element `{}` disagree with its sums",
-                    self.instrument.elements().get(i).map_or("?", |e| e.key())
-                )));
-            }
+        if self.responses > MAX_RESPONSES {
+            return Err(inconsistent(format!(
+                "{} questionnaires, more than a tally can count ({MAX_RESPONSES})",
+                self.responses
+            )));
         }
         if self.complete > self.responses {
             return Err(inconsistent(format!(
                 "{} complete questionnaires out of {}",
                 self.complete, self.responses
             )));
+        }
+        let key = |i: usize| self.instrument.elements().get(i).map_or("?", |e| e.key());
+        for (i, counts) in self.counts.iter().enumerate() {
+            let n: u128 = counts.iter().map(|&c| u128::from(c)).sum();
+            let sum: u128 = (1..=SKM_SCALE_MAX)
+                .zip(counts)
+                .map(|(v, &c)| u128::from(v) * u128::from(c))
+                .sum();
+            let squares: u128 = (1..=SKM_SCALE_MAX)
+                .zip(counts)
+                .map(|(v, &c)| u128::from(v) * u128::from(v) * u128::from(c))
+                .sum();
+            let (n_ii, s_ii, _, p_ii) = self.pair(i, i);
+            if n != u128::from(n_ii)
+                || sum != u128::from(s_ii)
+                || squares != u128::from(p_ii)
+                || n > u128::from(self.responses)
+            {
+                return Err(inconsistent(format!(
+                    "answer counts of element `{}` disagree with its sums",
+                    key(i)
+                )));
+            }
+        }
+        // Each pair: symmetric counts, within both elements' counts, sums and products within
+        // what answers of 1–4 allow.
+        let max = u64::from(SKM_SCALE_MAX);
+        for i in 0..k {
+            for j in 0..k {
+                let (n_ij, s_ij, s_ji, p_ij) = self.pair(i, j);
+                let (n_ji, _, _, p_ji) = self.pair(j, i);
+                let (n_i, n_j) = (self.pair(i, i).0, self.pair(j, j).0);
+                let within = |v: u64, per: u64| v >= n_ij && v <= n_ij.saturating_mul(per);
+                if n_ij != n_ji
+                    || p_ij != p_ji
+                    || n_ij > n_i.min(n_j)
+                    || !within(s_ij, max)
+                    || !within(s_ji, max)
+                    || !within(p_ij, max * max)
+                    || n_ij < self.complete
+                {
+                    return Err(inconsistent(format!(
+                        "the joint counts of elements `{}` and `{}` are impossible",
+                        key(i),
+                        key(j)
+                    )));
+                }
+                let (c_i, c_j, c_ij) = self.complete_pair(i, j);
+                let (_, _, c_ji) = self.complete_pair(j, i);
+                let complete_within =
+                    |v: u64, per: u64| v >= self.complete && v <= self.complete.saturating_mul(per);
+                if c_ij != c_ji
+                    || !complete_within(c_i, max)
+                    || !complete_within(c_j, max)
+                    || !complete_within(c_ij, max * max)
+                    || c_ij > p_ij
+                {
+                    return Err(inconsistent(format!(
+                        "the complete-questionnaire sums of elements `{}` and `{}` are impossible",
+                        key(i),
+                        key(j)
+                    )));
+                }
+            }
         }
         Ok(())
     }

@@ -28,16 +28,20 @@ pub(crate) fn check_probability(field: &str, p: f64) -> Result<f64> {
 }
 
 fn check_df(field: &str, df: f64) -> Result<f64> {
-    if df.is_finite() && df > 0.0 {
-        Ok(df)
-    } else {
-        Err(Error::OutOfRange {
+    if !df.is_finite() {
+        return Err(Error::NotFinite {
             field: field.into(),
-            value: if df.is_finite() { df as i64 } else { 0 },
-            min: 0,
-            max: i64::MAX,
-        })
+            value: df,
+        });
     }
+    if df <= 0.0 {
+        return Err(Error::InvalidValue {
+            field: field.into(),
+            value: df,
+            expected: "positive".into(),
+        });
+    }
+    Ok(df)
 }
 
 fn check_finite(field: &str, x: f64) -> Result<f64> {
@@ -114,11 +118,10 @@ pub(crate) fn normal_upper_quantile(tail: f64) -> Result<f64> {
 
 fn students_t(df: f64) -> Result<StudentsT> {
     check_df("degrees of freedom", df)?;
-    StudentsT::new(0.0, 1.0, df).map_err(|_| Error::OutOfRange {
+    StudentsT::new(0.0, 1.0, df).map_err(|_| Error::InvalidValue {
         field: "degrees of freedom".into(),
-        value: df as i64,
-        min: 0,
-        max: i64::MAX,
+        value: df,
+        expected: "positive".into(),
     })
 }
 
@@ -166,11 +169,10 @@ pub(crate) fn chi2_sf(x: f64, df: f64) -> Result<f64> {
     if x <= 0.0 {
         return Ok(1.0);
     }
-    let dist = ChiSquared::new(df).map_err(|_| Error::OutOfRange {
+    let dist = ChiSquared::new(df).map_err(|_| Error::InvalidValue {
         field: "degrees of freedom".into(),
-        value: df as i64,
-        min: 0,
-        max: i64::MAX,
+        value: df,
+        expected: "positive".into(),
     })?;
     Ok(dist.sf(x))
 }
@@ -178,11 +180,10 @@ pub(crate) fn chi2_sf(x: f64, df: f64) -> Result<f64> {
 fn fisher(d1: f64, d2: f64) -> Result<FisherSnedecor> {
     check_df("numerator degrees of freedom", d1)?;
     check_df("denominator degrees of freedom", d2)?;
-    FisherSnedecor::new(d1, d2).map_err(|_| Error::OutOfRange {
+    FisherSnedecor::new(d1, d2).map_err(|_| Error::InvalidValue {
         field: "degrees of freedom".into(),
-        value: d1 as i64,
-        min: 0,
-        max: i64::MAX,
+        value: d1,
+        expected: "positive".into(),
     })
 }
 
@@ -190,6 +191,9 @@ fn fisher(d1: f64, d2: f64) -> Result<FisherSnedecor> {
 pub(crate) fn f_upper_quantile(tail: f64, d1: f64, d2: f64) -> Result<f64> {
     check_probability("tail probability", tail)?;
     let dist = fisher(d1, d2)?;
+    if d1.max(d2) > F_APPROXIMATION_DF {
+        return Ok(paulson_f(normal_upper_quantile(tail)?, d1, d2));
+    }
     let start = dist.inverse_cdf(1.0 - tail);
     Ok(polish(
         start,
@@ -200,16 +204,35 @@ pub(crate) fn f_upper_quantile(tail: f64, d1: f64, d2: f64) -> Result<f64> {
     ))
 }
 
+/// Degrees of freedom beyond which `statrs`' F inverse does not terminate in reasonable time;
+/// Paulson's approximation is then accurate far beyond what an interval needs.
+const F_APPROXIMATION_DF: f64 = 1e7;
+
+/// The upper quantile of F(d1, d2) from the normal upper quantile `z` by Paulson's (1942)
+/// cube-root approximation: `((1−b)y − (1−a)) / √(b·y² + a) = z`, `y = F^{1/3}`,
+/// `a = 2/(9d1)`, `b = 2/(9d2)`, solved as a quadratic in `y`.
+fn paulson_f(z: f64, d1: f64, d2: f64) -> f64 {
+    let (a, b) = (2.0 / (9.0 * d1), 2.0 / (9.0 * d2));
+    let (p, q) = (1.0 - a, 1.0 - b);
+    let quad = q * q - z * z * b;
+    let half_linear = p * q;
+    let constant = p * p - z * z * a;
+    let root = (half_linear * half_linear - quad * constant)
+        .max(0.0)
+        .sqrt();
+    let y = (half_linear + z.signum() * root) / quad;
+    y * y * y
+}
+
 /// The `p`-quantile of Beta(a, b).
 pub(crate) fn beta_quantile(p: f64, a: f64, b: f64) -> Result<f64> {
     check_probability("probability", p)?;
     check_df("beta shape a", a)?;
     check_df("beta shape b", b)?;
-    let dist = Beta::new(a, b).map_err(|_| Error::OutOfRange {
+    let dist = Beta::new(a, b).map_err(|_| Error::InvalidValue {
         field: "beta shape".into(),
-        value: a as i64,
-        min: 0,
-        max: i64::MAX,
+        value: a,
+        expected: "positive".into(),
     })?;
     let start = dist
         .inverse_cdf(p)

@@ -121,14 +121,17 @@ impl Interval {
     /// `estimate ± t(1 − α/2, df) · standard_error`.
     ///
     /// # Errors
-    /// [`Error::NotFinite`] for a non-finite estimate, a negative or non-finite standard error, or
-    /// degrees of freedom that are not positive.
+    /// [`Error::NotFinite`] for a non-finite estimate, standard error or degrees of freedom;
+    /// [`Error::InvalidValue`] for a negative standard error or degrees of freedom that are not
+    /// positive.
     pub fn student_t(estimate: f64, standard_error: f64, df: f64, level: Level) -> Result<Self> {
         finite("estimate", estimate)?;
-        if !(standard_error.is_finite() && standard_error >= 0.0) {
-            return Err(Error::NotFinite {
+        finite("standard error", standard_error)?;
+        if standard_error < 0.0 {
+            return Err(Error::InvalidValue {
                 field: "standard error".into(),
                 value: standard_error,
+                expected: "zero or positive".into(),
             });
         }
         let t = dist::t_upper_quantile(level.tail(), df)?;
@@ -215,6 +218,20 @@ pub(crate) fn finite(field: &str, value: f64) -> Result<f64> {
         Err(Error::NotFinite {
             field: field.into(),
             value,
+        })
+    }
+}
+
+/// `value` when finite and positive.
+pub(crate) fn positive(field: &str, value: f64) -> Result<f64> {
+    finite(field, value)?;
+    if value > 0.0 {
+        Ok(value)
+    } else {
+        Err(Error::InvalidValue {
+            field: field.into(),
+            value,
+            expected: "positive".into(),
         })
     }
 }

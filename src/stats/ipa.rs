@@ -111,15 +111,10 @@ pub fn importance_performance(items: &[(f64, f64)], crosshair: Crosshair) -> Res
 ///
 /// # Errors
 /// [`Error::InsufficientData`] for no items or zero total importance; [`Error::NotFinite`];
-/// [`Error::OutOfRange`] for a scale maximum that is not positive.
+/// [`Error::InvalidValue`] for a scale maximum that is not positive.
 pub fn customer_satisfaction_index(items: &[(f64, f64)], scale_max: f64) -> Result<f64> {
     check(items)?;
-    if !(scale_max.is_finite() && scale_max > 0.0) {
-        return Err(Error::NotFinite {
-            field: "scale maximum".into(),
-            value: scale_max,
-        });
-    }
+    super::interval::positive("scale maximum", scale_max)?;
     let total: f64 = items.iter().map(|i| i.0).sum();
     if total <= 0.0 {
         return Err(Error::InsufficientData {

@@ -1,5 +1,6 @@
 //! Erlang C: how many counters a front office needs.
 
+use super::interval::{finite, positive};
 use crate::error::{Error, Result};
 
 /// An M/M/N queue (Erlang C): citizens arrive at random at `arrivals_per_hour`, each served in
@@ -30,22 +31,12 @@ pub struct ErlangC {
     p_wait: f64,
 }
 
-fn positive(field: &str, x: f64) -> Result<f64> {
-    if x.is_finite() && x > 0.0 {
-        Ok(x)
-    } else {
-        Err(Error::NotFinite {
-            field: format!("{field} (must be positive)"),
-            value: x,
-        })
-    }
-}
-
 impl ErlangC {
     /// The queue with these arrivals, service time and counters.
     ///
     /// # Errors
-    /// [`Error::NotFinite`] for a rate or time that is not positive and finite;
+    /// [`Error::NotFinite`] or [`Error::InvalidValue`] for a rate or time that is not finite and
+    /// positive;
     /// [`Error::UnstableQueue`] when the load needs more counters (`A ≥ N`): the queue grows
     /// without bound.
     pub fn new(arrivals_per_hour: f64, mean_service_minutes: f64, servers: u32) -> Result<Self> {
@@ -92,12 +83,14 @@ impl ErlangC {
     /// The share served within `threshold_seconds`: `1 − C·e^{−(N−A)·t/s}`.
     ///
     /// # Errors
-    /// [`Error::NotFinite`] for a negative or non-finite threshold.
+    /// [`Error::NotFinite`] or [`Error::InvalidValue`] for a non-finite or negative threshold.
     pub fn service_level(&self, threshold_seconds: f64) -> Result<f64> {
-        if !(threshold_seconds.is_finite() && threshold_seconds >= 0.0) {
-            return Err(Error::NotFinite {
-                field: "threshold seconds (must be zero or positive)".into(),
+        finite("threshold seconds", threshold_seconds)?;
+        if threshold_seconds < 0.0 {
+            return Err(Error::InvalidValue {
+                field: "threshold seconds".into(),
                 value: threshold_seconds,
+                expected: "zero or positive".into(),
             });
         }
         let t = threshold_seconds / 60.0;

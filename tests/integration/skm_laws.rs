@@ -1,0 +1,423 @@
+//! Laws of the SKM tally, checked on random questionnaires (answers 1–4 or blank, on the 2017
+//! and the 2004 instrument): the tally of two halves merged is the tally of the whole, merging is
+//! commutative and associative with the empty tally as identity, the order of pushes does not
+//! matter, and the report's rounding agrees with an independent exact computation. With
+//! `serde`, a tally survives a JSON round trip and a tampered one is rejected.
+//!
+//! The number of random cases per property is `LAYANAN_PROPTEST_CASES` (default 256).
+
+use layanan::{Element, Error, Instrument, SkmAnswers, SkmReport, SkmTally, Weight};
+use proptest::prelude::*;
+
+type Row = Vec<Option<i64>>;
+
+fn proptest_cases() -> u32 {
+    std::env::var("LAYANAN_PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap_or(256)
+}
+
+fn tally(instrument: &Instrument, rows: &[Row]) -> SkmTally {
+    let mut tally = SkmTally::new(instrument.clone());
+    for row in rows {
+        tally
+            .push_answers(&SkmAnswers::from_values(instrument, row).unwrap())
+            .unwrap();
+    }
+    tally
+}
+
+fn merged(a: &SkmTally, b: &SkmTally) -> SkmTally {
+    let mut out = a.clone();
+    out.merge(b).unwrap();
+    out
+}
+
+fn report(t: &SkmTally) -> Result<SkmReport, Error> {
+    t.report()
+}
+
+/// One of the two built-in instruments.
+fn instrument() -> impl Strategy<Value = Instrument> {
+    prop_oneof![
+        3 => Just(Instrument::permenpanrb_14_2017()),
+        1 => Just(Instrument::kepmenpan_25_2004()),
+    ]
+}
+
+/// Questionnaires for an instrument: each answer 1–4, or blank one time in eight.
+fn survey() -> impl Strategy<Value = (Instrument, Vec<Row>)> {
+    instrument().prop_flat_map(|instrument| {
+        let k = instrument.len();
+        let row = prop::collection::vec(prop::option::weighted(0.875, 1i64..=4), k);
+        (Just(instrument), prop::collection::vec(row, 0..40))
+    })
+}
+
+/// A survey and two cut points `i ≤ j`.
+fn survey_cut() -> impl Strategy<Value = (Instrument, Vec<Row>, usize, usize)> {
+    survey().prop_flat_map(|(instrument, rows)| {
+        let n = rows.len();
+        (Just(instrument), Just(rows), 0..=n, 0..=n)
+            .prop_map(|(ins, rows, a, b)| (ins, rows, a.min(b), a.max(b)))
+    })
+}
+
+fn gcd(mut a: u128, mut b: u128) -> u128 {
+    while b != 0 {
+        (a, b) = (b, a % b);
+    }
+    a
+}
+
+/// `round_half_up(100 · num/den)` in integers: `⌊(200·num + den) / (2·den)⌋`.
+fn hundredths(num: u128, den: u128) -> u32 {
+    u32::try_from((200 * num + den) / (2 * den)).unwrap()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(proptest_cases()))]
+
+    /// Tallying two halves and merging them gives the tally of the whole, in either order;
+    /// the empty tally changes nothing; the reports are equal.
+    #[test]
+    fn merge_of_halves_is_the_whole((instrument, rows, cut, _) in survey_cut()) {
+        let whole = tally(&instrument, &rows);
+        let (head, tail) = rows.split_at(cut);
+        let a = tally(&instrument, head);
+        let b = tally(&instrument, tail);
+        let ab = merged(&a, &b);
+        prop_assert_eq!(&ab, &whole);
+        prop_assert_eq!(&merged(&b, &a), &whole);
+        let empty = SkmTally::new(instrument.clone());
+        prop_assert_eq!(&merged(&whole, &empty), &whole);
+        prop_assert_eq!(&merged(&empty, &whole), &whole);
+        prop_assert_eq!(whole.responses(), rows.len() as u64);
+        prop_assert_eq!(report(&ab), report(&whole));
+    }
+
+    /// Three parts merge to the same tally however they are grouped.
+    #[test]
+    fn merge_is_associative((instrument, rows, i, j) in survey_cut()) {
+        let a = tally(&instrument, &rows[..i]);
+        let b = tally(&instrument, &rows[i..j]);
+        let c = tally(&instrument, &rows[j..]);
+        let left = merged(&merged(&a, &b), &c);
+        let right = merged(&a, &merged(&b, &c));
+        prop_assert_eq!(&left, &right);
+        prop_assert_eq!(&left, &tally(&instrument, &rows));
+    }
+
+    /// Pushing the same questionnaires in another order gives an equal tally and report.
+    #[test]
+    fn push_order_does_not_matter(
+        (instrument, rows, shuffled) in survey().prop_flat_map(|(instrument, rows)| {
+            let shuffled = Just(rows.clone()).prop_shuffle();
+            (Just(instrument), Just(rows), shuffled)
+        })
+    ) {
+        let a = tally(&instrument, &rows);
+        let b = tally(&instrument, &shuffled);
+        prop_assert_eq!(&a, &b);
+        prop_assert_eq!(report(&a), report(&b));
+    }
+
+    /// NRRs leave blanks out, and the printed IKM and the grades are the exact half-up rounding
+    /// of `25 · Σ NRRᵢ / k`, computed here independently in integers.
+    #[test]
+    fn report_agrees_with_exact_integer_arithmetic((instrument, rows) in survey()) {
+        let k = instrument.len();
+        let bands = instrument.bands();
+        let mut n = vec![0u128; k];
+        let mut sum = vec![0u128; k];
+        for row in &rows {
+            for (i, v) in row.iter().enumerate() {
+                if let Some(v) = v {
+                    n[i] += 1;
+                    sum[i] += *v as u128;
+                }
+            }
+        }
+        let got = report(&tally(&instrument, &rows));
+        if rows.is_empty() || n.contains(&0) {
+            let is_insufficient = matches!(got, Err(Error::InsufficientData { .. }));
+            prop_assert!(is_insufficient, "{:?}", got);
+            return Ok(());
+        }
+        let report = got.unwrap();
+        // Σ S_i/n_i = Σ S_i·(L/n_i) / L with L = lcm(n_i); NIK = 25·that/k.
+        let lcm = n.iter().fold(1u128, |l, &x| l / gcd(l, x) * x);
+        let num: u128 = 25 * (0..k).map(|i| sum[i] * (lcm / n[i])).sum::<u128>();
+        let den = k as u128 * lcm;
+        let h = hundredths(num, den);
+        prop_assert_eq!(report.ikm_rounded, f64::from(h) / 100.0);
+        prop_assert_eq!(report.mutu, bands.grade(h));
+        prop_assert!((report.ikm - num as f64 / den as f64).abs() <= 1e-12 * 100.0);
+        for (i, e) in report.elements.iter().enumerate() {
+            prop_assert_eq!(u128::from(e.n), n[i]);
+            prop_assert_eq!(e.nrr, sum[i] as f64 / n[i] as f64);
+            prop_assert_eq!(e.mutu, bands.grade(hundredths(25 * sum[i], n[i])));
+        }
+        // The elements to follow up run from the lowest NRR to the highest.
+        let nrr_of = |key: &str| report.elements.iter().find(|e| e.key == key).unwrap().nrr;
+        prop_assert!(report.follow_up.windows(2).all(|p| nrr_of(&p[0]) <= nrr_of(&p[1])));
+    }
+}
+
+#[test]
+fn the_proptest_case_count_comes_from_the_environment() {
+    let expected = std::env::var("LAYANAN_PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap_or(256);
+    assert_eq!(proptest_cases(), expected);
+}
+
+#[test]
+fn merging_tallies_of_different_instruments_is_an_error() {
+    let new = Instrument::permenpanrb_14_2017();
+    let old = Instrument::kepmenpan_25_2004();
+    let mut a = tally(&new, &[vec![Some(4); 9]]);
+    let before = a.clone();
+    let b = tally(&old, &[vec![Some(3); 14]]);
+    let err = a.merge(&b).unwrap_err();
+    assert_eq!(
+        err,
+        Error::MergeMismatch {
+            reason: "SKM tallies of instruments `PermenPANRB 14/2017` and `KepMenPAN 25/2004`"
+                .into()
+        }
+    );
+    assert_eq!(
+        err.to_string(),
+        "cannot merge: SKM tallies of instruments `PermenPANRB 14/2017` and `KepMenPAN 25/2004`"
+    );
+    // A failed merge leaves the tally as it was.
+    assert_eq!(a, before);
+
+    // One element more, or the same elements weighted differently, is another instrument.
+    let parkir = Element::new("parkir", "Parkir", "parking").unwrap();
+    let ten = new.clone().with_element(parkir).unwrap();
+    let err = a.merge(&SkmTally::new(ten)).unwrap_err();
+    assert!(matches!(err, Error::MergeMismatch { .. }), "{err:?}");
+    let keys: Vec<String> = new.elements().iter().map(|e| e.key().to_string()).collect();
+    let mut weights: Vec<(&str, Weight)> = keys
+        .iter()
+        .map(|k| (k.as_str(), Weight::new(1, 10).unwrap()))
+        .collect();
+    weights[0].1 = Weight::new(1, 5).unwrap();
+    let reweighted = new.clone().with_weights(&weights).unwrap();
+    let err = a.merge(&SkmTally::new(reweighted)).unwrap_err();
+    assert!(matches!(err, Error::MergeMismatch { .. }), "{err:?}");
+    assert_eq!(a, before);
+}
+
+#[cfg(feature = "serde")]
+mod serde_laws {
+    use super::*;
+    use serde_json::{Value, json};
+
+    /// A national-scale tally (3e15 questionnaires, nearly all blank) still reports: the Feldt
+    /// interval's F quantile at ~1e15 degrees of freedom used to hang inside `statrs`.
+    #[test]
+    fn a_huge_tally_reports() {
+        let skm = Instrument::permenpanrb_14_2017();
+        let mut tally = SkmTally::new(skm.clone());
+        for row in [
+            [4, 3, 3, 4, 3, 4, 4, 3, 4],
+            [3, 3, 2, 4, 3, 3, 3, 3, 2],
+            [2, 2, 2, 3, 2, 2, 2, 2, 1],
+        ] {
+            tally
+                .push_answers(&skm.answers_from_row(&row).unwrap())
+                .unwrap();
+        }
+        let mut json = serde_json::to_value(&tally).unwrap();
+        json["responses"] = json!(3_000_000_000_000_000u64);
+        let huge: SkmTally = serde_json::from_value(json).unwrap();
+        let report = huge.report().unwrap();
+        assert_eq!(report.respondents, 3_000_000_000_000_000);
+        let pairwise = report.alpha_pairwise.expect("pairwise alpha");
+        let ci = pairwise.interval().expect("Feldt interval");
+        // With n that large the interval collapses onto α.
+        assert!((ci.lower() - pairwise.alpha()).abs() < 1e-6);
+        assert!((ci.upper() - pairwise.alpha()).abs() < 1e-6);
+    }
+
+    fn rows() -> Vec<Row> {
+        vec![
+            [4, 3, 3, 4, 3, 4, 4, 3, 4].map(Some).to_vec(),
+            vec![
+                None,
+                Some(3),
+                Some(2),
+                Some(4),
+                Some(3),
+                Some(3),
+                Some(3),
+                Some(3),
+                None,
+            ],
+            [2, 4, 3, 4, 4, 4, 4, 3, 2].map(Some).to_vec(),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(proptest_cases()))]
+
+        /// A tally serialised by one worker and read by another is the same tally, with the
+        /// same report, and still merges.
+        #[test]
+        fn tally_round_trips_through_json((instrument, rows, cut, _) in survey_cut()) {
+            let a = tally(&instrument, &rows[..cut]);
+            let b = tally(&instrument, &rows[cut..]);
+            let text = serde_json::to_string(&a).unwrap();
+            let back: SkmTally = serde_json::from_str(&text).unwrap();
+            prop_assert_eq!(&back, &a);
+            prop_assert_eq!(report(&back), report(&a));
+            prop_assert_eq!(merged(&back, &b), tally(&instrument, &rows));
+        }
+    }
+
+    fn tally_json() -> Value {
+        let instrument = Instrument::permenpanrb_14_2017();
+        serde_json::to_value(tally(&instrument, &rows())).unwrap()
+    }
+
+    #[track_caller]
+    fn rejected(value: Value, message: &str) {
+        let err = serde_json::from_value::<SkmTally>(value).unwrap_err();
+        assert!(
+            err.to_string().contains(message),
+            "`{err}` does not contain `{message}`"
+        );
+    }
+
+    #[test]
+    fn an_untouched_tally_is_accepted() {
+        let back: SkmTally = serde_json::from_value(tally_json()).unwrap();
+        assert_eq!(back, tally(&Instrument::permenpanrb_14_2017(), &rows()));
+        assert_eq!(tally_json()["version"], json!(1));
+    }
+
+    #[test]
+    fn a_tampered_tally_is_rejected() {
+        // An answer 4 added to U1's counts without its sums.
+        let mut v = tally_json();
+        v["counts"][0][3] = json!(v["counts"][0][3].as_u64().unwrap() + 1);
+        rejected(
+            v,
+            "inconsistent SKM tally: answer counts of element `persyaratan` disagree with its sums",
+        );
+
+        // Counts moved from answer 4 to answer 1: the same n, another sum.
+        let mut v = tally_json();
+        assert_eq!(v["counts"][1], json!([0, 0, 2, 1]));
+        v["counts"][1] = json!([1, 0, 2, 0]);
+        rejected(
+            v,
+            "inconsistent SKM tally: answer counts of element `prosedur` disagree with its sums",
+        );
+
+        // Fewer questionnaires than answers to an element.
+        let mut v = tally_json();
+        v["responses"] = json!(2);
+        rejected(
+            v,
+            "inconsistent SKM tally: answer counts of element `prosedur` disagree with its sums",
+        );
+
+        // More complete questionnaires than questionnaires.
+        let mut v = tally_json();
+        v["complete"] = json!(4);
+        rejected(
+            v,
+            "inconsistent SKM tally: 4 complete questionnaires out of 3",
+        );
+
+        // A matrix of the wrong size.
+        let mut v = tally_json();
+        v["pair_n"].as_array_mut().unwrap().pop();
+        rejected(
+            v,
+            "inconsistent SKM tally: matrix sizes do not match the 9 elements of `PermenPANRB 14/2017`",
+        );
+
+        // Another format version.
+        let mut v = tally_json();
+        v["version"] = json!(2);
+        rejected(
+            v,
+            "inconsistent SKM tally: format version 2 (this build reads 1)",
+        );
+
+        // An instrument whose weights do not add up.
+        let mut v = tally_json();
+        v["instrument"]["weights"][0] = json!("1/10");
+        rejected(v, "weights must sum to 1, got 89/90");
+    }
+
+    #[test]
+    fn answers_out_of_scale_or_repeated_are_rejected() {
+        for (text, message) in [
+            (
+                r#"{"persyaratan": 5}"#,
+                "answer 5 to element `persyaratan` is out of scale 1..=4",
+            ),
+            (
+                r#"{"persyaratan": 0}"#,
+                "answer 0 to element `persyaratan` is out of scale 1..=4",
+            ),
+            (
+                r#"{"waktu": -1}"#,
+                "answer -1 to element `waktu` is out of scale 1..=4",
+            ),
+            (
+                r#"{"persyaratan": 4, "persyaratan": 3}"#,
+                "element `persyaratan` is given more than once",
+            ),
+        ] {
+            let err = serde_json::from_str::<SkmAnswers>(text).unwrap_err();
+            assert!(
+                err.to_string().contains(message),
+                "{text}: `{err}` does not contain `{message}`"
+            );
+        }
+    }
+
+    #[test]
+    fn answers_from_json_are_matched_by_key() {
+        let skm = Instrument::permenpanrb_14_2017();
+        // Keys in any order; missing and null are blank.
+        let answers: SkmAnswers =
+            serde_json::from_str(r#"{"pengaduan": 2, "persyaratan": 4, "waktu": null}"#).unwrap();
+        assert_eq!(answers.get("persyaratan"), Some(4));
+        assert_eq!(answers.get("waktu"), None);
+        let mut t = SkmTally::new(skm.clone());
+        t.push_answers(&answers).unwrap();
+        assert_eq!(t.answer_counts("persyaratan").unwrap(), [0, 0, 0, 1]);
+        assert_eq!(t.answer_counts("pengaduan").unwrap(), [0, 1, 0, 0]);
+        assert_eq!(t.answer_counts("waktu").unwrap(), [0, 0, 0, 0]);
+        assert_eq!(t.complete_responses(), 0);
+
+        // Serialised answers come back equal and tally the same.
+        let original = SkmAnswers::from_values(&skm, &rows()[1]).unwrap();
+        let back: SkmAnswers =
+            serde_json::from_str(&serde_json::to_string(&original).unwrap()).unwrap();
+        assert_eq!(back, original);
+        assert_eq!(tally(&skm, &rows()[1..2]), {
+            let mut t = SkmTally::new(skm.clone());
+            t.push_answers(&back).unwrap();
+            t
+        });
+
+        // An element the instrument does not have.
+        let stray: SkmAnswers = serde_json::from_str(r#"{"parkir": 3}"#).unwrap();
+        let err = SkmTally::new(skm).push_answers(&stray).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "instrument `PermenPANRB 14/2017` has no element `parkir`"
+        );
+    }
+}
