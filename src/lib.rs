@@ -94,25 +94,39 @@
 #![warn(missing_debug_implementations)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+mod cost;
+mod cx;
+mod empathy;
 mod error;
+mod excellence;
 #[cfg(feature = "jiff")]
 mod jiff_impls;
 mod model;
+mod scorecard;
 mod skm;
+mod speed;
 pub mod stats;
+mod summary;
 
+pub use cost::{CostReport, CostTally};
+pub use cx::{CesTally, CsatTally, NpsReport, NpsTally};
+pub use empathy::{ComplaintReport, ComplaintTally, EmpathyReport, EmpathySource, EmpathyTally};
 pub use error::{Error, Result};
+pub use excellence::{Component, Dimension, ExcellenceIndex, ExcellenceWeights};
 pub use model::{
-    AgeBand, Calendar, Completion, Date, Education, Element, Gender, GradeBands, Granularity,
-    Instrument, Interaction, InteractionBuilder, MAX_AGE, Money, Mutu, Occupation, Period,
-    RECOMMEND_MAX, Rating, RatingScale, Respondent, SKM_SCALE_MAX, ServiceStandard, SkmAnswers,
-    SkmAnswersBuilder, SkmResponse, Standards, TimeSpan, Timestamp, Weekday, Weight,
+    AgeBand, Calendar, Complaint, Completion, Date, Education, Element, Gender, GradeBands,
+    Granularity, Instrument, Interaction, InteractionBuilder, MAX_AGE, Money, Mutu, Occupation,
+    Period, RECOMMEND_MAX, Rating, RatingScale, Respondent, SKM_SCALE_MAX, ServiceStandard,
+    SkmAnswers, SkmAnswersBuilder, SkmResponse, Standards, TimeSpan, Timestamp, Weekday, Weight,
 };
+pub use scorecard::{GroupReport, Scorecard, ScorecardOptions, ScorecardReport, Tallies};
 pub use skm::{
     Compatibility, ElementScore, NrrRounding, PrintedIndex, SampleAdequacy, SkmOptions, SkmReport,
     SkmTally,
 };
+pub use speed::{SpeedOptions, SpeedReport, SpeedTally};
 pub use stats::{Interval, Level};
+pub use summary::{Share, Summary};
 
 /// The README's examples, compiled and run as doc tests.
 #[cfg(doctest)]

@@ -4,6 +4,7 @@
 //! through the same checks.
 
 mod calendar;
+mod complaint;
 mod instrument;
 mod interaction;
 mod money;
@@ -13,6 +14,7 @@ mod time;
 mod weight;
 
 pub use calendar::{Calendar, Granularity, Period};
+pub use complaint::Complaint;
 pub use instrument::{Element, GradeBands, Instrument, Mutu};
 pub use interaction::{Interaction, InteractionBuilder, RECOMMEND_MAX, Rating, RatingScale};
 pub use money::Money;

@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::str::FromStr;
 
+use super::calendar::Calendar;
 use super::money::Money;
 use super::time::TimeSpan;
 use crate::error::{Error, Result};
@@ -169,16 +170,28 @@ impl ServiceStandard {
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(
     feature = "serde",
-    serde(from = "Vec<ServiceStandard>", into = "Vec<ServiceStandard>")
+    serde(from = "StandardsParts", into = "StandardsParts")
 )]
 pub struct Standards {
     by_service: BTreeMap<String, ServiceStandard>,
+    calendar: Calendar,
 }
 
 impl Standards {
-    /// No standards.
+    /// No standards, working days counted on [`Calendar::default`] (WIB, Saturday–Sunday off).
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// The same standards, with working days counted on `calendar`.
+    pub fn with_calendar(mut self, calendar: Calendar) -> Self {
+        self.calendar = calendar;
+        self
+    }
+
+    /// The calendar on which working-day standards are counted.
+    pub fn calendar(&self) -> &Calendar {
+        &self.calendar
     }
 
     /// Adds (or replaces) the standard of its service.
@@ -237,8 +250,35 @@ impl From<Vec<ServiceStandard>> for Standards {
 }
 
 impl From<Standards> for Vec<ServiceStandard> {
+    /// The standards by service name (the calendar is left behind).
     fn from(standards: Standards) -> Self {
         standards.by_service.into_values().collect()
+    }
+}
+
+/// The serialised form of [`Standards`].
+#[cfg(feature = "serde")]
+#[derive(serde::Serialize, serde::Deserialize)]
+struct StandardsParts {
+    #[serde(default)]
+    calendar: Calendar,
+    services: Vec<ServiceStandard>,
+}
+
+#[cfg(feature = "serde")]
+impl From<StandardsParts> for Standards {
+    fn from(parts: StandardsParts) -> Self {
+        Standards::from(parts.services).with_calendar(parts.calendar)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl From<Standards> for StandardsParts {
+    fn from(standards: Standards) -> Self {
+        StandardsParts {
+            calendar: standards.calendar,
+            services: standards.by_service.into_values().collect(),
+        }
     }
 }
 

@@ -40,10 +40,12 @@ pub use adjust::{benjamini_hochberg, holm};
 pub use bootstrap::{Replicates, Xoshiro256PlusPlus, mean_of};
 pub use contingency::chi_square_independence;
 pub use correlation::{pearson, spearman};
+pub(crate) use dist::normal_upper_quantile;
 pub use hypothesis::{
     Alternative, TestMethod, TestResult, one_sample_t_test, student_t_test, two_proportion_z_test,
     welch_interval, welch_t_test,
 };
+pub(crate) use interval::finite as finite_number;
 pub use interval::{Interval, IntervalMethod, Level};
 pub use ipa::{Crosshair, Quadrant, customer_satisfaction_index, importance_performance};
 pub use moments::Moments;
