@@ -118,10 +118,10 @@ impl CostTally {
             return bump(&mut self.not_judged);
         };
         bump(&mut self.judged)?;
-        if let (Some(published), Some(stated)) = (published, visit.official_fee()) {
-            if stated > published {
-                bump(&mut self.fee_above_tariff)?;
-            }
+        if let (Some(published), Some(stated)) = (published, visit.official_fee())
+            && stated > published
+        {
+            bump(&mut self.fee_above_tariff)?;
         }
         if tariff.is_zero() {
             bump(&mut self.free)?;

@@ -11,7 +11,9 @@ use crate::summary::{Share, Summary};
 /// measure); everything else is counts. Merging concatenates and adds, so the tally of two
 /// halves merged is the tally of the whole.
 ///
-/// * wait = started − arrived, service = finished − started, turnaround = finished − arrived;
+/// * wait = started − arrived, service = finished − started, turnaround = finished − arrived, in
+///   minutes; services with a working-day standard (permits) are summarised in working days from
+///   arrival to finish instead, so days-long permits do not swamp counter services' minutes;
 /// * a visit is within standard when its turnaround is at most the completion time (or, for a
 ///   standard in working days, when the working days from arrival to finish are at most it);
 /// * Apdex with T = the standard: satisfied ≤ T, tolerating ≤ 4T, `(S + T/2)/n`.
@@ -84,9 +86,9 @@ pub struct SpeedReport {
     pub no_standard: u64,
     /// Waiting time (arrival to start), minutes.
     pub wait: Option<Summary>,
-    /// Service time (start to finish), minutes.
+    /// Service time (start to finish), minutes, of services not measured in working days.
     pub service: Option<Summary>,
-    /// Turnaround (arrival to finish), minutes.
+    /// Turnaround (arrival to finish), minutes, of services not measured in working days.
     pub turnaround: Option<Summary>,
     /// Turnaround in working days, for services with a working-day standard.
     pub working_days: Option<Summary>,
@@ -136,14 +138,20 @@ impl SpeedTally {
                 }
             }
         }
-        if let Some(service) = visit.service_time() {
+        let completion = standard.and_then(|s| s.completion());
+        // Services measured in working days (permits) would swamp minute statistics of counter
+        // services: their times are summarised in working days instead.
+        let in_days = matches!(completion, Some(Completion::WorkingDays(_)));
+        if let Some(service) = visit.service_time().filter(|_| !in_days) {
             self.service.push(minutes(service));
         }
         let (Some(turnaround), Some(finished)) = (visit.turnaround(), visit.finished_at()) else {
             return bump(&mut self.unfinished);
         };
-        self.turnaround.push(minutes(turnaround));
-        let Some(completion) = standard.and_then(|s| s.completion()) else {
+        if !in_days {
+            self.turnaround.push(minutes(turnaround));
+        }
+        let Some(completion) = completion else {
             return bump(&mut self.no_standard);
         };
         // (taken, allowed) in the standard's own unit.

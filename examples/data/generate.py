@@ -53,6 +53,24 @@ The files
     the IKM computation per unit and city-wide, its confidence interval,
     Cronbach's alpha, blanks in answers and in profile fields.
 
+``complaints.csv``
+    ~150 complaints (pengaduan) filed in 2025 during office hours on working
+    days, with the unit and service complained about and when each was
+    first answered and resolved; a blank means it never happened (the data
+    were extracted at the close of 31 December 2025, so anything later is
+    blank too).  Times are drawn in office hours (07:30-16:00 on working
+    days) and always in order: filed <= first response <= resolved.
+    The story matches the other files: kel-mekarsari (slow, discourteous)
+    and kel-cibeureum (pungli) draw the most complaints relative to their
+    visits, answer later, resolve fewer within 5 working days and leave
+    most of the ~10 % never resolved; disdukcapil resolves quickly;
+    kel-tanjung has just 2.  Exercises first-response and resolution
+    times, resolution against a working-day target, and blank times.
+
+``holidays.csv``
+    The 2025 national holidays and cuti bersama on which the offices are
+    closed (``date,kind``): the calendar working-day standards count on.
+
 Survey answers are drawn from a respondent-level latent satisfaction plus
 element and unit effects, so elements correlate (alpha roughly 0.7-0.85)
 and the IKM (skm.csv) per unit is roughly: disdukcapil ~89 (just inside
@@ -66,6 +84,8 @@ Run from the repository root::
     python3 examples/data/generate.py
 
 The output is byte-identical on every run (fixed seeds, '\\n' line endings).
+Each file has its own random generator, so adding complaints.csv left the
+other three files unchanged.
 """
 
 import csv
@@ -84,6 +104,7 @@ OUT_DIR = os.path.dirname(os.path.abspath(__file__))
 
 SEED_INTERACTIONS = 20250101
 SEED_SKM = 20250102
+SEED_COMPLAINTS = 20250103
 
 # Libur nasional 2025 (SKB 3 Menteri).
 NATIONAL_HOLIDAYS = [
@@ -265,6 +286,42 @@ EDUCATION = [("SD", 8), ("SMP", 12), ("SMA", 42), ("D3", 10), ("S1", 23),
 OCCUPATION = [("PNS", 10), ("TNI", 2), ("POLRI", 2), ("SWASTA", 35),
               ("WIRAUSAHA", 25), ("LAINNYA", 26)]
 
+# Office hours in minutes of the day; complaint handling happens inside them.
+OFFICE_OPEN = 7 * 60 + 30
+OFFICE_CLOSE = 16 * 60
+
+# complaints.csv is a snapshot taken at the close of the year: anything that
+# would have happened later is blank.
+COMPLAINTS_EXTRACTED_AT = dt.datetime(YEAR, 12, 31, 16, 0, tzinfo=WIB)
+
+# Complaint handling per unit (services as in UNITS):
+#   n            complaints filed in the year
+#   respond_h    median office hours from filing to first response
+#   resolve_h    median office hours from first response to resolution
+#   p_ignored    probability a complaint is never answered (nor resolved)
+#   p_stalled    probability it is answered but never resolved
+# One office day is 8.5 office hours; "within 5 working days" means about
+# 42 office hours from filing to resolution.
+COMPLAINT_HANDLING = {
+    "disdukcapil":    dict(n=24, respond_h=2.5, resolve_h=6.0,
+                           p_ignored=0.00, p_stalled=0.00),
+    "dpmptsp":        dict(n=15, respond_h=6.0, resolve_h=18.0,
+                           p_ignored=0.00, p_stalled=0.02),
+    "puskesmas-kota": dict(n=20, respond_h=4.0, resolve_h=10.0,
+                           p_ignored=0.00, p_stalled=0.02),
+    "kel-sukamaju":   dict(n=11, respond_h=5.0, resolve_h=14.0,
+                           p_ignored=0.00, p_stalled=0.02),
+    "kel-mekarsari":  dict(n=40, respond_h=24.0, resolve_h=40.0,
+                           p_ignored=0.05, p_stalled=0.10),
+    "kel-cibeureum":  dict(n=38, respond_h=16.0, resolve_h=36.0,
+                           p_ignored=0.03, p_stalled=0.08),
+    "kel-tanjung":    dict(n=2, respond_h=20.0, resolve_h=30.0,
+                           p_ignored=0.25, p_stalled=0.25),
+}
+COMPLAINT_RESPOND_SIGMA = 0.8   # lognormal spread of the response lag
+COMPLAINT_RESOLVE_SIGMA = 0.7   # lognormal spread of the resolution lag
+COMPLAINT_MIN_MINUTES = 5       # no lag is shorter than this
+
 INTERACTION_HEADER = ["id", "service", "unit", "channel", "arrived_at",
                       "started_at", "finished_at", "official_fee", "paid",
                       "u1", "u2", "u3", "u4", "u5", "u6", "u7", "u8", "u9",
@@ -273,6 +330,8 @@ SKM_HEADER = ["service", "unit", "submitted_at",
               "u1", "u2", "u3", "u4", "u5", "u6", "u7", "u8", "u9",
               "gender", "age", "education", "occupation"]
 STANDARDS_HEADER = ["service", "max_wait_minutes", "completion", "tariff"]
+COMPLAINT_HEADER = ["unit", "service", "filed_at", "first_response_at",
+                    "resolved_at"]
 
 
 # --------------------------------------------------------------------------
@@ -314,6 +373,23 @@ def at(day, minute_of_day):
     """Timezone-aware WIB datetime for `day` at `minute_of_day` minutes."""
     return dt.datetime(day.year, day.month, day.day, tzinfo=WIB) + \
         dt.timedelta(minutes=minute_of_day)
+
+
+def add_office_minutes(moment, minutes):
+    """The moment `minutes` of office time after `moment`.
+
+    Office time runs from OFFICE_OPEN to OFFICE_CLOSE on working days; a
+    `moment` outside it is first moved to the next opening.
+    """
+    day = moment.date()
+    minute = moment.hour * 60 + moment.minute
+    if not is_working_day(day) or minute >= OFFICE_CLOSE:
+        day, minute = add_working_days(day, 1), OFFICE_OPEN
+    minute = max(minute, OFFICE_OPEN)
+    while minutes > OFFICE_CLOSE - minute:
+        minutes -= OFFICE_CLOSE - minute
+        day, minute = add_working_days(day, 1), OFFICE_OPEN
+    return at(day, minute + minutes)
 
 
 def rfc3339(moment):
@@ -548,6 +624,59 @@ def skm_rows(rng):
 
 
 # --------------------------------------------------------------------------
+# complaints.csv
+# --------------------------------------------------------------------------
+
+def office_lag_minutes(rng, median_hours, sigma):
+    """A lognormal lag in whole office minutes, at least the minimum."""
+    hours = rng.lognormvariate(math.log(median_hours), sigma)
+    return max(COMPLAINT_MIN_MINUTES, round(hours * 60))
+
+
+def complaint_times(rng, unit):
+    """(filed, first_response or None, resolved or None) for one complaint.
+
+    Every random draw is made whatever the outcome, so the stream does not
+    depend on which events end up blank.  Events after the extraction
+    moment are blank; a complaint never answered is never resolved.
+    """
+    params = COMPLAINT_HANDLING[unit]
+    filed = at(working_day(rng), arrival_minute(rng, latest=OFFICE_CLOSE))
+    respond_lag = office_lag_minutes(rng, params["respond_h"],
+                                     COMPLAINT_RESPOND_SIGMA)
+    resolve_lag = office_lag_minutes(rng, params["resolve_h"],
+                                     COMPLAINT_RESOLVE_SIGMA)
+    fate = rng.random()
+    ignored = fate < params["p_ignored"]
+    stalled = fate < params["p_ignored"] + params["p_stalled"]
+
+    responded = None if ignored else add_office_minutes(filed, respond_lag)
+    if responded is not None and responded > COMPLAINTS_EXTRACTED_AT:
+        responded = None
+    resolved = None
+    if responded is not None and not stalled:
+        resolved = add_office_minutes(responded, resolve_lag)
+        if resolved > COMPLAINTS_EXTRACTED_AT:
+            resolved = None
+    return filed, responded, resolved
+
+
+def complaint_rows(rng):
+    """Rows of complaints.csv, sorted by filing time."""
+    records = []
+    for unit, params in COMPLAINT_HANDLING.items():
+        for _ in range(params["n"]):
+            service = pick(rng, UNITS[unit]["services"])
+            filed, responded, resolved = complaint_times(rng, unit)
+            records.append((filed, unit, service, [
+                unit, service, rfc3339(filed),
+                None if responded is None else rfc3339(responded),
+                None if resolved is None else rfc3339(resolved)]))
+    records.sort(key=lambda r: (r[0], r[1], r[2]))
+    return [row for _, _, _, row in records]
+
+
+# --------------------------------------------------------------------------
 # Output
 # --------------------------------------------------------------------------
 
@@ -561,12 +690,25 @@ def write_csv(name, header, rows):
     return path
 
 
+HOLIDAY_HEADER = ["date", "kind"]
+
+
+def holiday_rows():
+    """The days the city's offices are closed besides weekends, for working-day counts."""
+    rows = [(d, "libur nasional") for d in NATIONAL_HOLIDAYS]
+    rows += [(d, "cuti bersama") for d in CUTI_BERSAMA]
+    return [[d.isoformat(), kind] for d, kind in sorted(rows)]
+
+
 def main():
-    """Generate all three files next to this script."""
+    """Generate all five files next to this script."""
     write_csv("standards.csv", STANDARDS_HEADER, standards_rows())
     write_csv("interactions.csv", INTERACTION_HEADER,
               interaction_rows(random.Random(SEED_INTERACTIONS)))
     write_csv("skm.csv", SKM_HEADER, skm_rows(random.Random(SEED_SKM)))
+    write_csv("complaints.csv", COMPLAINT_HEADER,
+              complaint_rows(random.Random(SEED_COMPLAINTS)))
+    write_csv("holidays.csv", HOLIDAY_HEADER, holiday_rows())
 
 
 if __name__ == "__main__":

@@ -4,8 +4,8 @@ use std::collections::HashMap;
 use std::fmt;
 
 use layanan::{
-    Completion, Instrument, Interaction, Money, RatingScale, Respondent, ServiceStandard,
-    SkmAnswers, SkmResponse, Standards, TimeSpan, Timestamp,
+    Complaint, Completion, Date, Instrument, Interaction, Money, RatingScale, Respondent,
+    ServiceStandard, SkmAnswers, SkmResponse, Standards, TimeSpan, Timestamp,
 };
 
 /// What went wrong where.
@@ -365,4 +365,48 @@ pub fn read_interactions(
         interactions.push(interaction);
     }
     Ok(interactions)
+}
+
+/// Reads a complaints file: `unit,service,filed_at,first_response_at,resolved_at`.
+pub fn read_complaints(file: &str, text: &[u8]) -> Result<Vec<Complaint>, InputError> {
+    let required = ["unit", "filed_at"];
+    let optional = ["service", "first_response_at", "resolved_at"];
+    let table = Table::read(file, text, &required, &optional)?;
+    let mut complaints = Vec::with_capacity(table.rows.len());
+    for row in table.rows() {
+        let filed = row
+            .time("filed_at")?
+            .ok_or_else(|| row.error("filed_at", "filed_at is required"))?;
+        let mut complaint =
+            Complaint::filed(row.required("unit")?, filed).map_err(|e| row.error("unit", e))?;
+        if let Some(service) = row.get("service") {
+            complaint = complaint
+                .about_service(service)
+                .map_err(|e| row.error("service", e))?;
+        }
+        if let Some(at) = row.time("first_response_at")? {
+            complaint = complaint
+                .first_response_at(at)
+                .map_err(|e| row.error("first_response_at", e))?;
+        }
+        if let Some(at) = row.time("resolved_at")? {
+            complaint = complaint
+                .resolved_at(at)
+                .map_err(|e| row.error("resolved_at", e))?;
+        }
+        complaints.push(complaint);
+    }
+    Ok(complaints)
+}
+
+/// Reads a holidays file: `date` (YYYY-MM-DD), optionally `kind`.
+pub fn read_holidays(file: &str, text: &[u8]) -> Result<Vec<Date>, InputError> {
+    let table = Table::read(file, text, &["date"], &["kind"])?;
+    table
+        .rows()
+        .map(|row| {
+            row.parse("date", str::parse::<Date>)?
+                .ok_or_else(|| row.error("date", "date is required"))
+        })
+        .collect()
 }

@@ -11,6 +11,9 @@
 //! * `--skm FILE` — SKM questionnaires (`service,unit,submitted_at,u1,…,u9[,gender,age,education,occupation]`)
 //! * `--interactions FILE` — visits (`id,service,unit,channel,arrived_at,started_at,finished_at,official_fee,paid[,u1..u9,empathy,recommend]`)
 //! * `--standards FILE` — service standards (`service,max_wait_minutes,completion,tariff`)
+//! * `--complaints FILE` — complaints (`unit,service,filed_at,first_response_at,resolved_at`)
+//! * `--holidays FILE` — days offices are closed besides weekends (`date[,kind]`), for working days
+//! * `--complaint-target T` — resolution target for complaints, e.g. `5wd` (default) or `48h`
 //! * `--population N` — check the SKM sample against Krejcie–Morgan for N service users
 //! * `--instrument 2017|2004` — PermenPANRB 14/2017 (9 elements, default) or KepMenPAN 25/2004 (14)
 //! * `--printed-weight W` — also compute the index as a printout weighting every element by W (e.g. 0.111)
@@ -22,18 +25,22 @@
 
 mod input;
 mod render;
+mod scores;
 
 use std::collections::BTreeMap;
 use std::process::ExitCode;
 
 use layanan::{
-    Compatibility, Instrument, Interaction, NrrRounding, RatingScale, SkmOptions, SkmResponse,
-    SkmTally, Standards, Weight,
+    Calendar, Compatibility, Complaint, ComplaintTally, Completion, Instrument, Interaction,
+    NrrRounding, RatingScale, Scorecard, ScorecardReport, SkmOptions, SkmResponse, SkmTally,
+    Standards, Weight,
 };
 
 const SAMPLE_SKM: &str = include_str!("../data/skm.csv");
 const SAMPLE_INTERACTIONS: &str = include_str!("../data/interactions.csv");
 const SAMPLE_STANDARDS: &str = include_str!("../data/standards.csv");
+const SAMPLE_COMPLAINTS: &str = include_str!("../data/complaints.csv");
+const SAMPLE_HOLIDAYS: &str = include_str!("../data/holidays.csv");
 
 /// What the command line asked for.
 #[derive(Debug, Default)]
@@ -41,6 +48,9 @@ struct Args {
     skm: Option<String>,
     interactions: Option<String>,
     standards: Option<String>,
+    complaints: Option<String>,
+    holidays: Option<String>,
+    complaint_target: Option<Completion>,
     population: Option<u64>,
     instrument_2004: bool,
     printed_weight: Option<Weight>,
@@ -56,6 +66,13 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
             "--skm" => parsed.skm = Some(value("--skm")?),
             "--interactions" => parsed.interactions = Some(value("--interactions")?),
             "--standards" => parsed.standards = Some(value("--standards")?),
+            "--complaints" => parsed.complaints = Some(value("--complaints")?),
+            "--holidays" => parsed.holidays = Some(value("--holidays")?),
+            "--complaint-target" => {
+                let t = value("--complaint-target")?;
+                parsed.complaint_target =
+                    Some(t.parse().map_err(|e| format!("--complaint-target: {e}"))?);
+            }
             "--population" => {
                 let v = value("--population")?;
                 let n = v.parse::<u64>().ok().filter(|n| *n > 0).ok_or_else(|| {
@@ -94,7 +111,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
 }
 
 const USAGE: &str = "usage: report [--skm FILE] [--interactions FILE] [--standards FILE] \
-[--population N] [--instrument 2017|2004] [--printed-weight W] [--nrr-rounding round|truncate] [--json]";
+[--complaints FILE] [--holidays FILE] [--complaint-target 5wd] [--population N] [--instrument 2017|2004] [--printed-weight W] [--nrr-rounding round|truncate] [--json]";
 
 /// Everything read from the inputs.
 struct Data {
@@ -103,6 +120,7 @@ struct Data {
     responses: Vec<SkmResponse>,
     interactions: Vec<Interaction>,
     standards: Option<Standards>,
+    complaints: Vec<Complaint>,
 }
 
 fn read_file(path: &str) -> Result<Vec<u8>, String> {
@@ -116,11 +134,15 @@ fn load(args: &Args) -> Result<Data, String> {
         Instrument::permenpanrb_14_2017()
     };
     let empathy_scale = RatingScale::new(1, 5).map_err(|e| e.to_string())?;
-    let embedded = args.skm.is_none() && args.interactions.is_none() && args.standards.is_none();
+    let embedded = args.skm.is_none()
+        && args.interactions.is_none()
+        && args.standards.is_none()
+        && args.complaints.is_none()
+        && args.holidays.is_none();
     if embedded && args.instrument_2004 {
         return Err("the embedded sample uses the 2017 instrument; pass --skm FILE".into());
     }
-    let (source, skm, interactions, standards) = if embedded {
+    let (source, skm, interactions, standards, complaints, holidays) = if embedded {
         (
             "embedded sample city (examples/data)".to_string(),
             Some((
@@ -135,6 +157,14 @@ fn load(args: &Args) -> Result<Data, String> {
                 "examples/data/standards.csv".to_string(),
                 SAMPLE_STANDARDS.as_bytes().to_vec(),
             )),
+            Some((
+                "examples/data/complaints.csv".to_string(),
+                SAMPLE_COMPLAINTS.as_bytes().to_vec(),
+            )),
+            Some((
+                "examples/data/holidays.csv".to_string(),
+                SAMPLE_HOLIDAYS.as_bytes().to_vec(),
+            )),
         )
     } else {
         let read = |p: &Option<String>| -> Result<Option<(String, Vec<u8>)>, String> {
@@ -147,6 +177,8 @@ fn load(args: &Args) -> Result<Data, String> {
             read(&args.skm)?,
             read(&args.interactions)?,
             read(&args.standards)?,
+            read(&args.complaints)?,
+            read(&args.holidays)?,
         )
     };
     let responses = match &skm {
@@ -160,9 +192,22 @@ fn load(args: &Args) -> Result<Data, String> {
             .map_err(|e| e.to_string())?,
         None => Vec::new(),
     };
+    let holidays = match &holidays {
+        Some((name, bytes)) => input::read_holidays(name, bytes).map_err(|e| e.to_string())?,
+        None => Vec::new(),
+    };
+    let calendar = Calendar::wib().with_holidays(holidays);
     let standards = match &standards {
-        Some((name, bytes)) => Some(input::read_standards(name, bytes).map_err(|e| e.to_string())?),
+        Some((name, bytes)) => Some(
+            input::read_standards(name, bytes)
+                .map_err(|e| e.to_string())?
+                .with_calendar(calendar),
+        ),
         None => None,
+    };
+    let complaints = match &complaints {
+        Some((name, bytes)) => input::read_complaints(name, bytes).map_err(|e| e.to_string())?,
+        None => Vec::new(),
     };
     Ok(Data {
         source,
@@ -170,7 +215,15 @@ fn load(args: &Args) -> Result<Data, String> {
         responses,
         interactions,
         standards,
+        complaints,
     })
+}
+
+/// Everything computed from the data.
+pub struct Results {
+    pub skm: SkmTallies,
+    pub scorecard: Option<ScorecardReport>,
+    pub complaints: Option<ComplaintTallies>,
 }
 
 /// SKM tallies overall, per unit and per service, in one pass.
@@ -205,6 +258,52 @@ fn tally_skm(data: &Data) -> Result<SkmTallies, String> {
     Ok(tallies)
 }
 
+/// Complaint tallies overall and per unit.
+pub struct ComplaintTallies {
+    pub overall: ComplaintTally,
+    pub by_unit: BTreeMap<String, ComplaintTally>,
+}
+
+fn tally_complaints(data: &Data, args: &Args) -> Result<Option<ComplaintTallies>, String> {
+    if data.complaints.is_empty() {
+        return Ok(None);
+    }
+    let target = args.complaint_target.unwrap_or(Completion::WorkingDays(5));
+    let calendar = data
+        .standards
+        .as_ref()
+        .map(|s| s.calendar().clone())
+        .unwrap_or_default();
+    let empty = ComplaintTally::new(target, calendar);
+    let mut tallies = ComplaintTallies {
+        overall: empty.clone(),
+        by_unit: BTreeMap::new(),
+    };
+    for complaint in &data.complaints {
+        tallies.overall.push(complaint).map_err(|e| e.to_string())?;
+        tallies
+            .by_unit
+            .entry(complaint.unit().to_string())
+            .or_insert_with(|| empty.clone())
+            .push(complaint)
+            .map_err(|e| e.to_string())?;
+    }
+    Ok(Some(tallies))
+}
+
+/// Speed, cost, empathy, CX and the excellence index of the interactions.
+fn score_interactions(data: &Data) -> Result<Option<ScorecardReport>, String> {
+    if data.interactions.is_empty() {
+        return Ok(None);
+    }
+    let standards = data.standards.clone().unwrap_or_default();
+    let mut card = Scorecard::with_instrument(standards, data.instrument.clone());
+    for visit in &data.interactions {
+        card.push(visit).map_err(|e| e.to_string())?;
+    }
+    card.report().map(Some).map_err(|e| e.to_string())
+}
+
 fn options(args: &Args) -> SkmOptions {
     let mut options = SkmOptions::default();
     if let Some(n) = args.population {
@@ -227,12 +326,16 @@ fn options(args: &Args) -> SkmOptions {
 fn run() -> Result<(), String> {
     let args = parse_args(std::env::args().skip(1))?;
     let data = load(&args)?;
-    let tallies = tally_skm(&data)?;
+    let results = Results {
+        skm: tally_skm(&data)?,
+        scorecard: score_interactions(&data)?,
+        complaints: tally_complaints(&data, &args)?,
+    };
     let options = options(&args);
     if args.json {
-        println!("{}", render::json(&data, &tallies, &options)?);
+        println!("{}", render::json(&data, &results, &options)?);
     } else {
-        print!("{}", render::text(&data, &tallies, &options));
+        print!("{}", render::text(&data, &results, &options));
     }
     Ok(())
 }

@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 
 use layanan::{SkmOptions, SkmTally};
 
-use crate::{Data, SkmTallies};
+use crate::{Data, Results};
 
 /// One row of a group table: the group's report, or why it has none.
 fn group_line(name: &str, tally: &SkmTally, options: &SkmOptions) -> String {
@@ -48,7 +48,8 @@ fn group_table(
 }
 
 /// The terminal report.
-pub fn text(data: &Data, tallies: &SkmTallies, options: &SkmOptions) -> String {
+pub fn text(data: &Data, results: &Results, options: &SkmOptions) -> String {
+    let tallies = &results.skm;
     let mut out = String::new();
     let _ = writeln!(out, "layanan report — {}", data.source);
     let _ = writeln!(
@@ -71,45 +72,19 @@ pub fn text(data: &Data, tallies: &SkmTallies, options: &SkmOptions) -> String {
         group_table(&mut out, "SKM by unit", &tallies.by_unit, options);
         group_table(&mut out, "SKM by service", &tallies.by_service, options);
     }
-    if !data.interactions.is_empty() {
-        let _ = writeln!(out, "\n== Interactions ==");
-        let with = |f: &dyn Fn(&layanan::Interaction) -> bool| {
-            data.interactions.iter().filter(|i| f(i)).count()
-        };
-        let _ = writeln!(
-            out,
-            "{} visits: {} with SKM answers, {} with an empathy rating, {} with a recommend score",
-            data.interactions.len(),
-            with(&|i| i.skm().is_some()),
-            with(&|i| i.empathy().is_some()),
-            with(&|i| i.recommend().is_some()),
-        );
-        if let Some(standards) = &data.standards {
-            let mut unknown: BTreeMap<&str, usize> = BTreeMap::new();
-            for i in &data.interactions {
-                if standards.get(i.service()).is_err() {
-                    *unknown.entry(i.service()).or_default() += 1;
-                }
-            }
-            if !unknown.is_empty() {
-                let list: Vec<String> = unknown
-                    .iter()
-                    .map(|(s, n)| format!("{s} ({n} visits)"))
-                    .collect();
-                let _ = writeln!(
-                    out,
-                    "Services without a published standard: {}",
-                    list.join(", ")
-                );
-            }
-        }
+    if let Some(card) = &results.scorecard {
+        crate::scores::scorecard(&mut out, card);
+    }
+    if let Some(complaints) = &results.complaints {
+        crate::scores::complaints(&mut out, complaints);
     }
     out
 }
 
 /// The report as JSON: overall, by unit and by service.
 #[cfg(feature = "serde")]
-pub fn json(data: &Data, tallies: &SkmTallies, options: &SkmOptions) -> Result<String, String> {
+pub fn json(data: &Data, results: &Results, options: &SkmOptions) -> Result<String, String> {
+    let tallies = &results.skm;
     use serde_json::{Value, json};
     let report = |t: &SkmTally| -> Value {
         match t.report_with(options) {
@@ -132,12 +107,22 @@ pub fn json(data: &Data, tallies: &SkmTallies, options: &SkmOptions) -> Result<S
         },
         "interactions": data.interactions.len(),
         "standards": data.standards.as_ref().map_or(0, |s| s.len()),
+        "scores": results.scorecard.as_ref().map(serde_json::to_value).transpose().map_err(|e| e.to_string())?,
+        "complaints": results.complaints.as_ref().map(|c| -> Result<Value, String> {
+            let by_unit: serde_json::Map<String, Value> = c.by_unit.iter()
+                .map(|(unit, t)| Ok((unit.clone(), t.report().map_err(|e| e.to_string()).and_then(|r| serde_json::to_value(r).map_err(|e| e.to_string()))?)))
+                .collect::<Result<_, String>>()?;
+            Ok(json!({
+                "overall": serde_json::to_value(c.overall.report().map_err(|e| e.to_string())?).map_err(|e| e.to_string())?,
+                "by_unit": by_unit,
+            }))
+        }).transpose()?,
     });
     serde_json::to_string_pretty(&value).map_err(|e| e.to_string())
 }
 
 /// Without `serde` there is no JSON: say how to get it.
 #[cfg(not(feature = "serde"))]
-pub fn json(_: &Data, _: &SkmTallies, _: &SkmOptions) -> Result<String, String> {
+pub fn json(_: &Data, _: &Results, _: &SkmOptions) -> Result<String, String> {
     Err("--json needs the `serde` feature: cargo run --release --features serde --example report -- --json".into())
 }
