@@ -176,3 +176,94 @@ fn json_output_parses_and_carries_the_numbers() {
     assert_eq!(overall["mutu"], "B");
     assert_eq!(value["skm"]["by_unit"]["unit-b"]["mutu"], "C");
 }
+
+/// `tests/fixtures/report/interactions.csv` with its standards, complaints and one holiday
+/// (Tuesday 2025-03-11), worked by hand:
+///
+/// * speed: ktp (60 min) visits take 40, 90 and 50 minutes; izin (3 working days) visits run
+///   from Friday 7 March to Wednesday 12 (Monday, Wednesday: 2 working days, the 11th being a
+///   holiday) and to Friday 14 (4); legalisir has no standard. Within: 3 of 5 = 60.0 %. Apdex:
+///   3 satisfied, 2 tolerating (90 ≤ 240 min, 4 ≤ 12 days): (3 + 2/2)/5 = 0.80.
+/// * cost: all six visits are free; one paid Rp 20.000: overcharged 1/6, score 83.3.
+/// * empathy: ratings 5 4 2 3 4 5 on 1–5 → 100 75 25 50 75 100 → 70.8.
+/// * NPS: 10 9 3 7 8 10 → 3 promoters, 1 detractor of 6 → +33.3.
+/// * index: (60 + 70.83 + 83.33)/3 = 71.4; unit-a (50, 91.7, 100) 80.6; unit-b (66.7, 50,
+///   66.7) 61.1.
+/// * complaints (target 5 working days): unit-a resolved the next day; unit-b's first took 8
+///   working days, its second is open: 1 of 3 on time.
+#[test]
+fn scores_speed_cost_empathy_and_complaints_as_worked_by_hand() {
+    let out = stdout(&run(&[
+        "--interactions",
+        &fixture("interactions.csv"),
+        "--standards",
+        &fixture("standards.csv"),
+        "--complaints",
+        &fixture("complaints.csv"),
+        "--holidays",
+        &fixture("holidays.csv"),
+    ]));
+    let line = |prefix: &str| -> String {
+        out.lines()
+            .find(|l| l.starts_with(prefix))
+            .unwrap_or_else(|| panic!("no line starting with {prefix:?} in\n{out}"))
+            .to_string()
+    };
+    let speed = line("Speed ");
+    assert!(speed.contains("3/5 = 60.0%"), "{speed}");
+    assert!(speed.contains("Apdex 0.80"), "{speed}");
+    assert!(
+        speed.contains("1 visits of services without a standard"),
+        "{speed}"
+    );
+    assert!(line("          turnaround, minutes").contains("n 4  mean 48.8  median 45.0"));
+    assert!(line("          turnaround, working days").contains("n 2  mean 3.0"));
+    let cost = line("Cost ");
+    assert!(cost.contains("overcharged 1/6 = 16.7%"), "{cost}");
+    assert!(line("          excess paid").contains("Rp 20.000 in all"));
+    let empathy = line("Empathy ");
+    assert!(empathy.contains("score 70.8"), "{empathy}");
+    assert!(empathy.contains("courtesy (SKM) 3.00"), "{empathy}");
+    assert!(
+        empathy.contains("complaint handling (SKM) 2.50"),
+        "{empathy}"
+    );
+    assert!(line("NPS ").contains("NPS +33.3"));
+    assert!(line("Index ").contains("71.4"));
+    let unit_a = line("unit-a*");
+    assert!(
+        unit_a.contains("50.0") && unit_a.contains("100.0") && unit_a.contains("91.7"),
+        "{unit_a}"
+    );
+    assert!(
+        unit_a.contains("+100") && unit_a.contains("80.6"),
+        "{unit_a}"
+    );
+    let unit_b = line("unit-b*");
+    assert!(
+        unit_b.contains("66.7") && unit_b.contains("50.0"),
+        "{unit_b}"
+    );
+    assert!(
+        unit_b.contains("-33") && unit_b.contains("61.1"),
+        "{unit_b}"
+    );
+    assert!(line("Services without a published standard").contains("legalisir (1 visits)"));
+    let all = line("all units ");
+    assert!(all.contains("1/3 = 33.3%"), "{all}");
+    let b = out
+        .lines()
+        .filter(|l| l.starts_with("unit-b "))
+        .last()
+        .expect("complaints row of unit-b");
+    assert!(b.contains("0/2 = 0.0%") && b.contains("48.0"), "{b}");
+}
+
+#[test]
+fn the_embedded_city_answers_where_to_look() {
+    let out = stdout(&run(&[]));
+    assert!(out.contains("Slowest              kel-mekarsari"), "{out}");
+    assert!(out.contains("Most overcharging    kel-cibeureum"), "{out}");
+    assert!(out.contains("Least courteous      kel-mekarsari"), "{out}");
+    assert!(out.contains("kel-tanjung*"), "{out}");
+}
