@@ -1,10 +1,11 @@
 //! # layanan — is the front office fast, pleasant and cheap?
 //!
 //! `layanan` ("service" in Indonesian) turns what happens at a public-service front office into
-//! scores people can act on, with their uncertainty. This release computes Indonesia's
-//! satisfaction index, the **Survei Kepuasan Masyarakat** (SKM) of PermenPANRB 14/2017, exactly
-//! as the regulation defines it, and models the visits, tariffs and service standards that the
-//! speed, cost and empathy scores are built on.
+//! scores people can act on, with their uncertainty: whether citizens were served **fast**
+//! (within each service's published standard), **pleasantly** (courtesy, empathy, complaints
+//! handled) and **cheaply** (no more than the official tariff), and Indonesia's satisfaction
+//! index, the **Survei Kepuasan Masyarakat** (SKM) of PermenPANRB 14/2017, exactly as the
+//! regulation defines it.
 //!
 //! ## Scoring a survey
 //!
@@ -39,6 +40,49 @@
 //! Tallies are integer counts, so they **merge** exactly: tally each office, each month or each
 //! thread separately and [`merge`](SkmTally::merge) them; the result is the tally of the whole.
 //!
+//! ## Scoring visits: fast, pleasant, cheap
+//!
+//! Each visit ([`Interaction`]) is judged against its service's published standard
+//! ([`ServiceStandard`]: completion time in minutes or working days, waiting target, tariff).
+//! A [`Scorecard`] does every score in one pass, overall, per unit and per service.
+//!
+//! ```
+//! use layanan::{Completion, Interaction, Money, Scorecard, ServiceStandard, Standards, TimeSpan};
+//!
+//! let standards: Standards = [ServiceStandard::new("ktp-el", Money::ZERO)?
+//!     .with_completion(Completion::Within(TimeSpan::from_minutes(60)))]
+//!     .into_iter()
+//!     .collect();
+//! let at = |s: &str| s.parse::<layanan::Timestamp>();
+//! let visits = [
+//!     Interaction::builder("ktp-el", "kel-sukamaju", at("2025-03-04T08:00:00+07:00")?)
+//!         .finished_at(at("2025-03-04T08:40:00+07:00")?)
+//!         .paid(Money::ZERO)
+//!         .recommend(9)
+//!         .build()?,
+//!     Interaction::builder("ktp-el", "kel-cibeureum", at("2025-03-04T08:00:00+07:00")?)
+//!         .finished_at(at("2025-03-04T09:30:00+07:00")?)
+//!         .paid(Money::new(25_000)) // pungli on a free service
+//!         .recommend(3)
+//!         .build()?,
+//! ];
+//! let report = Scorecard::score(&visits, standards)?.report()?;
+//! let cibeureum = &report.by_unit["kel-cibeureum"];
+//! assert_eq!(cibeureum.speed.as_ref().and_then(|s| s.score), Some(0.0)); // 90 min > 60
+//! assert_eq!(cibeureum.cost.as_ref().and_then(|c| c.score), Some(0.0)); // overcharged
+//! assert_eq!(report.overall.nps.expect("answered").nps, 0.0); // one promoter, one detractor
+//! # Ok::<(), layanan::Error>(())
+//! ```
+//!
+//! The scores, each 0–100 with an interval: **speed** = share within standard ([`SpeedTally`]:
+//! also wait, service and turnaround times with exact quantiles, Apdex, waiting targets);
+//! **cost** = 1 − overcharge rate ([`CostTally`]: also free services charged, excess paid,
+//! waivers); **empathy** = direct ratings rescaled to 0–100, or the SKM answers on courtesy and
+//! complaint handling ([`EmpathyTally`], with SERVQUAL gaps; complaints in
+//! [`ComplaintTally`]); and the **service excellence index** combining them
+//! ([`ExcellenceIndex`]). [`NpsTally`], [`CsatTally`] and [`CesTally`] give the usual
+//! customer-experience metrics.
+//!
 //! ## What the index is
 //!
 //! For each element, `NRR = Σ answers / n` over the questionnaires that answered it. The index is
@@ -62,6 +106,10 @@
 //! | [`Error`] | the one error type: every bad input is a value naming the field and the value |
 //! | model ([`Interaction`], [`Money`], [`Timestamp`], [`Calendar`], [`ServiceStandard`], [`Instrument`], [`SkmAnswers`], [`Respondent`]) | plain, validated data: what happened and what was promised |
 //! | [`SkmTally`], [`SkmReport`] | the SKM index |
+//! | [`SpeedTally`], [`CostTally`], [`EmpathyTally`], [`ComplaintTally`] | fast, cheap, pleasant |
+//! | [`NpsTally`], [`CsatTally`], [`CesTally`] | customer-experience metrics |
+//! | [`ExcellenceIndex`] | the three dimensions in one number, with the weakest named |
+//! | [`Scorecard`] | every score of a dataset in one pass, overall, per unit, per service |
 //! | [`stats`] | statistics on plain numbers: intervals, reliability, sample size |
 //!
 //! ## Statistical conventions
