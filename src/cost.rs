@@ -114,15 +114,16 @@ impl CostTally {
     pub fn push(&mut self, visit: &Interaction, standards: &Standards) -> Result<()> {
         bump(&mut self.visits)?;
         let published = standards.get(visit.service()).ok().map(|s| s.tariff());
-        let (Some(tariff), Some(paid)) = (published.or(visit.official_fee()), visit.paid()) else {
-            return bump(&mut self.not_judged);
-        };
-        bump(&mut self.judged)?;
+        // A stated fee above the published tariff counts whether or not a payment was recorded.
         if let (Some(published), Some(stated)) = (published, visit.official_fee())
             && stated > published
         {
             bump(&mut self.fee_above_tariff)?;
         }
+        let (Some(tariff), Some(paid)) = (published.or(visit.official_fee()), visit.paid()) else {
+            return bump(&mut self.not_judged);
+        };
+        bump(&mut self.judged)?;
         if tariff.is_zero() {
             bump(&mut self.free)?;
             if !paid.is_zero() {

@@ -13,6 +13,15 @@ fn overflow() -> Error {
     }
 }
 
+/// The total of `counts`; [`Error::Overflow`] past `u64::MAX` (possible only for a tally
+/// deserialised from elsewhere).
+fn total(counts: &[u64]) -> Result<u64> {
+    counts
+        .iter()
+        .try_fold(0u64, |sum, &c| sum.checked_add(c))
+        .ok_or_else(overflow)
+}
+
 fn add_counts<const N: usize>(a: &mut [u64; N], b: &[u64; N]) -> Result<()> {
     let mut sum = *a;
     for (x, y) in sum.iter_mut().zip(b) {
@@ -120,13 +129,14 @@ impl NpsTally {
     /// The NPS with an interval at `level`.
     ///
     /// # Errors
-    /// [`Error::InsufficientData`] without answers.
+    /// [`Error::InsufficientData`] without answers; [`Error::Overflow`] when the counts add up
+    /// past `u64::MAX`.
     pub fn report_with(&self, level: Level) -> Result<NpsReport> {
-        let sum = |range: std::ops::RangeInclusive<usize>| -> u64 {
-            self.counts.get(range).map_or(0, |c| c.iter().sum())
+        let sum = |range: std::ops::RangeInclusive<usize>| -> Result<u64> {
+            total(self.counts.get(range).unwrap_or_default())
         };
-        let (detractors, passives, promoters) = (sum(0..=6), sum(7..=8), sum(9..=10));
-        let n = detractors + passives + promoters;
+        let (detractors, passives, promoters) = (sum(0..=6)?, sum(7..=8)?, sum(9..=10)?);
+        let n = total(&[detractors, passives, promoters])?;
         if n == 0 {
             return Err(Error::InsufficientData {
                 what: "net promoter score".into(),
@@ -229,10 +239,11 @@ impl CsatTally {
     /// The top-2-box share (ratings 4 and 5 of 5) at `level`.
     ///
     /// # Errors
-    /// [`Error::InsufficientData`] without ratings.
+    /// [`Error::InsufficientData`] without ratings; [`Error::Overflow`] when the counts add up
+    /// past `u64::MAX`.
     pub fn report_with(&self, level: Level) -> Result<Share> {
-        let n: u64 = self.counts.iter().sum();
-        let top2: u64 = self.counts.get(3..).map_or(0, |c| c.iter().sum());
+        let n = total(&self.counts)?;
+        let top2 = total(self.counts.get(3..).unwrap_or_default())?;
         Share::new(top2, n, level)?.ok_or_else(|| Error::InsufficientData {
             what: "CSAT".into(),
             needed: 1,

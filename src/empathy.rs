@@ -86,10 +86,19 @@ fn overflow() -> Error {
     }
 }
 
+/// The total of `counts`; [`Error::Overflow`] past `u64::MAX` (possible only for a tally
+/// deserialised from elsewhere).
+fn total(counts: &[u64]) -> Result<u64> {
+    counts
+        .iter()
+        .try_fold(0u64, |sum, &c| sum.checked_add(c))
+        .ok_or_else(overflow)
+}
+
 /// Mean with its t interval and standard error, of answers 1–4 given as counts; `None` below 2
 /// answers.
 fn counts_interval(counts: &[u64; 4], level: Level) -> Result<Option<(Interval, f64)>> {
-    let n: u64 = counts.iter().sum();
+    let n = total(counts)?;
     if n < 2 {
         return Ok(None);
     }
@@ -196,10 +205,11 @@ impl EmpathyTally {
     /// The report at `level`; parts with fewer than 2 observations are `None`.
     ///
     /// # Errors
-    /// [`Error::InsufficientData`] when nothing at all was counted.
+    /// [`Error::InsufficientData`] when nothing at all was counted; [`Error::Overflow`] when
+    /// (deserialised) answer counts add up past `u64::MAX`.
     pub fn report_with(&self, level: Level) -> Result<EmpathyReport> {
-        let courtesy_answers: u64 = self.courtesy.iter().sum();
-        let handling_answers: u64 = self.complaint_handling.iter().sum();
+        let courtesy_answers = total(&self.courtesy)?;
+        let handling_answers = total(&self.complaint_handling)?;
         if self.ratings.count() == 0
             && courtesy_answers == 0
             && handling_answers == 0
@@ -390,7 +400,8 @@ impl ComplaintTally {
     /// The report at 95 %.
     ///
     /// # Errors
-    /// [`Error::InsufficientData`] when no complaint was counted.
+    /// [`Error::InsufficientData`] when no complaint was counted; [`Error::Inconsistent`] for
+    /// a (deserialised) tally with more complaints resolved than filed.
     pub fn report(&self) -> Result<ComplaintReport> {
         if self.filed == 0 {
             return Err(Error::InsufficientData {
@@ -399,11 +410,22 @@ impl ComplaintTally {
                 got: 0,
             });
         }
+        // Only a tally deserialised from elsewhere can have more resolved than filed.
+        let unresolved =
+            self.filed
+                .checked_sub(self.resolved)
+                .ok_or_else(|| Error::Inconsistent {
+                    what: "complaint tally".into(),
+                    reason: format!(
+                        "{} complaints filed but {} resolved",
+                        self.filed, self.resolved
+                    ),
+                })?;
         Ok(ComplaintReport {
             filed: self.filed,
             responded: self.responded,
             resolved: self.resolved,
-            unresolved: self.filed - self.resolved,
+            unresolved,
             resolved_within_target: Share::new(self.within_target, self.filed, Level::default())?,
             first_response_hours: Summary::of(&self.response_hours, QuantileType::Linear)?,
             resolution_hours: Summary::of(&self.resolution_hours, QuantileType::Linear)?,

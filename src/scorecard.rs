@@ -40,7 +40,13 @@ impl Tallies {
         }
     }
 
+    /// Adds a visit to every tally, or to none: the SKM answers are checked first, and the
+    /// speed tally (which can fail on dates it cannot count) leaves itself unchanged on error.
+    /// The other pushes count no more than the speed tally's visits, so they cannot overflow.
     fn push(&mut self, visit: &Interaction, standards: &Standards) -> Result<()> {
+        if let Some(answers) = visit.skm() {
+            self.skm.check_answers(answers)?;
+        }
         self.speed.push(visit, standards)?;
         self.cost.push(visit, standards)?;
         self.empathy.push(visit)?;
@@ -257,8 +263,11 @@ impl Scorecard {
     ///
     /// # Errors
     /// [`Error::UnknownElement`] for SKM answers the instrument does not have;
-    /// [`Error::TimeOutOfRange`]; [`Error::Overflow`].
+    /// [`Error::TimeOutOfRange`]; [`Error::Overflow`]. The scorecard is then unchanged.
     pub fn push(&mut self, visit: &Interaction) -> Result<()> {
+        // A visit the overall tallies reject changes nothing; one they accept, the unit and
+        // service tallies (same standards, same instrument, fewer visits) accept too.
+        self.overall.push(visit, &self.standards)?;
         if self.standards.get(visit.service()).is_err() {
             let n = self
                 .unknown_services
@@ -266,7 +275,6 @@ impl Scorecard {
                 .or_default();
             *n = n.saturating_add(1);
         }
-        self.overall.push(visit, &self.standards)?;
         let fresh = || Tallies::new(&self.instrument);
         self.by_unit
             .entry(visit.unit().to_string())

@@ -125,10 +125,26 @@ impl SpeedTally {
     ///
     /// # Errors
     /// [`Error::TimeOutOfRange`] when working days cannot be counted for its dates;
-    /// [`Error::Overflow`] past `u64::MAX` visits.
+    /// [`Error::Overflow`] past `u64::MAX` visits. The tally is then unchanged.
     pub fn push(&mut self, visit: &Interaction, standards: &Standards) -> Result<()> {
-        bump(&mut self.visits)?;
         let standard = standards.get(visit.service()).ok();
+        let completion = standard.and_then(|s| s.completion());
+        // Judge first, since counting working days can fail: a visit that cannot be judged
+        // leaves the tally as it was. `(taken, allowed, working days)` in the standard's unit.
+        let verdict = match (completion, visit.turnaround(), visit.finished_at()) {
+            (Some(Completion::Within(limit)), Some(turnaround), _) => {
+                Some((minutes(turnaround), minutes(limit), None))
+            }
+            (Some(Completion::WorkingDays(days)), _, Some(finished)) => {
+                let taken = standards
+                    .calendar()
+                    .working_days_between(visit.arrived_at(), finished)?;
+                Some((f64::from(taken), f64::from(days), Some(taken)))
+            }
+            _ => None,
+        };
+        // Every other count is at most `visits`: once this bump succeeds, none can overflow.
+        bump(&mut self.visits)?;
         if let Some(wait) = visit.wait() {
             self.wait.push(minutes(wait));
             if let Some(target) = standard.and_then(|s| s.max_wait()) {
@@ -138,33 +154,24 @@ impl SpeedTally {
                 }
             }
         }
-        let completion = standard.and_then(|s| s.completion());
         // Services measured in working days (permits) would swamp minute statistics of counter
         // services: their times are summarised in working days instead.
         let in_days = matches!(completion, Some(Completion::WorkingDays(_)));
         if let Some(service) = visit.service_time().filter(|_| !in_days) {
             self.service.push(minutes(service));
         }
-        let (Some(turnaround), Some(finished)) = (visit.turnaround(), visit.finished_at()) else {
+        let Some(turnaround) = visit.turnaround() else {
             return bump(&mut self.unfinished);
         };
         if !in_days {
             self.turnaround.push(minutes(turnaround));
         }
-        let Some(completion) = completion else {
+        let Some((taken, allowed, working_days)) = verdict else {
             return bump(&mut self.no_standard);
         };
-        // (taken, allowed) in the standard's own unit.
-        let (taken, allowed) = match completion {
-            Completion::Within(limit) => (minutes(turnaround), minutes(limit)),
-            Completion::WorkingDays(days) => {
-                let taken = standards
-                    .calendar()
-                    .working_days_between(visit.arrived_at(), finished)?;
-                self.working_days.push(f64::from(taken));
-                (f64::from(taken), f64::from(days))
-            }
-        };
+        if let Some(days) = working_days {
+            self.working_days.push(f64::from(days));
+        }
         bump(&mut self.judged)?;
         if taken <= allowed {
             bump(&mut self.within)?;

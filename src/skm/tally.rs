@@ -168,6 +168,16 @@ impl SkmTally {
         add(&mut self.responses, 1)
     }
 
+    /// Whether [`push_answers`](Self::push_answers) would accept `answers`, without counting
+    /// them: lets a caller that feeds several tallies check before changing any.
+    pub(crate) fn check_answers(&self, answers: &SkmAnswers) -> Result<()> {
+        self.align(answers)?;
+        if self.responses >= MAX_RESPONSES {
+            return Err(overflow());
+        }
+        Ok(())
+    }
+
     /// The answers in this instrument's order.
     fn align<'b>(&self, answers: &'b SkmAnswers) -> Result<Cow<'b, [Option<u8>]>> {
         let ours = self.instrument.keys();

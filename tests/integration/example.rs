@@ -253,8 +253,7 @@ fn scores_speed_cost_empathy_and_complaints_as_worked_by_hand() {
     assert!(all.contains("1/3 = 33.3%"), "{all}");
     let b = out
         .lines()
-        .filter(|l| l.starts_with("unit-b "))
-        .last()
+        .rfind(|l| l.starts_with("unit-b "))
         .expect("complaints row of unit-b");
     assert!(b.contains("0/2 = 0.0%") && b.contains("48.0"), "{b}");
 }

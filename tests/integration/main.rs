@@ -1,8 +1,13 @@
 //! One integration-test binary (one link step on 2 cores); one module per area.
 
+mod cost;
+mod cx;
+mod empathy;
 mod errors;
 mod example;
 mod model;
+mod scorecard;
 mod skm_fixtures;
 mod skm_hand;
 mod skm_laws;
+mod speed;

@@ -1995,12 +1995,13 @@ mod serde_forms {
         .into_iter()
         .collect();
         let json = round_trip(&standards);
-        assert!(json.is_array());
+        assert!(json["services"].is_array());
+        assert_eq!(json["calendar"]["offset_minutes"], json!(420));
         round_trip(&Standards::new());
         let mut blank = serde_json::to_value(&ktp).unwrap();
         blank["service"] = json!("  ");
         rejects::<ServiceStandard>(blank.clone(), "service must not be empty");
-        rejects::<Standards>(json!([blank]), "service must not be empty");
+        rejects::<Standards>(json!({ "services": [blank] }), "service must not be empty");
         let mut negative = serde_json::to_value(&ktp).unwrap();
         negative["tariff"] = json!(-5);
         rejects::<ServiceStandard>(negative, "invalid value");

@@ -1,0 +1,442 @@
+//! Customer experience: Net Promoter Score, CSAT (top-2-box on 1–5) and the Customer Effort
+//! Score.
+//!
+//! Hand-worked cases (arithmetic in the comments): NPS categories on their edges, the NPS, its
+//! standard error `100·√((p + d − (p − d)²)/n)` and normal interval with z = 1.959963984540054,
+//! clipping to [−100, 100]; CSAT's top-2-box share with Wilson's interval; CES's mean with
+//! Student's t interval. Then the tally laws for NPS and CSAT, and JSON round trips.
+
+use layanan::stats::{Moments, ProportionMethod, proportion_interval};
+use layanan::{
+    CesTally, CsatTally, Error, Interaction, Level, NpsReport, NpsTally, RatingScale, Share,
+    Timestamp,
+};
+use proptest::prelude::*;
+
+use crate::scorecard::support::{
+    QUANTILE_TOL, Z95, assert_close, proptest_cases, visits_cut_shuffled,
+};
+
+fn nps_of(scores: &[i64]) -> NpsTally {
+    let mut tally = NpsTally::default();
+    for &s in scores {
+        tally.push_score(s).unwrap();
+    }
+    tally
+}
+
+/// 0 and 6 are detractors, 7 and 8 passives, 9 and 10 promoters; every score 0–10 alone.
+#[test]
+fn nps_categories_on_their_edges() {
+    for (score, category) in [
+        (0, (0, 0, 1)),
+        (6, (0, 0, 1)),
+        (7, (0, 1, 0)),
+        (8, (0, 1, 0)),
+        (9, (1, 0, 0)),
+        (10, (1, 0, 0)),
+    ] {
+        let r = nps_of(&[score]).report().unwrap();
+        assert_eq!(
+            (r.promoters, r.passives, r.detractors),
+            category,
+            "score {score}"
+        );
+        assert_eq!(r.n, 1);
+    }
+    for score in 0..=10 {
+        let r = nps_of(&[score]).report().unwrap();
+        let want = match score {
+            0..=6 => -100.0,
+            7..=8 => 0.0,
+            _ => 100.0,
+        };
+        assert_eq!(r.nps, want, "score {score}");
+        // One answer: p + d − (p − d)² = 0 whatever the category, so the SE is 0.
+        assert_eq!(r.standard_error, 0.0);
+        let mut counts = [0u64; 11];
+        counts[score as usize] = 1;
+        assert_eq!(nps_of(&[score]).counts(), counts);
+    }
+}
+
+/// 10 9 9 8 7 6 0 10 9 8: promoters 5 (10, 9, 9, 10, 9), passives 3 (8, 7, 8), detractors 2
+/// (6, 0); p = 0.5, d = 0.2. NPS = 100 × 0.3 = 30. SE = 100·√((0.5 + 0.2 − 0.3²)/10) =
+/// 100·√0.061 = 24.698178. Interval 30 ± 1.959964 × 24.698178 = 30 ± 48.407540 =
+/// [−18.407540, 78.407540].
+#[test]
+fn nps_by_hand() {
+    let r = nps_of(&[10, 9, 9, 8, 7, 6, 0, 10, 9, 8]).report().unwrap();
+    assert_eq!((r.n, r.promoters, r.passives, r.detractors), (10, 5, 3, 2));
+    assert_close(r.nps, 30.0, 1e-14);
+    let se = 100.0 * ((0.5 + 0.2 - 0.3f64 * 0.3) / 10.0).sqrt();
+    assert_close(r.standard_error, se, 1e-14);
+    assert_close(r.standard_error, 24.698178, 1e-7);
+    assert_close(r.interval.estimate(), 30.0, 1e-14);
+    assert_close(r.interval.lower(), 30.0 - Z95 * se, QUANTILE_TOL);
+    assert_close(r.interval.upper(), 30.0 + Z95 * se, QUANTILE_TOL);
+    assert_close(r.interval.lower(), -18.407540, 1e-6);
+    assert_close(r.interval.upper(), 78.407540, 1e-6);
+    assert_eq!(r.interval.method(), layanan::stats::IntervalMethod::Normal);
+    assert_eq!(
+        r.to_string(),
+        "NPS +30.0 [-18.4, 78.4] (n 10: 5 promoters, 3 passives, 2 detractors)"
+    );
+
+    // At 90 %, z = 1.6448536.
+    let level = Level::new(0.9).unwrap();
+    let r = nps_of(&[10, 9, 9, 8, 7, 6, 0, 10, 9, 8])
+        .report_with(level)
+        .unwrap();
+    assert_close(
+        r.interval.upper() - r.nps,
+        1.6448536269514722 * se,
+        QUANTILE_TOL,
+    );
+    assert_eq!(r.interval.level(), level);
+}
+
+/// 10 10 10 10 0: p = 0.8, d = 0.2, NPS 60, SE = 100·√((1 − 0.36)/5) = 35.777088; 60 + 70.12
+/// is clipped to 100, 60 − 70.12 = −10.121803 stays. All 10: NPS 100, SE 0, [100, 100]. All 0:
+/// −100.
+#[test]
+fn nps_interval_is_clipped() {
+    let r = nps_of(&[10, 10, 10, 10, 0]).report().unwrap();
+    assert_close(r.nps, 60.0, 1e-14);
+    assert_close(r.standard_error, 100.0 * (0.64f64 / 5.0).sqrt(), 1e-14);
+    assert_eq!(r.interval.upper(), 100.0);
+    assert_close(
+        r.interval.lower(),
+        60.0 - Z95 * r.standard_error,
+        QUANTILE_TOL,
+    );
+    assert_close(r.interval.lower(), -10.121803, 1e-6);
+
+    let r = nps_of(&[10; 7]).report().unwrap();
+    assert_eq!((r.nps, r.standard_error), (100.0, 0.0));
+    assert_eq!((r.interval.lower(), r.interval.upper()), (100.0, 100.0));
+    let r = nps_of(&[0, 3, 6]).report().unwrap();
+    assert_eq!(r.nps, -100.0);
+    assert_eq!((r.interval.lower(), r.interval.upper()), (-100.0, -100.0));
+    // Many detractors and one promoter: the lower bound clips at −100.
+    let r = nps_of(&[0, 0, 10]).report().unwrap();
+    assert_eq!(r.interval.lower(), -100.0);
+}
+
+#[test]
+fn recommend_outside_0_10_is_rejected() {
+    let mut tally = nps_of(&[9, 3]);
+    let before = tally.clone();
+    for (score, message) in [
+        (11, "recommend must be between 0 and 10, got 11"),
+        (-1, "recommend must be between 0 and 10, got -1"),
+    ] {
+        let err = tally.push_score(score).unwrap_err();
+        assert_eq!(
+            err,
+            Error::OutOfRange {
+                field: "recommend".into(),
+                value: score,
+                min: 0,
+                max: 10
+            }
+        );
+        assert_eq!(err.to_string(), message);
+        // A visit cannot even be built with it.
+        let err = Interaction::builder("ktp-el", "kel-a", Timestamp::from_unix_millis(0))
+            .recommend(score)
+            .build()
+            .unwrap_err();
+        assert_eq!(err.to_string(), message);
+    }
+    assert_eq!(tally, before);
+}
+
+#[test]
+fn nps_from_visits_and_empty() {
+    let at = Timestamp::from_unix_millis(0);
+    let mut tally = NpsTally::default();
+    for r in [Some(10), None, Some(6), Some(8), None] {
+        let mut b = Interaction::builder("ktp-el", "kel-a", at);
+        if let Some(r) = r {
+            b = b.recommend(r);
+        }
+        tally.push(&b.build().unwrap()).unwrap();
+    }
+    let r = tally.report().unwrap();
+    assert_eq!((r.n, r.promoters, r.passives, r.detractors), (3, 1, 1, 1));
+    assert_eq!(r.nps, 0.0);
+
+    let err = NpsTally::default().report().unwrap_err();
+    assert_eq!(
+        err,
+        Error::InsufficientData {
+            what: "net promoter score".into(),
+            needed: 1,
+            got: 0
+        }
+    );
+    assert_eq!(
+        err.to_string(),
+        "net promoter score needs at least 1 observation, got 0"
+    );
+}
+
+/// 5 4 4 3 5 2 1 4: top-2-box (4 or 5) 5 of 8 = 0.625. Wilson with z² = 3.841459: centre
+/// (5 + 1.920729)/(8 + 3.841459) = 0.584448, half-width 1.959964/11.841459 ×
+/// √(5·3/8 + 0.960365) = 0.278706: [0.305742, 0.863156].
+#[test]
+fn csat_top_two_box_by_hand() {
+    let mut csat = CsatTally::default();
+    for r in [5, 4, 4, 3, 5, 2, 1, 4] {
+        csat.push_rating(r).unwrap();
+    }
+    assert_eq!(csat.counts(), [1, 1, 1, 3, 2]);
+    let share = csat.report().unwrap();
+    assert_eq!((share.count, share.of), (5, 8));
+    assert_eq!(share.rate(), 0.625);
+    assert_eq!(
+        share.interval,
+        proportion_interval(5, 8, Level::default(), ProportionMethod::Wilson).unwrap()
+    );
+    let z2 = Z95 * Z95;
+    let centre = (5.0 + z2 / 2.0) / (8.0 + z2);
+    let half = Z95 / (8.0 + z2) * (5.0 * 3.0 / 8.0 + z2 / 4.0).sqrt();
+    assert_close(share.interval.lower(), centre - half, QUANTILE_TOL);
+    assert_close(share.interval.upper(), centre + half, QUANTILE_TOL);
+    assert_close(share.interval.lower(), 0.305742, 1e-5);
+    assert_close(share.interval.upper(), 0.863156, 1e-5);
+    assert_eq!(share.to_string(), "5/8 = 62.5% [30.6, 86.3]");
+    let level = Level::new(0.8).unwrap();
+    assert_eq!(
+        csat.report_with(level).unwrap().interval,
+        proportion_interval(5, 8, level, ProportionMethod::Wilson).unwrap()
+    );
+}
+
+#[test]
+fn csat_rejects_ratings_outside_1_5() {
+    let mut csat = CsatTally::default();
+    csat.push_rating(3).unwrap();
+    let before = csat.clone();
+    for (rating, message) in [
+        (0, "satisfaction rating must be between 1 and 5, got 0"),
+        (6, "satisfaction rating must be between 1 and 5, got 6"),
+        (-2, "satisfaction rating must be between 1 and 5, got -2"),
+    ] {
+        let err = csat.push_rating(rating).unwrap_err();
+        assert_eq!(
+            err,
+            Error::OutOfRange {
+                field: "satisfaction rating".into(),
+                value: rating,
+                min: 1,
+                max: 5
+            }
+        );
+        assert_eq!(err.to_string(), message);
+    }
+    assert_eq!(csat, before);
+    let err = CsatTally::default().report().unwrap_err();
+    assert_eq!(err.to_string(), "CSAT needs at least 1 observation, got 0");
+}
+
+/// 6 7 5 6 3 on 1–7: mean 27/5 = 5.4; squared deviations 0.36 + 2.56 + 0.16 + 0.36 + 5.76 =
+/// 9.2, s² = 2.3, se = √(2.3/5) = 0.6782330; t(0.975, 4) = 2.7764451: ± 1.8830767 →
+/// [3.516923, 7.283077].
+#[test]
+fn ces_by_hand() {
+    let mut ces = CesTally::new(RatingScale::new(1, 7).unwrap());
+    for r in [6, 7, 5, 6, 3] {
+        ces.push_rating(r).unwrap();
+    }
+    let ci = ces.report().unwrap();
+    assert_close(ci.estimate(), 5.4, 1e-15);
+    let se = (2.3f64 / 5.0).sqrt();
+    assert_close(
+        ci.upper() - ci.estimate(),
+        2.7764451051977987 * se,
+        QUANTILE_TOL,
+    );
+    assert_close(ci.lower(), 3.516923, 1e-6);
+    assert_close(ci.upper(), 7.283077, 1e-6);
+    let moments: Moments = [6.0, 7.0, 5.0, 6.0, 3.0].into_iter().collect();
+    assert_eq!(ci, moments.mean_interval(Level::default()).unwrap());
+
+    let before = ces.clone();
+    let err = ces.push_rating(8).unwrap_err();
+    assert_eq!(err.to_string(), "rating must be between 1 and 7, got 8");
+    assert_eq!(
+        ces.push_rating(0).unwrap_err().to_string(),
+        "rating must be between 1 and 7, got 0"
+    );
+    assert_eq!(ces, before);
+
+    // One rating has no interval.
+    let mut one = CesTally::new(RatingScale::new(1, 7).unwrap());
+    one.push_rating(4).unwrap();
+    assert!(matches!(one.report(), Err(Error::InsufficientData { .. })));
+}
+
+#[test]
+fn ces_merge_on_different_scales_is_rejected() {
+    let mut seven = CesTally::new(RatingScale::new(1, 7).unwrap());
+    seven.push_rating(6).unwrap();
+    seven.push_rating(5).unwrap();
+    let before = seven.clone();
+    let mut five = CesTally::new(RatingScale::new(1, 5).unwrap());
+    five.push_rating(5).unwrap();
+    let err = seven.merge(&five).unwrap_err();
+    assert_eq!(
+        err,
+        Error::MergeMismatch {
+            reason: "effort scores on different scales".into()
+        }
+    );
+    assert_eq!(
+        err.to_string(),
+        "cannot merge: effort scores on different scales"
+    );
+    assert_eq!(seven, before);
+    // Same scale: the merged tally is the tally of all ratings.
+    let mut other = CesTally::new(RatingScale::new(1, 7).unwrap());
+    other.push_rating(7).unwrap();
+    seven.merge(&other).unwrap();
+    let all: Moments = [6.0, 5.0, 7.0].into_iter().collect();
+    let ci = seven.report().unwrap();
+    let want = all.mean_interval(Level::default()).unwrap();
+    assert_close(ci.estimate(), want.estimate(), 1e-15);
+    assert_close(ci.upper(), want.upper(), 1e-13);
+}
+
+fn nps_report(t: &NpsTally) -> Result<NpsReport, Error> {
+    t.report()
+}
+
+fn csat_report(t: &CsatTally) -> Result<Share, Error> {
+    t.report()
+}
+
+fn csat_of(ratings: &[i64]) -> CsatTally {
+    let mut tally = CsatTally::default();
+    for &r in ratings {
+        tally.push_rating(r).unwrap();
+    }
+    tally
+}
+
+fn nps_of_visits(visits: &[Interaction]) -> NpsTally {
+    let mut tally = NpsTally::default();
+    for v in visits {
+        tally.push(v).unwrap();
+    }
+    tally
+}
+
+fn ratings_cut_shuffled() -> impl Strategy<Value = (Vec<i64>, usize, Vec<i64>)> {
+    prop::collection::vec(1i64..=5, 0..60).prop_flat_map(|r| {
+        let n = r.len();
+        (Just(r.clone()), 0..=n, Just(r).prop_shuffle())
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(proptest_cases()))]
+
+    /// NPS tallies are counts: halves merged, the empty identity and any push order give
+    /// exactly the same tally and report.
+    #[test]
+    fn nps_laws((visits, cut, shuffled) in visits_cut_shuffled()) {
+        let whole = nps_of_visits(&visits);
+        let mut merged = nps_of_visits(&visits[..cut]);
+        merged.merge(&nps_of_visits(&visits[cut..])).unwrap();
+        prop_assert_eq!(&merged, &whole);
+        prop_assert_eq!(nps_report(&merged), nps_report(&whole));
+        let mut left = NpsTally::default();
+        left.merge(&whole).unwrap();
+        prop_assert_eq!(&left, &whole);
+        let mut right = whole.clone();
+        right.merge(&NpsTally::default()).unwrap();
+        prop_assert_eq!(&right, &whole);
+        prop_assert_eq!(nps_report(&nps_of_visits(&shuffled)), nps_report(&whole));
+    }
+
+    #[test]
+    fn csat_laws((ratings, cut, shuffled) in ratings_cut_shuffled()) {
+        let whole = csat_of(&ratings);
+        let mut merged = csat_of(&ratings[..cut]);
+        merged.merge(&csat_of(&ratings[cut..])).unwrap();
+        prop_assert_eq!(&merged, &whole);
+        prop_assert_eq!(csat_report(&merged), csat_report(&whole));
+        let mut left = CsatTally::default();
+        left.merge(&whole).unwrap();
+        prop_assert_eq!(&left, &whole);
+        let mut right = whole.clone();
+        right.merge(&CsatTally::default()).unwrap();
+        prop_assert_eq!(&right, &whole);
+        prop_assert_eq!(csat_report(&csat_of(&shuffled)), csat_report(&whole));
+    }
+
+    /// NPS's standard error is the formula's, and the interval is inside [−100, 100].
+    #[test]
+    fn nps_standard_error_formula(scores in prop::collection::vec(0i64..=10, 1..80)) {
+        let r = nps_of(&scores).report().unwrap();
+        let n = scores.len() as f64;
+        let p = scores.iter().filter(|&&s| s >= 9).count() as f64 / n;
+        let d = scores.iter().filter(|&&s| s <= 6).count() as f64 / n;
+        assert_close(r.nps, 100.0 * (p - d), 1e-12);
+        let se = 100.0 * ((p + d - (p - d) * (p - d)).max(0.0) / n).sqrt();
+        prop_assert!((r.standard_error - se).abs() <= 1e-12 * se.max(1.0));
+        prop_assert!(-100.0 <= r.interval.lower() && r.interval.upper() <= 100.0);
+        prop_assert!(r.interval.lower() <= r.nps && r.nps <= r.interval.upper());
+    }
+}
+
+#[cfg(feature = "serde")]
+mod serde_forms {
+    use super::*;
+    use crate::scorecard::support::json::round_trip;
+
+    #[test]
+    fn cx_tallies_and_reports_round_trip() {
+        let nps = nps_of(&[10, 9, 9, 8, 7, 6, 0, 10, 9, 8]);
+        round_trip(&nps);
+        round_trip(&NpsTally::default());
+        round_trip(&nps.report().unwrap());
+        let csat = csat_of(&[5, 4, 4, 3, 5, 2, 1, 4]);
+        round_trip(&csat);
+        round_trip(&csat.report().unwrap());
+        let mut ces = CesTally::new(RatingScale::new(1, 7).unwrap());
+        round_trip(&ces);
+        for r in [6, 7, 5, 6, 3] {
+            ces.push_rating(r).unwrap();
+        }
+        let json = round_trip(&ces);
+        assert_eq!(json["scale"], serde_json::json!([1, 7]));
+        round_trip(&ces.report().unwrap());
+    }
+
+    /// Tallies travel between workers as JSON, so their counts are user data: counts whose
+    /// total passes `u64::MAX` are an overflow error, never a panic (or a wrapped total).
+    #[test]
+    fn counts_summing_past_u64_max_are_an_error_not_a_panic() {
+        let mut counts = [0u64; 11];
+        counts[0] = 1;
+        counts[10] = u64::MAX;
+        let nps: NpsTally =
+            serde_json::from_value(serde_json::json!({ "counts": counts })).unwrap();
+        assert!(
+            matches!(nps.report(), Err(Error::Overflow { .. })),
+            "{:?}",
+            nps.report()
+        );
+        let csat: CsatTally =
+            serde_json::from_value(serde_json::json!({ "counts": [1, 0, 0, 0, u64::MAX] }))
+                .unwrap();
+        assert!(
+            matches!(csat.report(), Err(Error::Overflow { .. })),
+            "{:?}",
+            csat.report()
+        );
+    }
+}
