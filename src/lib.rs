@@ -62,7 +62,7 @@
 //! | [`Error`] | the one error type: every bad input is a value naming the field and the value |
 //! | model ([`Interaction`], [`Money`], [`Timestamp`], [`Calendar`], [`ServiceStandard`], [`Instrument`], [`SkmAnswers`], [`Respondent`]) | plain, validated data: what happened and what was promised |
 //! | [`SkmTally`], [`SkmReport`] | the SKM index |
-//! | [`stats`] | statistics on plain numbers: intervals, reliability, sample size |
+//! | [`stats`] | statistics on plain numbers: moments, quantiles, intervals, tests, multiple-testing adjustment, reliability, bootstrap, sample size, Erlang C |
 //!
 //! ## Statistical conventions
 //!

@@ -6,3 +6,6 @@ mod model;
 mod skm_fixtures;
 mod skm_hand;
 mod skm_laws;
+mod stats_errors;
+mod stats_fixtures;
+mod stats_laws;
