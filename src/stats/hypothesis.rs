@@ -151,6 +151,18 @@ pub fn welch_t_test(a: &[f64], b: &[f64], alternative: Alternative) -> Result<Te
 
 /// Welch's interval for `mean(a) − mean(b)`.
 ///
+/// ```
+/// use layanan::{Level, stats::welch_interval};
+///
+/// let before = [31.0, 28.0, 35.0, 40.0, 33.0, 29.0];
+/// let after = [22.0, 25.0, 19.0, 27.0, 24.0];
+/// let ci = welch_interval(&before, &after, Level::default())?;
+/// // scipy: ttest_ind(equal_var=False).confidence_interval(0.95)
+/// assert!((ci.lower() - 4.135477201667343).abs() < 1e-10);
+/// assert!((ci.upper() - 14.39785613166599).abs() < 1e-10);
+/// # Ok::<(), layanan::Error>(())
+/// ```
+///
 /// # Errors
 /// As [`welch_t_test`].
 pub fn welch_interval(a: &[f64], b: &[f64], level: Level) -> Result<Interval> {
@@ -188,6 +200,17 @@ fn pooled_part(name: &str, data: &[f64]) -> Result<(f64, f64, f64)> {
 /// [`welch_t_test`] unless the variances are known to be equal. A sample of a single value is
 /// allowed: the pooled variance then comes from the other sample.
 ///
+/// ```
+/// use layanan::stats::{Alternative, student_t_test};
+///
+/// let before = [31.0, 28.0, 35.0, 40.0, 33.0, 29.0];
+/// let after = [22.0, 25.0, 19.0, 27.0, 24.0];
+/// let test = student_t_test(&before, &after, Alternative::TwoSided)?;
+/// assert_eq!(test.df, Some(9.0));
+/// assert!((test.statistic - 3.958167142120985).abs() < 1e-12);
+/// # Ok::<(), layanan::Error>(())
+/// ```
+///
 /// # Errors
 /// [`Error::InsufficientData`] for an empty sample, fewer than 3 values in all (no degrees of
 /// freedom) or zero variance in both; [`Error::NotFinite`] for NaN or ±∞.
@@ -217,6 +240,16 @@ pub fn student_t_test(a: &[f64], b: &[f64], alternative: Alternative) -> Result<
 }
 
 /// One-sample t test of `mean(data) − mu` (`ttest_1samp`).
+///
+/// ```
+/// use layanan::stats::{Alternative, one_sample_t_test};
+///
+/// // Is the mean wait above the 30-minute target?
+/// let waits = [32.0, 41.0, 28.0, 55.0, 47.0, 39.0, 36.0];
+/// let test = one_sample_t_test(&waits, 30.0, Alternative::Greater)?;
+/// assert!((test.p_value - 0.015235525775040518).abs() < 1e-12);
+/// # Ok::<(), layanan::Error>(())
+/// ```
 ///
 /// # Errors
 /// [`Error::InsufficientData`] below 2 values or with zero variance; [`Error::NotFinite`].
