@@ -202,6 +202,15 @@ pub enum Error {
         /// What differs.
         reason: String,
     },
+    /// A method that cannot be applied to these data (an exact test with ties, samples too large
+    /// to enumerate …).
+    #[error("{method} does not apply: {reason}")]
+    NotApplicable {
+        /// The method.
+        method: String,
+        /// Why not.
+        reason: String,
+    },
     /// A queue whose offered load needs more servers than it has: it grows without bound.
     #[error("offered load of {traffic} erlangs needs more than {servers} servers")]
     UnstableQueue {

@@ -110,7 +110,7 @@
 //! | [`NpsTally`], [`CsatTally`], [`CesTally`] | customer-experience metrics |
 //! | [`ExcellenceIndex`] | the three dimensions in one number, with the weakest named |
 //! | [`Scorecard`] | every score of a dataset in one pass, overall, per unit, per service |
-//! | [`stats`] | statistics on plain numbers: intervals, reliability, sample size |
+//! | [`stats`] | statistics on plain numbers: moments, quantiles, intervals, tests, multiple-testing adjustment, reliability, bootstrap, sample size, Erlang C |
 //!
 //! ## Statistical conventions
 //!

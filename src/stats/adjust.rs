@@ -3,10 +3,18 @@
 use crate::error::{Error, Result};
 
 fn check(p_values: &[f64]) -> Result<Vec<usize>> {
+    if p_values.is_empty() {
+        return Err(Error::InsufficientData {
+            what: "p-value adjustment".into(),
+            needed: 1,
+            got: 0,
+        });
+    }
     if let Some(bad) = p_values.iter().find(|p| !(0.0..=1.0).contains(*p)) {
-        return Err(Error::InvalidProbability {
+        return Err(Error::InvalidValue {
             field: "p-value".into(),
             value: *bad,
+            expected: "between 0 and 1".into(),
         });
     }
     let mut order: Vec<usize> = (0..p_values.len()).collect();
@@ -30,7 +38,8 @@ fn check(p_values: &[f64]) -> Result<Vec<usize>> {
 /// ```
 ///
 /// # Errors
-/// [`Error::InvalidProbability`] for a value outside [0, 1] or NaN.
+/// [`Error::InvalidValue`] for a value outside [0, 1] or NaN;
+/// [`Error::InsufficientData`] for no p-values.
 pub fn holm(p_values: &[f64]) -> Result<Vec<f64>> {
     let order = check(p_values)?;
     let m = p_values.len() as f64;
@@ -59,7 +68,8 @@ pub fn holm(p_values: &[f64]) -> Result<Vec<f64>> {
 /// ```
 ///
 /// # Errors
-/// [`Error::InvalidProbability`] for a value outside [0, 1] or NaN.
+/// [`Error::InvalidValue`] for a value outside [0, 1] or NaN;
+/// [`Error::InsufficientData`] for no p-values.
 pub fn benjamini_hochberg(p_values: &[f64]) -> Result<Vec<f64>> {
     let order = check(p_values)?;
     let m = p_values.len() as f64;
@@ -67,7 +77,8 @@ pub fn benjamini_hochberg(p_values: &[f64]) -> Result<Vec<f64>> {
     let mut running: f64 = 1.0;
     for (rank, &i) in order.iter().enumerate().rev() {
         let p = p_values.get(i).copied().unwrap_or(1.0);
-        running = running.min((m * p / (rank as f64 + 1.0)).min(1.0));
+        // p/(j/m) rather than m·p/j, as statsmodels: never below p after rounding.
+        running = running.min((p / ((rank as f64 + 1.0) / m)).min(1.0));
         if let Some(slot) = adjusted.get_mut(i) {
             *slot = running;
         }

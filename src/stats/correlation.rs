@@ -110,6 +110,17 @@ pub fn pearson(x: &[f64], y: &[f64], alternative: Alternative) -> Result<TestRes
 /// Spearman's rank correlation ρ: Pearson's r of the average ranks, p-value from Student's t
 /// with `n − 2` degrees of freedom (scipy's `spearmanr`).
 ///
+/// ```
+/// use layanan::stats::{Alternative, spearman};
+///
+/// let wait = [5.0, 12.0, 20.0, 31.0, 44.0, 60.0];
+/// let rating = [5.0, 5.0, 4.0, 3.0, 3.0, 1.0]; // ties share their mean rank
+/// let test = spearman(&wait, &rating, Alternative::Less)?;
+/// assert!((test.statistic - -0.9710083124552245).abs() < 1e-12); // scipy.stats.spearmanr
+/// assert!((test.p_value - 0.0006242964515988385).abs() < 1e-12);
+/// # Ok::<(), layanan::Error>(())
+/// ```
+///
 /// # Errors
 /// As [`pearson`].
 pub fn spearman(x: &[f64], y: &[f64], alternative: Alternative) -> Result<TestResult> {

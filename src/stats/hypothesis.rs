@@ -99,9 +99,10 @@ fn sample(name: &str, data: &[f64]) -> Result<(f64, f64, f64)> {
     Ok((m.count() as f64, m.mean()?, m.variance()?))
 }
 
-fn zero_spread(what: &str) -> Error {
+/// Zero variance: `samples` says which are constant ("both samples" or "the sample").
+fn zero_spread(what: &str, samples: &str) -> Error {
     Error::InsufficientData {
-        what: format!("{what} (both samples constant: zero variance)"),
+        what: format!("{what} ({samples} constant: zero variance)"),
         needed: 2,
         got: 1,
     }
@@ -114,7 +115,7 @@ fn welch_parts(a: &[f64], b: &[f64]) -> Result<(f64, f64, f64)> {
     let (qa, qb) = (va / na, vb / nb);
     let se2 = qa + qb;
     if se2 <= 0.0 {
-        return Err(zero_spread("Welch t"));
+        return Err(zero_spread("Welch t", "both samples"));
     }
     let df = se2 * se2 / (qa * qa / (na - 1.0) + qb * qb / (nb - 1.0));
     Ok((ma - mb, se2.sqrt(), df))
@@ -150,6 +151,18 @@ pub fn welch_t_test(a: &[f64], b: &[f64], alternative: Alternative) -> Result<Te
 
 /// Welch's interval for `mean(a) − mean(b)`.
 ///
+/// ```
+/// use layanan::{Level, stats::welch_interval};
+///
+/// let before = [31.0, 28.0, 35.0, 40.0, 33.0, 29.0];
+/// let after = [22.0, 25.0, 19.0, 27.0, 24.0];
+/// let ci = welch_interval(&before, &after, Level::default())?;
+/// // scipy: ttest_ind(equal_var=False).confidence_interval(0.95)
+/// assert!((ci.lower() - 4.135477201667343).abs() < 1e-10);
+/// assert!((ci.upper() - 14.39785613166599).abs() < 1e-10);
+/// # Ok::<(), layanan::Error>(())
+/// ```
+///
 /// # Errors
 /// As [`welch_t_test`].
 pub fn welch_interval(a: &[f64], b: &[f64], level: Level) -> Result<Interval> {
@@ -164,18 +177,57 @@ pub fn welch_interval(a: &[f64], b: &[f64], level: Level) -> Result<Interval> {
     ))
 }
 
+/// `(n, mean, Σ(x − mean)²)` of a sample of at least one value.
+fn pooled_part(name: &str, data: &[f64]) -> Result<(f64, f64, f64)> {
+    let m = Moments::from_slice(data)?;
+    let n = m.count();
+    if n < 1 {
+        return Err(Error::InsufficientData {
+            what: format!("t test ({name})"),
+            needed: 1,
+            got: 0,
+        });
+    }
+    let squares = if n >= 2 {
+        m.variance()? * (n as f64 - 1.0)
+    } else {
+        0.0
+    };
+    Ok((n as f64, m.mean()?, squares))
+}
+
 /// Student's pooled-variance t test (`ttest_ind(equal_var=True)`); prefer
-/// [`welch_t_test`] unless the variances are known to be equal.
+/// [`welch_t_test`] unless the variances are known to be equal. A sample of a single value is
+/// allowed: the pooled variance then comes from the other sample.
+///
+/// ```
+/// use layanan::stats::{Alternative, student_t_test};
+///
+/// let before = [31.0, 28.0, 35.0, 40.0, 33.0, 29.0];
+/// let after = [22.0, 25.0, 19.0, 27.0, 24.0];
+/// let test = student_t_test(&before, &after, Alternative::TwoSided)?;
+/// assert_eq!(test.df, Some(9.0));
+/// assert!((test.statistic - 3.958167142120985).abs() < 1e-12);
+/// # Ok::<(), layanan::Error>(())
+/// ```
 ///
 /// # Errors
-/// As [`welch_t_test`].
+/// [`Error::InsufficientData`] for an empty sample, fewer than 3 values in all (no degrees of
+/// freedom) or zero variance in both; [`Error::NotFinite`] for NaN or ±∞.
 pub fn student_t_test(a: &[f64], b: &[f64], alternative: Alternative) -> Result<TestResult> {
-    let (na, ma, va) = sample("first sample", a)?;
-    let (nb, mb, vb) = sample("second sample", b)?;
+    let (na, ma, ssa) = pooled_part("first sample", a)?;
+    let (nb, mb, ssb) = pooled_part("second sample", b)?;
+    if na + nb < 3.0 {
+        return Err(Error::InsufficientData {
+            what: "Student t test (both samples together)".into(),
+            needed: 3,
+            got: (na + nb) as u64,
+        });
+    }
     let df = na + nb - 2.0;
-    let pooled = ((na - 1.0) * va + (nb - 1.0) * vb) / df;
+    let pooled = (ssa + ssb) / df;
     if pooled <= 0.0 {
-        return Err(zero_spread("Student t"));
+        return Err(zero_spread("Student t", "both samples"));
     }
     let t = (ma - mb) / (pooled * (1.0 / na + 1.0 / nb)).sqrt();
     Ok(TestResult {
@@ -189,13 +241,23 @@ pub fn student_t_test(a: &[f64], b: &[f64], alternative: Alternative) -> Result<
 
 /// One-sample t test of `mean(data) − mu` (`ttest_1samp`).
 ///
+/// ```
+/// use layanan::stats::{Alternative, one_sample_t_test};
+///
+/// // Is the mean wait above the 30-minute target?
+/// let waits = [32.0, 41.0, 28.0, 55.0, 47.0, 39.0, 36.0];
+/// let test = one_sample_t_test(&waits, 30.0, Alternative::Greater)?;
+/// assert!((test.p_value - 0.015235525775040518).abs() < 1e-12);
+/// # Ok::<(), layanan::Error>(())
+/// ```
+///
 /// # Errors
 /// [`Error::InsufficientData`] below 2 values or with zero variance; [`Error::NotFinite`].
 pub fn one_sample_t_test(data: &[f64], mu: f64, alternative: Alternative) -> Result<TestResult> {
     super::interval::finite("hypothesised mean", mu)?;
     let (n, mean, var) = sample("sample", data)?;
     if var <= 0.0 {
-        return Err(zero_spread("one-sample t"));
+        return Err(zero_spread("one-sample t", "the sample"));
     }
     let df = n - 1.0;
     let t = (mean - mu) / (var / n).sqrt();
@@ -256,7 +318,7 @@ pub fn two_proportion_z_test(
     let pooled = (x1 + x2) / (n1 + n2);
     let var = pooled * (1.0 - pooled) * (1.0 / n1 + 1.0 / n2);
     if var <= 0.0 {
-        return Err(zero_spread("two-proportion z"));
+        return Err(zero_spread("two-proportion z", "both samples"));
     }
     let z = (x1 / n1 - x2 / n2) / var.sqrt();
     Ok(TestResult {

@@ -207,6 +207,17 @@ impl Moments {
     /// The adjusted Fisher–Pearson skewness `G₁ = g₁·√(n(n−1))/(n−2)` (as scipy's
     /// `skew(bias=False)` and spreadsheets' `SKEW`).
     ///
+    /// ```
+    /// use layanan::stats::Moments;
+    ///
+    /// let minutes: Moments =
+    ///     [12.0, 7.5, 30.0, 18.0, 9.0, 45.0, 14.0, 11.0, 22.0, 16.0].into_iter().collect();
+    /// // scipy.stats.skew(bias=False) and kurtosis(bias=False)
+    /// assert!((minutes.skewness()? - 1.5994023034793914).abs() < 1e-12);
+    /// assert!((minutes.kurtosis()? - 2.510217997664464).abs() < 1e-12);
+    /// # Ok::<(), layanan::Error>(())
+    /// ```
+    ///
     /// # Errors
     /// [`Error::InsufficientData`] below 3 observations or with zero variance;
     /// [`Error::NotFinite`].

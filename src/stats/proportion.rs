@@ -38,7 +38,8 @@ fn check_counts(successes: u64, trials: u64) -> Result<()> {
 
 /// An interval for the proportion `successes / trials`.
 ///
-/// * Wilson: `(x + z²/2)/(n + z²) ± z/(n + z²)·√(x(n−x)/n + z²/4)`;
+/// * Wilson: `(x + z²/2)/(n + z²) ± z/(n + z²)·√(x(n−x)/n + z²/4)`, exactly 0 at `x = 0` and 1
+///   at `x = n`;
 /// * Clopper–Pearson: `[B(α/2; x, n−x+1), B(1−α/2; x+1, n−x)]`, 0 at `x = 0` and 1 at `x = n`;
 /// * Agresti–Coull: `p̃ ± z·√(p̃(1−p̃)/ñ)` with `ñ = n + z²`, `p̃ = (x + z²/2)/ñ`, clipped.
 ///
@@ -73,11 +74,19 @@ pub fn proportion_interval(
         ProportionMethod::Wilson => {
             let centre = (x + z2 / 2.0) / (n + z2);
             let half = z / (n + z2) * (x * (n - x) / n + z2 / 4.0).sqrt();
-            (
-                (centre - half).max(0.0),
-                (centre + half).min(1.0),
-                IntervalMethod::Wilson,
-            )
+            // At x = 0 the centre equals the half-width, and at x = n centre + half = 1, but for
+            // rounding, which could leave the estimate just outside: those bounds are exact.
+            let lower = if successes == 0 {
+                0.0
+            } else {
+                (centre - half).max(0.0)
+            };
+            let upper = if successes == trials {
+                1.0
+            } else {
+                (centre + half).min(1.0)
+            };
+            (lower, upper, IntervalMethod::Wilson)
         }
         ProportionMethod::ClopperPearson => {
             let lower = if successes == 0 {

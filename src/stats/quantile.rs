@@ -137,12 +137,13 @@ impl Sorted {
     /// The `p`-quantile, `0 ≤ p ≤ 1`.
     ///
     /// # Errors
-    /// [`Error::OutOfRange`]-like [`Error::InvalidProbability`] for `p` outside [0, 1] or NaN.
+    /// [`Error::InvalidValue`] for `p` outside [0, 1] or NaN.
     pub fn quantile(&self, p: f64, kind: QuantileType) -> Result<f64> {
         if !(0.0..=1.0).contains(&p) {
-            return Err(Error::InvalidProbability {
+            return Err(Error::InvalidValue {
                 field: "quantile probability".into(),
                 value: p,
+                expected: "between 0 and 1".into(),
             });
         }
         Ok(self.at(p, kind))

@@ -85,10 +85,12 @@ pub enum MannWhitneyMethod {
 /// # Ok::<(), layanan::Error>(())
 /// ```
 ///
+/// When every value is tied, U is `n₁n₂/2` under every permutation and the p-value is 1 for
+/// every alternative (as scipy's).
+///
 /// # Errors
-/// [`Error::InsufficientData`] for an empty sample or when every value is tied;
-/// [`Error::NotFinite`]; [`Error::OutOfRange`] when the exact method is asked for with ties or
-/// samples too large to count exactly.
+/// [`Error::InsufficientData`] for an empty sample; [`Error::NotFinite`]; [`Error::OutOfRange`]
+/// when the exact method is asked for with ties or samples too large to count exactly.
 pub fn mann_whitney_u(
     a: &[f64],
     b: &[f64],
@@ -112,11 +114,9 @@ pub fn mann_whitney_u(
     let exact = match method {
         MannWhitneyMethod::Exact => {
             if ties > 0.0 {
-                return Err(Error::OutOfRange {
-                    field: "tied values for the exact Mann–Whitney test".into(),
-                    value: ties as i64,
-                    min: 0,
-                    max: 0,
+                return Err(Error::NotApplicable {
+                    method: "the exact Mann–Whitney test".into(),
+                    reason: "the samples share tied values (use the asymptotic method)".into(),
                 });
             }
             true
@@ -134,15 +134,13 @@ pub fn mann_whitney_u(
     } else {
         let n = f1 + f2;
         let var = f1 * f2 / 12.0 * ((n + 1.0) - ties / (n * (n - 1.0)));
-        if var <= 0.0 {
-            return Err(Error::InsufficientData {
-                what: "Mann–Whitney test (every value tied)".into(),
-                needed: 2,
-                got: 1,
-            });
-        }
-        let z = (u - f1 * f2 / 2.0 - 0.5) / var.sqrt();
-        (dist::normal_sf(z), TestMethod::MannWhitneyAsymptotic)
+        // Every value tied: U is n₁n₂/2 under every permutation, so p = 1 (as scipy).
+        let p = if var > 0.0 {
+            dist::normal_sf((u - f1 * f2 / 2.0 - 0.5) / var.sqrt())
+        } else {
+            1.0
+        };
+        (p, TestMethod::MannWhitneyAsymptotic)
     };
     let p_value = match alternative {
         Alternative::TwoSided => (2.0 * p).min(1.0),
@@ -160,11 +158,11 @@ pub fn mann_whitney_u(
 /// Counts of each value of U for samples of `m` and `n` without ties: the coefficients of
 /// `∏ᵢ₌₁ᵐ (1 − q^{n+i}) / (1 − q^i)`, computed exactly in `i128` (hence the size limit).
 fn u_distribution(m: usize, n: usize) -> Result<Vec<f64>> {
-    let too_large = || Error::OutOfRange {
-        field: "sample sizes for the exact Mann–Whitney test (n₁ + n₂)".into(),
-        value: (m + n) as i64,
-        min: 2,
-        max: 120,
+    let too_large = || Error::NotApplicable {
+        method: "the exact Mann–Whitney test".into(),
+        reason: format!(
+            "samples of {m} and {n} are too large to count exactly (use the asymptotic method)"
+        ),
     };
     // The largest count is at most C(m + n, m); it must fit i128.
     let small = m.min(n) as i128;

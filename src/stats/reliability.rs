@@ -246,6 +246,21 @@ pub fn cronbach_alpha<R: AsRef<[Option<f64>]>>(
 /// α if each item were deleted, and each item's corrected item–total correlation, on complete
 /// rows.
 ///
+/// ```
+/// use layanan::stats::item_analysis;
+///
+/// let rows = [
+///     [Some(4.0), Some(4.0), Some(1.0)],
+///     [Some(3.0), Some(3.0), Some(4.0)],
+///     [Some(2.0), Some(2.0), Some(2.0)],
+///     [Some(1.0), Some(2.0), Some(3.0)],
+/// ];
+/// let items = item_analysis(&rows)?;
+/// // The third item runs against the other two.
+/// assert!(items[2].corrected_item_total.expect("varies") < 0.0);
+/// # Ok::<(), layanan::Error>(())
+/// ```
+///
 /// # Errors
 /// As [`cronbach_alpha`].
 pub fn item_analysis<R: AsRef<[Option<f64>]>>(rows: &[R]) -> Result<Vec<ItemAnalysis>> {

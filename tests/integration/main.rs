@@ -11,3 +11,6 @@ mod skm_fixtures;
 mod skm_hand;
 mod skm_laws;
 mod speed;
+mod stats_errors;
+mod stats_fixtures;
+mod stats_laws;
