@@ -1,34 +1,69 @@
-//! Scoring benchmarks; each group carries a plain-scan baseline over the same data.
-//! Run with `cargo bench` (see BENCHMARKS.md).
+//! Scoring benchmarks; each group carries a plain-scan baseline over the same data, so results
+//! read as ratios. Run with `cargo bench` (see BENCHMARKS.md).
 
-use criterion::{Criterion, criterion_group, criterion_main};
+mod data;
+
+use std::collections::BTreeMap;
 use std::hint::black_box;
+use std::time::Duration;
 
-use layanan::{Instrument, SkmAnswers, SkmTally};
+use criterion::measurement::WallTime;
+use criterion::{BenchmarkGroup, Criterion, Throughput, criterion_group, criterion_main};
 
-/// Deterministic questionnaires: answers 1–4 from a small linear congruential stream.
-fn questionnaires(n: usize) -> (Instrument, Vec<SkmAnswers>) {
+use layanan::{CostTally, Instrument, Interaction, Scorecard, SkmAnswers, SkmTally, SpeedTally};
+
+const N: usize = 1_000_000;
+
+fn group<'a>(c: &'a mut Criterion, name: &str, elements: u64) -> BenchmarkGroup<'a, WallTime> {
+    let mut g = c.benchmark_group(name);
+    g.sample_size(10)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(5))
+        .throughput(Throughput::Elements(elements));
+    g
+}
+
+/// Reads every field of a visit (the baseline the scoring groups are compared with).
+fn scan(visits: &[Interaction]) -> u64 {
+    let mut sum = 0u64;
+    for v in visits {
+        sum = sum
+            .wrapping_add(v.service().len() as u64)
+            .wrapping_add(v.unit().len() as u64)
+            .wrapping_add(v.id().map_or(0, str::len) as u64)
+            .wrapping_add(v.arrived_at().unix_millis() as u64)
+            .wrapping_add(v.started_at().map_or(0, |t| t.unix_millis()) as u64)
+            .wrapping_add(v.finished_at().map_or(0, |t| t.unix_millis()) as u64)
+            .wrapping_add(v.official_fee().map_or(0, |m| m.units()))
+            .wrapping_add(v.paid().map_or(0, |m| m.units()))
+            .wrapping_add(v.empathy().map_or(0, |r| u64::from(r.value())))
+            .wrapping_add(v.recommend().map_or(0, u64::from));
+        if let Some(a) = v.skm() {
+            for (_, x) in a.iter() {
+                sum = sum.wrapping_add(u64::from(x.unwrap_or(0)));
+            }
+        }
+    }
+    sum
+}
+
+fn questionnaires(rows: &[data::Row]) -> Vec<SkmAnswers> {
     let instrument = Instrument::permenpanrb_14_2017();
-    let mut state: u64 = 0x2025;
-    let mut next = move || {
-        state = state
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        (state >> 33) % 4 + 1
-    };
-    let rows = (0..n)
-        .map(|_| {
-            let row: Vec<Option<i64>> = (0..9).map(|_| Some(next() as i64)).collect();
-            SkmAnswers::from_values(&instrument, &row).expect("valid answers")
+    rows.iter()
+        .filter_map(|r| r.skm)
+        .map(|a| {
+            SkmAnswers::from_values(&instrument, &a.map(|x| Some(i64::from(x)))).expect("answers")
         })
-        .collect();
-    (instrument, rows)
+        .collect()
 }
 
 fn skm(c: &mut Criterion) {
-    let (instrument, rows) = questionnaires(100_000);
-    let mut group = c.benchmark_group("skm_tally_100k");
-    group.bench_function("baseline_scan", |b| {
+    // 1M complete questionnaires: the answers of the generated rows, repeated.
+    let base = questionnaires(&data::rows(N / 2));
+    let rows: Vec<SkmAnswers> = base.iter().cycle().take(N).cloned().collect();
+    let instrument = Instrument::permenpanrb_14_2017();
+    let mut g = group(c, "skm_tally_1m", N as u64);
+    g.bench_function("baseline_scan", |b| {
         b.iter(|| {
             let mut sum = 0u64;
             for answers in &rows {
@@ -39,7 +74,7 @@ fn skm(c: &mut Criterion) {
             black_box(sum)
         })
     });
-    group.bench_function("tally", |b| {
+    g.bench_function("tally", |b| {
         b.iter(|| {
             let mut tally = SkmTally::new(instrument.clone());
             for answers in &rows {
@@ -48,8 +83,140 @@ fn skm(c: &mut Criterion) {
             black_box(tally)
         })
     });
-    group.finish();
+    g.finish();
 }
 
-criterion_group!(benches, skm);
+fn speed_cost(c: &mut Criterion, visits: &[Interaction]) {
+    let standards = data::standards();
+    let mut g = group(c, "speed_cost_1m_by_32_units", visits.len() as u64);
+    g.bench_function("baseline_scan", |b| b.iter(|| black_box(scan(visits))));
+    g.bench_function("cost_tally", |b| {
+        b.iter(|| {
+            let mut units: BTreeMap<String, CostTally> = BTreeMap::new();
+            for v in visits {
+                match units.get_mut(v.unit()) {
+                    Some(t) => t.push(v, &standards).expect("push"),
+                    None => units
+                        .entry(v.unit().to_string())
+                        .or_default()
+                        .push(v, &standards)
+                        .expect("push"),
+                }
+            }
+            black_box(units)
+        })
+    });
+    g.bench_function("speed_and_cost_tallies", |b| {
+        b.iter(|| {
+            let mut units: BTreeMap<String, (SpeedTally, CostTally)> = BTreeMap::new();
+            for v in visits {
+                let t = match units.get_mut(v.unit()) {
+                    Some(t) => t,
+                    None => units.entry(v.unit().to_string()).or_default(),
+                };
+                t.0.push(v, &standards).expect("push");
+                t.1.push(v, &standards).expect("push");
+            }
+            black_box(units)
+        })
+    });
+    g.finish();
+}
+
+fn full_report(c: &mut Criterion, visits: &[Interaction]) {
+    let mut g = group(c, "full_report_1m", visits.len() as u64);
+    g.bench_function("baseline_scan", |b| b.iter(|| black_box(scan(visits))));
+    g.bench_function("scorecard_push", |b| {
+        b.iter(|| black_box(Scorecard::score(visits, data::standards()).expect("score")))
+    });
+    g.bench_function("scorecard_push_and_report", |b| {
+        b.iter(|| {
+            let card = Scorecard::score(visits, data::standards()).expect("score");
+            black_box(card.report().expect("report"))
+        })
+    });
+    g.finish();
+}
+
+fn merge(c: &mut Criterion, visits: &[Interaction]) {
+    let parts = 1_000;
+    let size = visits.len() / parts;
+    let skm_rows: Vec<Vec<SkmAnswers>> = visits
+        .chunks(size)
+        .map(|chunk| chunk.iter().filter_map(|v| v.skm().cloned()).collect())
+        .collect();
+    let instrument = Instrument::permenpanrb_14_2017();
+    let skm_parts: Vec<SkmTally> = skm_rows
+        .iter()
+        .map(|rows| {
+            let mut t = SkmTally::new(instrument.clone());
+            rows.iter().for_each(|a| t.push_answers(a).expect("push"));
+            t
+        })
+        .collect();
+    let cards: Vec<Scorecard> = visits
+        .chunks(size)
+        .map(|chunk| Scorecard::score(chunk, data::standards()).expect("score"))
+        .collect();
+    let mut g = group(c, "merge_1000_partials", parts as u64);
+    g.bench_function("baseline_scan_of_the_1m_visits", |b| {
+        b.iter(|| black_box(scan(visits)))
+    });
+    g.bench_function("skm_tallies", |b| {
+        b.iter(|| {
+            let mut total = SkmTally::new(instrument.clone());
+            skm_parts
+                .iter()
+                .for_each(|p| total.merge(p).expect("merge"));
+            black_box(total)
+        })
+    });
+    g.bench_function("scorecards", |b| {
+        b.iter(|| {
+            let mut total = Scorecard::new(data::standards());
+            cards.iter().for_each(|p| total.merge(p).expect("merge"));
+            black_box(total)
+        })
+    });
+    g.finish();
+}
+
+fn csv_report(c: &mut Criterion) {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("target/bench-data/interactions_1m.csv");
+    data::ensure_csv(&path, N).expect("write the benchmark CSV");
+    let mut g = group(c, "csv_report_1m", N as u64);
+    g.measurement_time(Duration::from_secs(15));
+    g.bench_function("baseline_csv_scan", |b| {
+        b.iter(|| {
+            let mut reader = csv::Reader::from_path(&path).expect("open");
+            let mut record = csv::ByteRecord::new();
+            let mut sum = 0u64;
+            while reader.read_byte_record(&mut record).expect("read") {
+                sum += record.iter().map(|f| f.len() as u64).sum::<u64>();
+            }
+            black_box(sum)
+        })
+    });
+    g.bench_function("csv_to_report", |b| {
+        b.iter(|| {
+            black_box(
+                data::score_csv(&path)
+                    .expect("score")
+                    .report()
+                    .expect("report"),
+            )
+        })
+    });
+    g.finish();
+}
+
+fn visit_groups(c: &mut Criterion) {
+    let visits = data::interactions(&data::rows(N));
+    speed_cost(c, &visits);
+    full_report(c, &visits);
+    merge(c, &visits);
+}
+
+criterion_group!(benches, skm, visit_groups, csv_report);
 criterion_main!(benches);

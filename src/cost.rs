@@ -113,7 +113,7 @@ impl CostTally {
     /// [`Error::Overflow`] past `u64::MAX` visits.
     pub fn push(&mut self, visit: &Interaction, standards: &Standards) -> Result<()> {
         bump(&mut self.visits)?;
-        let published = standards.get(visit.service()).ok().map(|s| s.tariff());
+        let published = standards.find(visit.service()).map(|s| s.tariff());
         // A stated fee above the published tariff counts whether or not a payment was recorded.
         if let (Some(published), Some(stated)) = (published, visit.official_fee())
             && stated > published
@@ -151,6 +151,30 @@ impl CostTally {
     /// # Errors
     /// [`Error::Overflow`]; `self` is then unchanged.
     pub fn merge(&mut self, other: &CostTally) -> Result<()> {
+        let (counts, excess_total, waived_total) = self.merged_counts(other)?;
+        [
+            self.visits,
+            self.not_judged,
+            self.judged,
+            self.exact,
+            self.overcharged,
+            self.underpaid,
+            self.free,
+            self.free_violations,
+            self.fee_above_tariff,
+        ] = counts;
+        self.excess_total = excess_total;
+        self.waived_total = waived_total;
+        self.excess.extend_from_slice(&other.excess);
+        Ok(())
+    }
+
+    /// Whether [`merge`](Self::merge) would succeed, without merging.
+    pub(crate) fn check_merge(&self, other: &CostTally) -> Result<()> {
+        self.merged_counts(other).map(drop)
+    }
+
+    fn merged_counts(&self, other: &CostTally) -> Result<([u64; 9], u128, u128)> {
         let add = |a: u64, b: u64| a.checked_add(b).ok_or_else(overflow);
         let counts = [
             add(self.visits, other.visits)?,
@@ -171,21 +195,7 @@ impl CostTally {
             .waived_total
             .checked_add(other.waived_total)
             .ok_or_else(overflow)?;
-        [
-            self.visits,
-            self.not_judged,
-            self.judged,
-            self.exact,
-            self.overcharged,
-            self.underpaid,
-            self.free,
-            self.free_violations,
-            self.fee_above_tariff,
-        ] = counts;
-        self.excess_total = excess_total;
-        self.waived_total = waived_total;
-        self.excess.extend_from_slice(&other.excess);
-        Ok(())
+        Ok((counts, excess_total, waived_total))
     }
 
     /// Visits counted.

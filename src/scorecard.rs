@@ -57,15 +57,29 @@ impl Tallies {
         Ok(())
     }
 
+    /// Adds everything `other` counted, or nothing on error. Checks every part first rather
+    /// than merging into a clone: a clone would copy the stored times, making a merge cost
+    /// the size of the whole rather than of `other`.
     fn merge(&mut self, other: &Tallies) -> Result<()> {
-        let mut merged = self.clone();
-        merged.speed.merge(&other.speed)?;
-        merged.cost.merge(&other.cost)?;
-        merged.empathy.merge(&other.empathy)?;
-        merged.nps.merge(&other.nps)?;
-        merged.skm.merge(&other.skm)?;
-        *self = merged;
+        let (empathy, nps, skm) = self.check_merge(other)?;
+        self.speed.merge(&other.speed)?;
+        self.cost.merge(&other.cost)?;
+        (self.empathy, self.nps, self.skm) = (empathy, nps, skm);
         Ok(())
+    }
+
+    /// Checks that a merge would succeed: the speed and cost merges by their counts, the
+    /// others (counts only, small) by merging copies, which are returned.
+    fn check_merge(&self, other: &Tallies) -> Result<(EmpathyTally, NpsTally, SkmTally)> {
+        self.speed.check_merge(&other.speed)?;
+        self.cost.check_merge(&other.cost)?;
+        let mut empathy = self.empathy.clone();
+        empathy.merge(&other.empathy)?;
+        let mut nps = self.nps.clone();
+        nps.merge(&other.nps)?;
+        let mut skm = self.skm.clone();
+        skm.merge(&other.skm)?;
+        Ok((empathy, nps, skm))
     }
 
     /// Every report the data allow (parts without data are `None`), and the excellence index
@@ -268,22 +282,27 @@ impl Scorecard {
         // A visit the overall tallies reject changes nothing; one they accept, the unit and
         // service tallies (same standards, same instrument, fewer visits) accept too.
         self.overall.push(visit, &self.standards)?;
-        if self.standards.get(visit.service()).is_err() {
-            let n = self
-                .unknown_services
-                .entry(visit.service().to_string())
-                .or_default();
-            *n = n.saturating_add(1);
+        if self.standards.find(visit.service()).is_none() {
+            match self.unknown_services.get_mut(visit.service()) {
+                Some(n) => *n = n.saturating_add(1),
+                None => {
+                    self.unknown_services.insert(visit.service().to_string(), 1);
+                }
+            }
         }
-        let fresh = || Tallies::new(&self.instrument);
-        self.by_unit
-            .entry(visit.unit().to_string())
-            .or_insert_with(fresh)
-            .push(visit, &self.standards)?;
-        self.by_service
-            .entry(visit.service().to_string())
-            .or_insert_with(fresh)
-            .push(visit, &self.standards)?;
+        // Look groups up by `&str` first: a `String` key is allocated only for a new group.
+        for (groups, name) in [
+            (&mut self.by_unit, visit.unit()),
+            (&mut self.by_service, visit.service()),
+        ] {
+            match groups.get_mut(name) {
+                Some(tallies) => tallies.push(visit, &self.standards)?,
+                None => groups
+                    .entry(name.to_string())
+                    .or_insert_with(|| Tallies::new(&self.instrument))
+                    .push(visit, &self.standards)?,
+            }
+        }
         Ok(())
     }
 
@@ -297,7 +316,19 @@ impl Scorecard {
                 reason: "scorecards judged against different standards or instruments".into(),
             });
         }
-        let mut merged = self.clone();
+        // Check every merge before changing anything (see `Tallies::merge`).
+        self.overall.check_merge(&other.overall)?;
+        for (groups, theirs) in [
+            (&self.by_unit, &other.by_unit),
+            (&self.by_service, &other.by_service),
+        ] {
+            for (name, tallies) in theirs {
+                if let Some(ours) = groups.get(name) {
+                    ours.check_merge(tallies)?;
+                }
+            }
+        }
+        let merged = self;
         merged.overall.merge(&other.overall)?;
         for (groups, theirs) in [
             (&mut merged.by_unit, &other.by_unit),
@@ -316,7 +347,6 @@ impl Scorecard {
             let ours = merged.unknown_services.entry(service.clone()).or_default();
             *ours = ours.saturating_add(*n);
         }
-        *self = merged;
         Ok(())
     }
 

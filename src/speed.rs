@@ -127,7 +127,7 @@ impl SpeedTally {
     /// [`Error::TimeOutOfRange`] when working days cannot be counted for its dates;
     /// [`Error::Overflow`] past `u64::MAX` visits. The tally is then unchanged.
     pub fn push(&mut self, visit: &Interaction, standards: &Standards) -> Result<()> {
-        let standard = standards.get(visit.service()).ok();
+        let standard = standards.find(visit.service());
         let completion = standard.and_then(|s| s.completion());
         // Judge first, since counting working days can fail: a visit that cannot be judged
         // leaves the tally as it was. `(taken, allowed, working days)` in the standard's unit.
@@ -187,22 +187,7 @@ impl SpeedTally {
     /// # Errors
     /// [`Error::Overflow`] past `u64::MAX`; `self` is then unchanged.
     pub fn merge(&mut self, other: &SpeedTally) -> Result<()> {
-        let add = |a: u64, b: u64| {
-            a.checked_add(b).ok_or_else(|| Error::Overflow {
-                field: "speed tally count".into(),
-            })
-        };
-        let counts = [
-            add(self.visits, other.visits)?,
-            add(self.unfinished, other.unfinished)?,
-            add(self.no_standard, other.no_standard)?,
-            add(self.judged, other.judged)?,
-            add(self.within, other.within)?,
-            add(self.satisfied, other.satisfied)?,
-            add(self.tolerating, other.tolerating)?,
-            add(self.wait_judged, other.wait_judged)?,
-            add(self.wait_within, other.wait_within)?,
-        ];
+        let counts = self.merged_counts(other)?;
         [
             self.visits,
             self.unfinished,
@@ -219,6 +204,31 @@ impl SpeedTally {
         self.turnaround.extend_from_slice(&other.turnaround);
         self.working_days.extend_from_slice(&other.working_days);
         Ok(())
+    }
+
+    /// Whether [`merge`](Self::merge) would succeed, without merging.
+    pub(crate) fn check_merge(&self, other: &SpeedTally) -> Result<()> {
+        self.merged_counts(other).map(drop)
+    }
+
+    fn merged_counts(&self, other: &SpeedTally) -> Result<[u64; 9]> {
+        let add = |a: u64, b: u64| {
+            a.checked_add(b).ok_or_else(|| Error::Overflow {
+                field: "speed tally count".into(),
+            })
+        };
+        let counts = [
+            add(self.visits, other.visits)?,
+            add(self.unfinished, other.unfinished)?,
+            add(self.no_standard, other.no_standard)?,
+            add(self.judged, other.judged)?,
+            add(self.within, other.within)?,
+            add(self.satisfied, other.satisfied)?,
+            add(self.tolerating, other.tolerating)?,
+            add(self.wait_judged, other.wait_judged)?,
+            add(self.wait_within, other.wait_within)?,
+        ];
+        Ok(counts)
     }
 
     /// Visits counted.

@@ -1,7 +1,7 @@
 //! SKM questionnaires: their elements (unsur), weights and grade bands.
 
 use std::fmt;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use super::weight::{Ratio, Weight};
 use crate::error::{Error, Result};
@@ -325,12 +325,14 @@ impl Instrument {
                 ],
             ),
         ];
+        static KEYS: OnceLock<Arc<[String]>> = OnceLock::new();
         Self::builtin(
             "PermenPANRB 14/2017",
             elements,
             9,
             GradeBands::PERMENPANRB_14_2017,
         )
+        .sharing_keys(&KEYS)
     }
 
     /// The fourteen elements of KepMenPAN 25/2004, in the regulation's order.
@@ -432,12 +434,21 @@ impl Instrument {
             e("kenyamanan", "Kenyamanan lingkungan", "comfort", "nyaman"),
             e("keamanan", "Keamanan pelayanan", "security", "aman"),
         ];
+        static KEYS: OnceLock<Arc<[String]>> = OnceLock::new();
         Self::builtin(
             "KepMenPAN 25/2004",
             elements,
             14,
             GradeBands::KEPMENPAN_25_2004,
         )
+        .sharing_keys(&KEYS)
+    }
+
+    /// Every instance of a built-in instrument shares one list of keys, so answers built with
+    /// one instance are recognised by a tally of another by pointer, not by comparing keys.
+    fn sharing_keys(mut self, shared: &OnceLock<Arc<[String]>>) -> Self {
+        self.keys = Arc::clone(shared.get_or_init(|| Arc::clone(&self.keys)));
+        self
     }
 
     fn builtin(name: &str, elements: Vec<Element>, k: u32, bands: GradeBands) -> Self {

@@ -204,11 +204,16 @@ impl Standards {
     /// # Errors
     /// [`Error::UnknownService`] when none is published.
     pub fn get(&self, service: &str) -> Result<&ServiceStandard> {
-        self.by_service
-            .get(service)
-            .ok_or_else(|| Error::UnknownService {
-                service: service.into(),
-            })
+        self.find(service).ok_or_else(|| Error::UnknownService {
+            service: service.into(),
+        })
+    }
+
+    /// The standard of `service`, if published: [`get`](Self::get) without building an error
+    /// (tallies look a service up once per visit, and most lookups of unknown services are
+    /// expected).
+    pub(crate) fn find(&self, service: &str) -> Option<&ServiceStandard> {
+        self.by_service.get(service)
     }
 
     /// All standards, by service name.

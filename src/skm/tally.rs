@@ -36,15 +36,19 @@ pub struct SkmTally {
     responses: u64,
     /// Per element, how many answered 1, 2, 3, 4.
     counts: Vec<[u64; 4]>,
-    /// `k × k`: respondents who answered both i and j (the diagonal is n_i).
+    /// `k × k`: incomplete questionnaires that answered both i and j. This and the next two
+    /// leave out complete questionnaires, which `complete*` hold: [`pair`](Self::pair) adds
+    /// them back, so a complete questionnaire costs `k²` additions instead of `4k²`.
     pair_n: Vec<u64>,
-    /// `k × k`: Σ x_i over respondents who answered both i and j.
+    /// `k × k`: Σ x_i over incomplete questionnaires that answered both i and j.
     pair_sum: Vec<u64>,
-    /// `k × k`: Σ x_i·x_j over respondents who answered both.
+    /// `k × k`: Σ x_i·x_j over incomplete questionnaires that answered both.
     pair_product: Vec<u64>,
     /// Questionnaires with every element answered.
     complete: u64,
-    /// `k × k`: Σ x_i·x_j over complete questionnaires (its diagonal gives Σ x_i²).
+    /// `k × k`: Σ x_i·x_j over complete questionnaires (its diagonal gives Σ x_i²). Symmetric,
+    /// so memory holds only the upper triangle (`i ≤ j`, the rest stays 0); the serialised
+    /// form holds the whole matrix.
     complete_product: Vec<u64>,
     /// Per element: Σ x_i over complete questionnaires.
     complete_sum: Vec<u64>,
@@ -130,42 +134,66 @@ impl SkmTally {
             return Err(overflow());
         }
         let values: &[Option<u8>] = &aligned;
-        let k = self.instrument.len();
+        let k = values.len();
+        if k == 0 || self.counts.len() != k || self.pair_n.len() != k * k {
+            // Not reached: an instrument has elements and the matrices are sized from it.
+            // (`chunks_exact_mut(0)` would panic; an empty questionnaire is complete.)
+            self.complete += u64::from(k == 0);
+            self.responses += 1;
+            return Ok(());
+        }
+        // The overflow check above bounds every slot (≤ 16 × responses), so plain additions
+        // cannot overflow. Each element's row of the k × k matrices is walked once, zipped
+        // with the answers, without bounds checks; complete questionnaires (the common case)
+        // take one branch and fill only the complete-questionnaire sums.
         let all_answered = values.iter().all(Option::is_some);
-        for (i, xi) in values.iter().enumerate() {
-            let Some(xi) = *xi else { continue };
-            if let Some(c) = self
-                .counts
-                .get_mut(i)
-                .and_then(|c| c.get_mut(usize::from(xi) - 1))
-            {
-                add(c, 1)?;
-            }
-            for (j, xj) in values.iter().enumerate() {
-                let Some(xj) = *xj else { continue };
-                let cell = i * k + j;
-                let product = u64::from(xi) * u64::from(xj);
-                for (matrix, value) in [
-                    (&mut self.pair_n, 1),
-                    (&mut self.pair_sum, u64::from(xi)),
-                    (&mut self.pair_product, product),
-                ] {
-                    if let Some(slot) = matrix.get_mut(cell) {
-                        add(slot, value)?;
-                    }
-                }
-                if all_answered && let Some(slot) = self.complete_product.get_mut(cell) {
-                    add(slot, product)?;
-                }
-            }
-            if all_answered && let Some(slot) = self.complete_sum.get_mut(i) {
-                add(slot, u64::from(xi))?;
-            }
-        }
         if all_answered {
-            add(&mut self.complete, 1)?;
+            for (i, (((xi, counts), cs), c)) in values
+                .iter()
+                .zip(self.counts.iter_mut())
+                .zip(self.complete_sum.iter_mut())
+                .zip(self.complete_product.chunks_exact_mut(k))
+                .enumerate()
+            {
+                let xi = xi.unwrap_or(0);
+                if let Some(slot) = counts.get_mut(usize::from(xi).wrapping_sub(1)) {
+                    *slot += 1;
+                }
+                let xi = u64::from(xi);
+                *cs += xi;
+                // The upper triangle only: j ≥ i.
+                let (upper, row) = (
+                    values.get(i..).unwrap_or(&[]),
+                    c.get_mut(i..).unwrap_or(&mut []),
+                );
+                for (xj, c) in upper.iter().zip(row) {
+                    *c += xi * u64::from(xj.unwrap_or(0));
+                }
+            }
+            self.complete += 1;
+        } else {
+            for ((((xi, counts), n), s), p) in values
+                .iter()
+                .zip(self.counts.iter_mut())
+                .zip(self.pair_n.chunks_exact_mut(k))
+                .zip(self.pair_sum.chunks_exact_mut(k))
+                .zip(self.pair_product.chunks_exact_mut(k))
+            {
+                let Some(xi) = *xi else { continue };
+                if let Some(slot) = counts.get_mut(usize::from(xi).wrapping_sub(1)) {
+                    *slot += 1;
+                }
+                let xi = u64::from(xi);
+                for (((xj, n), s), p) in values.iter().zip(n).zip(s).zip(p) {
+                    let Some(xj) = *xj else { continue };
+                    *n += 1;
+                    *s += xi;
+                    *p += xi * u64::from(xj);
+                }
+            }
         }
-        add(&mut self.responses, 1)
+        self.responses += 1;
+        Ok(())
     }
 
     /// Whether [`push_answers`](Self::push_answers) would accept `answers`, without counting
@@ -272,12 +300,51 @@ impl SkmTally {
     pub(crate) fn pair(&self, i: usize, j: usize) -> (u64, u64, u64, u64) {
         let k = self.instrument.len();
         let get = |m: &[u64], r: usize, c: usize| m.get(r * k + c).copied().unwrap_or(0);
+        let sum = |r: usize| self.complete_sum.get(r).copied().unwrap_or(0);
+        // Incomplete questionnaires plus complete ones (bounded by 16 × responses: no overflow).
         (
-            get(&self.pair_n, i, j),
-            get(&self.pair_sum, i, j),
-            get(&self.pair_sum, j, i),
-            get(&self.pair_product, i, j),
+            get(&self.pair_n, i, j).saturating_add(self.complete),
+            get(&self.pair_sum, i, j).saturating_add(sum(i)),
+            get(&self.pair_sum, j, i).saturating_add(sum(j)),
+            get(&self.pair_product, i, j).saturating_add(self.complete_pair(i, j).2),
         )
+    }
+
+    /// The pair matrices over every questionnaire (the serialised form), from the incomplete
+    /// ones kept in memory; `subtract` goes back.
+    #[cfg(feature = "serde")]
+    fn pair_matrices(&self, subtract: bool) -> Option<[Vec<u64>; 3]> {
+        let k = self.instrument.len();
+        let combine = |a: u64, b: u64| {
+            if subtract {
+                a.checked_sub(b)
+            } else {
+                a.checked_add(b)
+            }
+        };
+        let square = [&self.pair_n, &self.pair_sum, &self.pair_product];
+        if self.complete_sum.len() != k
+            || self.complete_product.len() != k * k
+            || square.iter().any(|m| m.len() != k * k)
+        {
+            return None;
+        }
+        let mut n = Vec::with_capacity(k * k);
+        let mut sum = Vec::with_capacity(k * k);
+        let mut product = Vec::with_capacity(k * k);
+        for i in 0..k {
+            let complete_sum = *self.complete_sum.get(i)?;
+            for j in 0..k {
+                let cell = i * k + j;
+                n.push(combine(*self.pair_n.get(cell)?, self.complete)?);
+                sum.push(combine(*self.pair_sum.get(cell)?, complete_sum)?);
+                product.push(combine(
+                    *self.pair_product.get(cell)?,
+                    self.complete_pair(i, j).2,
+                )?);
+            }
+        }
+        Some([n, sum, product])
     }
 
     /// `(Σ x_i, Σ x_j, Σ x_i x_j)` over complete questionnaires.
@@ -286,11 +353,44 @@ impl SkmTally {
         (
             self.complete_sum.get(i).copied().unwrap_or(0),
             self.complete_sum.get(j).copied().unwrap_or(0),
-            self.complete_product.get(i * k + j).copied().unwrap_or(0),
+            self.complete_product
+                .get(i.min(j) * k + i.max(j))
+                .copied()
+                .unwrap_or(0),
         )
     }
 
-    /// Checks that the parts of a deserialised tally agree with each other.
+    /// Between the upper triangle of `complete_product` kept in memory and the whole
+    /// (symmetric) matrix of the serialised form.
+    #[cfg(feature = "serde")]
+    fn mirror_complete_product(&mut self, whole: bool) {
+        let k = self.instrument.len();
+        for i in 0..k {
+            for j in 0..i {
+                let upper = self.complete_product.get(j * k + i).copied().unwrap_or(0);
+                if let Some(lower) = self.complete_product.get_mut(i * k + j) {
+                    *lower = if whole { upper } else { 0 };
+                }
+            }
+        }
+    }
+
+    /// [`pair`](Self::pair) of the matrices as stored, for a deserialised tally whose matrices
+    /// still count every questionnaire.
+    #[cfg_attr(not(feature = "serde"), allow(dead_code))]
+    fn raw_pair(&self, i: usize, j: usize) -> (u64, u64, u64, u64) {
+        let k = self.instrument.len();
+        let get = |m: &[u64], r: usize, c: usize| m.get(r * k + c).copied().unwrap_or(0);
+        (
+            get(&self.pair_n, i, j),
+            get(&self.pair_sum, i, j),
+            get(&self.pair_sum, j, i),
+            get(&self.pair_product, i, j),
+        )
+    }
+
+    /// Checks that the parts of a deserialised tally (in the serialised form: pair matrices
+    /// over every questionnaire) agree with each other.
     #[cfg_attr(not(feature = "serde"), allow(dead_code))]
     fn validate(&self) -> Result<()> {
         let k = self.instrument.len();
@@ -336,7 +436,7 @@ impl SkmTally {
                 .zip(counts)
                 .map(|(v, &c)| u128::from(v) * u128::from(v) * u128::from(c))
                 .sum();
-            let (n_ii, s_ii, _, p_ii) = self.pair(i, i);
+            let (n_ii, s_ii, _, p_ii) = self.raw_pair(i, i);
             if n != u128::from(n_ii)
                 || sum != u128::from(s_ii)
                 || squares != u128::from(p_ii)
@@ -353,9 +453,9 @@ impl SkmTally {
         let max = u64::from(SKM_SCALE_MAX);
         for i in 0..k {
             for j in 0..k {
-                let (n_ij, s_ij, s_ji, p_ij) = self.pair(i, j);
-                let (n_ji, _, _, p_ji) = self.pair(j, i);
-                let (n_i, n_j) = (self.pair(i, i).0, self.pair(j, j).0);
+                let (n_ij, s_ij, s_ji, p_ij) = self.raw_pair(i, j);
+                let (n_ji, _, _, p_ji) = self.raw_pair(j, i);
+                let (n_i, n_j) = (self.raw_pair(i, i).0, self.raw_pair(j, j).0);
                 let within = |v: u64, per: u64| v >= n_ij && v <= n_ij.saturating_mul(per);
                 if n_ij != n_ji
                     || p_ij != p_ji
@@ -371,8 +471,11 @@ impl SkmTally {
                         key(j)
                     )));
                 }
-                let (c_i, c_j, c_ij) = self.complete_pair(i, j);
-                let (_, _, c_ji) = self.complete_pair(j, i);
+                // As stored (the whole matrix), so an asymmetric one is caught.
+                let (c_i, c_j, _) = self.complete_pair(i, j);
+                let raw =
+                    |r: usize, c: usize| self.complete_product.get(r * k + c).copied().unwrap_or(0);
+                let (c_ij, c_ji) = (raw(i, j), raw(j, i));
                 let complete_within =
                     |v: u64, per: u64| v >= self.complete && v <= self.complete.saturating_mul(per);
                 if c_ij != c_ji
@@ -437,7 +540,7 @@ impl TryFrom<TallyParts> for SkmTally {
                 ),
             });
         }
-        let tally = SkmTally {
+        let mut tally = SkmTally {
             instrument: p.instrument,
             responses: p.responses,
             counts: p.counts,
@@ -449,21 +552,33 @@ impl TryFrom<TallyParts> for SkmTally {
             complete_product: p.complete_product,
         };
         tally.validate()?;
+        // The format holds pair sums over every questionnaire; memory, over incomplete ones.
+        let [n, sum, product] = tally
+            .pair_matrices(true)
+            .ok_or_else(|| Error::Inconsistent {
+                what: "SKM tally".into(),
+                reason: "the pair sums are smaller than the complete-questionnaire sums".into(),
+            })?;
+        (tally.pair_n, tally.pair_sum, tally.pair_product) = (n, sum, product);
+        tally.mirror_complete_product(false);
         Ok(tally)
     }
 }
 
 #[cfg(feature = "serde")]
 impl From<SkmTally> for TallyParts {
-    fn from(t: SkmTally) -> Self {
+    fn from(mut t: SkmTally) -> Self {
+        // Always sized right (built by `new`, pushes, merges or a checked deserialisation).
+        let [pair_n, pair_sum, pair_product] = t.pair_matrices(false).unwrap_or_default();
+        t.mirror_complete_product(true);
         TallyParts {
             version: TALLY_FORMAT,
             instrument: t.instrument,
             responses: t.responses,
             counts: t.counts,
-            pair_n: t.pair_n,
-            pair_sum: t.pair_sum,
-            pair_product: t.pair_product,
+            pair_n,
+            pair_sum,
+            pair_product,
             complete: t.complete,
             complete_sum: t.complete_sum,
             complete_product: t.complete_product,

@@ -280,6 +280,34 @@ mod serde_laws {
         }
     }
 
+    /// The serialised form counts every questionnaire in the pair matrices and holds the
+    /// whole symmetric complete-questionnaire matrix, whatever the tally keeps in memory.
+    #[test]
+    fn the_serialised_matrices_count_every_questionnaire() {
+        let v = tally_json();
+        let at = |m: &str, i: usize, j: usize| v[m][i * 9 + j].as_u64().unwrap();
+        // prosedur × persyaratan: answered by rows 1 and 3 (row 2 left persyaratan blank).
+        assert_eq!(at("pair_n", 1, 0), 2);
+        assert_eq!(at("pair_n", 1, 1), 3);
+        assert_eq!(at("pair_sum", 1, 0), 3 + 4);
+        assert_eq!(at("pair_product", 1, 0), 3 * 4 + 4 * 2);
+        assert_eq!(at("pair_product", 1, 2), 3 * 3 + 3 * 2 + 4 * 3);
+        for i in 0..9 {
+            for j in 0..9 {
+                assert_eq!(at("complete_product", i, j), at("complete_product", j, i));
+            }
+        }
+        assert_eq!(at("complete_product", 8, 0), 4 * 4 + 2 * 2);
+
+        // An asymmetric complete-questionnaire matrix is caught, not half-read.
+        let mut v = tally_json();
+        v["complete_product"][9] = json!(21);
+        rejected(
+            v,
+            "complete-questionnaire sums of elements `persyaratan` and `prosedur`",
+        );
+    }
+
     fn tally_json() -> Value {
         let instrument = Instrument::permenpanrb_14_2017();
         serde_json::to_value(tally(&instrument, &rows())).unwrap()
