@@ -110,6 +110,7 @@
 //! | [`NpsTally`], [`CsatTally`], [`CesTally`] | customer-experience metrics |
 //! | [`ExcellenceIndex`] | the three dimensions in one number, with the weakest named |
 //! | [`Scorecard`] | every score of a dataset in one pass, overall, per unit, per service |
+//! | [`compare_groups`], [`compare_periods`] | each unit against the rest (adjusted p-values, shrunken rankings), change and trend over periods |
 //! | [`stats`] | statistics on plain numbers: moments, quantiles, intervals, tests, multiple-testing adjustment, reliability, bootstrap, sample size, Erlang C |
 //!
 //! ## Statistical conventions
@@ -142,6 +143,7 @@
 #![warn(missing_debug_implementations)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+mod compare;
 mod cost;
 mod cx;
 mod empathy;
@@ -156,6 +158,10 @@ mod speed;
 pub mod stats;
 mod summary;
 
+pub use compare::{
+    Adjustment, CompareOptions, Comparison, GroupComparison, GroupTally, PeriodComparison,
+    PeriodScore, Verdict, compare_groups, compare_periods,
+};
 pub use cost::{CostReport, CostTally};
 pub use cx::{CesTally, CsatTally, NpsReport, NpsTally};
 pub use empathy::{ComplaintReport, ComplaintTally, EmpathyReport, EmpathySource, EmpathyTally};

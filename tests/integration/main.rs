@@ -1,5 +1,7 @@
 //! One integration-test binary (one link step on 2 cores); one module per area.
 
+mod compare;
+mod compare_fixtures;
 mod cost;
 mod cx;
 mod empathy;
