@@ -57,15 +57,25 @@ impl Tallies {
         Ok(())
     }
 
+    /// Merges in place (no copy of the stored times): each tally's merge is all-or-nothing,
+    /// and for tallies built by pushing none can overflow before the visit count does, which is
+    /// checked first.
     fn merge(&mut self, other: &Tallies) -> Result<()> {
-        let mut merged = self.clone();
-        merged.speed.merge(&other.speed)?;
-        merged.cost.merge(&other.cost)?;
-        merged.empathy.merge(&other.empathy)?;
-        merged.nps.merge(&other.nps)?;
-        merged.skm.merge(&other.skm)?;
-        *self = merged;
-        Ok(())
+        if self
+            .speed
+            .visits()
+            .checked_add(other.speed.visits())
+            .is_none()
+        {
+            return Err(Error::Overflow {
+                field: "visits".into(),
+            });
+        }
+        self.skm.merge(&other.skm)?;
+        self.speed.merge(&other.speed)?;
+        self.cost.merge(&other.cost)?;
+        self.empathy.merge(&other.empathy)?;
+        self.nps.merge(&other.nps)
     }
 
     /// Every report the data allow (parts without data are `None`), and the excellence index
@@ -287,21 +297,25 @@ impl Scorecard {
         Ok(())
     }
 
-    /// Adds everything `other` counted (same standards and instrument).
+    /// Adds everything `other` counted (same standards and instrument), in place.
     ///
     /// # Errors
-    /// [`Error::MergeMismatch`] for other standards or instrument; [`Error::Overflow`].
+    /// [`Error::MergeMismatch`] for other standards or instrument (nothing is changed);
+    /// [`Error::Overflow`] past `u64::MAX` visits (nothing is changed). A scorecard deserialised
+    /// from inconsistent data could overflow in one group after others merged: merge into a
+    /// clone when such input is possible.
     pub fn merge(&mut self, other: &Scorecard) -> Result<()> {
         if self.standards != other.standards || self.instrument != other.instrument {
             return Err(Error::MergeMismatch {
                 reason: "scorecards judged against different standards or instruments".into(),
             });
         }
-        let mut merged = self.clone();
-        merged.overall.merge(&other.overall)?;
+        // In place, without copying the stored times. The overall tallies bound every group's,
+        // so once they merge the groups cannot overflow.
+        self.overall.merge(&other.overall)?;
         for (groups, theirs) in [
-            (&mut merged.by_unit, &other.by_unit),
-            (&mut merged.by_service, &other.by_service),
+            (&mut self.by_unit, &other.by_unit),
+            (&mut self.by_service, &other.by_service),
         ] {
             for (name, tallies) in theirs {
                 match groups.get_mut(name) {
@@ -313,10 +327,9 @@ impl Scorecard {
             }
         }
         for (service, n) in &other.unknown_services {
-            let ours = merged.unknown_services.entry(service.clone()).or_default();
+            let ours = self.unknown_services.entry(service.clone()).or_default();
             *ours = ours.saturating_add(*n);
         }
-        *self = merged;
         Ok(())
     }
 

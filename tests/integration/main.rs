@@ -8,6 +8,8 @@ mod empathy;
 mod errors;
 mod example;
 mod model;
+#[cfg(feature = "rayon")]
+mod parallel;
 mod scorecard;
 mod skm_fixtures;
 mod skm_hand;
