@@ -110,6 +110,7 @@
 //! | [`NpsTally`], [`CsatTally`], [`CesTally`] | customer-experience metrics |
 //! | [`ExcellenceIndex`] | the three dimensions in one number, with the weakest named |
 //! | [`Scorecard`] | every score of a dataset in one pass, overall, per unit, per service |
+//! | [`Grouped`], [`Merge`] | any tally by any key (unit, channel, period, profile, or a tuple of them) |
 //! | [`compare_groups`], [`compare_periods`] | each unit against the rest (adjusted p-values, shrunken rankings), change and trend over periods |
 //! | [`stats`] | statistics on plain numbers: moments, quantiles, intervals, tests, multiple-testing adjustment, reliability, bootstrap, sample size, Erlang C |
 //!
@@ -152,6 +153,7 @@ mod cx;
 mod empathy;
 mod error;
 mod excellence;
+mod group;
 #[cfg(feature = "jiff")]
 mod jiff_impls;
 mod model;
@@ -172,6 +174,7 @@ pub use cx::{CesTally, CsatTally, NpsReport, NpsTally};
 pub use empathy::{ComplaintReport, ComplaintTally, EmpathyReport, EmpathySource, EmpathyTally};
 pub use error::{Error, Result};
 pub use excellence::{Component, Dimension, ExcellenceIndex, ExcellenceWeights};
+pub use group::{Grouped, Merge};
 pub use model::{
     AgeBand, Calendar, Complaint, Completion, Date, Education, Element, Gender, GradeBands,
     Granularity, Instrument, Interaction, InteractionBuilder, MAX_AGE, Money, Mutu, Occupation,

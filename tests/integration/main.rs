@@ -7,6 +7,7 @@ mod cx;
 mod empathy;
 mod errors;
 mod example;
+mod group;
 mod model;
 #[cfg(feature = "rayon")]
 mod parallel;
