@@ -110,6 +110,8 @@
 //! | [`NpsTally`], [`CsatTally`], [`CesTally`] | customer-experience metrics |
 //! | [`ExcellenceIndex`] | the three dimensions in one number, with the weakest named |
 //! | [`Scorecard`] | every score of a dataset in one pass, overall, per unit, per service |
+//! | [`Grouped`], [`Merge`] | any tally by any key (unit, channel, period, profile, or a tuple of them) |
+//! | [`compare_groups`], [`compare_periods`] | each unit against the rest (adjusted p-values, shrunken rankings), change and trend over periods |
 //! | [`stats`] | statistics on plain numbers: moments, quantiles, intervals, tests, multiple-testing adjustment, reliability, bootstrap, sample size, Erlang C |
 //!
 //! ## Statistical conventions
@@ -136,31 +138,53 @@
 //!   coordinator merge it.
 //! * **`jiff`** — conversions between [`Timestamp`] and `jiff::Timestamp`, and between
 //!   [`TimeSpan`] and `jiff::SignedDuration`.
+//! * **`rayon`** — `Scorecard::par_score` and `SkmTally::par_from_answers` split the records,
+//!   tally each part on its own core and merge: the same result as one pass (counts exactly,
+//!   floating sums within about 1e-12), faster on many cores.
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![warn(missing_debug_implementations)]
+// Library code never panics on user data (tests may).
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing
+    )
+)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+mod compare;
 mod cost;
 mod cx;
 mod empathy;
 mod error;
 mod excellence;
+mod group;
 #[cfg(feature = "jiff")]
 mod jiff_impls;
 mod model;
+#[cfg(feature = "rayon")]
+mod parallel;
 mod scorecard;
 mod skm;
 mod speed;
 pub mod stats;
 mod summary;
 
+pub use compare::{
+    Adjustment, CompareOptions, Comparison, GroupComparison, GroupTally, PeriodComparison,
+    PeriodScore, Verdict, compare_groups, compare_periods,
+};
 pub use cost::{CostReport, CostTally};
 pub use cx::{CesTally, CsatTally, NpsReport, NpsTally};
 pub use empathy::{ComplaintReport, ComplaintTally, EmpathyReport, EmpathySource, EmpathyTally};
 pub use error::{Error, Result};
 pub use excellence::{Component, Dimension, ExcellenceIndex, ExcellenceWeights};
+pub use group::{Grouped, Merge};
 pub use model::{
     AgeBand, Calendar, Complaint, Completion, Date, Education, Element, Gender, GradeBands,
     Granularity, Instrument, Interaction, InteractionBuilder, MAX_AGE, Money, Mutu, Occupation,

@@ -306,7 +306,8 @@ impl Scorecard {
         Ok(())
     }
 
-    /// Adds everything `other` counted (same standards and instrument).
+    /// Adds everything `other` counted (same standards and instrument), in place; on error
+    /// nothing is changed.
     ///
     /// # Errors
     /// [`Error::MergeMismatch`] for other standards or instrument; [`Error::Overflow`].
@@ -328,11 +329,10 @@ impl Scorecard {
                 }
             }
         }
-        let merged = self;
-        merged.overall.merge(&other.overall)?;
+        self.overall.merge(&other.overall)?;
         for (groups, theirs) in [
-            (&mut merged.by_unit, &other.by_unit),
-            (&mut merged.by_service, &other.by_service),
+            (&mut self.by_unit, &other.by_unit),
+            (&mut self.by_service, &other.by_service),
         ] {
             for (name, tallies) in theirs {
                 match groups.get_mut(name) {
@@ -344,7 +344,7 @@ impl Scorecard {
             }
         }
         for (service, n) in &other.unknown_services {
-            let ours = merged.unknown_services.entry(service.clone()).or_default();
+            let ours = self.unknown_services.entry(service.clone()).or_default();
             *ours = ours.saturating_add(*n);
         }
         Ok(())

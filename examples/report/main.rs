@@ -20,9 +20,13 @@
 //! * `--nrr-rounding round|truncate` — with the printout, NRRs rounded/truncated to 2 decimals first
 //! * `--json` — the report as JSON (needs `--features serde`)
 //!
+//! After the scores, "where to act" lists the units significantly below the rest on speed, cost
+//! and empathy (Benjamini–Hochberg adjusted p-values) and the trend of each across months.
+//!
 //! With no file given, the embedded sample data in `examples/data/` is used. Bad input ends with a
 //! message naming the file, line and column, and exit status 1.
 
+mod act;
 mod input;
 mod render;
 mod scores;

@@ -74,6 +74,10 @@ pub fn text(data: &Data, results: &Results, options: &SkmOptions) -> String {
     }
     if let Some(card) = &results.scorecard {
         crate::scores::scorecard(&mut out, card);
+        let standards = data.standards.clone().unwrap_or_default();
+        if let Err(e) = crate::act::where_to_act(&mut out, &data.interactions, &standards) {
+            let _ = writeln!(out, "no comparison: {e}");
+        }
     }
     if let Some(complaints) = &results.complaints {
         crate::scores::complaints(&mut out, complaints);

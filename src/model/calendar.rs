@@ -32,7 +32,8 @@ const MS_PER_DAY: i64 = 86_400_000;
 )]
 pub struct Calendar {
     offset_minutes: i32,
-    weekend: [bool; 7],
+    /// Bit `i` set when the weekday with index `i` (Monday 0) is off.
+    weekend: u8,
     /// Sorted, without duplicates.
     holidays: Vec<Date>,
 }
@@ -58,9 +59,7 @@ impl Calendar {
                 max: 18 * 60,
             });
         }
-        let mut weekend = [false; 7];
-        weekend[Weekday::Saturday.index() as usize] = true;
-        weekend[Weekday::Sunday.index() as usize] = true;
+        let weekend = Weekday::Saturday.bit() | Weekday::Sunday.bit();
         Ok(Self {
             offset_minutes,
             weekend,
@@ -69,9 +68,7 @@ impl Calendar {
     }
 
     fn fixed(hours: i32) -> Self {
-        let mut weekend = [false; 7];
-        weekend[5] = true;
-        weekend[6] = true;
+        let weekend = Weekday::Saturday.bit() | Weekday::Sunday.bit();
         Self {
             offset_minutes: hours * 60,
             weekend,
@@ -96,10 +93,7 @@ impl Calendar {
 
     /// The same calendar with `days` as the weekend instead (an empty list: every day works).
     pub fn with_weekend(mut self, days: impl IntoIterator<Item = Weekday>) -> Self {
-        self.weekend = [false; 7];
-        for day in days {
-            self.weekend[day.index() as usize] = true;
-        }
+        self.weekend = days.into_iter().fold(0, |bits, day| bits | day.bit());
         self
     }
 
@@ -120,8 +114,13 @@ impl Calendar {
     pub fn weekend(&self) -> Vec<Weekday> {
         Weekday::ALL
             .into_iter()
-            .filter(|d| self.weekend[d.index() as usize])
+            .filter(|d| self.is_weekend(*d))
             .collect()
+    }
+
+    /// Whether `day` is a weekend day.
+    pub fn is_weekend(&self, day: Weekday) -> bool {
+        self.weekend & day.bit() != 0
     }
 
     /// The holidays, sorted.
@@ -145,8 +144,7 @@ impl Calendar {
 
     /// Whether `date` is neither a weekend day nor a holiday.
     pub fn is_working_day(&self, date: Date) -> bool {
-        !self.weekend[date.weekday().index() as usize]
-            && self.holidays.binary_search(&date).is_err()
+        !self.is_weekend(date.weekday()) && self.holidays.binary_search(&date).is_err()
     }
 
     /// Working days elapsed from `from` to `to`: the working days after `from`'s local date, up to
@@ -178,10 +176,10 @@ impl Calendar {
             return 0;
         }
         let days = last - first + 1;
-        let per_week = self.weekend.iter().filter(|w| !**w).count() as i64;
+        let per_week = 7 - i64::from(self.weekend.count_ones());
         let mut count = days / 7 * per_week;
         for day in first + days / 7 * 7..=last {
-            if !self.weekend[weekday_of(day).index() as usize] {
+            if !self.is_weekend(weekday_of(day)) {
                 count += 1;
             }
         }
@@ -196,7 +194,7 @@ impl Calendar {
             .get(lo..hi)
             .unwrap_or_default()
             .iter()
-            .filter(|h| !self.weekend[h.weekday().index() as usize])
+            .filter(|h| !self.is_weekend(h.weekday()))
             .count() as i64;
         count - holidays_on_weekdays
     }

@@ -267,6 +267,11 @@ impl Weekday {
     pub const fn index(self) -> u8 {
         self as u8
     }
+
+    /// This day's bit in a set of weekdays.
+    pub(crate) const fn bit(self) -> u8 {
+        1 << self.index()
+    }
 }
 
 /// A civil (proleptic Gregorian) date, years 0000–9999.
@@ -423,8 +428,15 @@ pub(crate) fn days_in_month(year: i64, month: u8) -> u8 {
 
 pub(crate) fn weekday_of(days_since_epoch: i64) -> Weekday {
     // 1970-01-01 was a Thursday (index 3).
-    let index = (days_since_epoch + 3).rem_euclid(7) as usize;
-    Weekday::ALL[index]
+    match (days_since_epoch + 3).rem_euclid(7) {
+        0 => Weekday::Monday,
+        1 => Weekday::Tuesday,
+        2 => Weekday::Wednesday,
+        3 => Weekday::Thursday,
+        4 => Weekday::Friday,
+        5 => Weekday::Saturday,
+        _ => Weekday::Sunday,
+    }
 }
 
 /// Days since 1970-01-01 of a proleptic Gregorian date (the era-based algorithm popularised by

@@ -45,6 +45,8 @@ pub enum TestMethod {
     Pearson,
     /// Spearman's rank correlation.
     Spearman,
+    /// Fisher's exact test of a 2×2 table.
+    FisherExact,
 }
 
 /// What a test found.

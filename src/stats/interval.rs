@@ -94,6 +94,11 @@ pub enum IntervalMethod {
     Feldt,
     /// A normal (z) interval: estimate ± z(1 − α/2) · standard error.
     Normal,
+    /// The distribution-free interval for Sen's slope, from order statistics of the pairwise
+    /// slopes (Gilbert 1987).
+    SenSlope,
+    /// An equal-tailed posterior interval (empirical Bayes).
+    Posterior,
 }
 
 /// A two-sided confidence interval around an estimate.

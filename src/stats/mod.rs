@@ -12,9 +12,11 @@
 //! | median, p90, any of the nine quantile definitions | [`Sorted`], [`QuantileType`] |
 //! | interval for a mean / a proportion / differences | [`Moments::mean_interval`], [`proportion_interval`], [`welch_interval`], [`newcombe_interval`] |
 //! | interval for anything else | [`Replicates`] (bootstrap, percentile and BCa) |
-//! | is the difference real? | [`welch_t_test`], [`two_proportion_z_test`], [`mann_whitney_u`], [`kruskal_wallis`], [`chi_square_independence`] |
+//! | is the difference real? | [`welch_t_test`], [`two_proportion_z_test`], [`mann_whitney_u`], [`kruskal_wallis`], [`chi_square_independence`], [`fisher_exact`] |
 //! | do two things move together? | [`pearson`], [`spearman`] |
 //! | many comparisons at once | [`holm`], [`benjamini_hochberg`] |
+//! | is there a trend over periods? | [`mann_kendall`], [`sens_slope`] |
+//! | rank groups without rewarding tiny samples | [`beta_binomial_shrinkage`], [`normal_shrinkage`] |
 //! | is the questionnaire reliable? | [`cronbach_alpha`], [`item_analysis`] |
 //! | what to fix first | [`importance_performance`], [`customer_satisfaction_index`] |
 //! | how many to ask | [`krejcie_morgan`], [`slovin`], [`cochran`] |
@@ -25,6 +27,7 @@ mod bootstrap;
 mod contingency;
 mod correlation;
 mod dist;
+mod exact;
 mod hypothesis;
 mod interval;
 mod ipa;
@@ -35,12 +38,15 @@ mod queue;
 mod rank;
 mod reliability;
 mod sample_size;
+mod shrinkage;
+mod trend;
 
 pub use adjust::{benjamini_hochberg, holm};
 pub use bootstrap::{Replicates, Xoshiro256PlusPlus, mean_of};
 pub use contingency::chi_square_independence;
 pub use correlation::{pearson, spearman};
-pub(crate) use dist::normal_upper_quantile;
+pub(crate) use dist::{normal_upper_quantile, t_sf, t_upper_quantile};
+pub use exact::fisher_exact;
 pub use hypothesis::{
     Alternative, TestMethod, TestResult, one_sample_t_test, student_t_test, two_proportion_z_test,
     welch_interval, welch_t_test,
@@ -55,3 +61,7 @@ pub use queue::ErlangC;
 pub use rank::{MannWhitneyMethod, kruskal_wallis, mann_whitney_u};
 pub use reliability::{CronbachAlpha, Deletion, ItemAnalysis, cronbach_alpha, item_analysis};
 pub use sample_size::{cochran, krejcie_morgan, slovin};
+pub use shrinkage::{
+    BetaBinomialShrinkage, NormalShrinkage, Shrunken, beta_binomial_shrinkage, normal_shrinkage,
+};
+pub use trend::{MannKendall, SenSlope, mann_kendall, sens_slope};

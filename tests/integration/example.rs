@@ -142,6 +142,13 @@ fn the_embedded_sample_city_is_scored() {
     assert!(out.contains("700 SKM questionnaires, 2400 interactions, 8 service standards"));
     assert!(out.contains("IKM (NIK)           81.72"), "{out}");
     assert!(out.contains("legalisir (76 visits)"), "{out}");
+    // Where to act: the slow office is significantly below the rest on speed.
+    let speed = out
+        .lines()
+        .find(|l| l.starts_with("speed (share within standard)    "))
+        .unwrap_or_else(|| panic!("no where-to-act speed line: {out}"));
+    assert!(speed.contains("kel-mekarsari (0.532"), "{speed}");
+    assert!(out.contains("trend: Mann–Kendall S = "), "{out}");
 }
 
 #[test]

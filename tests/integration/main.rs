@@ -1,11 +1,16 @@
 //! One integration-test binary (one link step on 2 cores); one module per area.
 
+mod compare;
+mod compare_fixtures;
 mod cost;
 mod cx;
 mod empathy;
 mod errors;
 mod example;
+mod group;
 mod model;
+#[cfg(feature = "rayon")]
+mod parallel;
 mod scorecard;
 mod skm_fixtures;
 mod skm_hand;

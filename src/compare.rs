@@ -1,0 +1,725 @@
+//! Comparison over units and periods: which units differ from the rest, a ranking that does not
+//! reward tiny samples, and the trend across periods.
+
+use std::fmt;
+
+use crate::error::{Error, Result};
+use crate::stats::{
+    self, Alternative, Interval, IntervalMethod, Level, MannKendall, Moments, ProportionMethod,
+    SenSlope, TestMethod, TestResult,
+};
+
+/// One group's tally: a rate or a mean.
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub enum GroupTally {
+    /// `successes` of `trials` (for example visits served within the standard).
+    Rate {
+        /// Successes.
+        successes: u64,
+        /// Trials.
+        trials: u64,
+    },
+    /// The moments of a measurement (for example ratings on 0–100).
+    Mean(Moments),
+}
+
+impl GroupTally {
+    /// A rate `successes / trials`.
+    pub const fn rate(successes: u64, trials: u64) -> Self {
+        Self::Rate { successes, trials }
+    }
+
+    /// The number of observations.
+    pub fn n(&self) -> u64 {
+        match self {
+            Self::Rate { trials, .. } => *trials,
+            Self::Mean(m) => m.count(),
+        }
+    }
+
+    /// The tallies added up: both must be of the same kind.
+    fn merged(&self, other: &Self) -> Result<Self> {
+        match (self, other) {
+            (
+                Self::Rate {
+                    successes: a,
+                    trials: n,
+                },
+                Self::Rate {
+                    successes: b,
+                    trials: m,
+                },
+            ) => Ok(Self::Rate {
+                successes: a.checked_add(*b).ok_or_else(|| overflow("successes"))?,
+                trials: n.checked_add(*m).ok_or_else(|| overflow("trials"))?,
+            }),
+            (Self::Mean(a), Self::Mean(b)) => {
+                let mut m = *a;
+                m.merge(b);
+                Ok(Self::Mean(m))
+            }
+            _ => Err(Error::MergeMismatch {
+                reason: "a rate and a mean cannot be compared".into(),
+            }),
+        }
+    }
+
+    fn interval(&self, level: Level) -> Result<Interval> {
+        match self {
+            Self::Rate { successes, trials } => {
+                stats::proportion_interval(*successes, *trials, level, ProportionMethod::Wilson)
+            }
+            Self::Mean(m) => m.mean_interval(level),
+        }
+    }
+
+    /// `(difference interval, test)` of `self − other`.
+    fn versus(&self, other: &Self, level: Level) -> Result<(Interval, TestResult)> {
+        match (self, other) {
+            (
+                Self::Rate {
+                    successes: x1,
+                    trials: n1,
+                },
+                Self::Rate {
+                    successes: x2,
+                    trials: n2,
+                },
+            ) => {
+                let ci = stats::newcombe_interval(*x1, *n1, *x2, *n2, level)?;
+                let (k, n) = (*x1 as f64 + *x2 as f64, *n1 as f64 + *n2 as f64);
+                let smallest = [*n1 as f64, *n2 as f64]
+                    .into_iter()
+                    .flat_map(|row| [row * k / n, row * (n - k) / n])
+                    .fold(f64::INFINITY, f64::min);
+                let test = if smallest < 5.0 {
+                    stats::fisher_exact(*x1, *n1, *x2, *n2, Alternative::TwoSided)?
+                } else {
+                    stats::two_proportion_z_test(*x1, *n1, *x2, *n2, Alternative::TwoSided)?
+                };
+                Ok((ci, test))
+            }
+            (Self::Mean(a), Self::Mean(b)) => welch(a, b, level),
+            _ => Err(Error::MergeMismatch {
+                reason: "a rate and a mean cannot be compared".into(),
+            }),
+        }
+    }
+}
+
+fn overflow(field: &str) -> Error {
+    Error::Overflow {
+        field: field.into(),
+    }
+}
+
+/// Welch's interval and test of `mean(a) − mean(b)` from moments.
+fn welch(a: &Moments, b: &Moments, level: Level) -> Result<(Interval, TestResult)> {
+    for m in [a, b] {
+        if m.count() < 2 {
+            return Err(Error::InsufficientData {
+                what: "Welch t test".into(),
+                needed: 2,
+                got: m.count(),
+            });
+        }
+    }
+    let (na, nb) = (a.count() as f64, b.count() as f64);
+    let (qa, qb) = (a.variance()? / na, b.variance()? / nb);
+    let se2 = qa + qb;
+    if se2 <= 0.0 {
+        return Err(Error::InsufficientData {
+            what: "Welch t test (both samples constant: zero variance)".into(),
+            needed: 2,
+            got: 1,
+        });
+    }
+    let df = se2 * se2 / (qa * qa / (na - 1.0) + qb * qb / (nb - 1.0));
+    let diff = a.mean()? - b.mean()?;
+    let se = se2.sqrt();
+    let t = diff / se;
+    let half = stats::t_upper_quantile(level.tail(), df)? * se;
+    let ci = Interval::from_bounds(diff, diff - half, diff + half, level, IntervalMethod::Welch);
+    let test = TestResult {
+        method: TestMethod::WelchT,
+        statistic: t,
+        df: Some(df),
+        p_value: (2.0 * stats::t_sf(t.abs(), df)?).min(1.0),
+        alternative: Alternative::TwoSided,
+    };
+    Ok((ci, test))
+}
+
+/// Which adjusted p-value decides a [`Verdict`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub enum Adjustment {
+    /// Holm (family-wise error rate).
+    Holm,
+    /// Benjamini–Hochberg (false-discovery rate).
+    #[default]
+    BenjaminiHochberg,
+}
+
+/// How to compare: confidence level, significance level, adjustment and minimum group size.
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct CompareOptions {
+    level: Level,
+    alpha: f64,
+    adjustment: Adjustment,
+    min_n: u64,
+}
+
+impl Default for CompareOptions {
+    /// 95 % intervals, `alpha = 0.05` on Benjamini–Hochberg adjusted p-values, `min_n = 30`.
+    fn default() -> Self {
+        Self {
+            level: Level::default(),
+            alpha: 0.05,
+            adjustment: Adjustment::BenjaminiHochberg,
+            min_n: 30,
+        }
+    }
+}
+
+impl CompareOptions {
+    /// The confidence level of every interval.
+    pub fn with_level(mut self, level: Level) -> Self {
+        self.level = level;
+        self
+    }
+
+    /// The significance level the adjusted p-values are judged at.
+    ///
+    /// # Errors
+    /// [`Error::InvalidProbability`] unless `0 < alpha < 1`.
+    pub fn with_alpha(mut self, alpha: f64) -> Result<Self> {
+        if !(alpha.is_finite() && alpha > 0.0 && alpha < 1.0) {
+            return Err(Error::InvalidProbability {
+                field: "alpha".into(),
+                value: alpha,
+            });
+        }
+        self.alpha = alpha;
+        Ok(self)
+    }
+
+    /// Which adjusted p-value decides the verdict.
+    pub fn with_adjustment(mut self, adjustment: Adjustment) -> Self {
+        self.adjustment = adjustment;
+        self
+    }
+
+    /// The smallest group that is tested and ranked (at least 2).
+    pub fn with_min_n(mut self, min_n: u64) -> Self {
+        self.min_n = min_n.max(2);
+        self
+    }
+
+    /// The confidence level.
+    pub fn level(&self) -> Level {
+        self.level
+    }
+
+    /// The significance level.
+    pub fn alpha(&self) -> f64 {
+        self.alpha
+    }
+
+    /// The adjustment deciding verdicts.
+    pub fn adjustment(&self) -> Adjustment {
+        self.adjustment
+    }
+
+    /// The minimum group size.
+    pub fn min_n(&self) -> u64 {
+        self.min_n
+    }
+}
+
+/// How a group stands against the rest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub enum Verdict {
+    /// Significantly below the rest (adjusted p < alpha, lower estimate). For a score where
+    /// higher is better, these are the units to act on.
+    Below,
+    /// Significantly above the rest.
+    Above,
+    /// Not distinguishable from the rest at this alpha (or no test was possible).
+    NotDistinguishable,
+    /// Fewer observations than the minimum: not tested, not ranked.
+    TooSmall,
+}
+
+impl fmt::Display for Verdict {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::Below => "below",
+            Self::Above => "above",
+            Self::NotDistinguishable => "not distinguishable",
+            Self::TooSmall => "too small",
+        })
+    }
+}
+
+/// One group against the rest.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub struct GroupComparison {
+    /// The group's name.
+    pub group: String,
+    /// Its number of observations.
+    pub n: u64,
+    /// Its estimate (rate or mean) with its interval.
+    pub estimate: Interval,
+    /// The group minus the rest, with Newcombe's or Welch's interval (`None` when too small or
+    /// not computable, e.g. both constant).
+    pub difference: Option<Interval>,
+    /// The test against the rest.
+    pub test: Option<TestResult>,
+    /// Holm-adjusted p-value across the tested groups.
+    pub p_holm: Option<f64>,
+    /// Benjamini–Hochberg-adjusted p-value across the tested groups.
+    pub p_bh: Option<f64>,
+    /// The verdict.
+    pub verdict: Verdict,
+    /// The empirical-Bayes shrunken estimate with its posterior interval.
+    pub shrunken: Option<Interval>,
+    /// Rank by shrunken estimate, 1 = highest (`None` for too-small groups).
+    pub rank: Option<usize>,
+}
+
+/// Every group against the rest (see [`compare_groups`]).
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub struct Comparison {
+    /// The options used.
+    pub options: CompareOptions,
+    /// Per group, in input order.
+    pub groups: Vec<GroupComparison>,
+    /// The prior mean the shrunken estimates are pulled toward (`None` when fewer than two
+    /// groups can be ranked, or the prior cannot be fitted, e.g. a constant group of means).
+    pub prior_mean: Option<f64>,
+}
+
+impl Comparison {
+    /// The ranked groups, best (highest shrunken estimate) first.
+    pub fn ranking(&self) -> Vec<&GroupComparison> {
+        let mut ranked: Vec<&GroupComparison> =
+            self.groups.iter().filter(|g| g.rank.is_some()).collect();
+        ranked.sort_by_key(|g| g.rank);
+        ranked
+    }
+
+    /// The groups significantly below the rest.
+    pub fn below(&self) -> impl Iterator<Item = &GroupComparison> {
+        self.groups.iter().filter(|g| g.verdict == Verdict::Below)
+    }
+}
+
+impl fmt::Display for Comparison {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(
+            f,
+            "{:<20} {:>6} {:>10} {:>22} {:>10} {:>10} {:>10} {:>5}  verdict (alpha {}, {:?})",
+            "group",
+            "n",
+            "estimate",
+            "difference to rest",
+            "p",
+            "p Holm",
+            "p BH",
+            "rank",
+            self.options.alpha,
+            self.options.adjustment
+        )?;
+        let p = |x: Option<f64>| x.map_or_else(|| "—".to_owned(), |v| format!("{v:.4}"));
+        for g in &self.groups {
+            let diff = g.difference.map_or_else(
+                || "—".to_owned(),
+                |d| {
+                    format!(
+                        "{:+.4} [{:+.4}, {:+.4}]",
+                        d.estimate(),
+                        d.lower(),
+                        d.upper()
+                    )
+                },
+            );
+            writeln!(
+                f,
+                "{:<20} {:>6} {:>10.4} {:>22} {:>10} {:>10} {:>10} {:>5}  {}",
+                g.group,
+                g.n,
+                g.estimate.estimate(),
+                diff,
+                p(g.test.map(|t| t.p_value)),
+                p(g.p_holm),
+                p(g.p_bh),
+                g.rank.map_or_else(|| "—".to_owned(), |r| r.to_string()),
+                g.verdict
+            )?;
+        }
+        Ok(())
+    }
+}
+
+/// Compares every group with the rest, adjusts for multiple testing and ranks by shrunken
+/// estimates.
+///
+/// Inputs are plain tallies per group: `(successes, trials)` for a rate (a share within the
+/// standard, a share not overcharged …), or a [`Moments`] for a mean (a rating, a wait).
+///
+/// **Each group against the rest.** For group `g` and the union `r` of all the other groups
+/// (too-small groups included: their data are real):
+///
+/// * rates: the group's Wilson interval; the difference `p_g − p_r` with Newcombe's hybrid score
+///   interval; the p-value of the pooled two-proportion z test, or of **Fisher's exact test**
+///   when any expected cell count `n·K/N` of the 2×2 table is below 5;
+/// * means: the group's Student t interval; the difference `x̄_g − x̄_r` with Welch's interval;
+///   the p-value of Welch's t test (Welch–Satterthwaite degrees of freedom);
+/// * across the groups with at least `min_n` observations: Holm and Benjamini–Hochberg adjusted
+///   p-values, and a [`Verdict`] from the adjusted p-value chosen in [`CompareOptions`]
+///   (Benjamini–Hochberg by default) at the stated `alpha`. Groups below `min_n` are
+///   [`Verdict::TooSmall`], take no part in the adjustment and are never ranked.
+///
+/// **Ranking** uses empirical-Bayes shrunken estimates fitted across the ranked groups:
+/// [`beta_binomial_shrinkage`](crate::stats::beta_binomial_shrinkage) for rates,
+/// [`normal_shrinkage`](crate::stats::normal_shrinkage) (DerSimonian–Laird) for means; rank 1
+/// is the highest shrunken estimate.
+///
+/// **Periods** ([`compare_periods`]): a score per period, the change from the previous period
+/// (same interval and test as above, the later period minus the earlier), and, over four or more
+/// periods, the Mann–Kendall trend of the per-period estimates with Sen's slope.
+///
+/// ```
+/// use layanan::{CompareOptions, GroupTally, Verdict, compare_groups};
+///
+/// // Visits served within standard, per office.
+/// let offices = [
+///     ("kel-a", GroupTally::rate(180, 200)),
+///     ("kel-b", GroupTally::rate(176, 200)),
+///     ("kel-c", GroupTally::rate(120, 200)), // a real shortfall
+///     ("kel-d", GroupTally::rate(185, 200)),
+///     ("kel-e", GroupTally::rate(5, 5)),     // perfect, but only five visits
+/// ];
+/// let cmp = compare_groups(offices, CompareOptions::default())?;
+/// assert_eq!(cmp.groups[2].verdict, Verdict::Below);
+/// assert_eq!(cmp.groups[4].verdict, Verdict::TooSmall);
+/// assert_eq!(cmp.groups[4].rank, None); // never ranked
+/// assert_eq!(cmp.ranking()[0].group, "kel-d");
+/// println!("{cmp}");
+/// # Ok::<(), layanan::Error>(())
+/// ```
+///
+/// # Errors
+/// [`Error::InsufficientData`] for no groups or a group with no observations;
+/// [`Error::MergeMismatch`] when rates and means are mixed; [`Error::OutOfRange`] for more
+/// successes than trials.
+pub fn compare_groups<K: Into<String>>(
+    groups: impl IntoIterator<Item = (K, GroupTally)>,
+    options: CompareOptions,
+) -> Result<Comparison> {
+    let groups: Vec<(String, GroupTally)> =
+        groups.into_iter().map(|(k, t)| (k.into(), t)).collect();
+    let Some(((_, first), rest)) = groups.split_first() else {
+        return Err(Error::InsufficientData {
+            what: "comparison (groups)".into(),
+            needed: 1,
+            got: 0,
+        });
+    };
+    // Rates and means cannot be mixed.
+    let mut all = *first;
+    for (_, t) in rest {
+        all = all.merged(t)?;
+    }
+    debug_assert_eq!(all.n(), groups.iter().map(|(_, t)| t.n()).sum::<u64>());
+    let level = options.level;
+    let mut out = Vec::with_capacity(groups.len());
+    for (i, (name, tally)) in groups.iter().enumerate() {
+        let estimate = tally.interval(level)?;
+        let mut row = GroupComparison {
+            group: name.clone(),
+            n: tally.n(),
+            estimate,
+            difference: None,
+            test: None,
+            p_holm: None,
+            p_bh: None,
+            verdict: Verdict::TooSmall,
+            shrunken: None,
+            rank: None,
+        };
+        if tally.n() >= options.min_n {
+            row.verdict = Verdict::NotDistinguishable;
+            let mut others: Option<GroupTally> = None;
+            for (_, t) in groups.iter().enumerate().filter(|(j, _)| *j != i) {
+                let t = &t.1;
+                others = Some(match others {
+                    None => *t,
+                    Some(o) => o.merged(t)?,
+                });
+            }
+            if let Some(Ok((ci, test))) = others
+                .filter(|o| o.n() > 0)
+                .map(|o| tally.versus(&o, level))
+            {
+                row.difference = Some(ci);
+                row.test = Some(test);
+            }
+        }
+        out.push(row);
+    }
+    // Multiple testing across the tested groups.
+    let tested: Vec<usize> = (0..out.len())
+        .filter(|&i| out.get(i).and_then(|g| g.test).is_some())
+        .collect();
+    let raw: Vec<f64> = tested
+        .iter()
+        .filter_map(|&i| out.get(i).and_then(|g| g.test).map(|t| t.p_value))
+        .collect();
+    if !raw.is_empty() {
+        let holm = stats::holm(&raw)?;
+        let bh = stats::benjamini_hochberg(&raw)?;
+        for ((&i, h), b) in tested.iter().zip(holm).zip(bh) {
+            if let Some(g) = out.get_mut(i) {
+                g.p_holm = Some(h);
+                g.p_bh = Some(b);
+                let adjusted = match options.adjustment {
+                    Adjustment::Holm => h,
+                    Adjustment::BenjaminiHochberg => b,
+                };
+                if adjusted < options.alpha {
+                    let diff = g.difference.map_or(0.0, |d| d.estimate());
+                    g.verdict = if diff < 0.0 {
+                        Verdict::Below
+                    } else {
+                        Verdict::Above
+                    };
+                }
+            }
+        }
+    }
+    // Shrinkage and ranking across the groups large enough.
+    let eligible: Vec<usize> = (0..groups.len())
+        .filter(|&i| groups.get(i).is_some_and(|(_, t)| t.n() >= options.min_n))
+        .collect();
+    let mut prior_mean = None;
+    if eligible.len() >= 2 {
+        let tallies: Vec<&GroupTally> = eligible
+            .iter()
+            .filter_map(|&i| groups.get(i).map(|(_, t)| t))
+            .collect();
+        let shrunk: Option<(f64, Vec<Interval>)> = match first {
+            GroupTally::Rate { .. } => {
+                let counts: Vec<(u64, u64)> = tallies
+                    .iter()
+                    .filter_map(|t| match t {
+                        GroupTally::Rate { successes, trials } => Some((*successes, *trials)),
+                        GroupTally::Mean(_) => None,
+                    })
+                    .collect();
+                stats::beta_binomial_shrinkage(&counts, level)
+                    .ok()
+                    .map(|s| (s.prior_mean, s.groups.iter().map(|g| g.estimate).collect()))
+            }
+            GroupTally::Mean(_) => {
+                let mut means = Vec::with_capacity(tallies.len());
+                let mut variances = Vec::with_capacity(tallies.len());
+                for t in &tallies {
+                    if let GroupTally::Mean(m) = t {
+                        means.push(m.mean()?);
+                        variances.push(m.variance()? / m.count() as f64);
+                    }
+                }
+                stats::normal_shrinkage(&means, &variances, level)
+                    .ok()
+                    .map(|s| (s.prior_mean, s.groups.iter().map(|g| g.estimate).collect()))
+            }
+        };
+        if let Some((mean, estimates)) = shrunk {
+            prior_mean = Some(mean);
+            let mut order: Vec<(usize, Interval)> =
+                eligible.iter().copied().zip(estimates).collect();
+            order.sort_by(|(i, a), (j, b)| {
+                b.estimate().total_cmp(&a.estimate()).then_with(|| i.cmp(j))
+            });
+            for (rank, (i, est)) in order.into_iter().enumerate() {
+                if let Some(g) = out.get_mut(i) {
+                    g.shrunken = Some(est);
+                    g.rank = Some(rank + 1);
+                }
+            }
+        }
+    }
+    Ok(Comparison {
+        options,
+        groups: out,
+        prior_mean,
+    })
+}
+
+/// One period's score and its change from the previous period.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub struct PeriodScore {
+    /// The period's label (e.g. `2025-03`).
+    pub period: String,
+    /// Its number of observations.
+    pub n: u64,
+    /// Its estimate with its interval.
+    pub estimate: Interval,
+    /// This period minus the previous one, with Newcombe's or Welch's interval.
+    pub change: Option<Interval>,
+    /// The test of the change (two-proportion z / Fisher's exact, or Welch's t).
+    pub test: Option<TestResult>,
+}
+
+/// Scores over periods and their trend (see [`compare_periods`]).
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub struct PeriodComparison {
+    /// Per period, in the order given (oldest first).
+    pub periods: Vec<PeriodScore>,
+    /// The Mann–Kendall test of the per-period estimates (four periods or more).
+    pub trend: Option<MannKendall>,
+    /// Sen's slope per period with its interval (four periods or more).
+    pub slope: Option<SenSlope>,
+}
+
+impl fmt::Display for PeriodComparison {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(
+            f,
+            "{:<12} {:>6} {:>10} {:>28} {:>10}",
+            "period", "n", "estimate", "change", "p"
+        )?;
+        for p in &self.periods {
+            let change = p.change.map_or_else(
+                || "—".to_owned(),
+                |d| {
+                    format!(
+                        "{:+.4} [{:+.4}, {:+.4}]",
+                        d.estimate(),
+                        d.lower(),
+                        d.upper()
+                    )
+                },
+            );
+            let pv = p
+                .test
+                .map_or_else(|| "—".to_owned(), |t| format!("{:.4}", t.p_value));
+            writeln!(
+                f,
+                "{:<12} {:>6} {:>10.4} {:>28} {:>10}",
+                p.period,
+                p.n,
+                p.estimate.estimate(),
+                change,
+                pv
+            )?;
+        }
+        if let (Some(mk), Some(sen)) = (&self.trend, &self.slope) {
+            writeln!(
+                f,
+                "trend: Mann–Kendall S = {}, tau = {:.3}, p = {:.4}; Sen's slope {:+.4} per period [{:+.4}, {:+.4}]",
+                mk.s,
+                mk.tau,
+                mk.p_value,
+                sen.slope.estimate(),
+                sen.slope.lower(),
+                sen.slope.upper()
+            )?;
+        }
+        Ok(())
+    }
+}
+
+/// Scores per period (oldest first), the change from each period to the next, and the
+/// Mann–Kendall trend with Sen's slope over four or more periods (tests and intervals as in
+/// [`compare_groups`]). A change that cannot be tested (e.g. two constant periods of means)
+/// is left `None`; the trend is `None` when every period has the same estimate.
+///
+/// ```
+/// use layanan::{GroupTally, Level, compare_periods};
+///
+/// let months = [
+///     ("2025-01", GroupTally::rate(140, 200)),
+///     ("2025-02", GroupTally::rate(150, 200)),
+///     ("2025-03", GroupTally::rate(149, 200)),
+///     ("2025-04", GroupTally::rate(165, 200)),
+///     ("2025-05", GroupTally::rate(172, 200)),
+/// ];
+/// let trend = compare_periods(months, Level::default())?;
+/// assert_eq!(trend.trend.map(|mk| mk.s), Some(8)); // 9 pairs up, 1 down
+/// assert!(trend.slope.is_some_and(|s| s.slope.estimate() > 0.0));
+/// println!("{trend}");
+/// # Ok::<(), layanan::Error>(())
+/// ```
+///
+/// # Errors
+/// [`Error::InsufficientData`] for no periods or a period with no observations;
+/// [`Error::MergeMismatch`] when rates and means are mixed.
+pub fn compare_periods<K: Into<String>>(
+    periods: impl IntoIterator<Item = (K, GroupTally)>,
+    level: Level,
+) -> Result<PeriodComparison> {
+    let periods: Vec<(String, GroupTally)> =
+        periods.into_iter().map(|(k, t)| (k.into(), t)).collect();
+    if periods.is_empty() {
+        return Err(Error::InsufficientData {
+            what: "period comparison (periods)".into(),
+            needed: 1,
+            got: 0,
+        });
+    }
+    let mut out: Vec<PeriodScore> = Vec::with_capacity(periods.len());
+    let mut previous: Option<&GroupTally> = None;
+    for (name, tally) in &periods {
+        let estimate = tally.interval(level)?;
+        let (change, test) = match previous {
+            Some(prev) => {
+                if std::mem::discriminant(prev) != std::mem::discriminant(tally) {
+                    return Err(Error::MergeMismatch {
+                        reason: "a rate and a mean cannot be compared".into(),
+                    });
+                }
+                match tally.versus(prev, level) {
+                    Ok((ci, test)) => (Some(ci), Some(test)),
+                    Err(_) => (None, None),
+                }
+            }
+            None => (None, None),
+        };
+        out.push(PeriodScore {
+            period: name.clone(),
+            n: tally.n(),
+            estimate,
+            change,
+            test,
+        });
+        previous = Some(tally);
+    }
+    let (trend, slope) = if out.len() >= 4 {
+        let series: Vec<f64> = out.iter().map(|p| p.estimate.estimate()).collect();
+        match stats::mann_kendall(&series) {
+            Ok(mk) => (Some(mk), Some(stats::sens_slope(&series, level)?)),
+            Err(_) => (None, None),
+        }
+    } else {
+        (None, None)
+    };
+    Ok(PeriodComparison {
+        periods: out,
+        trend,
+        slope,
+    })
+}

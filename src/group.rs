@@ -1,0 +1,155 @@
+//! Any tally, grouped by any key: unit, service, channel, period, respondent profile, or a tuple
+//! of them for combinations.
+
+use std::collections::BTreeMap;
+
+use crate::cost::CostTally;
+use crate::cx::{CesTally, CsatTally, NpsTally};
+use crate::empathy::{ComplaintTally, EmpathyTally};
+use crate::error::Result;
+use crate::scorecard::Scorecard;
+use crate::skm::SkmTally;
+use crate::speed::SpeedTally;
+use crate::stats::Moments;
+
+/// A tally that can absorb another of its kind: merging the tallies of two parts gives the
+/// tally of the whole.
+pub trait Merge {
+    /// Adds everything `other` counted.
+    ///
+    /// # Errors
+    /// As the tally's own `merge` (mismatched settings, overflow).
+    fn merge_from(&mut self, other: &Self) -> Result<()>;
+}
+
+macro_rules! merge_via_inherent {
+    ($($ty:ty),+) => {
+        $(impl Merge for $ty {
+            fn merge_from(&mut self, other: &Self) -> Result<()> {
+                <$ty>::merge(self, other)
+            }
+        })+
+    };
+}
+
+merge_via_inherent!(
+    SkmTally,
+    SpeedTally,
+    CostTally,
+    EmpathyTally,
+    ComplaintTally,
+    NpsTally,
+    CsatTally,
+    CesTally,
+    Scorecard
+);
+
+impl Merge for Moments {
+    fn merge_from(&mut self, other: &Self) -> Result<()> {
+        self.merge(other);
+        Ok(())
+    }
+}
+
+/// Tallies of one kind, one per key, filled in one pass and mergeable as a whole.
+///
+/// The key is whatever the caller groups by; a tuple groups by a combination.
+///
+/// ```
+/// use layanan::{Calendar, Granularity, Grouped, Interaction, NpsTally, Timestamp};
+///
+/// let visits = [
+///     ("kel-a", "2025-03-31T10:00:00+07:00", 10),
+///     ("kel-a", "2025-04-01T10:00:00+07:00", 3),
+///     ("kel-b", "2025-03-15T10:00:00+07:00", 9),
+/// ];
+/// let calendar = Calendar::wib();
+/// // NPS per (unit, triwulan).
+/// let mut nps = Grouped::new(NpsTally::default());
+/// for (unit, at, score) in visits {
+///     let at: Timestamp = at.parse()?;
+///     let quarter = calendar.period(at, Granularity::Triwulan)?;
+///     nps.group_mut((unit.to_string(), quarter)).push_score(score)?;
+/// }
+/// assert_eq!(nps.len(), 3);
+/// let q1 = calendar.period("2025-03-31T10:00:00+07:00".parse()?, Granularity::Triwulan)?;
+/// assert_eq!(nps.get(&("kel-a".to_string(), q1)).map(|t| t.counts()[10]), Some(1));
+/// # Ok::<(), layanan::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Grouped<K: Ord, T> {
+    empty: T,
+    groups: BTreeMap<K, T>,
+}
+
+impl<K: Ord, T: Clone> Grouped<K, T> {
+    /// No groups yet; each new group starts as a copy of `empty`.
+    pub fn new(empty: T) -> Self {
+        Self {
+            empty,
+            groups: BTreeMap::new(),
+        }
+    }
+
+    /// The tally of `key`, created empty on first use.
+    pub fn group_mut(&mut self, key: K) -> &mut T {
+        let empty = &self.empty;
+        self.groups.entry(key).or_insert_with(|| empty.clone())
+    }
+
+    /// The tally of `key`, if any record had it.
+    pub fn get(&self, key: &K) -> Option<&T> {
+        self.groups.get(key)
+    }
+
+    /// Groups in key order.
+    pub fn iter(&self) -> impl Iterator<Item = (&K, &T)> {
+        self.groups.iter()
+    }
+
+    /// The number of groups.
+    pub fn len(&self) -> usize {
+        self.groups.len()
+    }
+
+    /// Whether no record was grouped yet.
+    pub fn is_empty(&self) -> bool {
+        self.groups.is_empty()
+    }
+
+    /// The groups, consumed.
+    pub fn into_map(self) -> BTreeMap<K, T> {
+        self.groups
+    }
+}
+
+impl<K: Ord + Clone, T: Clone + Merge> Grouped<K, T> {
+    /// Merges `other` group by group (groups only `other` has are copied).
+    ///
+    /// # Errors
+    /// The first error of a group's merge; groups merged before it stay merged.
+    pub fn merge(&mut self, other: &Grouped<K, T>) -> Result<()> {
+        for (key, theirs) in &other.groups {
+            match self.groups.get_mut(key) {
+                Some(ours) => ours.merge_from(theirs)?,
+                None => {
+                    self.groups.insert(key.clone(), theirs.clone());
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// All groups merged into one tally.
+    ///
+    /// # Errors
+    /// The first error of a merge.
+    pub fn total(&self) -> Result<T> {
+        let mut total = self.empty.clone();
+        for tally in self.groups.values() {
+            total.merge_from(tally)?;
+        }
+        Ok(total)
+    }
+}

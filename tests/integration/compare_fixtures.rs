@@ -1,0 +1,263 @@
+//! Trend and shrinkage statistics against `tests/fixtures/compare_reference.json`, computed by
+//! `tests/fixtures/generate_compare.py`: pymannkendall for the Mann–Kendall test and Sen's slope,
+//! independent numpy/scipy code for Sen's interval and the two empirical-Bayes shrinkages.
+//!
+//! **Tolerance: 1e-10 relative to the reference value** (a reference of exactly 0 must be met
+//! exactly), with one exception: interval bounds built as `estimate ± half-width` are known
+//! only to ~1e-16 absolute, so they get an absolute floor of 1e-14 times the estimate's scale.
+//! Every test asserts it looked at every case.
+
+use std::sync::OnceLock;
+
+use layanan::Level;
+use layanan::stats::{
+    Alternative, beta_binomial_shrinkage, fisher_exact, mann_kendall, normal_shrinkage, sens_slope,
+};
+use serde_json::Value;
+
+const REL: f64 = 1e-10;
+
+const FIXTURE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/compare_reference.json"
+);
+
+fn fixture() -> &'static Value {
+    static JSON: OnceLock<Value> = OnceLock::new();
+    JSON.get_or_init(|| {
+        let text = std::fs::read_to_string(FIXTURE).expect("read compare_reference.json");
+        serde_json::from_str(&text).expect("compare_reference.json is JSON")
+    })
+}
+
+fn group(name: &str) -> &'static [Value] {
+    let list = fixture()
+        .get(name)
+        .and_then(Value::as_array)
+        .unwrap_or_else(|| panic!("no group `{name}`"));
+    assert!(!list.is_empty(), "{name}: no cases");
+    list
+}
+
+fn num(case: &Value, key: &str) -> f64 {
+    case.get(key)
+        .and_then(Value::as_f64)
+        .unwrap_or_else(|| panic!("{case}: no number `{key}`"))
+}
+
+fn nums(case: &Value, key: &str) -> Vec<f64> {
+    case.get(key)
+        .and_then(Value::as_array)
+        .unwrap_or_else(|| panic!("no array `{key}`"))
+        .iter()
+        .map(|v| v.as_f64().expect("a number"))
+        .collect()
+}
+
+#[track_caller]
+fn close(what: &str, got: f64, want: f64, floor: f64) {
+    let tol = REL * want.abs().max(f64::MIN_POSITIVE) + floor;
+    assert!(
+        (got - want).abs() <= tol,
+        "{what}: got {got:e}, want {want:e} (diff {:e})",
+        (got - want).abs()
+    );
+}
+
+#[test]
+fn mann_kendall_and_sens_slope_match_pymannkendall() {
+    let cases = group("mann_kendall");
+    let mut checked = 0;
+    for case in cases {
+        let name = case["name"].as_str().expect("name");
+        let series = nums(case, "series");
+        let mk = mann_kendall(&series).expect(name);
+        assert_eq!(mk.s, case["s"].as_i64().expect("s"), "{name}: S");
+        assert_eq!(mk.n, series.len() as u64);
+        close(
+            &format!("{name}: Var(S)"),
+            mk.variance,
+            num(case, "variance"),
+            0.0,
+        );
+        close(&format!("{name}: z"), mk.z, num(case, "z"), 0.0);
+        close(&format!("{name}: p"), mk.p_value, num(case, "p_value"), 0.0);
+        close(&format!("{name}: tau"), mk.tau, num(case, "tau"), 0.0);
+        for interval in case["intervals"].as_array().expect("intervals") {
+            let level = Level::new(num(interval, "level")).expect("level");
+            let sen = sens_slope(&series, level).expect(name);
+            close(
+                &format!("{name}: slope"),
+                sen.slope.estimate(),
+                num(case, "slope"),
+                0.0,
+            );
+            close(
+                &format!("{name}: intercept"),
+                sen.intercept,
+                num(case, "intercept"),
+                0.0,
+            );
+            close(
+                &format!("{name}: lower"),
+                sen.slope.lower(),
+                num(interval, "lower"),
+                0.0,
+            );
+            close(
+                &format!("{name}: upper"),
+                sen.slope.upper(),
+                num(interval, "upper"),
+                0.0,
+            );
+        }
+        checked += 1;
+    }
+    assert_eq!(checked, cases.len());
+}
+
+#[test]
+fn beta_binomial_shrinkage_matches_numpy() {
+    let cases = group("beta_binomial");
+    let mut checked = 0;
+    for case in cases {
+        let name = case["name"].as_str().expect("name");
+        let groups: Vec<(u64, u64)> = case["counts"]
+            .as_array()
+            .expect("groups")
+            .iter()
+            .map(|g| {
+                (
+                    g[0].as_u64().expect("successes"),
+                    g[1].as_u64().expect("trials"),
+                )
+            })
+            .collect();
+        let level = Level::new(num(case, "level")).expect("level");
+        let eb = beta_binomial_shrinkage(&groups, level).expect(name);
+        close(
+            &format!("{name}: prior mean"),
+            eb.prior_mean,
+            num(case, "prior_mean"),
+            0.0,
+        );
+        close(&format!("{name}: rho"), eb.rho, num(case, "rho"), 0.0);
+        match case["prior_strength"].as_f64() {
+            Some(want) => close(
+                &format!("{name}: strength"),
+                eb.prior_strength.expect("a prior strength"),
+                want,
+                0.0,
+            ),
+            None => assert_eq!(eb.prior_strength, None, "{name}"),
+        }
+        let want = case["groups"].as_array().expect("groups");
+        assert_eq!(eb.groups.len(), want.len(), "{name}");
+        for (i, (got, want)) in eb.groups.iter().zip(want).enumerate() {
+            close(&format!("{name} #{i}: raw"), got.raw, num(want, "raw"), 0.0);
+            close(
+                &format!("{name} #{i}: weight"),
+                got.weight,
+                num(want, "weight"),
+                0.0,
+            );
+            close(
+                &format!("{name} #{i}: estimate"),
+                got.estimate.estimate(),
+                num(want, "estimate"),
+                0.0,
+            );
+            close(
+                &format!("{name} #{i}: lower"),
+                got.estimate.lower(),
+                num(want, "lower"),
+                0.0,
+            );
+            close(
+                &format!("{name} #{i}: upper"),
+                got.estimate.upper(),
+                num(want, "upper"),
+                0.0,
+            );
+        }
+        checked += 1;
+    }
+    assert_eq!(checked, cases.len());
+}
+
+#[test]
+fn normal_shrinkage_matches_numpy() {
+    let cases = group("normal_normal");
+    let mut checked = 0;
+    for case in cases {
+        let name = case["name"].as_str().expect("name");
+        let level = Level::new(num(case, "level")).expect("level");
+        let eb = normal_shrinkage(&nums(case, "estimates"), &nums(case, "variances"), level)
+            .expect(name);
+        close(
+            &format!("{name}: prior mean"),
+            eb.prior_mean,
+            num(case, "prior_mean"),
+            0.0,
+        );
+        close(&format!("{name}: tau2"), eb.tau2, num(case, "tau2"), 0.0);
+        close(&format!("{name}: Q"), eb.q, num(case, "q"), 0.0);
+        let want = case["groups"].as_array().expect("groups");
+        assert_eq!(eb.groups.len(), want.len(), "{name}");
+        for (i, (got, want)) in eb.groups.iter().zip(want).enumerate() {
+            let scale = num(want, "estimate").abs();
+            close(&format!("{name} #{i}: raw"), got.raw, num(want, "raw"), 0.0);
+            close(
+                &format!("{name} #{i}: weight"),
+                got.weight,
+                num(want, "weight"),
+                0.0,
+            );
+            close(
+                &format!("{name} #{i}: estimate"),
+                got.estimate.estimate(),
+                num(want, "estimate"),
+                0.0,
+            );
+            close(
+                &format!("{name} #{i}: lower"),
+                got.estimate.lower(),
+                num(want, "lower"),
+                1e-14 * scale,
+            );
+            close(
+                &format!("{name} #{i}: upper"),
+                got.estimate.upper(),
+                num(want, "upper"),
+                1e-14 * scale,
+            );
+        }
+        checked += 1;
+    }
+    assert_eq!(checked, cases.len());
+}
+
+#[test]
+fn fisher_exact_matches_scipy() {
+    let cases = group("fisher_exact");
+    let mut checked = 0;
+    for case in cases {
+        let name = case["name"].as_str().expect("name");
+        let t: Vec<u64> = case["table"]
+            .as_array()
+            .expect("table")
+            .iter()
+            .map(|v| v.as_u64().expect("a count"))
+            .collect();
+        for (key, alternative) in [
+            ("two-sided", Alternative::TwoSided),
+            ("less", Alternative::Less),
+            ("greater", Alternative::Greater),
+        ] {
+            let test = fisher_exact(t[0], t[1], t[2], t[3], alternative).expect(name);
+            close(&format!("{name} {key}"), test.p_value, num(case, key), 0.0);
+        }
+        checked += 1;
+    }
+    assert_eq!(checked, cases.len());
+}
