@@ -211,11 +211,27 @@ fn csv_report(c: &mut Criterion) {
     g.finish();
 }
 
+/// Sequential against parallel scoring of the same visits (feature `rayon`).
+#[cfg(feature = "rayon")]
+fn parallel(c: &mut Criterion, visits: &[Interaction]) {
+    let mut g = group(c, "parallel_1m", visits.len() as u64);
+    g.bench_function("baseline_scan", |b| b.iter(|| black_box(scan(visits))));
+    g.bench_function("scorecard_sequential", |b| {
+        b.iter(|| black_box(Scorecard::score(visits, data::standards()).expect("score")))
+    });
+    g.bench_function("scorecard_par_score", |b| {
+        b.iter(|| black_box(Scorecard::par_score(visits, data::standards()).expect("score")))
+    });
+    g.finish();
+}
+
 fn visit_groups(c: &mut Criterion) {
     let visits = data::interactions(&data::rows(N));
     speed_cost(c, &visits);
     full_report(c, &visits);
     merge(c, &visits);
+    #[cfg(feature = "rayon")]
+    parallel(c, &visits);
 }
 
 criterion_group!(benches, skm, visit_groups, csv_report);

@@ -10,8 +10,12 @@ use crate::model::{Instrument, Interaction, SkmAnswers, Standards};
 use crate::scorecard::Scorecard;
 use crate::skm::SkmTally;
 
-/// Records per task: large enough that merging costs little against tallying.
-const CHUNK: usize = 16_384;
+/// Records per task: a few tasks per thread (for balance), and few enough that merging, which
+/// copies the stored times once per level of the reduction, costs little against tallying.
+fn chunk_len(records: usize) -> usize {
+    let tasks = rayon::current_num_threads().saturating_mul(2).max(1);
+    records.div_ceil(tasks).max(4_096)
+}
 
 impl Scorecard {
     /// [`Scorecard::score`] on all cores.
@@ -38,7 +42,7 @@ impl Scorecard {
     pub fn par_score(visits: &[Interaction], standards: Standards) -> Result<Self> {
         let empty = Scorecard::new(standards);
         visits
-            .par_chunks(CHUNK)
+            .par_chunks(chunk_len(visits.len()))
             .map(|chunk| {
                 let mut card = empty.clone();
                 for visit in chunk {
@@ -80,7 +84,7 @@ impl SkmTally {
     pub fn par_from_answers(instrument: Instrument, answers: &[SkmAnswers]) -> Result<Self> {
         let empty = SkmTally::new(instrument);
         answers
-            .par_chunks(CHUNK)
+            .par_chunks(chunk_len(answers.len()))
             .map(|chunk| {
                 let mut tally = empty.clone();
                 for a in chunk {
