@@ -215,6 +215,10 @@ impl ScorecardOptions {
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    serde(try_from = "ScorecardParts", into = "ScorecardParts")
+)]
 pub struct Scorecard {
     standards: Standards,
     instrument: Instrument,
@@ -394,5 +398,83 @@ impl Scorecard {
             by_service: groups(&self.by_service)?,
             unknown_services: self.unknown_services.clone(),
         })
+    }
+}
+
+/// The serialised form of a [`Scorecard`]: versioned, and checked on the way in.
+#[cfg(feature = "serde")]
+#[derive(serde::Serialize, serde::Deserialize)]
+struct ScorecardParts {
+    version: u32,
+    standards: Standards,
+    instrument: Instrument,
+    overall: Tallies,
+    by_unit: BTreeMap<String, Tallies>,
+    by_service: BTreeMap<String, Tallies>,
+    unknown_services: BTreeMap<String, u64>,
+}
+
+/// The version of the serialised scorecard format.
+#[cfg(feature = "serde")]
+const SCORECARD_FORMAT: u32 = 1;
+
+#[cfg(feature = "serde")]
+impl TryFrom<ScorecardParts> for Scorecard {
+    type Error = Error;
+    fn try_from(p: ScorecardParts) -> Result<Self> {
+        let inconsistent = |reason: String| Error::Inconsistent {
+            what: "scorecard".into(),
+            reason,
+        };
+        if p.version != SCORECARD_FORMAT {
+            return Err(inconsistent(format!(
+                "format version {} (this build reads {SCORECARD_FORMAT})",
+                p.version
+            )));
+        }
+        let groups = || p.by_unit.values().chain(p.by_service.values());
+        if std::iter::once(&p.overall)
+            .chain(groups())
+            .any(|t| t.skm.instrument() != &p.instrument)
+        {
+            return Err(inconsistent(
+                "a group's SKM tally uses another instrument than the scorecard".into(),
+            ));
+        }
+        // Every visit is in the overall tallies, its unit's and its service's.
+        let visits = |g: &BTreeMap<String, Tallies>| -> u128 {
+            g.values().map(|t| u128::from(t.speed.visits())).sum()
+        };
+        let overall = u128::from(p.overall.speed.visits());
+        if visits(&p.by_unit) != overall || visits(&p.by_service) != overall {
+            return Err(inconsistent(format!(
+                "{overall} visits overall but {} by unit and {} by service",
+                visits(&p.by_unit),
+                visits(&p.by_service)
+            )));
+        }
+        Ok(Scorecard {
+            standards: p.standards,
+            instrument: p.instrument,
+            overall: p.overall,
+            by_unit: p.by_unit,
+            by_service: p.by_service,
+            unknown_services: p.unknown_services,
+        })
+    }
+}
+
+#[cfg(feature = "serde")]
+impl From<Scorecard> for ScorecardParts {
+    fn from(c: Scorecard) -> Self {
+        ScorecardParts {
+            version: SCORECARD_FORMAT,
+            standards: c.standards,
+            instrument: c.instrument,
+            overall: c.overall,
+            by_unit: c.by_unit,
+            by_service: c.by_service,
+            unknown_services: c.unknown_services,
+        }
     }
 }

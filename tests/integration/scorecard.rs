@@ -950,6 +950,30 @@ mod serde_forms {
     use serde_json::json;
 
     #[test]
+    fn scorecard_format_is_versioned_and_checked() {
+        let card = Scorecard::score(&dataset(), standards()).unwrap();
+        let json = serde_json::to_value(&card).unwrap();
+        assert_eq!(json["version"], serde_json::json!(1));
+        let mut future = json.clone();
+        future["version"] = serde_json::json!(2);
+        rejects::<Scorecard>(
+            future,
+            "inconsistent scorecard: format version 2 (this build reads 1)",
+        );
+        // Drop one unit: its visits no longer add up to the overall count.
+        let mut missing = json.clone();
+        let first = missing["by_unit"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .next()
+            .unwrap()
+            .clone();
+        missing["by_unit"].as_object_mut().unwrap().remove(&first);
+        rejects::<Scorecard>(missing, "visits overall but");
+    }
+
+    #[test]
     fn scorecard_and_its_reports() {
         let visits = dataset();
         let card = Scorecard::score(&visits, standards()).unwrap();
