@@ -34,21 +34,7 @@ pub fn fisher_exact(
     alternative: Alternative,
 ) -> Result<TestResult> {
     for (x, n) in [(successes1, trials1), (successes2, trials2)] {
-        if n == 0 {
-            return Err(Error::InsufficientData {
-                what: "Fisher's exact test".into(),
-                needed: 1,
-                got: 0,
-            });
-        }
-        if x > n {
-            return Err(Error::OutOfRange {
-                field: "successes".into(),
-                value: i64::try_from(x).unwrap_or(i64::MAX),
-                min: 0,
-                max: i64::try_from(n).unwrap_or(i64::MAX),
-            });
-        }
+        super::proportion::check_counts("Fisher's exact test", x, n)?;
     }
     let total = trials1
         .checked_add(trials2)

@@ -295,21 +295,7 @@ pub fn two_proportion_z_test(
     alternative: Alternative,
 ) -> Result<TestResult> {
     for (x, n) in [(successes1, trials1), (successes2, trials2)] {
-        if n == 0 {
-            return Err(Error::InsufficientData {
-                what: "two-proportion z test".into(),
-                needed: 1,
-                got: 0,
-            });
-        }
-        if x > n {
-            return Err(Error::OutOfRange {
-                field: "successes".into(),
-                value: i64::try_from(x).unwrap_or(i64::MAX),
-                min: 0,
-                max: i64::try_from(n).unwrap_or(i64::MAX),
-            });
-        }
+        super::proportion::check_counts("two-proportion z test", x, n)?;
     }
     let (x1, n1, x2, n2) = (
         successes1 as f64,

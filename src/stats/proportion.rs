@@ -17,10 +17,11 @@ pub enum ProportionMethod {
     AgrestiCoull,
 }
 
-fn check_counts(successes: u64, trials: u64) -> Result<()> {
+/// `successes` of `trials` make sense: some trials, no more successes than trials.
+pub(crate) fn check_counts(what: &str, successes: u64, trials: u64) -> Result<()> {
     if trials == 0 {
         return Err(Error::InsufficientData {
-            what: "proportion".into(),
+            what: what.into(),
             needed: 1,
             got: 0,
         });
@@ -65,7 +66,7 @@ pub fn proportion_interval(
     level: Level,
     method: ProportionMethod,
 ) -> Result<Interval> {
-    check_counts(successes, trials)?;
+    check_counts("proportion", successes, trials)?;
     let (x, n) = (successes as f64, trials as f64);
     let p = x / n;
     let z = dist::normal_upper_quantile(level.tail())?;
