@@ -203,6 +203,25 @@ impl CostTally {
         self.visits
     }
 
+    /// Pushing and merging keep these relations; a tally deserialised from tampered data may not.
+    fn check(&self) -> Result<()> {
+        let n = u128::from;
+        let consistent = n(self.exact) + n(self.overcharged) + n(self.underpaid) == n(self.judged)
+            && n(self.judged) + n(self.not_judged) == n(self.visits)
+            && self.free_violations <= self.free
+            && self.free <= self.judged
+            && self.excess.len() as u128 == n(self.overcharged)
+            && self.excess.iter().map(|&e| u128::from(e)).sum::<u128>() == self.excess_total;
+        if consistent {
+            Ok(())
+        } else {
+            Err(Error::Inconsistent {
+                what: "cost tally".into(),
+                reason: "its counts contradict each other".into(),
+            })
+        }
+    }
+
     /// The report at 95 %.
     ///
     /// # Errors
@@ -224,6 +243,7 @@ impl CostTally {
                 got: 0,
             });
         }
+        self.check()?;
         let overcharged = Share::new(self.overcharged, self.judged, level)?;
         let excess: Vec<f64> = self.excess.iter().map(|&e| e as f64).collect();
         let excess_median = if excess.is_empty() {

@@ -236,6 +236,35 @@ impl SpeedTally {
         self.visits
     }
 
+    /// Pushing and merging keep these relations; a tally deserialised from tampered data may not.
+    fn check(&self) -> Result<()> {
+        let as_u128 = |v: u64| u128::from(v);
+        let len = |v: &Vec<f64>| v.len() as u128;
+        let visits = as_u128(self.visits);
+        let consistent = self.within <= self.judged
+            && as_u128(self.satisfied) + as_u128(self.tolerating) <= as_u128(self.judged)
+            && self.satisfied == self.within
+            && self.wait_within <= self.wait_judged
+            && as_u128(self.judged) + as_u128(self.no_standard) + as_u128(self.unfinished)
+                <= visits
+            && [
+                &self.wait,
+                &self.service,
+                &self.turnaround,
+                &self.working_days,
+            ]
+            .iter()
+            .all(|v| len(v) <= visits);
+        if consistent {
+            Ok(())
+        } else {
+            Err(Error::Inconsistent {
+                what: "speed tally".into(),
+                reason: "its counts contradict each other".into(),
+            })
+        }
+    }
+
     /// The report at 95 % with type-7 quantiles.
     ///
     /// # Errors
@@ -256,6 +285,7 @@ impl SpeedTally {
                 got: 0,
             });
         }
+        self.check()?;
         let kind = options.quantile_type;
         let within_standard = Share::new(self.within, self.judged, options.level)?;
         let apdex = (self.judged > 0)

@@ -147,6 +147,21 @@ impl Moments {
                 got: self.n,
             });
         }
+        // Pushing and merging keep these; moments deserialised from tampered data may not.
+        let sane = [
+            self.shift, self.mean, self.m2, self.m3, self.m4, self.min, self.max,
+        ]
+        .iter()
+        .all(|v| v.is_finite())
+            && self.m2 >= 0.0
+            && self.m4 >= 0.0
+            && (self.n == 0 || self.min <= self.max);
+        if !sane {
+            return Err(Error::Inconsistent {
+                what: "moments".into(),
+                reason: "negative or non-finite central sums, or minimum above maximum".into(),
+            });
+        }
         Ok(self.n as f64)
     }
 
