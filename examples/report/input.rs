@@ -95,14 +95,22 @@ impl<'a> Table<'a> {
         for record in reader.records() {
             let record = record.map_err(|e| {
                 let line = e.position().map(csv::Position::line);
-                let message = match e.kind() {
+                match e.kind() {
                     csv::ErrorKind::UnequalLengths {
                         expected_len, len, ..
-                    } => format!("expected {expected_len} fields, found {len}"),
-                    csv::ErrorKind::Utf8 { .. } => "the file is not valid UTF-8".to_string(),
-                    _ => e.to_string(),
-                };
-                err(line, message)
+                    } => err(line, format!("expected {expected_len} fields, found {len}")),
+                    csv::ErrorKind::Utf8 { err: utf8, .. } => {
+                        let field = utf8.field();
+                        let name = headers.get(field).map_or("?", String::as_str);
+                        InputError {
+                            file: file.into(),
+                            line,
+                            column: Some(format!("{} ({name})", field + 1)),
+                            message: "not valid UTF-8".into(),
+                        }
+                    }
+                    _ => err(line, e.to_string()),
+                }
             })?;
             let line = record.position().map_or(0, csv::Position::line);
             rows.push((line, record));

@@ -273,3 +273,40 @@ fn the_embedded_city_answers_where_to_look() {
     assert!(out.contains("Least courteous      kel-mekarsari"), "{out}");
     assert!(out.contains("kel-tanjung*"), "{out}");
 }
+
+/// Malformed files: each stops with file, line (and column where there is one) and exit 1.
+#[test]
+fn malformed_csv_files_name_where_they_break() {
+    for (file, expected) in [
+        (
+            "skm_not_utf8.csv",
+            "skm_not_utf8.csv, line 3, column 2 (unit): not valid UTF-8",
+        ),
+        (
+            "skm_extra_field.csv",
+            "skm_extra_field.csv, line 2: expected 12 fields, found 13",
+        ),
+        (
+            "skm_unknown_column.csv",
+            "skm_unknown_column.csv, line 1: unknown column `remarks`; expected service,unit,submitted_at,u1,",
+        ),
+        (
+            "skm_bad_time.csv",
+            "skm_bad_time.csv, line 2, column 3 (submitted_at): timestamp: cannot parse `2025-13-06T08:00:00+07:00`",
+        ),
+    ] {
+        let output = run(&["--skm", &fixture(file)]);
+        assert_eq!(output.status.code(), Some(1), "{file}");
+        let err = String::from_utf8_lossy(&output.stderr);
+        assert!(err.contains(expected), "{file}: {err}");
+    }
+}
+
+/// Blank lines are not questionnaires: the file scores as its two rows.
+#[test]
+fn blank_lines_are_skipped() {
+    let out = stdout(&run(&["--skm", &fixture("skm_blank_lines.csv")]));
+    assert!(out.contains("Responden: 2 (2 lengkap)"), "{out}");
+    // (4 + 3)/2 = 3.5 on every element: 87.50.
+    assert!(out.contains("IKM (NIK)           87.50"), "{out}");
+}
