@@ -6,6 +6,7 @@
 use rayon::prelude::*;
 
 use crate::error::Result;
+use crate::group::Merge;
 use crate::model::{Instrument, Interaction, SkmAnswers, Standards};
 use crate::scorecard::Scorecard;
 use crate::skm::SkmTally;
@@ -15,6 +16,31 @@ use crate::skm::SkmTally;
 fn chunk_len(records: usize) -> usize {
     let tasks = rayon::current_num_threads().saturating_mul(2).max(1);
     records.div_ceil(tasks).max(4_096)
+}
+
+/// Tallies `records` chunk by chunk on every core, starting each chunk from `empty`, and merges
+/// the chunks in order.
+fn par_tally<R: Sync, T: Merge + Clone + Send + Sync>(
+    records: &[R],
+    empty: T,
+    push: impl Fn(&mut T, &R) -> Result<()> + Sync,
+) -> Result<T> {
+    records
+        .par_chunks(chunk_len(records.len()))
+        .map(|chunk| {
+            let mut tally = empty.clone();
+            for record in chunk {
+                push(&mut tally, record)?;
+            }
+            Ok(tally)
+        })
+        .try_reduce(
+            || empty.clone(),
+            |mut a, b| {
+                a.merge_from(&b)?;
+                Ok(a)
+            },
+        )
 }
 
 impl Scorecard {
@@ -40,23 +66,7 @@ impl Scorecard {
     /// # Errors
     /// As [`Scorecard::push`].
     pub fn par_score(visits: &[Interaction], standards: Standards) -> Result<Self> {
-        let empty = Scorecard::new(standards);
-        visits
-            .par_chunks(chunk_len(visits.len()))
-            .map(|chunk| {
-                let mut card = empty.clone();
-                for visit in chunk {
-                    card.push(visit)?;
-                }
-                Ok(card)
-            })
-            .try_reduce(
-                || empty.clone(),
-                |mut a, b| {
-                    a.merge(&b)?;
-                    Ok(a)
-                },
-            )
+        par_tally(visits, Scorecard::new(standards), Scorecard::push)
     }
 }
 
@@ -82,22 +92,6 @@ impl SkmTally {
     /// # Errors
     /// As [`SkmTally::push_answers`].
     pub fn par_from_answers(instrument: Instrument, answers: &[SkmAnswers]) -> Result<Self> {
-        let empty = SkmTally::new(instrument);
-        answers
-            .par_chunks(chunk_len(answers.len()))
-            .map(|chunk| {
-                let mut tally = empty.clone();
-                for a in chunk {
-                    tally.push_answers(a)?;
-                }
-                Ok(tally)
-            })
-            .try_reduce(
-                || empty.clone(),
-                |mut a, b| {
-                    a.merge(&b)?;
-                    Ok(a)
-                },
-            )
+        par_tally(answers, SkmTally::new(instrument), SkmTally::push_answers)
     }
 }
