@@ -2,9 +2,11 @@
 
 use crate::error::{Error, Result};
 use crate::model::{Interaction, Money, Standards};
+use crate::read_check::checked_on_read;
 use crate::stats::{Interval, Level, QuantileType, Sorted};
 use crate::summary::Share;
 
+checked_on_read! {
 /// Counts payments against tariffs: exact payments, overcharges (the pungli signal), free
 /// services that were charged, and waivers (paid below the tariff, reported apart and never
 /// counted as a violation).
@@ -12,6 +14,10 @@ use crate::summary::Share;
 /// The tariff is the service's published standard when there is one, else the official fee
 /// recorded on the visit; a visit with neither, or without a payment recorded, is counted as
 /// not judged. Sums are 128-bit, so they cannot overflow.
+///
+/// Read back with `serde`, it is checked: a state that pushing and merging cannot reach (counts
+/// that contradict each other, a time or value out of range) is refused with
+/// [`Error::Inconsistent`](crate::Error::Inconsistent).
 ///
 /// ```
 /// use layanan::{CostTally, Interaction, Money, ServiceStandard, Standards, Timestamp};
@@ -32,7 +38,6 @@ use crate::summary::Share;
 /// # Ok::<(), layanan::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct CostTally {
     visits: u64,
     not_judged: u64,
@@ -47,6 +52,7 @@ pub struct CostTally {
     waived_total: u128,
     /// The excess of each overcharged visit (for its median).
     excess: Vec<u64>,
+}
 }
 
 /// What a set of visits paid.
@@ -209,8 +215,13 @@ impl CostTally {
         let consistent = n(self.exact) + n(self.overcharged) + n(self.underpaid) == n(self.judged)
             && n(self.judged) + n(self.not_judged) == n(self.visits)
             && self.free_violations <= self.free
+            && self.free_violations <= self.overcharged
             && self.free <= self.judged
+            && self.fee_above_tariff <= self.visits
+            && n(self.underpaid) <= self.waived_total
+            && (self.underpaid > 0 || self.waived_total == 0)
             && self.excess.len() as u128 == n(self.overcharged)
+            && self.excess.iter().all(|&e| e > 0)
             && self.excess.iter().map(|&e| u128::from(e)).sum::<u128>() == self.excess_total;
         if consistent {
             Ok(())
@@ -243,7 +254,6 @@ impl CostTally {
                 got: 0,
             });
         }
-        self.check()?;
         let overcharged = Share::new(self.overcharged, self.judged, level)?;
         let excess: Vec<f64> = self.excess.iter().map(|&e| e as f64).collect();
         let excess_median = if excess.is_empty() {

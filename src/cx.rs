@@ -4,6 +4,7 @@ use std::fmt;
 
 use crate::error::{Error, Result};
 use crate::model::{Interaction, RECOMMEND_MAX, Rating, RatingScale};
+use crate::read_check::checked_on_read;
 use crate::stats::{Interval, IntervalMethod, Level, Moments};
 use crate::summary::Share;
 
@@ -252,8 +253,13 @@ impl CsatTally {
     }
 }
 
+checked_on_read! {
 /// Customer Effort Score: the mean answer to "how easy was it?" on a declared scale (commonly
 /// 1–7, higher = easier), with Student's t interval.
+///
+/// Read back with `serde`, it is checked: a state that pushing and merging cannot reach (counts
+/// that contradict each other, a time or value out of range) is refused with
+/// [`Error::Inconsistent`](crate::Error::Inconsistent).
 ///
 /// ```
 /// use layanan::{CesTally, RatingScale};
@@ -266,10 +272,10 @@ impl CsatTally {
 /// # Ok::<(), layanan::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct CesTally {
     scale: RatingScale,
     moments: Moments,
+}
 }
 
 impl CesTally {
@@ -302,6 +308,13 @@ impl CesTally {
         }
         self.moments.merge(&other.moments);
         Ok(())
+    }
+
+    /// Pushing and merging keep the ratings on the scale; a tally deserialised from tampered
+    /// data may not.
+    fn check(&self) -> Result<()> {
+        let (low, high) = (f64::from(self.scale.min()), f64::from(self.scale.max()));
+        self.moments.check_within("effort scores", low, high)
     }
 
     /// The mean effort score with Student's t interval at 95 %.

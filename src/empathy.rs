@@ -2,6 +2,7 @@
 
 use crate::error::{Error, Result};
 use crate::model::{Calendar, Complaint, Completion, Interaction, Rating, SKM_SCALE_MAX};
+use crate::read_check::checked_on_read;
 use crate::stats::{Interval, Level, Moments, QuantileType};
 use crate::summary::{Share, Summary};
 
@@ -9,12 +10,17 @@ use crate::summary::{Share, Summary};
 /// handling in PermenPANRB 14/2017, courtesy in KepMenPAN 25/2004.
 const EMPATHY_ELEMENTS: [&str; 3] = ["perilaku", "pengaduan", "kesopanan"];
 
+checked_on_read! {
 /// Collects what says whether staff were pleasant: direct empathy ratings (on any declared
 /// scale), the SKM answers on staff behaviour and complaint handling, and SERVQUAL gaps.
 ///
 /// The empathy score (0–100) is the mean of the direct ratings rescaled as
 /// `(rating − min)/(max − min) × 100`, with Student's t interval; without direct ratings it is
 /// the SKM answers rescaled the same way (`(answer − 1)/3 × 100`).
+///
+/// Read back with `serde`, it is checked: a state that pushing and merging cannot reach (counts
+/// that contradict each other, a time or value out of range) is refused with
+/// [`Error::Inconsistent`](crate::Error::Inconsistent).
 ///
 /// ```
 /// use layanan::{EmpathyTally, Interaction, RatingScale, Timestamp};
@@ -33,7 +39,6 @@ const EMPATHY_ELEMENTS: [&str; 3] = ["perilaku", "pengaduan", "kesopanan"];
 /// # Ok::<(), layanan::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Default)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct EmpathyTally {
     /// Direct ratings rescaled to 0–100.
     ratings: Moments,
@@ -43,6 +48,7 @@ pub struct EmpathyTally {
     complaint_handling: [u64; 4],
     /// SERVQUAL perception − expectation.
     gaps: Moments,
+}
 }
 
 /// What a set of visits says about empathy.
@@ -194,6 +200,13 @@ impl EmpathyTally {
         Ok(())
     }
 
+    /// Pushing and merging keep these relations; a tally deserialised from tampered data may not.
+    fn check(&self) -> Result<()> {
+        self.ratings.check_within("empathy ratings", 0.0, 100.0)?;
+        self.gaps
+            .check_within("SERVQUAL gaps", f64::NEG_INFINITY, f64::INFINITY)
+    }
+
     /// The report at 95 %.
     ///
     /// # Errors
@@ -264,8 +277,13 @@ impl EmpathyTally {
     }
 }
 
+checked_on_read! {
 /// Counts complaints: filed, answered, resolved, resolved within a target, and how long
 /// resolution took (exact median).
+///
+/// Read back with `serde`, it is checked: a state that pushing and merging cannot reach (counts
+/// that contradict each other, a time or value out of range) is refused with
+/// [`Error::Inconsistent`](crate::Error::Inconsistent).
 ///
 /// ```
 /// use layanan::{Calendar, Complaint, ComplaintTally, Completion, Timestamp};
@@ -284,7 +302,6 @@ impl EmpathyTally {
 /// # Ok::<(), layanan::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct ComplaintTally {
     target: Completion,
     calendar: Calendar,
@@ -296,6 +313,7 @@ pub struct ComplaintTally {
     response_hours: Vec<f64>,
     /// Hours to resolution.
     resolution_hours: Vec<f64>,
+}
 }
 
 /// How complaints were handled.
@@ -397,11 +415,32 @@ impl ComplaintTally {
         Ok(())
     }
 
+    /// Pushing and merging keep these relations; a tally deserialised from tampered data may not.
+    fn check(&self) -> Result<()> {
+        let hours_agree = |hours: &[f64], count: u64| {
+            hours.len() as u128 == u128::from(count)
+                && hours.iter().all(|h| h.is_finite() && *h >= 0.0)
+        };
+        let consistent = self.responded <= self.filed
+            && self.resolved <= self.filed
+            && self.within_target <= self.resolved
+            && hours_agree(&self.response_hours, self.responded)
+            && hours_agree(&self.resolution_hours, self.resolved);
+        if consistent {
+            Ok(())
+        } else {
+            Err(Error::Inconsistent {
+                what: "complaint tally".into(),
+                reason: "its counts contradict each other, or a time is negative or not finite"
+                    .into(),
+            })
+        }
+    }
+
     /// The report at 95 %.
     ///
     /// # Errors
-    /// [`Error::InsufficientData`] when no complaint was counted; [`Error::Inconsistent`] for
-    /// a (deserialised) tally with more complaints resolved than filed.
+    /// [`Error::InsufficientData`] when no complaint was counted.
     pub fn report(&self) -> Result<ComplaintReport> {
         if self.filed == 0 {
             return Err(Error::InsufficientData {
@@ -410,22 +449,12 @@ impl ComplaintTally {
                 got: 0,
             });
         }
-        // Only a tally deserialised from elsewhere can have more resolved than filed.
-        let unresolved =
-            self.filed
-                .checked_sub(self.resolved)
-                .ok_or_else(|| Error::Inconsistent {
-                    what: "complaint tally".into(),
-                    reason: format!(
-                        "{} complaints filed but {} resolved",
-                        self.filed, self.resolved
-                    ),
-                })?;
         Ok(ComplaintReport {
             filed: self.filed,
             responded: self.responded,
             resolved: self.resolved,
-            unresolved,
+            // resolved ≤ filed: push and merge keep it, and deserialising checks it.
+            unresolved: self.filed.saturating_sub(self.resolved),
             resolved_within_target: Share::new(self.within_target, self.filed, Level::default())?,
             first_response_hours: Summary::of(&self.response_hours, QuantileType::Linear)?,
             resolution_hours: Summary::of(&self.resolution_hours, QuantileType::Linear)?,

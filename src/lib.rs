@@ -169,6 +169,7 @@ mod jiff_impls;
 mod model;
 #[cfg(feature = "rayon")]
 mod parallel;
+mod read_check;
 mod scorecard;
 mod skm;
 mod speed;

@@ -2,9 +2,11 @@
 
 use crate::error::{Error, Result};
 use crate::model::{Completion, Interaction, Standards};
+use crate::read_check::checked_on_read;
 use crate::stats::{Interval, Level, QuantileType};
 use crate::summary::{Share, Summary};
 
+checked_on_read! {
 /// Collects the times of visits and how they compare with their services' standards.
 ///
 /// Exact quantiles need the times themselves, so the tally keeps them (8 bytes a visit per
@@ -19,6 +21,10 @@ use crate::summary::{Share, Summary};
 /// * Apdex with T = the standard: satisfied ≤ T, tolerating ≤ 4T, `(S + T/2)/n`.
 ///
 /// Visits of a service without a published standard are counted as such, never judged.
+///
+/// Read back with `serde`, it is checked: a state that pushing and merging cannot reach (counts
+/// that contradict each other, a time or value out of range) is refused with
+/// [`Error::Inconsistent`](crate::Error::Inconsistent).
 ///
 /// ```
 /// use layanan::{Completion, Interaction, Money, ServiceStandard, SpeedTally, Standards, TimeSpan};
@@ -42,7 +48,6 @@ use crate::summary::{Share, Summary};
 /// # Ok::<(), layanan::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Default)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct SpeedTally {
     visits: u64,
     unfinished: u64,
@@ -61,6 +66,7 @@ pub struct SpeedTally {
     tolerating: u64,
     wait_judged: u64,
     wait_within: u64,
+}
 }
 
 /// Settings of a speed report.
@@ -238,29 +244,32 @@ impl SpeedTally {
 
     /// Pushing and merging keep these relations; a tally deserialised from tampered data may not.
     fn check(&self) -> Result<()> {
-        let as_u128 = |v: u64| u128::from(v);
+        let n = u128::from;
         let len = |v: &Vec<f64>| v.len() as u128;
-        let visits = as_u128(self.visits);
-        let consistent = self.within <= self.judged
-            && as_u128(self.satisfied) + as_u128(self.tolerating) <= as_u128(self.judged)
+        let visits = n(self.visits);
+        let counts_agree = self.within <= self.judged
+            && n(self.satisfied) + n(self.tolerating) <= n(self.judged)
             && self.satisfied == self.within
             && self.wait_within <= self.wait_judged
-            && as_u128(self.judged) + as_u128(self.no_standard) + as_u128(self.unfinished)
-                <= visits
-            && [
-                &self.wait,
-                &self.service,
-                &self.turnaround,
-                &self.working_days,
-            ]
+            && n(self.wait_judged) <= len(&self.wait)
+            && n(self.judged) + n(self.no_standard) + n(self.unfinished) <= visits
+            && len(&self.working_days) <= n(self.judged);
+        let times = [
+            &self.wait,
+            &self.service,
+            &self.turnaround,
+            &self.working_days,
+        ];
+        let times_agree = times
             .iter()
-            .all(|v| len(v) <= visits);
-        if consistent {
+            .all(|v| len(v) <= visits && v.iter().all(|t| t.is_finite() && *t >= 0.0));
+        if counts_agree && times_agree {
             Ok(())
         } else {
             Err(Error::Inconsistent {
                 what: "speed tally".into(),
-                reason: "its counts contradict each other".into(),
+                reason: "its counts contradict each other, or a time is negative or not finite"
+                    .into(),
             })
         }
     }
@@ -285,7 +294,6 @@ impl SpeedTally {
                 got: 0,
             });
         }
-        self.check()?;
         let kind = options.quantile_type;
         let within_standard = Share::new(self.within, self.judged, options.level)?;
         let apdex = (self.judged > 0)

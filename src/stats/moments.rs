@@ -2,7 +2,9 @@
 
 use super::interval::{Interval, Level};
 use crate::error::{Error, Result};
+use crate::read_check::checked_on_read;
 
+checked_on_read! {
 /// Running moments of a sample: count, mean, central sums of powers 2–4, minimum and maximum.
 ///
 /// Values are taken relative to the first one seen (a shift that keeps data like `1e9 + noise`
@@ -13,6 +15,10 @@ use crate::error::{Error, Result};
 /// NaN and infinities are never dropped silently: [`push`](Self::push) refuses them, and
 /// values collected through [`FromIterator`]/[`Extend`] are counted so that every statistic
 /// then answers [`Error::NotFinite`].
+///
+/// Read back with `serde`, it is checked: a state that pushing and merging cannot reach (counts
+/// that contradict each other, a time or value out of range) is refused with
+/// [`Error::Inconsistent`](crate::Error::Inconsistent).
 ///
 /// ```
 /// use layanan::stats::Moments;
@@ -31,7 +37,6 @@ use crate::error::{Error, Result};
 /// # Ok::<(), layanan::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Moments {
     n: u64,
     /// The shift K (the first value seen).
@@ -45,6 +50,7 @@ pub struct Moments {
     max: f64,
     /// Non-finite values collected through `Extend`.
     rejected: u64,
+}
 }
 
 impl Moments {
@@ -129,13 +135,46 @@ impl Moments {
         self.n
     }
 
+    /// Pushing and merging keep these; moments deserialised from tampered data may not.
+    fn check(&self) -> Result<()> {
+        let sums = [
+            self.shift, self.mean, self.m2, self.m3, self.m4, self.min, self.max,
+        ];
+        let sane = sums.iter().all(|v| v.is_finite())
+            && self.m2 >= 0.0
+            && self.m4 >= 0.0
+            && (self.n == 0 || self.min <= self.max);
+        if sane {
+            Ok(())
+        } else {
+            Err(Error::Inconsistent {
+                what: "moments".into(),
+                reason: "negative or non-finite central sums, or minimum above maximum".into(),
+            })
+        }
+    }
+
+    /// For tallies that hold moments of values known to lie in `[low, high]`: whether these
+    /// could have come from pushing such values.
+    pub(crate) fn check_within(&self, what: &str, low: f64, high: f64) -> Result<()> {
+        self.check()?;
+        if self.rejected == 0 && (self.n == 0 || (low <= self.min && self.max <= high)) {
+            Ok(())
+        } else {
+            Err(Error::Inconsistent {
+                what: what.into(),
+                reason: format!("non-finite values, or values outside [{low}, {high}]"),
+            })
+        }
+    }
+
     fn need(&self, what: &str, needed: u64) -> Result<f64> {
         if self.rejected > 0 {
             return Err(Error::NotFinite {
                 field: format!(
                     "{} of {} observations",
                     self.rejected,
-                    self.rejected + self.n
+                    u128::from(self.rejected) + u128::from(self.n)
                 ),
                 value: f64::NAN,
             });
@@ -145,21 +184,6 @@ impl Moments {
                 what: what.into(),
                 needed,
                 got: self.n,
-            });
-        }
-        // Pushing and merging keep these; moments deserialised from tampered data may not.
-        let sane = [
-            self.shift, self.mean, self.m2, self.m3, self.m4, self.min, self.max,
-        ]
-        .iter()
-        .all(|v| v.is_finite())
-            && self.m2 >= 0.0
-            && self.m4 >= 0.0
-            && (self.n == 0 || self.min <= self.max);
-        if !sane {
-            return Err(Error::Inconsistent {
-                what: "moments".into(),
-                reason: "negative or non-finite central sums, or minimum above maximum".into(),
             });
         }
         Ok(self.n as f64)

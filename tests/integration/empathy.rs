@@ -726,8 +726,8 @@ mod serde_forms {
     }
 
     /// Tallies travel between workers as JSON, so their counts are user data: a report on
-    /// counts that pass `u64::MAX` together, or on more resolved complaints than filed, is an
-    /// error, never a panic.
+    /// counts that pass `u64::MAX` together (a state merging can reach) is an error, never a
+    /// panic.
     #[test]
     fn tampered_counts_are_an_error_not_a_panic() {
         let mut json =
@@ -736,16 +736,6 @@ mod serde_forms {
         let tally: EmpathyTally = serde_json::from_value(json).unwrap();
         let result = tally.report();
         assert!(matches!(result, Err(Error::Overflow { .. })), "{result:?}");
-
-        let tally = complaint_tally(Completion::WorkingDays(2), calendar(), &complaints());
-        let mut json = serde_json::to_value(&tally).unwrap();
-        json["resolved"] = json!(10);
-        let tally: ComplaintTally = serde_json::from_value(json).unwrap();
-        let err = tally.report().unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            "inconsistent complaint tally: 4 complaints filed but 10 resolved"
-        );
     }
 
     #[test]

@@ -19,3 +19,5 @@ mod speed;
 mod stats_errors;
 mod stats_fixtures;
 mod stats_laws;
+#[cfg(feature = "serde")]
+mod tampered;

@@ -1,0 +1,247 @@
+//! Tallies read back from tampered data are refused when read, not when reported.
+//!
+//! Each case starts from the JSON of a real tally, which must read back equal, then changes one
+//! thing that `push` and `merge` could never produce and expects the exact error message.
+
+use layanan::stats::Moments;
+use layanan::{
+    Calendar, Complaint, ComplaintTally, Completion, CostTally, EmpathyTally, Interaction, Money,
+    RatingScale, ServiceStandard, SpeedTally, Standards, TimeSpan, Timestamp,
+};
+use layanan::{CesTally, CsatTally, NpsTally};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use serde_json::{Value, json};
+
+const SPEED: &str = "inconsistent speed tally: its counts contradict each other, or a time is negative or not finite";
+const COST: &str = "inconsistent cost tally: its counts contradict each other";
+const COMPLAINTS: &str = "inconsistent complaint tally: its counts contradict each other, or a time is negative or not finite";
+
+fn at(text: &str) -> Timestamp {
+    format!("2025-03-{text}:00+07:00").parse().unwrap()
+}
+
+/// The JSON of `value`, after checking that it reads back equal.
+fn json_of<T>(value: &T) -> Value
+where
+    T: Serialize + DeserializeOwned + PartialEq + std::fmt::Debug,
+{
+    let json = serde_json::to_value(value).unwrap();
+    let back: T = serde_json::from_value(json.clone()).unwrap();
+    assert_eq!(&back, value);
+    json
+}
+
+/// `json` with `edit` applied is refused with exactly `message`.
+#[track_caller]
+fn refused<T: DeserializeOwned + std::fmt::Debug>(
+    json: &Value,
+    edit: impl FnOnce(&mut Value),
+    message: &str,
+) {
+    let mut tampered = json.clone();
+    edit(&mut tampered);
+    assert_ne!(&tampered, json, "the edit changed nothing");
+    let err = serde_json::from_value::<T>(tampered).expect_err("tampered data must be refused");
+    assert_eq!(err.to_string(), message);
+}
+
+fn standards() -> Standards {
+    [
+        ServiceStandard::new("ktp-el", Money::ZERO)
+            .unwrap()
+            .with_completion(Completion::Within(TimeSpan::from_minutes(60)))
+            .with_max_wait(TimeSpan::from_minutes(30)),
+        ServiceStandard::new("akta", Money::new(10_000))
+            .unwrap()
+            .with_completion(Completion::WorkingDays(2)),
+    ]
+    .into_iter()
+    .collect()
+}
+
+/// Visits of every kind: within and over standard, in working days, unfinished, without a
+/// standard, overcharged on a free service, waived, paid exactly.
+fn visits() -> Vec<Interaction> {
+    let visit = |service: &str, arrive: &str, start: &str, finish: Option<&str>, paid: u64| {
+        let mut b = Interaction::builder(service, "kel-a", at(arrive))
+            .started_at(at(start))
+            .paid(Money::new(paid));
+        if let Some(finish) = finish {
+            b = b.finished_at(at(finish));
+        }
+        b.build().unwrap()
+    };
+    vec![
+        visit("ktp-el", "03T08:00", "03T08:10", Some("03T08:40"), 0),
+        visit("ktp-el", "03T08:00", "03T08:50", Some("03T10:30"), 20_000),
+        visit("ktp-el", "03T09:00", "03T09:05", None, 0),
+        visit("akta", "03T09:00", "03T09:20", Some("06T15:00"), 5_000),
+        visit("akta", "04T09:00", "04T09:20", Some("04T11:00"), 10_000),
+        visit("legalisir", "04T10:00", "04T10:05", Some("04T10:15"), 2_000),
+    ]
+}
+
+#[test]
+fn speed_tally() {
+    let mut tally = SpeedTally::new();
+    for v in &visits() {
+        tally.push(v, &standards()).unwrap();
+    }
+    let json = json_of(&tally);
+    assert_eq!(json["judged"], json!(4));
+    refused::<SpeedTally>(&json, |j| j["within"] = json!(5), SPEED);
+    refused::<SpeedTally>(&json, |j| j["satisfied"] = json!(0), SPEED);
+    refused::<SpeedTally>(&json, |j| j["tolerating"] = json!(4), SPEED);
+    refused::<SpeedTally>(&json, |j| j["wait_within"] = json!(9), SPEED);
+    refused::<SpeedTally>(&json, |j| j["wait_judged"] = json!(7), SPEED);
+    refused::<SpeedTally>(&json, |j| j["visits"] = json!(3), SPEED);
+    refused::<SpeedTally>(&json, |j| j["no_standard"] = json!(6), SPEED);
+    refused::<SpeedTally>(&json, |j| j["wait"][0] = json!(-1.0), SPEED);
+    refused::<SpeedTally>(&json, |j| j["working_days"][0] = json!(-0.5), SPEED);
+    refused::<SpeedTally>(&json, |j| j["turnaround"] = json!(vec![1.0; 7]), SPEED);
+}
+
+#[test]
+fn cost_tally() {
+    let mut tally = CostTally::new();
+    for v in &visits() {
+        tally.push(v, &standards()).unwrap();
+    }
+    let json = json_of(&tally);
+    assert_eq!(
+        (&json["overcharged"], &json["underpaid"], &json["excess"]),
+        (&json!(1), &json!(1), &json!([20_000]))
+    );
+    refused::<CostTally>(&json, |j| j["excess_total"] = json!(1), COST);
+    refused::<CostTally>(
+        &json,
+        |j| {
+            j["excess"] = json!([0]);
+            j["excess_total"] = json!(0);
+        },
+        COST,
+    );
+    refused::<CostTally>(&json, |j| j["judged"] = json!(6), COST);
+    refused::<CostTally>(&json, |j| j["free_violations"] = json!(2), COST);
+    refused::<CostTally>(&json, |j| j["free"] = json!(6), COST);
+    refused::<CostTally>(&json, |j| j["fee_above_tariff"] = json!(7), COST);
+    refused::<CostTally>(&json, |j| j["waived_total"] = json!(0), COST);
+    refused::<CostTally>(
+        &json,
+        |j| {
+            j["underpaid"] = json!(0);
+            j["exact"] = json!(3);
+        },
+        COST,
+    );
+}
+
+#[test]
+fn moments() {
+    let json = json_of(&Moments::from_slice(&[1.0, 2.0, 4.0]).unwrap());
+    let message =
+        "inconsistent moments: negative or non-finite central sums, or minimum above maximum";
+    refused::<Moments>(&json, |j| j["m2"] = json!(-3.0), message);
+    refused::<Moments>(&json, |j| j["m4"] = json!(-1.0), message);
+    refused::<Moments>(&json, |j| j["min"] = json!(5.0), message);
+}
+
+#[test]
+fn empathy_tally() {
+    let five = RatingScale::new(1, 5).unwrap();
+    let mut tally = EmpathyTally::new();
+    for r in [5, 3, 1] {
+        tally.push_rating(five.rating(r).unwrap()).unwrap();
+    }
+    tally
+        .push_servqual(five.rating(3).unwrap(), five.rating(5).unwrap())
+        .unwrap();
+    let json = json_of(&tally);
+    let ratings = "inconsistent empathy ratings: non-finite values, or values outside [0, 100]";
+    refused::<EmpathyTally>(&json, |j| j["ratings"]["max"] = json!(100.5), ratings);
+    refused::<EmpathyTally>(&json, |j| j["ratings"]["min"] = json!(-1.0), ratings);
+    refused::<EmpathyTally>(&json, |j| j["ratings"]["rejected"] = json!(1), ratings);
+    refused::<EmpathyTally>(
+        &json,
+        |j| j["gaps"]["m2"] = json!(-1.0),
+        "inconsistent moments: negative or non-finite central sums, or minimum above maximum",
+    );
+    refused::<EmpathyTally>(
+        &json,
+        |j| j["gaps"]["rejected"] = json!(2),
+        "inconsistent SERVQUAL gaps: non-finite values, or values outside [-inf, inf]",
+    );
+}
+
+#[test]
+fn complaint_tally() {
+    let mut tally = ComplaintTally::new(Completion::WorkingDays(5), Calendar::wib());
+    let filed = at("03T09:00");
+    for complaint in [
+        Complaint::filed("kel-a", filed)
+            .unwrap()
+            .first_response_at(at("03T10:00"))
+            .unwrap()
+            .resolved_at(at("04T09:00"))
+            .unwrap(),
+        Complaint::filed("kel-a", filed)
+            .unwrap()
+            .first_response_at(at("03T12:00"))
+            .unwrap(),
+        Complaint::filed("kel-a", filed).unwrap(),
+    ] {
+        tally.push(&complaint).unwrap();
+    }
+    let json = json_of(&tally);
+    assert_eq!(
+        (&json["filed"], &json["responded"], &json["resolved"]),
+        (&json!(3), &json!(2), &json!(1))
+    );
+    refused::<ComplaintTally>(&json, |j| j["resolved"] = json!(4), COMPLAINTS);
+    refused::<ComplaintTally>(&json, |j| j["responded"] = json!(4), COMPLAINTS);
+    refused::<ComplaintTally>(&json, |j| j["within_target"] = json!(2), COMPLAINTS);
+    refused::<ComplaintTally>(&json, |j| j["response_hours"] = json!([1.0]), COMPLAINTS);
+    refused::<ComplaintTally>(
+        &json,
+        |j| j["resolution_hours"][0] = json!(-24.0),
+        COMPLAINTS,
+    );
+}
+
+#[test]
+fn effort_tally() {
+    let mut ces = CesTally::new(RatingScale::new(1, 7).unwrap());
+    for r in [6, 7, 5] {
+        ces.push_rating(r).unwrap();
+    }
+    let json = json_of(&ces);
+    let message = "inconsistent effort scores: non-finite values, or values outside [1, 7]";
+    refused::<CesTally>(&json, |j| j["moments"]["max"] = json!(8.0), message);
+    refused::<CesTally>(
+        &json,
+        |j| j["scale"] = json!([1, 5]),
+        "inconsistent effort scores: non-finite values, or values outside [1, 5]",
+    );
+}
+
+/// Any counts are a state merging can reach, so these have nothing to refuse beyond their
+/// shape; a report whose total would overflow says so.
+#[test]
+fn count_tallies_read_any_counts() {
+    let mut nps = NpsTally::default();
+    nps.push_score(10).unwrap();
+    let mut json = json_of(&nps);
+    json["counts"][0] = json!(u64::MAX);
+    let nps: NpsTally = serde_json::from_value(json).unwrap();
+    assert_eq!(
+        nps.report().unwrap_err().to_string(),
+        "customer-experience tally overflows"
+    );
+    let mut csat = CsatTally::default();
+    csat.push_rating(4).unwrap();
+    let mut json = json_of(&csat);
+    json["counts"] = json!([1, 2]);
+    let err = serde_json::from_value::<CsatTally>(json).unwrap_err();
+    assert!(err.to_string().starts_with("invalid length 2"), "{err}");
+}
