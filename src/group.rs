@@ -128,16 +128,20 @@ impl<K: Ord + Clone, T: Clone + Merge> Grouped<K, T> {
     /// Merges `other` group by group (groups only `other` has are copied).
     ///
     /// # Errors
-    /// The first error of a group's merge; groups merged before it stay merged.
+    /// The first error of a group's merge, or of merging the empty tallies (different
+    /// settings, such as another instrument). `self` is then unchanged.
     pub fn merge(&mut self, other: &Grouped<K, T>) -> Result<()> {
+        // Merging the empty tallies fails exactly when their settings differ, even when the
+        // groups share no key.
+        self.empty.clone().merge_from(&other.empty)?;
+        // Merge into copies first, so that an error leaves `self` as it was.
+        let mut merged = Vec::with_capacity(other.groups.len());
         for (key, theirs) in &other.groups {
-            match self.groups.get_mut(key) {
-                Some(ours) => ours.merge_from(theirs)?,
-                None => {
-                    self.groups.insert(key.clone(), theirs.clone());
-                }
-            }
+            let mut group = self.groups.get(key).unwrap_or(&self.empty).clone();
+            group.merge_from(theirs)?;
+            merged.push((key.clone(), group));
         }
+        self.groups.extend(merged);
         Ok(())
     }
 

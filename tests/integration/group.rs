@@ -1,8 +1,8 @@
 //! `Grouped`: any tally by any key, filled in one pass, merged group by group.
 
 use layanan::{
-    Calendar, CostTally, Granularity, Grouped, Interaction, Merge, Money, Period, ServiceStandard,
-    Standards, Timestamp,
+    Calendar, CesTally, CostTally, Error, Granularity, Grouped, Interaction, Merge, Money, Period,
+    RatingScale, ServiceStandard, Standards, Timestamp,
 };
 
 fn visits() -> Vec<Interaction> {
@@ -98,4 +98,31 @@ fn halves_merged_equal_the_whole_and_total_equals_one_tally() {
         m
     }
     assert_eq!(merged(&CostTally::new(), &single), single);
+}
+
+/// A merge that fails on one group leaves every group as it was, and tallies of other settings
+/// do not merge even when they share no key.
+#[test]
+fn a_failed_merge_changes_nothing() {
+    let ours_scale = RatingScale::new(1, 5).unwrap();
+    let mut ours = Grouped::new(CesTally::new(ours_scale));
+    ours.group_mut("kel-a").push_rating(4).unwrap();
+    ours.group_mut("kel-b").push_rating(2).unwrap();
+    let before = ours.clone();
+
+    let mut theirs = Grouped::new(CesTally::new(RatingScale::new(1, 7).unwrap()));
+    theirs.group_mut("kel-c").push_rating(7).unwrap();
+    let mismatch = Error::MergeMismatch {
+        reason: "effort scores on different scales".into(),
+    };
+    assert_eq!(ours.merge(&theirs), Err(mismatch.clone()));
+    assert_eq!(ours, before);
+
+    // Same settings for the empty tallies, yet one group was made on another scale: "kel-a"
+    // merges first, then "kel-b" fails, and "kel-a" must not stay merged.
+    let mut mixed = Grouped::new(CesTally::new(ours_scale));
+    mixed.group_mut("kel-a").push_rating(5).unwrap();
+    *mixed.group_mut("kel-b") = theirs.get(&"kel-c").unwrap().clone();
+    assert_eq!(ours.merge(&mixed), Err(mismatch));
+    assert_eq!(ours, before);
 }
