@@ -56,7 +56,7 @@ impl GroupTally {
             }),
             (Self::Mean(a), Self::Mean(b)) => {
                 let mut m = *a;
-                m.merge(b);
+                m.merge(b)?;
                 Ok(Self::Mean(m))
             }
             _ => Err(Error::MergeMismatch {
@@ -550,10 +550,10 @@ pub fn compare_groups<K: Into<String>>(
             order.sort_by(|(i, a), (j, b)| {
                 b.estimate().total_cmp(&a.estimate()).then_with(|| i.cmp(j))
             });
-            for (rank, (i, est)) in order.into_iter().enumerate() {
+            for (rank, (i, est)) in (1..).zip(order) {
                 if let Some(g) = out.get_mut(i) {
                     g.shrunken = Some(est);
-                    g.rank = Some(rank + 1);
+                    g.rank = Some(rank);
                 }
             }
         }

@@ -139,14 +139,16 @@ impl CostTally {
         match paid.cmp(&tariff) {
             std::cmp::Ordering::Equal => bump(&mut self.exact)?,
             std::cmp::Ordering::Greater => {
-                let excess = paid.units() - tariff.units();
+                let excess = paid.units().abs_diff(tariff.units());
                 bump(&mut self.overcharged)?;
-                self.excess_total += u128::from(excess);
+                // Fewer than 2^64 visits of less than 2^64 each: 128 bits never saturate.
+                self.excess_total = self.excess_total.saturating_add(u128::from(excess));
                 self.excess.push(excess);
             }
             std::cmp::Ordering::Less => {
                 bump(&mut self.underpaid)?;
-                self.waived_total += u128::from(tariff.units() - paid.units());
+                let waived = u128::from(tariff.units().abs_diff(paid.units()));
+                self.waived_total = self.waived_total.saturating_add(waived);
             }
         }
         Ok(())
@@ -210,6 +212,8 @@ impl CostTally {
     }
 
     /// Pushing and merging keep these relations; a tally deserialised from tampered data may not.
+    #[cfg(feature = "serde")]
+    #[allow(clippy::arithmetic_side_effects)] // sums of three u64 in u128 cannot overflow
     fn check(&self) -> Result<()> {
         let n = u128::from;
         let consistent = n(self.exact) + n(self.overcharged) + n(self.underpaid) == n(self.judged)

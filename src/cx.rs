@@ -306,12 +306,12 @@ impl CesTally {
                 reason: "effort scores on different scales".into(),
             });
         }
-        self.moments.merge(&other.moments);
-        Ok(())
+        self.moments.merge(&other.moments)
     }
 
     /// Pushing and merging keep the ratings on the scale; a tally deserialised from tampered
     /// data may not.
+    #[cfg(feature = "serde")]
     fn check(&self) -> Result<()> {
         let (low, high) = (f64::from(self.scale.min()), f64::from(self.scale.max()));
         self.moments.check_within("effort scores", low, high)

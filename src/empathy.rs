@@ -144,7 +144,7 @@ impl EmpathyTally {
                     } else {
                         &mut self.courtesy
                     };
-                    if let Some(slot) = counts.get_mut(usize::from(answer) - 1) {
+                    if let Some(slot) = counts.get_mut(usize::from(answer).wrapping_sub(1)) {
                         *slot = slot.checked_add(1).ok_or_else(overflow)?;
                     }
                 }
@@ -159,9 +159,9 @@ impl EmpathyTally {
     /// None in practice (a [`Rating`] is valid by construction).
     pub fn push_rating(&mut self, rating: Rating) -> Result<()> {
         let scale = rating.scale();
-        let span = f64::from(scale.max() - scale.min());
+        let (low, high) = (f64::from(scale.min()), f64::from(scale.max()));
         self.ratings
-            .push(f64::from(rating.value() - scale.min()) / span * 100.0)
+            .push((f64::from(rating.value()) - low) / (high - low) * 100.0)
     }
 
     /// Adds one SERVQUAL pair on the empathy dimension: what the citizen perceived and what they
@@ -193,14 +193,16 @@ impl EmpathyTally {
         {
             *a = a.checked_add(*b).ok_or_else(overflow)?;
         }
-        self.courtesy = courtesy;
-        self.complaint_handling = handling;
-        self.ratings.merge(&other.ratings);
-        self.gaps.merge(&other.gaps);
+        let (mut ratings, mut gaps) = (self.ratings, self.gaps);
+        ratings.merge(&other.ratings)?;
+        gaps.merge(&other.gaps)?;
+        (self.courtesy, self.complaint_handling) = (courtesy, handling);
+        (self.ratings, self.gaps) = (ratings, gaps);
         Ok(())
     }
 
     /// Pushing and merging keep these relations; a tally deserialised from tampered data may not.
+    #[cfg(feature = "serde")]
     fn check(&self) -> Result<()> {
         self.ratings.check_within("empathy ratings", 0.0, 100.0)?;
         self.gaps
@@ -416,6 +418,7 @@ impl ComplaintTally {
     }
 
     /// Pushing and merging keep these relations; a tally deserialised from tampered data may not.
+    #[cfg(feature = "serde")]
     fn check(&self) -> Result<()> {
         let hours_agree = |hours: &[f64], count: u64| {
             hours.len() as u128 == u128::from(count)

@@ -18,6 +18,7 @@ impl TryFrom<Timestamp> for jiff::Timestamp {
     type Error = Error;
 
     /// `jiff` covers the years −9999 to 9999; instants beyond are an error.
+    #[allow(clippy::arithmetic_side_effects)] // |ms| < 2^63, so ms × 10^6 < 2^83 fits i128
     fn try_from(t: Timestamp) -> Result<Self> {
         jiff::Timestamp::from_nanosecond(i128::from(t.unix_millis()) * NANOS_PER_MILLI).map_err(
             |_| Error::TimeOutOfRange {

@@ -145,14 +145,16 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![warn(missing_debug_implementations)]
-// Library code never panics on user data (tests may).
+// Library code never panics on user data (tests may). Integer arithmetic is checked, or allowed
+// locally where a comment shows why it cannot overflow.
 #![cfg_attr(
     not(test),
     deny(
         clippy::unwrap_used,
         clippy::expect_used,
         clippy::panic,
-        clippy::indexing_slicing
+        clippy::indexing_slicing,
+        clippy::arithmetic_side_effects
     )
 )]
 #![cfg_attr(docsrs, feature(doc_cfg))]

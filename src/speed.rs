@@ -243,6 +243,8 @@ impl SpeedTally {
     }
 
     /// Pushing and merging keep these relations; a tally deserialised from tampered data may not.
+    #[cfg(feature = "serde")]
+    #[allow(clippy::arithmetic_side_effects)] // sums of three u64 in u128 cannot overflow
     fn check(&self) -> Result<()> {
         let n = u128::from;
         let len = |v: &Vec<f64>| v.len() as u128;

@@ -67,6 +67,7 @@ impl Calendar {
         })
     }
 
+    #[allow(clippy::arithmetic_side_effects)] // hours is 7, 8 or 9
     fn fixed(hours: i32) -> Self {
         let weekend = Weekday::Saturday.bit() | Weekday::Sunday.bit();
         Self {
@@ -156,6 +157,7 @@ impl Calendar {
     /// # Errors
     /// [`Error::FinishedBeforeStarted`] when `to` is before `from`; [`Error::TimeOutOfRange`]
     /// outside years 0000–9999.
+    #[allow(clippy::arithmetic_side_effects)] // day numbers of years 0000–9999 are below 3 million in size
     pub fn working_days_between(&self, from: Timestamp, to: Timestamp) -> Result<u32> {
         if to < from {
             return Err(Error::FinishedBeforeStarted {
@@ -171,6 +173,7 @@ impl Calendar {
     }
 
     /// Working days among the day numbers `first..=last` (days since the epoch).
+    #[allow(clippy::arithmetic_side_effects)] // day numbers of years 0000–9999 are below 3 million in size; holidays ≤ days
     fn working_days_in(&self, first: i64, last: i64) -> i64 {
         if last < first {
             return 0;
@@ -214,6 +217,7 @@ impl Calendar {
     ///
     /// # Errors
     /// [`Error::TimeOutOfRange`] outside years 0000–9999.
+    #[allow(clippy::arithmetic_side_effects)] // month is 1–12
     pub fn period(&self, at: Timestamp, granularity: Granularity) -> Result<Period> {
         let date = self.local_date(at)?;
         let year = date.year();

@@ -215,11 +215,16 @@ pub struct Instrument {
 }
 
 impl Instrument {
+    /// The most elements an instrument may have. Official questionnaires have 9 (2017) or 14
+    /// (2004); a tally keeps `k × k` pair counts, so the bound keeps each below a megabyte.
+    pub const MAX_ELEMENTS: usize = 100;
+
     /// A custom instrument with equal weights and the 2017 grade bands.
     ///
     /// # Errors
-    /// [`Error::Empty`] for a blank name or no elements; [`Error::DuplicateElement`] when two
-    /// elements share a key.
+    /// [`Error::Empty`] for a blank name or no elements; [`Error::OutOfRange`] for more than
+    /// [`MAX_ELEMENTS`](Self::MAX_ELEMENTS); [`Error::DuplicateElement`] when two elements share
+    /// a key.
     pub fn new(name: impl Into<String>, elements: Vec<Element>) -> Result<Self> {
         let name = name.into();
         if name.trim().is_empty() {
@@ -230,6 +235,14 @@ impl Instrument {
         if elements.is_empty() {
             return Err(Error::Empty {
                 field: "instrument elements".into(),
+            });
+        }
+        if elements.len() > Self::MAX_ELEMENTS {
+            return Err(Error::OutOfRange {
+                field: "instrument elements".into(),
+                value: i64::try_from(elements.len()).unwrap_or(i64::MAX),
+                min: 1,
+                max: Self::MAX_ELEMENTS as i64,
             });
         }
         for (i, e) in elements.iter().enumerate() {
@@ -465,7 +478,8 @@ impl Instrument {
     /// This instrument with one more element; weights become equal again (1/k).
     ///
     /// # Errors
-    /// [`Error::DuplicateElement`] when the key is taken.
+    /// [`Error::DuplicateElement`] when the key is taken; [`Error::OutOfRange`] past
+    /// [`MAX_ELEMENTS`](Self::MAX_ELEMENTS).
     pub fn with_element(self, element: Element) -> Result<Self> {
         let mut elements = self.elements;
         elements.push(element);

@@ -29,6 +29,7 @@ impl RatingScale {
     ///
     /// # Errors
     /// [`Error::OutOfRange`] when `max ≤ min`.
+    #[allow(clippy::arithmetic_side_effects)] // bounds of u8 values, in i64
     pub fn new(min: u8, max: u8) -> Result<Self> {
         if min == u8::MAX {
             return Err(Error::OutOfRange {

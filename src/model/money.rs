@@ -112,6 +112,7 @@ impl std::str::FromStr for Money {
 
 impl fmt::Display for Money {
     /// `Rp 1.500.000`.
+    #[allow(clippy::arithmetic_side_effects)] // lengths of a 20-digit string
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let digits = self.0.to_string();
         let mut grouped = String::with_capacity(digits.len() + digits.len() / 3 + 3);

@@ -125,6 +125,7 @@ impl FromStr for Timestamp {
     }
 }
 
+#[allow(clippy::arithmetic_side_effects)] // fields of at most 4 digits, positions within the text, and a date of years 0000–9999 in milliseconds (< 2^49)
 fn parse_rfc3339(text: &str) -> Option<Timestamp> {
     let b = text.as_bytes();
     let num = |range: std::ops::Range<usize>| -> Option<i64> {
@@ -198,16 +199,19 @@ impl TimeSpan {
     }
 
     /// A span of `seconds` seconds.
+    #[allow(clippy::arithmetic_side_effects)] // u32 × 1000 fits u64
     pub const fn from_seconds(seconds: u32) -> Self {
         Self(seconds as u64 * 1_000)
     }
 
     /// A span of `minutes` minutes.
+    #[allow(clippy::arithmetic_side_effects)] // u32 × 60 000 fits u64
     pub const fn from_minutes(minutes: u32) -> Self {
         Self(minutes as u64 * 60_000)
     }
 
     /// A span of `hours` hours.
+    #[allow(clippy::arithmetic_side_effects)] // u32 × 3 600 000 fits u64
     pub const fn from_hours(hours: u32) -> Self {
         Self(hours as u64 * 3_600_000)
     }
@@ -352,10 +356,13 @@ impl Date {
 
     /// The date `days` days after 1970-01-01, if within years 0000–9999.
     pub fn from_days_since_epoch(days: i64) -> Option<Self> {
+        // 0000-01-01 is day −719 528 and 9999-12-31 day 2 932 896; checking first keeps any i64
+        // away from the arithmetic of `civil_from_days`.
+        if !(-719_528..=2_932_896).contains(&days) {
+            return None;
+        }
         let (year, month, day) = civil_from_days(days);
-        let year = i16::try_from(year)
-            .ok()
-            .filter(|y| (0..=9999).contains(y))?;
+        let year = i16::try_from(year).ok()?;
         Some(Self { year, month, day })
     }
 }
@@ -426,6 +433,7 @@ pub(crate) fn days_in_month(year: i64, month: u8) -> u8 {
     }
 }
 
+#[allow(clippy::arithmetic_side_effects)] // day numbers of years 0000–9999
 pub(crate) fn weekday_of(days_since_epoch: i64) -> Weekday {
     // 1970-01-01 was a Thursday (index 3).
     match (days_since_epoch + 3).rem_euclid(7) {
@@ -441,6 +449,7 @@ pub(crate) fn weekday_of(days_since_epoch: i64) -> Weekday {
 
 /// Days since 1970-01-01 of a proleptic Gregorian date (the era-based algorithm popularised by
 /// Howard Hinnant: exact for every `i64` year the callers pass, which stay far below overflow).
+#[allow(clippy::arithmetic_side_effects)] // years 0000–9999, months 1–12, days 1–31 (validated by Date)
 fn days_from_civil(year: i64, month: u8, day: u8) -> i64 {
     let y = if month <= 2 { year - 1 } else { year };
     let era = y.div_euclid(400);
@@ -452,6 +461,7 @@ fn days_from_civil(year: i64, month: u8, day: u8) -> i64 {
 }
 
 /// The inverse of [`days_from_civil`]; valid for every day count an `i64` of milliseconds yields.
+#[allow(clippy::arithmetic_side_effects)] // |days| < 1.1·10^11 (i64 milliseconds): no overflow
 fn civil_from_days(days: i64) -> (i64, u8, u8) {
     let z = days + 719_468;
     let era = z.div_euclid(146_097);

@@ -35,6 +35,7 @@ impl Weight {
     ///
     /// # Errors
     /// [`Error::InvalidWeight`] for a zero denominator, a zero weight or one above 1.
+    #[allow(clippy::arithmetic_side_effects)] // the gcd of two non-zero values is at least 1
     pub fn new(numerator: u32, denominator: u32) -> Result<Self> {
         let invalid = |reason: &str| Error::InvalidWeight {
             value: format!("{numerator}/{denominator}"),
@@ -94,6 +95,7 @@ impl Weight {
 
 impl Ord for Weight {
     /// By value: `a/b < c/d` when `a·d < c·b` (both in lowest terms, so equal values are equal).
+    #[allow(clippy::arithmetic_side_effects)] // a product of two u32 fits u64
     fn cmp(&self, other: &Self) -> std::cmp::Ordering {
         let left = u64::from(self.numerator) * u64::from(other.denominator);
         let right = u64::from(other.numerator) * u64::from(self.denominator);
@@ -107,6 +109,7 @@ impl PartialOrd for Weight {
     }
 }
 
+#[allow(clippy::arithmetic_side_effects)] // b ≠ 0 is the loop's guard
 pub(crate) fn gcd(mut a: u128, mut b: u128) -> u128 {
     while b != 0 {
         (a, b) = (b, a % b);
@@ -152,6 +155,7 @@ impl FromStr for Weight {
 
 impl fmt::Display for Weight {
     /// A decimal when the denominator is a power of ten (`0.111`), otherwise a fraction (`1/9`).
+    #[allow(clippy::arithmetic_side_effects)] // at most 10 decimals of a u32; the denominator is never 0
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut decimals = 0usize;
         let mut d = self.denominator;
@@ -192,6 +196,7 @@ pub(crate) struct Ratio {
     pub(crate) den: u128,
 }
 
+#[allow(clippy::arithmetic_side_effects)] // divisors are gcds made at least 1 or checked non-zero; products are checked
 impl Ratio {
     pub(crate) const ZERO: Ratio = Ratio { num: 0, den: 1 };
 

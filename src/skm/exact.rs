@@ -23,6 +23,7 @@ pub enum NrrRounding {
 }
 
 /// The NRR `sum / n` as an exact fraction, rounded as asked. `n > 0`.
+#[allow(clippy::arithmetic_side_effects)] // divisors are n > 0 (the caller's) and checked products
 pub(crate) fn nrr(sum: u64, n: u64, rounding: NrrRounding) -> Option<Ratio> {
     let (sum, n) = (u128::from(sum), u128::from(n));
     match rounding {
@@ -47,6 +48,7 @@ pub(crate) fn weighted_sum(parts: impl IntoIterator<Item = (Weight, Ratio)>) -> 
 }
 
 /// `round_half_up(25 · index, 2)` in hundredths: `⌊(5000·num + den) / (2·den)⌋`.
+#[allow(clippy::arithmetic_side_effects)] // a Ratio's denominator is positive
 pub(crate) fn nik_hundredths(index: Ratio) -> Option<u32> {
     let numerator = index.num.checked_mul(5000)?.checked_add(index.den)?;
     let value = numerator / index.den.checked_mul(2)?;

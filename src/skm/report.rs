@@ -216,6 +216,7 @@ pub struct SkmReport {
 }
 
 /// `(n·Σxy − Σx·Σy) / (n(n−1))`, exact in integers until the final division.
+#[allow(clippy::arithmetic_side_effects)] // n ≥ 2, checked just below
 fn covariance(n: u64, sum_x: u64, sum_y: u64, sum_xy: u64) -> Option<f64> {
     if n < 2 {
         return None;
@@ -305,8 +306,10 @@ impl SkmTally {
             let hundredths = exact::nrr(sum, n, NrrRounding::Exact)
                 .and_then(exact::nik_hundredths)
                 .unwrap_or_else(|| exact::hundredths_of_f64(25.0 * nrr));
+            #[allow(clippy::arithmetic_side_effects)] // i < Instrument::MAX_ELEMENTS
+            let code = format!("U{}", i + 1);
             elements.push(ElementScore {
-                code: format!("U{}", i + 1),
+                code,
                 key: element.key().into(),
                 name: element.name().into(),
                 english: element.english().into(),
@@ -431,6 +434,7 @@ impl SkmTally {
         )))
     }
 
+    #[allow(clippy::arithmetic_side_effects)] // k ≤ Instrument::MAX_ELEMENTS
     fn alpha_listwise(&self, level: Level) -> Option<CronbachAlpha> {
         let k = self.instrument().len();
         let m = self.complete_responses();
@@ -444,6 +448,7 @@ impl SkmTally {
         CronbachAlpha::from_covariance(&cov, k, m, level)
     }
 
+    #[allow(clippy::arithmetic_side_effects)] // k ≤ Instrument::MAX_ELEMENTS
     fn alpha_pairwise(&self, level: Level) -> Option<CronbachAlpha> {
         let k = self.instrument().len();
         let mut cov = Vec::with_capacity(k * k);

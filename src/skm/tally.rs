@@ -82,6 +82,7 @@ fn add_all(into: &mut [u64], from: &[u64]) -> Result<()> {
 
 impl SkmTally {
     /// An empty tally for `instrument`.
+    #[allow(clippy::arithmetic_side_effects)] // k ≤ Instrument::MAX_ELEMENTS
     pub fn new(instrument: Instrument) -> Self {
         let k = instrument.len();
         Self {
@@ -126,6 +127,7 @@ impl SkmTally {
     /// # Errors
     /// [`Error::UnknownElement`] when the answers name an element this instrument does not
     /// have; [`Error::Overflow`] if a count would pass `u64::MAX`.
+    #[allow(clippy::arithmetic_side_effects)] // bounded by MAX_RESPONSES, as the comments below show
     pub fn push_answers(&mut self, answers: &SkmAnswers) -> Result<()> {
         let aligned = self.align(answers)?;
         // Every count and sum is at most 16 × responses (an answer is at most 4), so once this
@@ -297,6 +299,7 @@ impl SkmTally {
     }
 
     /// `(n_ij, Σ x_i, Σ x_j, Σ x_i x_j)` over respondents who answered both `i` and `j`.
+    #[allow(clippy::arithmetic_side_effects)] // i, j < k ≤ Instrument::MAX_ELEMENTS; counts validated on read
     pub(crate) fn pair(&self, i: usize, j: usize) -> (u64, u64, u64, u64) {
         let k = self.instrument.len();
         let get = |m: &[u64], r: usize, c: usize| m.get(r * k + c).copied().unwrap_or(0);
@@ -313,6 +316,7 @@ impl SkmTally {
     /// The pair matrices over every questionnaire (the serialised form), from the incomplete
     /// ones kept in memory; `subtract` goes back.
     #[cfg(feature = "serde")]
+    #[allow(clippy::arithmetic_side_effects)] // k ≤ Instrument::MAX_ELEMENTS
     fn pair_matrices(&self, subtract: bool) -> Option<[Vec<u64>; 3]> {
         let k = self.instrument.len();
         let combine = |a: u64, b: u64| {
@@ -348,6 +352,7 @@ impl SkmTally {
     }
 
     /// `(Σ x_i, Σ x_j, Σ x_i x_j)` over complete questionnaires.
+    #[allow(clippy::arithmetic_side_effects)] // i, j < k ≤ Instrument::MAX_ELEMENTS
     pub(crate) fn complete_pair(&self, i: usize, j: usize) -> (u64, u64, u64) {
         let k = self.instrument.len();
         (
@@ -363,6 +368,7 @@ impl SkmTally {
     /// Between the upper triangle of `complete_product` kept in memory and the whole
     /// (symmetric) matrix of the serialised form.
     #[cfg(feature = "serde")]
+    #[allow(clippy::arithmetic_side_effects)] // i, j < k ≤ Instrument::MAX_ELEMENTS
     fn mirror_complete_product(&mut self, whole: bool) {
         let k = self.instrument.len();
         for i in 0..k {
@@ -378,6 +384,7 @@ impl SkmTally {
     /// [`pair`](Self::pair) of the matrices as stored, for a deserialised tally whose matrices
     /// still count every questionnaire.
     #[cfg_attr(not(feature = "serde"), allow(dead_code))]
+    #[allow(clippy::arithmetic_side_effects)] // i, j < k ≤ Instrument::MAX_ELEMENTS
     fn raw_pair(&self, i: usize, j: usize) -> (u64, u64, u64, u64) {
         let k = self.instrument.len();
         let get = |m: &[u64], r: usize, c: usize| m.get(r * k + c).copied().unwrap_or(0);
@@ -392,6 +399,7 @@ impl SkmTally {
     /// Checks that the parts of a deserialised tally (in the serialised form: pair matrices
     /// over every questionnaire) agree with each other.
     #[cfg_attr(not(feature = "serde"), allow(dead_code))]
+    #[allow(clippy::arithmetic_side_effects)] // k ≤ Instrument::MAX_ELEMENTS; sums of u64 products in u128
     fn validate(&self) -> Result<()> {
         let k = self.instrument.len();
         let inconsistent = |reason: String| Error::Inconsistent {

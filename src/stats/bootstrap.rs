@@ -63,6 +63,7 @@ impl Xoshiro256PlusPlus {
     }
 
     /// A uniform integer in `0..n` (`n > 0`), without modulo bias (Lemire's multiply-and-reject).
+    #[allow(clippy::arithmetic_side_effects)] // n > 0 is checked first; a product of two u64 fits u128
     pub fn below(&mut self, n: u64) -> u64 {
         if n == 0 {
             return 0;
@@ -146,7 +147,7 @@ impl Replicates {
             replicates.push(statistic(&sample));
         }
         let mut jackknife = Vec::with_capacity(data.len());
-        let mut left_out = Vec::with_capacity(data.len() - 1);
+        let mut left_out = Vec::with_capacity(data.len().saturating_sub(1));
         for i in 0..data.len() {
             left_out.clear();
             left_out.extend(

@@ -65,7 +65,7 @@ pub fn chi_square_independence<R: AsRef<[u64]>>(table: &[R]) -> Result<TestResul
         });
     }
     let total: f64 = row_sums.iter().map(|&s| s as f64).sum();
-    let df = ((rows - 1) * (cols - 1)) as f64;
+    let df = (rows as f64 - 1.0) * (cols as f64 - 1.0);
     let yates = df == 1.0;
     let mut statistic = 0.0;
     for (row, &rs) in table.iter().zip(&row_sums) {

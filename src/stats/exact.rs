@@ -25,7 +25,9 @@ use crate::error::{Error, Result};
 ///
 /// # Errors
 /// [`Error::InsufficientData`] for a group with no trials; [`Error::OutOfRange`] for more
-/// successes than trials.
+/// successes than trials; [`Error::Overflow`] when the trials add past `u64::MAX`;
+/// [`Error::NotApplicable`] above ten million possible tables (the z test then applies).
+#[allow(clippy::arithmetic_side_effects)] // x ≤ n (checked), so x₁ + x₂ ≤ n₁ + n₂ (checked), lo ≤ x₁ ≤ hi
 pub fn fisher_exact(
     successes1: u64,
     trials1: u64,
@@ -45,6 +47,17 @@ pub fn fisher_exact(
     let n1 = trials1;
     let lo = k.saturating_sub(trials2);
     let hi = k.min(n1);
+    // One probability per possible table: beyond this many, use the z test.
+    const MAX_TABLES: u64 = 10_000_000;
+    if hi - lo >= MAX_TABLES {
+        return Err(Error::NotApplicable {
+            method: "Fisher's exact test".into(),
+            reason: format!(
+                "{} possible tables are too many to enumerate (at most {MAX_TABLES}); use the z test",
+                u128::from(hi - lo) + 1
+            ),
+        });
+    }
     // log P(a) − log P(lo), by the ratio recursion.
     let mut logs = Vec::with_capacity(usize::try_from(hi - lo + 1).unwrap_or(0));
     let mut log = 0.0_f64;

@@ -59,9 +59,11 @@ pub use proportion::{ProportionMethod, newcombe_interval, proportion_interval};
 pub use quantile::{QuantileType, Sorted};
 pub use queue::ErlangC;
 pub use rank::{MannWhitneyMethod, kruskal_wallis, mann_whitney_u};
-pub use reliability::{CronbachAlpha, Deletion, ItemAnalysis, cronbach_alpha, item_analysis};
+pub use reliability::{
+    CronbachAlpha, Deletion, ItemAnalysis, MAX_ITEMS, cronbach_alpha, item_analysis,
+};
 pub use sample_size::{cochran, krejcie_morgan, slovin};
 pub use shrinkage::{
     BetaBinomialShrinkage, NormalShrinkage, Shrunken, beta_binomial_shrinkage, normal_shrinkage,
 };
-pub use trend::{MannKendall, SenSlope, mann_kendall, sens_slope};
+pub use trend::{MAX_TREND_LENGTH, MannKendall, SenSlope, mann_kendall, sens_slope};

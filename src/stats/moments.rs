@@ -4,6 +4,12 @@ use super::interval::{Interval, Level};
 use crate::error::{Error, Result};
 use crate::read_check::checked_on_read;
 
+fn overflow() -> Error {
+    Error::Overflow {
+        field: "moments count".into(),
+    }
+}
+
 checked_on_read! {
 /// Running moments of a sample: count, mean, central sums of powers 2–4, minimum and maximum.
 ///
@@ -32,7 +38,7 @@ checked_on_read! {
 /// // Merge the tallies of two threads.
 /// let mut left: Moments = waits[..2].iter().copied().collect();
 /// let right: Moments = waits[2..].iter().copied().collect();
-/// left.merge(&right);
+/// left.merge(&right)?;
 /// assert!((left.mean()? - 15.3).abs() < 1e-12);
 /// # Ok::<(), layanan::Error>(())
 /// ```
@@ -62,7 +68,8 @@ impl Moments {
     /// Adds one observation.
     ///
     /// # Errors
-    /// [`Error::NotFinite`] for NaN or ±∞; the moments are left unchanged.
+    /// [`Error::NotFinite`] for NaN or ±∞; [`Error::Overflow`] past `u64::MAX` observations.
+    /// The moments are then left unchanged.
     pub fn push(&mut self, x: f64) -> Result<()> {
         if !x.is_finite() {
             return Err(Error::NotFinite {
@@ -70,6 +77,7 @@ impl Moments {
                 value: x,
             });
         }
+        let count = self.n.checked_add(1).ok_or_else(overflow)?;
         if self.n == 0 {
             self.shift = x;
             self.min = x;
@@ -78,7 +86,7 @@ impl Moments {
         self.min = self.min.min(x);
         self.max = self.max.max(x);
         let n1 = self.n as f64;
-        self.n += 1;
+        self.n = count;
         let n = self.n as f64;
         let delta = (x - self.shift) - self.mean;
         let delta_n = delta / n;
@@ -93,16 +101,23 @@ impl Moments {
     }
 
     /// Adds everything `other` counted.
-    pub fn merge(&mut self, other: &Moments) {
-        self.rejected += other.rejected;
+    ///
+    /// # Errors
+    /// [`Error::Overflow`] past `u64::MAX` observations; `self` is then unchanged.
+    pub fn merge(&mut self, other: &Moments) -> Result<()> {
+        let count = self.n.checked_add(other.n).ok_or_else(overflow)?;
+        let rejected = self
+            .rejected
+            .checked_add(other.rejected)
+            .ok_or_else(overflow)?;
+        self.rejected = rejected;
         if other.n == 0 {
-            return;
+            return Ok(());
         }
         if self.n == 0 {
-            let rejected = self.rejected;
             *self = *other;
             self.rejected = rejected;
-            return;
+            return Ok(());
         }
         let (na, nb) = (self.n as f64, other.n as f64);
         let n = na + nb;
@@ -125,9 +140,10 @@ impl Moments {
         self.m2 = m2;
         self.m3 = m3;
         self.m4 = m4;
-        self.n += other.n;
+        self.n = count;
         self.min = self.min.min(other.min);
         self.max = self.max.max(other.max);
+        Ok(())
     }
 
     /// The number of (finite) observations.
@@ -136,6 +152,7 @@ impl Moments {
     }
 
     /// Pushing and merging keep these; moments deserialised from tampered data may not.
+    #[cfg(feature = "serde")]
     fn check(&self) -> Result<()> {
         let sums = [
             self.shift, self.mean, self.m2, self.m3, self.m4, self.min, self.max,
@@ -156,6 +173,7 @@ impl Moments {
 
     /// For tallies that hold moments of values known to lie in `[low, high]`: whether these
     /// could have come from pushing such values.
+    #[cfg(feature = "serde")]
     pub(crate) fn check_within(&self, what: &str, low: f64, high: f64) -> Result<()> {
         self.check()?;
         if self.rejected == 0 && (self.n == 0 || (low <= self.min && self.max <= high)) {
@@ -168,6 +186,7 @@ impl Moments {
         }
     }
 
+    #[allow(clippy::arithmetic_side_effects)] // two u64 added in u128
     fn need(&self, what: &str, needed: u64) -> Result<f64> {
         if self.rejected > 0 {
             return Err(Error::NotFinite {
@@ -328,7 +347,8 @@ impl Extend<f64> for Moments {
     fn extend<I: IntoIterator<Item = f64>>(&mut self, iter: I) {
         for x in iter {
             if self.push(x).is_err() {
-                self.rejected += 1;
+                // Saturates only after 2^64 values, which no iterator yields in practice.
+                self.rejected = self.rejected.saturating_add(1);
             }
         }
     }

@@ -32,6 +32,7 @@ pub enum QuantileType {
 
 impl QuantileType {
     /// Hyndman & Fan's number, 1–9.
+    #[allow(clippy::arithmetic_side_effects)] // discriminants are 0–8
     pub fn number(self) -> u8 {
         self as u8 + 1
     }
@@ -167,9 +168,9 @@ impl Sorted {
         let i = if k < 1.0 {
             0
         } else if k >= n as f64 {
-            n - 1
+            n.saturating_sub(1)
         } else {
-            k as usize - 1
+            (k as usize).saturating_sub(1) // k ≥ 1 here
         };
         self.values.get(i).copied().unwrap_or(f64::NAN)
     }

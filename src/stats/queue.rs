@@ -3,6 +3,30 @@
 use super::interval::{finite, positive};
 use crate::error::{Error, Result};
 
+/// The offered load `A = λ·s` in erlangs, and `s`, from checked inputs.
+fn load(arrivals_per_hour: f64, mean_service_minutes: f64) -> Result<(f64, f64)> {
+    let lambda = positive("arrivals per hour", arrivals_per_hour)? / 60.0;
+    let s = positive("mean service minutes", mean_service_minutes)?;
+    Ok((lambda * s, s))
+}
+
+/// `Bₖ` from `Bₖ₋₁`: the numerically stable Erlang B recursion.
+fn erlang_b_step(traffic: f64, b: f64, k: u32) -> f64 {
+    traffic * b / (f64::from(k) + traffic * b)
+}
+
+fn check_threshold(threshold_seconds: f64) -> Result<f64> {
+    finite("threshold seconds", threshold_seconds)?;
+    if threshold_seconds < 0.0 {
+        return Err(Error::InvalidValue {
+            field: "threshold seconds".into(),
+            value: threshold_seconds,
+            expected: "zero or positive".into(),
+        });
+    }
+    Ok(threshold_seconds)
+}
+
 /// An M/M/N queue (Erlang C): citizens arrive at random at `arrivals_per_hour`, each served in
 /// `mean_service_minutes` on average by one of `servers` counters.
 ///
@@ -32,32 +56,43 @@ pub struct ErlangC {
 }
 
 impl ErlangC {
+    /// The most counters modelled. Computing C takes one step per counter; no front office has
+    /// this many, and the bound keeps [`servers_for`](Self::servers_for) quick on any load.
+    pub const MAX_SERVERS: u32 = 100_000;
+
     /// The queue with these arrivals, service time and counters.
     ///
     /// # Errors
     /// [`Error::NotFinite`] or [`Error::InvalidValue`] for a rate or time that is not finite and
-    /// positive;
+    /// positive; [`Error::OutOfRange`] above [`MAX_SERVERS`](Self::MAX_SERVERS) counters;
     /// [`Error::UnstableQueue`] when the load needs more counters (`A ≥ N`): the queue grows
     /// without bound.
     pub fn new(arrivals_per_hour: f64, mean_service_minutes: f64, servers: u32) -> Result<Self> {
-        let lambda = positive("arrivals per hour", arrivals_per_hour)? / 60.0;
-        let s = positive("mean service minutes", mean_service_minutes)?;
-        let traffic = lambda * s;
-        let n = f64::from(servers);
-        if traffic >= n {
+        let (traffic, s) = load(arrivals_per_hour, mean_service_minutes)?;
+        if servers > Self::MAX_SERVERS {
+            return Err(Error::OutOfRange {
+                field: "servers".into(),
+                value: servers.into(),
+                min: 1,
+                max: Self::MAX_SERVERS.into(),
+            });
+        }
+        if traffic >= f64::from(servers) {
             return Err(Error::UnstableQueue { traffic, servers });
         }
-        let mut b = 1.0;
-        for k in 1..=servers {
-            b = traffic * b / (f64::from(k) + traffic * b);
-        }
-        let p_wait = n * b / (n - traffic * (1.0 - b));
-        Ok(Self {
+        let b = (1..=servers).fold(1.0, |b, k| erlang_b_step(traffic, b, k));
+        Ok(Self::from_erlang_b(traffic, s, servers, b))
+    }
+
+    /// The queue whose Erlang B blocking probability for `servers` is `b`, with `A < N`.
+    fn from_erlang_b(traffic: f64, service_minutes: f64, servers: u32, b: f64) -> Self {
+        let n = f64::from(servers);
+        Self {
             traffic,
-            service_minutes: s,
+            service_minutes,
             servers,
-            p_wait,
-        })
+            p_wait: n * b / (n - traffic * (1.0 - b)),
+        }
     }
 
     /// The offered load `A` in erlangs.
@@ -85,15 +120,7 @@ impl ErlangC {
     /// # Errors
     /// [`Error::NotFinite`] or [`Error::InvalidValue`] for a non-finite or negative threshold.
     pub fn service_level(&self, threshold_seconds: f64) -> Result<f64> {
-        finite("threshold seconds", threshold_seconds)?;
-        if threshold_seconds < 0.0 {
-            return Err(Error::InvalidValue {
-                field: "threshold seconds".into(),
-                value: threshold_seconds,
-                expected: "zero or positive".into(),
-            });
-        }
-        let t = threshold_seconds / 60.0;
+        let t = check_threshold(threshold_seconds)? / 60.0;
         let rate = (f64::from(self.servers) - self.traffic) / self.service_minutes;
         Ok(1.0 - self.p_wait * (-rate * t).exp())
     }
@@ -106,9 +133,13 @@ impl ErlangC {
     /// The fewest counters for which at least `target` of arrivals wait no more than
     /// `threshold_seconds`.
     ///
+    /// The Erlang B recursion runs once, counter by counter, so the search costs one step per
+    /// counter of the answer.
+    ///
     /// # Errors
     /// As [`new`](Self::new) and [`service_level`](Self::service_level);
-    /// [`Error::InvalidProbability`] unless `0 < target < 1`.
+    /// [`Error::InvalidProbability`] unless `0 < target < 1`; [`Error::Overflow`] when more than
+    /// [`MAX_SERVERS`](Self::MAX_SERVERS) counters would be needed.
     pub fn servers_for(
         arrivals_per_hour: f64,
         mean_service_minutes: f64,
@@ -116,17 +147,17 @@ impl ErlangC {
         threshold_seconds: f64,
     ) -> Result<u32> {
         super::dist::check_probability("service-level target", target)?;
-        let traffic = positive("arrivals per hour", arrivals_per_hour)? / 60.0
-            * positive("mean service minutes", mean_service_minutes)?;
-        // The smallest stable count, then upward; the service level rises with each counter
-        // and reaches any target below 1 within a few multiples of the load.
-        let first = traffic.floor() as u64 + 1;
-        for n in first..=first.saturating_mul(4).saturating_add(100) {
-            let servers = u32::try_from(n).map_err(|_| Error::Overflow {
-                field: "number of servers".into(),
-            })?;
-            let q = Self::new(arrivals_per_hour, mean_service_minutes, servers)?;
-            if q.service_level(threshold_seconds)? >= target {
+        let (traffic, s) = load(arrivals_per_hour, mean_service_minutes)?;
+        check_threshold(threshold_seconds)?;
+        let mut b = 1.0;
+        for servers in 1..=Self::MAX_SERVERS {
+            b = erlang_b_step(traffic, b, servers);
+            // Below the load the queue is unstable; above it the service level rises with
+            // each counter.
+            if f64::from(servers) > traffic
+                && Self::from_erlang_b(traffic, s, servers, b).service_level(threshold_seconds)?
+                    >= target
+            {
                 return Ok(servers);
             }
         }

@@ -6,6 +6,7 @@ use crate::error::{Error, Result};
 
 /// Average ranks (1-based; ties share the mean of their ranks) of `values`, and `Σ (t³ − t)`
 /// over groups of `t` tied values.
+#[allow(clippy::arithmetic_side_effects)] // positions within values.len()
 pub(crate) fn ranks(values: &[f64]) -> (Vec<f64>, f64) {
     let mut order: Vec<usize> = (0..values.len()).collect();
     let value = |i: usize| values.get(i).copied().unwrap_or(f64::NAN);
@@ -157,6 +158,7 @@ pub fn mann_whitney_u(
 
 /// Counts of each value of U for samples of `m` and `n` without ties: the coefficients of
 /// `∏ᵢ₌₁ᵐ (1 − q^{n+i}) / (1 − q^i)`, computed exactly in `i128` (hence the size limit).
+#[allow(clippy::arithmetic_side_effects)] // C(m + n, min(m, n)) fits i128 (checked first) and bounds every coefficient; m·n is about the larger sample's size times the (small) smaller one's
 fn u_distribution(m: usize, n: usize) -> Result<Vec<f64>> {
     let too_large = || Error::NotApplicable {
         method: "the exact Mann–Whitney test".into(),
@@ -215,6 +217,7 @@ fn u_distribution(m: usize, n: usize) -> Result<Vec<f64>> {
 /// # Errors
 /// [`Error::InsufficientData`] for fewer than 2 groups, an empty group, or every value tied;
 /// [`Error::NotFinite`].
+#[allow(clippy::arithmetic_side_effects)] // offsets within the pooled sample; at least 2 groups (checked)
 pub fn kruskal_wallis<G: AsRef<[f64]>>(groups: &[G]) -> Result<TestResult> {
     if groups.len() < 2 {
         return Err(Error::InsufficientData {

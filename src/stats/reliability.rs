@@ -48,8 +48,13 @@ impl CronbachAlpha {
 
     /// α from a `k × k` covariance matrix (row-major) estimated on `n` respondents; `None` when
     /// undefined (fewer than 2 items or respondents, zero total variance, non-finite entries).
+    #[allow(clippy::arithmetic_side_effects)] // k × k = cov.len() (checked first), so every index i·k + j is below it
     pub(crate) fn from_covariance(cov: &[f64], k: usize, n: u64, level: Level) -> Option<Self> {
-        if k < 2 || n < 2 || cov.len() != k * k || cov.iter().any(|c| !c.is_finite()) {
+        if k < 2
+            || n < 2
+            || k.checked_mul(k) != Some(cov.len())
+            || cov.iter().any(|c| !c.is_finite())
+        {
             return None;
         }
         let at = |i: usize, j: usize| cov.get(i * k + j).copied().unwrap_or(f64::NAN);
@@ -124,6 +129,10 @@ pub struct ItemAnalysis {
     pub corrected_item_total: Option<f64>,
 }
 
+/// The most items [`cronbach_alpha`] and [`item_analysis`] take: they build the `k × k`
+/// covariance matrix, so memory grows with the square of the item count.
+pub const MAX_ITEMS: usize = 1_000;
+
 fn check_rows<R: AsRef<[Option<f64>]>>(rows: &[R]) -> Result<usize> {
     let k = rows.first().map_or(0, |r| r.as_ref().len());
     if k < 2 {
@@ -131,6 +140,14 @@ fn check_rows<R: AsRef<[Option<f64>]>>(rows: &[R]) -> Result<usize> {
             what: "Cronbach's alpha (items)".into(),
             needed: 2,
             got: k as u64,
+        });
+    }
+    if k > MAX_ITEMS {
+        return Err(Error::OutOfRange {
+            field: "items".into(),
+            value: i64::try_from(k).unwrap_or(i64::MAX),
+            min: 2,
+            max: MAX_ITEMS as i64,
         });
     }
     for row in rows {
@@ -152,6 +169,7 @@ fn check_rows<R: AsRef<[Option<f64>]>>(rows: &[R]) -> Result<usize> {
 }
 
 /// The `k × k` covariance matrix and the n Feldt's interval uses.
+#[allow(clippy::arithmetic_side_effects)] // k ≤ MAX_ITEMS (checked by check_rows); k > 0 as a divisor
 fn covariance_matrix<R: AsRef<[Option<f64>]>>(
     rows: &[R],
     k: usize,
@@ -227,7 +245,8 @@ fn covariance_matrix<R: AsRef<[Option<f64>]>>(
 ///
 /// # Errors
 /// [`Error::InsufficientData`] for fewer than 2 items or usable rows, or zero total variance;
-/// [`Error::Inconsistent`] for rows of different lengths; [`Error::NotFinite`].
+/// [`Error::OutOfRange`] above [`MAX_ITEMS`] items; [`Error::Inconsistent`] for rows of
+/// different lengths; [`Error::NotFinite`].
 pub fn cronbach_alpha<R: AsRef<[Option<f64>]>>(
     rows: &[R],
     deletion: Deletion,
@@ -263,6 +282,7 @@ pub fn cronbach_alpha<R: AsRef<[Option<f64>]>>(
 ///
 /// # Errors
 /// As [`cronbach_alpha`].
+#[allow(clippy::arithmetic_side_effects)] // 2 ≤ k ≤ MAX_ITEMS (checked by check_rows)
 pub fn item_analysis<R: AsRef<[Option<f64>]>>(rows: &[R]) -> Result<Vec<ItemAnalysis>> {
     let k = check_rows(rows)?;
     let (cov, n) =

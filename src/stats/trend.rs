@@ -23,12 +23,27 @@ pub struct MannKendall {
     pub tau: f64,
 }
 
+/// The longest series [`mann_kendall`] and [`sens_slope`] take. Both compare every pair of
+/// values, so time (and for Sen's slope, memory) grows with the square of the length; at this
+/// bound Sen's slope holds 50 million slopes (400 MB). Ten thousand periods is 27 years of days:
+/// aggregate longer series into longer periods.
+pub const MAX_TREND_LENGTH: usize = 10_000;
+
 fn check_series(what: &str, series: &[f64], needed: u64) -> Result<()> {
     if (series.len() as u64) < needed {
         return Err(Error::InsufficientData {
             what: what.into(),
             needed,
             got: series.len() as u64,
+        });
+    }
+    if series.len() > MAX_TREND_LENGTH {
+        return Err(Error::NotApplicable {
+            method: what.into(),
+            reason: format!(
+                "{} values are more than {MAX_TREND_LENGTH}; aggregate the series into longer periods",
+                series.len()
+            ),
         });
     }
     for &x in series {
@@ -85,7 +100,9 @@ fn tie_corrected_variance(series: &[f64]) -> f64 {
 ///
 /// # Errors
 /// [`Error::InsufficientData`] below 2 values or when every value is the same (no variance);
-/// [`Error::NotFinite`] for NaN or ±∞.
+/// [`Error::NotFinite`] for NaN or ±∞; [`Error::NotApplicable`] above [`MAX_TREND_LENGTH`]
+/// values.
+#[allow(clippy::arithmetic_side_effects)] // at most MAX_TREND_LENGTH values: |S| < 5·10^7
 pub fn mann_kendall(series: &[f64]) -> Result<MannKendall> {
     check_series("Mann–Kendall test", series, 2)?;
     let mut s: i64 = 0;
@@ -142,7 +159,10 @@ fn order_statistic(sorted: &[f64], rank: f64) -> f64 {
     let below = r.floor() as usize;
     let frac = r - below as f64;
     let lo = sorted.get(below).copied().unwrap_or(f64::NAN);
-    let hi = sorted.get((below + 1).min(last)).copied().unwrap_or(lo);
+    let hi = sorted
+        .get(below.saturating_add(1).min(last))
+        .copied()
+        .unwrap_or(lo);
     lo + frac * (hi - lo)
 }
 
@@ -175,7 +195,9 @@ fn median_sorted(sorted: &[f64]) -> f64 {
 /// ```
 ///
 /// # Errors
-/// [`Error::InsufficientData`] below 2 values; [`Error::NotFinite`] for NaN or ±∞.
+/// [`Error::InsufficientData`] below 2 values; [`Error::NotFinite`] for NaN or ±∞;
+/// [`Error::NotApplicable`] above [`MAX_TREND_LENGTH`] values.
+#[allow(clippy::arithmetic_side_effects)] // at most MAX_TREND_LENGTH values
 pub fn sens_slope(series: &[f64], level: Level) -> Result<SenSlope> {
     check_series("Sen's slope", series, 2)?;
     let mut slopes = Vec::with_capacity(series.len() * (series.len() - 1) / 2);
