@@ -4,6 +4,7 @@ use std::fmt;
 
 use crate::error::{Error, Result};
 use crate::model::{Ratio, Weight};
+use crate::read_check::checked_on_read;
 use crate::stats::{Interval, IntervalMethod, Level, normal_upper_quantile};
 
 /// One of the three things citizens ask of a front office.
@@ -28,14 +29,13 @@ impl fmt::Display for Dimension {
     }
 }
 
-/// A dimension's score (0–100) and its standard error.
+checked_on_read! {
+/// A dimension's score (0–100) and its standard error, checked when built and when read.
 #[derive(Debug, Clone, Copy, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Component {
-    /// The score, 0–100.
-    pub score: f64,
-    /// Its standard error.
-    pub standard_error: f64,
+    score: f64,
+    standard_error: f64,
+}
 }
 
 impl Component {
@@ -65,6 +65,21 @@ impl Component {
             score,
             standard_error,
         })
+    }
+
+    /// The score, 0–100.
+    pub const fn score(&self) -> f64 {
+        self.score
+    }
+
+    /// Its standard error.
+    pub const fn standard_error(&self) -> f64 {
+        self.standard_error
+    }
+
+    #[cfg(feature = "serde")]
+    fn check(&self) -> Result<()> {
+        Self::new(self.score, self.standard_error).map(drop)
     }
 
     /// A share `count / of` as a 0–100 score with its binomial standard error.

@@ -4,6 +4,7 @@ use std::fmt;
 
 use super::dist;
 use crate::error::{Error, Result};
+use crate::read_check::checked_on_read;
 
 /// A confidence level strictly between 0 and 1 (for example 0.95).
 ///
@@ -101,6 +102,7 @@ pub enum IntervalMethod {
     Posterior,
 }
 
+checked_on_read! {
 /// A two-sided confidence interval around an estimate.
 ///
 /// ```
@@ -113,13 +115,13 @@ pub enum IntervalMethod {
 /// # Ok::<(), layanan::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Interval {
     estimate: f64,
     lower: f64,
     upper: f64,
     level: Level,
     method: IntervalMethod,
+}
 }
 
 impl Interval {
@@ -163,6 +165,24 @@ impl Interval {
             upper,
             level,
             method,
+        }
+    }
+
+    /// Every interval built here has finite numbers and `lower ≤ upper`; one read back from
+    /// elsewhere may not.
+    #[cfg(feature = "serde")]
+    fn check(&self) -> Result<()> {
+        let numbers = [self.estimate, self.lower, self.upper];
+        if numbers.iter().all(|x| x.is_finite()) && self.lower <= self.upper {
+            Ok(())
+        } else {
+            Err(Error::Inconsistent {
+                what: "interval".into(),
+                reason: format!(
+                    "estimate {}, bounds [{}, {}]",
+                    self.estimate, self.lower, self.upper
+                ),
+            })
         }
     }
 

@@ -245,3 +245,30 @@ fn count_tallies_read_any_counts() {
     let err = serde_json::from_value::<CsatTally>(json).unwrap_err();
     assert!(err.to_string().starts_with("invalid length 2"), "{err}");
 }
+
+/// Values with private fields read back only what their constructors accept.
+#[test]
+fn intervals_and_components() {
+    let interval = layanan::Interval::student_t(3.2, 0.5, 4.0, layanan::Level::default()).unwrap();
+    let json = json_of(&interval);
+    refused::<layanan::Interval>(
+        &json,
+        |j| {
+            j["lower"] = json!(5.0);
+            j["upper"] = json!(1.0);
+        },
+        "inconsistent interval: estimate 3.2, bounds [5, 1]",
+    );
+    let component = layanan::Component::new(80.0, 3.0).unwrap();
+    let json = json_of(&component);
+    refused::<layanan::Component>(
+        &json,
+        |j| j["score"] = json!(180.0),
+        "score must be between 0 and 100, got 180",
+    );
+    refused::<layanan::Component>(
+        &json,
+        |j| j["standard_error"] = json!(-1.0),
+        "standard error must be zero or positive, got -1",
+    );
+}
