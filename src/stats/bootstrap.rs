@@ -18,8 +18,23 @@ use crate::error::{Error, Result};
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(from = "[u64; 4]", into = "[u64; 4]"))]
 pub struct Xoshiro256PlusPlus {
     s: [u64; 4],
+}
+
+/// Through [`Xoshiro256PlusPlus::from_state`], so a state read back is never all zero.
+impl From<[u64; 4]> for Xoshiro256PlusPlus {
+    fn from(state: [u64; 4]) -> Self {
+        Self::from_state(state)
+    }
+}
+
+/// The state, as [`from_state`](Xoshiro256PlusPlus::from_state) takes it.
+impl From<Xoshiro256PlusPlus> for [u64; 4] {
+    fn from(rng: Xoshiro256PlusPlus) -> Self {
+        rng.s
+    }
 }
 
 impl Xoshiro256PlusPlus {

@@ -2,6 +2,7 @@
 
 use super::interval::{finite, positive};
 use crate::error::{Error, Result};
+use crate::read_check::checked_on_read;
 
 /// The offered load `A = λ·s` in erlangs, and `s`, from checked inputs.
 fn load(arrivals_per_hour: f64, mean_service_minutes: f64) -> Result<(f64, f64)> {
@@ -27,6 +28,7 @@ fn check_threshold(threshold_seconds: f64) -> Result<f64> {
     Ok(threshold_seconds)
 }
 
+checked_on_read! {
 /// An M/M/N queue (Erlang C): citizens arrive at random at `arrivals_per_hour`, each served in
 /// `mean_service_minutes` on average by one of `servers` counters.
 ///
@@ -47,12 +49,12 @@ fn check_threshold(threshold_seconds: f64) -> Result<f64> {
 /// # Ok::<(), layanan::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct ErlangC {
     traffic: f64,
     service_minutes: f64,
     servers: u32,
     p_wait: f64,
+}
 }
 
 impl ErlangC {
@@ -82,6 +84,29 @@ impl ErlangC {
         }
         let b = (1..=servers).fold(1.0, |b, k| erlang_b_step(traffic, b, k));
         Ok(Self::from_erlang_b(traffic, s, servers, b))
+    }
+
+    /// What [`new`](Self::new) ensures; a queue read back from elsewhere may not have it.
+    #[cfg(feature = "serde")]
+    fn check(&self) -> Result<()> {
+        let (traffic, s) = (self.traffic, self.service_minutes);
+        let positive = |x: f64| x.is_finite() && x > 0.0;
+        let stable = positive(traffic)
+            && positive(s)
+            && self.servers <= Self::MAX_SERVERS
+            && traffic < f64::from(self.servers)
+            && (0.0..=1.0).contains(&self.p_wait);
+        if stable {
+            Ok(())
+        } else {
+            Err(Error::Inconsistent {
+                what: "Erlang C queue".into(),
+                reason: format!(
+                    "load {traffic}, service {s} minutes, {} servers, P(wait) {}",
+                    self.servers, self.p_wait
+                ),
+            })
+        }
     }
 
     /// The queue whose Erlang B blocking probability for `servers` is `b`, with `A < N`.

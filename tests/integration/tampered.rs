@@ -272,3 +272,26 @@ fn intervals_and_components() {
         "standard error must be zero or positive, got -1",
     );
 }
+
+/// A queue read back must be one `ErlangC::new` could build; a generator's all-zero state
+/// (which would emit zeros forever) reads back as seed 0, as `from_state` gives it.
+#[test]
+fn queues_and_generators() {
+    use layanan::stats::{ErlangC, Xoshiro256PlusPlus};
+    let queue = ErlangC::new(60.0, 5.0, 7).unwrap();
+    let json = json_of(&queue);
+    refused::<ErlangC>(
+        &json,
+        |j| j["servers"] = json!(4),
+        "inconsistent Erlang C queue: load 5, service 5 minutes, 4 servers, P(wait) 0.324149949173288",
+    );
+    refused::<ErlangC>(
+        &json,
+        |j| j["p_wait"] = json!(1.5),
+        "inconsistent Erlang C queue: load 5, service 5 minutes, 7 servers, P(wait) 1.5",
+    );
+    let rng = Xoshiro256PlusPlus::seed_from_u64(7);
+    assert_eq!(json_of(&rng).as_array().map(Vec::len), Some(4));
+    let zero: Xoshiro256PlusPlus = serde_json::from_value(json!([0, 0, 0, 0])).unwrap();
+    assert_eq!(zero, Xoshiro256PlusPlus::seed_from_u64(0));
+}
