@@ -12,9 +12,8 @@ use layanan::{
 };
 use proptest::prelude::*;
 
-use crate::scorecard::support::{
-    QUANTILE_TOL, Z95, assert_close, proptest_cases, visits_cut_shuffled,
-};
+use crate::laws::visits::visits_cut_shuffled;
+use crate::scorecard::support::{QUANTILE_TOL, Z95, assert_close, proptest_cases};
 
 /// `ktp-el` is free, `paspor` costs Rp 350.000; `legalisir` has no standard.
 fn standards() -> Standards {

@@ -13,9 +13,8 @@ use layanan::{
 };
 use proptest::prelude::*;
 
-use crate::scorecard::support::{
-    QUANTILE_TOL, Z95, assert_close, proptest_cases, visits_cut_shuffled,
-};
+use crate::laws::visits::visits_cut_shuffled;
+use crate::scorecard::support::{QUANTILE_TOL, Z95, assert_close, proptest_cases};
 
 fn nps_of(scores: &[i64]) -> NpsTally {
     let mut tally = NpsTally::default();

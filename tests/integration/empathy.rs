@@ -15,9 +15,10 @@ use layanan::{
 };
 use proptest::prelude::*;
 
+use crate::laws::complaints::{calendar, complaint};
+use crate::laws::visits::visits_cut_shuffled;
 use crate::scorecard::support::{
-    QUANTILE_TOL, assert_close, assert_debug_close, at, plus_minutes, proptest_cases,
-    visits_cut_shuffled,
+    QUANTILE_TOL, assert_close, assert_debug_close, at, proptest_cases,
 };
 
 /// `t(0.975, df)` for df = 1, 2, 4, 6 (tables; scipy.stats.t.ppf).
@@ -535,28 +536,6 @@ fn empathy_report(t: &EmpathyTally) -> Result<EmpathyReport, Error> {
     t.report()
 }
 
-/// A random complaint: filed within ten weeks, maybe answered, maybe resolved within three.
-fn complaint() -> impl Strategy<Value = Complaint> {
-    (
-        0u32..70 * 24 * 60,
-        prop::option::weighted(0.7, 0u32..3 * 24 * 60),
-        prop::option::weighted(0.7, 0u32..21 * 24 * 60),
-    )
-        .prop_map(|(filed, response, resolution)| {
-            let filed = plus_minutes(at("2025-01-27T00:00:00Z"), f64::from(filed));
-            let mut c = Complaint::filed("kel-a", filed).unwrap();
-            if let Some(r) = response {
-                c = c
-                    .first_response_at(plus_minutes(filed, f64::from(r)))
-                    .unwrap();
-            }
-            if let Some(r) = resolution {
-                c = c.resolved_at(plus_minutes(filed, f64::from(r))).unwrap();
-            }
-            c
-        })
-}
-
 fn complaints_cut_shuffled()
 -> impl Strategy<Value = (Completion, Vec<Complaint>, usize, Vec<Complaint>)> {
     (
@@ -575,13 +554,6 @@ fn complaints_cut_shuffled()
                 Just(list).prop_shuffle(),
             )
         })
-}
-
-fn calendar() -> Calendar {
-    Calendar::wita().with_holidays([
-        Date::new(2025, 3, 31).unwrap(),
-        Date::new(2025, 4, 1).unwrap(),
-    ])
 }
 
 fn complaint_report(t: &ComplaintTally) -> Result<ComplaintReport, Error> {

@@ -13,8 +13,9 @@ use layanan::{
 };
 use proptest::prelude::*;
 
+use crate::laws::visits::visits_cut_shuffled;
 use crate::scorecard::support::{
-    assert_close, assert_debug_close, at, plus_minutes, proptest_cases, visits_cut_shuffled,
+    assert_close, assert_debug_close, at, plus_minutes, proptest_cases,
 };
 
 /// `ktp-el`: 60 minutes, waiting target 30 minutes. `legalisir`: no standard.

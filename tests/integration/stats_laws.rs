@@ -14,6 +14,8 @@ use layanan::stats::{
 };
 use proptest::prelude::*;
 
+use crate::laws::moments::sample;
+
 fn proptest_cases() -> u32 {
     std::env::var("LAYANAN_PROPTEST_CASES")
         .ok()
@@ -41,22 +43,6 @@ const METHODS: [ProportionMethod; 3] = [
     ProportionMethod::ClopperPearson,
     ProportionMethod::AgrestiCoull,
 ];
-
-/// Samples on very different scales: noise of up to ±100 around 0, 1e3 or 1e9 (where a naive
-/// one-pass variance loses every digit), sometimes rounded to integers (ties).
-fn sample(min_len: usize) -> impl Strategy<Value = Vec<f64>> {
-    (
-        prop_oneof![Just(0.0), Just(1e3), Just(1e9)],
-        any::<bool>(),
-        prop::collection::vec(-100.0..100.0_f64, min_len..60),
-    )
-        .prop_map(|(offset, round, noise)| {
-            noise
-                .into_iter()
-                .map(|x| offset + if round { x.round() } else { x })
-                .collect()
-        })
-}
 
 /// A sample and a cut point.
 fn sample_cut() -> impl Strategy<Value = (Vec<f64>, usize)> {
