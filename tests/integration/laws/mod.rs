@@ -171,6 +171,9 @@ pub(crate) struct Laws<'a, T, R, Rep> {
     /// Batch constructors: a name, whether they give the pushed tally exactly (else its report
     /// within the tolerance), and the constructor.
     batches: Vec<(&'static str, bool, Build<'a, T, R>)>,
+    /// Whether the serde law applies (with the `serde` feature).
+    #[cfg_attr(not(feature = "serde"), allow(dead_code))]
+    json: bool,
 }
 
 /// The laws of a tally that starts as `empty`, takes records with `push` and reports with
@@ -187,6 +190,7 @@ pub(crate) fn laws<'a, T, R, Rep>(
         exact: Exact::Sums,
         tolerance: SUMS,
         batches: Vec::new(),
+        json: true,
     }
 }
 
@@ -210,6 +214,12 @@ impl<'a, T: Tally, R, Rep: Debug> Laws<'a, T, R, Rep> {
         build: impl Fn(&[R]) -> T + 'a,
     ) -> Self {
         self.batches.push((name, exact, Box::new(build)));
+        self
+    }
+
+    /// Leaves out the serde law, for a tally JSON cannot hold (see the test that says why).
+    pub(crate) fn without_json(mut self) -> Self {
+        self.json = false;
         self
     }
 
@@ -295,7 +305,7 @@ impl<'a, T: Tally, R, Rep: Debug> Laws<'a, T, R, Rep> {
         }
 
         #[cfg(feature = "serde")]
-        for x in [&whole, &a] {
+        for x in [&whole, &a].into_iter().filter(|_| self.json) {
             let text = serde_json::to_string(x).map_err(|e| fail(format!("serde: {e}")))?;
             let back: T = serde_json::from_str(&text)
                 .map_err(|e| fail(format!("serde: reading back {text}: {e}")))?;

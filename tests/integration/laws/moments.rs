@@ -83,4 +83,33 @@ proptest! {
             })
             .check(&case)?;
     }
+
+    /// NaN and infinities collected through `Extend` are counted, never dropped: every
+    /// statistic then answers `NotFinite`, whatever the merges.
+    #[test]
+    fn moments_with_non_finite_values_laws(
+        case in case(prop::collection::vec(
+            prop_oneof![
+                12 => -100.0..100.0_f64,
+                1 => Just(f64::NAN),
+                1 => Just(f64::INFINITY),
+                1 => Just(f64::NEG_INFINITY),
+            ],
+            0..60,
+        ))
+    ) {
+        laws(
+            Moments::new(),
+            |m: &mut Moments, x: &f64| {
+                m.extend([*x]);
+                Ok(())
+            },
+            report,
+        )
+        .tolerance(MOMENTS)
+        .batch("Moments::from_iter", true, |data: &[f64]| {
+            data.iter().copied().collect()
+        })
+        .check(&case)?;
+    }
 }
