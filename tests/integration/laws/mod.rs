@@ -28,10 +28,7 @@
 
 use std::fmt::Debug;
 
-use layanan::{
-    CesTally, ComplaintTally, CostTally, CsatTally, EmpathyTally, Grouped, Merge, NpsTally,
-    Scorecard, SkmTally, SpeedTally, stats::Moments,
-};
+use layanan::{Grouped, Merge};
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
 
@@ -54,43 +51,23 @@ pub(crate) trait Wire {}
 #[cfg(not(feature = "serde"))]
 impl<T> Wire for T {}
 
-/// A tally the laws apply to: [`Merge`] for the crate's tallies; `Grouped` has only an
-/// inherent `merge` (it does not implement the trait), so it is added here by hand.
-pub(crate) trait Tally: Clone + PartialEq + Debug + Wire {
-    fn absorb(&mut self, other: &Self) -> layanan::Result<()>;
-}
+/// A tally the laws apply to.
+pub(crate) trait Tally: Merge + Clone + PartialEq + Debug + Wire {}
+impl<T: Merge + Clone + PartialEq + Debug + Wire> Tally for T {}
 
-macro_rules! tally_via_merge {
-    ($($ty:ty),+) => {
-        $(impl Tally for $ty {
-            fn absorb(&mut self, other: &Self) -> layanan::Result<()> {
-                self.merge_from(other)
-            }
-        })+
-    };
-}
+/// `Grouped` merges through an inherent method only (it does not implement [`Merge`]): this
+/// wrapper lends it the trait.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(transparent)
+)]
+pub(crate) struct Groups<K: Ord, T>(pub Grouped<K, T>);
 
-tally_via_merge!(
-    SkmTally,
-    SpeedTally,
-    CostTally,
-    EmpathyTally,
-    ComplaintTally,
-    NpsTally,
-    CsatTally,
-    CesTally,
-    Moments,
-    Scorecard
-);
-
-impl<K, T> Tally for Grouped<K, T>
-where
-    K: Ord + Clone + Debug,
-    T: Merge + Clone + PartialEq + Debug,
-    Grouped<K, T>: Wire,
-{
-    fn absorb(&mut self, other: &Self) -> layanan::Result<()> {
-        self.merge(other)
+impl<K: Ord + Clone, T: Merge + Clone> Merge for Groups<K, T> {
+    fn merge_from(&mut self, other: &Self) -> layanan::Result<()> {
+        self.0.merge(&other.0)
     }
 }
 
@@ -360,7 +337,7 @@ fn fail(message: String) -> TestCaseError {
 /// `x + y`, as a new tally.
 fn merged<T: Tally>(x: &T, y: &T) -> Result<T, TestCaseError> {
     let mut out = x.clone();
-    out.absorb(y).map_err(|e| fail(format!("merge: {e}")))?;
+    out.merge_from(y).map_err(|e| fail(format!("merge: {e}")))?;
     Ok(out)
 }
 

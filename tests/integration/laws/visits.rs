@@ -10,7 +10,7 @@ use layanan::{
 };
 use proptest::prelude::*;
 
-use super::{Case, EXACT, Exact, SCORES, case, config, laws};
+use super::{Case, EXACT, Exact, Groups, SCORES, case, config, laws};
 use crate::scorecard::support::{at, debug_close, plus_minutes};
 
 /// `ktp-el`: free, 60 minutes, wait at most 20; `izin`: Rp 350.000, 2 working days on a WITA
@@ -295,11 +295,11 @@ proptest! {
     fn grouped_speed_tally_laws(case in visits()) {
         let standards = standards();
         let laws = laws(
-            Grouped::new(SpeedTally::new()),
-            |groups: &mut Grouped<String, SpeedTally>, v: &Interaction| {
+            Groups(Grouped::new(SpeedTally::new())),
+            |Groups(groups): &mut Groups<String, SpeedTally>, v: &Interaction| {
                 groups.group_mut(v.unit().to_string()).push(v, &standards)
             },
-            |groups: &Grouped<String, SpeedTally>| {
+            |Groups(groups): &Groups<String, SpeedTally>| {
                 let each: Vec<_> = groups.iter().map(|(unit, t)| (unit.clone(), t.report())).collect();
                 (each, groups.total().and_then(|t| t.report()))
             },
@@ -311,7 +311,7 @@ proptest! {
         for v in &case.records {
             single.push(v, &standards).unwrap();
         }
-        let total = laws.tally(&case.records)?.total().unwrap();
+        let total = laws.tally(&case.records)?.0.total().unwrap();
         debug_close(&total.report(), &single.report(), 1e-12, 0.0)
             .map_err(proptest::test_runner::TestCaseError::fail)?;
     }
@@ -322,12 +322,12 @@ proptest! {
     fn grouped_nps_tally_laws(case in visits()) {
         let calendar = Calendar::wita();
         laws(
-            Grouped::new(NpsTally::default()),
-            |groups: &mut Grouped<(String, Period), NpsTally>, v: &Interaction| {
+            Groups(Grouped::new(NpsTally::default())),
+            |Groups(groups): &mut Groups<(String, Period), NpsTally>, v: &Interaction| {
                 let quarter = calendar.period(v.arrived_at(), Granularity::Triwulan)?;
                 groups.group_mut((v.unit().to_string(), quarter)).push(v)
             },
-            |groups: &Grouped<(String, Period), NpsTally>| {
+            |Groups(groups): &Groups<(String, Period), NpsTally>| {
                 let each: Vec<_> = groups.iter().map(|(key, t)| (key.clone(), t.report())).collect();
                 (each, groups.total().and_then(|t| t.report()))
             },
