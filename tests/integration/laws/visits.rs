@@ -1,7 +1,7 @@
 //! The tallies of visits on random visits (three services, three units, about ten weeks, waits,
 //! durations up to two weeks, fees and payments, empathy ratings on three scales, recommend
 //! scores, SKM answers on courtesy and complaint handling): speed, cost, empathy, NPS, the
-//! scorecard, and speed grouped by unit.
+//! scorecard, speed grouped by unit, and NPS grouped by unit and triwulan.
 
 use layanan::{
     Calendar, Completion, CostTally, Date, EmpathyTally, Granularity, Grouped, Instrument,
@@ -32,11 +32,11 @@ pub(crate) fn standards() -> Standards {
 
 /// The services of the random visits: a counter service in minutes with a waiting target,
 /// a permit in working days, and a service without a standard.
-pub(crate) const SERVICES: [&str; 3] = ["ktp-el", "izin", "legalisir"];
+const SERVICES: [&str; 3] = ["ktp-el", "izin", "legalisir"];
 
 /// What a random visit is made of (kept plain so proptest can shrink it).
 #[derive(Debug, Clone)]
-pub(crate) struct VisitSpec {
+struct VisitSpec {
     pub service: usize,
     pub unit: usize,
     /// Minutes after 2025-01-27T00:00Z (a Monday), spread over about ten weeks.
@@ -54,10 +54,10 @@ pub(crate) struct VisitSpec {
 }
 
 /// The empathy scales of the random visits.
-pub(crate) const SCALES: [(u8, u8); 3] = [(1, 5), (0, 10), (1, 7)];
+const SCALES: [(u8, u8); 3] = [(1, 5), (0, 10), (1, 7)];
 
 impl VisitSpec {
-    pub(crate) fn build(&self) -> Interaction {
+    fn build(&self) -> Interaction {
         let base = at("2025-01-27T00:00:00Z");
         let arrived = plus_minutes(base, f64::from(self.arrived));
         let mut b = Interaction::builder(
