@@ -1,7 +1,7 @@
-//! `Grouped`: any tally by any key, filled in one pass, merged group by group.
+//! `Grouped`: any tally by any key, filled in one pass (its merge laws are in `laws`).
 
 use layanan::{
-    Calendar, CesTally, CostTally, Error, Granularity, Grouped, Interaction, Merge, Money, Period,
+    Calendar, CesTally, CostTally, Error, Granularity, Grouped, Interaction, Money, Period,
     RatingScale, ServiceStandard, Standards, Timestamp,
 };
 
@@ -74,30 +74,6 @@ fn groups_by_a_combination_of_keys() {
     let report = b.report().unwrap();
     assert_eq!(report.visits, 2);
     assert_eq!(report.overcharged.unwrap().count, 1);
-}
-
-#[test]
-fn halves_merged_equal_the_whole_and_total_equals_one_tally() {
-    let all = visits();
-    let whole = grouped(&all);
-    let mut first = grouped(&all[..2]);
-    first.merge(&grouped(&all[2..])).unwrap();
-    assert_eq!(first, whole);
-
-    let standards = standards();
-    let mut single = CostTally::new();
-    for v in &all {
-        single.push(v, &standards).unwrap();
-    }
-    let total = whole.total().unwrap();
-    assert_eq!(total.report().unwrap(), single.report().unwrap());
-    // The trait is usable generically.
-    fn merged<T: Merge + Clone>(a: &T, b: &T) -> T {
-        let mut m = a.clone();
-        m.merge_from(b).unwrap();
-        m
-    }
-    assert_eq!(merged(&CostTally::new(), &single), single);
 }
 
 /// A merge that fails on one group leaves every group as it was, and tallies of other settings

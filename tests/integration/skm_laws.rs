@@ -1,22 +1,16 @@
-//! Laws of the SKM tally, checked on random questionnaires (answers 1–4 or blank, on the 2017
-//! and the 2004 instrument): the tally of two halves merged is the tally of the whole, merging is
-//! commutative and associative with the empty tally as identity, the order of pushes does not
-//! matter, and the report's rounding agrees with an independent exact computation. With
-//! `serde`, a tally survives a JSON round trip and a tampered one is rejected.
+//! The SKM tally on random questionnaires (answers 1–4 or blank, on the 2017 and the 2004
+//! instrument): the report's rounding agrees with an independent exact computation. Tallies of
+//! different instruments do not merge; with `serde`, a tampered tally is rejected. The merge,
+//! order and round-trip laws are in `laws`.
 //!
 //! The number of random cases per property is `LAYANAN_PROPTEST_CASES` (default 256).
 
 use layanan::{Element, Error, Instrument, SkmAnswers, SkmReport, SkmTally, Weight};
 use proptest::prelude::*;
 
-type Row = Vec<Option<i64>>;
+use crate::scorecard::support::proptest_cases;
 
-fn proptest_cases() -> u32 {
-    std::env::var("LAYANAN_PROPTEST_CASES")
-        .ok()
-        .and_then(|v| v.trim().parse().ok())
-        .unwrap_or(256)
-}
+type Row = Vec<Option<i64>>;
 
 fn tally(instrument: &Instrument, rows: &[Row]) -> SkmTally {
     let mut tally = SkmTally::new(instrument.clone());
@@ -26,12 +20,6 @@ fn tally(instrument: &Instrument, rows: &[Row]) -> SkmTally {
             .unwrap();
     }
     tally
-}
-
-fn merged(a: &SkmTally, b: &SkmTally) -> SkmTally {
-    let mut out = a.clone();
-    out.merge(b).unwrap();
-    out
 }
 
 fn report(t: &SkmTally) -> Result<SkmReport, Error> {
@@ -55,15 +43,6 @@ fn survey() -> impl Strategy<Value = (Instrument, Vec<Row>)> {
     })
 }
 
-/// A survey and two cut points `i ≤ j`.
-fn survey_cut() -> impl Strategy<Value = (Instrument, Vec<Row>, usize, usize)> {
-    survey().prop_flat_map(|(instrument, rows)| {
-        let n = rows.len();
-        (Just(instrument), Just(rows), 0..=n, 0..=n)
-            .prop_map(|(ins, rows, a, b)| (ins, rows, a.min(b), a.max(b)))
-    })
-}
-
 fn gcd(mut a: u128, mut b: u128) -> u128 {
     while b != 0 {
         (a, b) = (b, a % b);
@@ -78,50 +57,6 @@ fn hundredths(num: u128, den: u128) -> u32 {
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(proptest_cases()))]
-
-    /// Tallying two halves and merging them gives the tally of the whole, in either order;
-    /// the empty tally changes nothing; the reports are equal.
-    #[test]
-    fn merge_of_halves_is_the_whole((instrument, rows, cut, _) in survey_cut()) {
-        let whole = tally(&instrument, &rows);
-        let (head, tail) = rows.split_at(cut);
-        let a = tally(&instrument, head);
-        let b = tally(&instrument, tail);
-        let ab = merged(&a, &b);
-        prop_assert_eq!(&ab, &whole);
-        prop_assert_eq!(&merged(&b, &a), &whole);
-        let empty = SkmTally::new(instrument.clone());
-        prop_assert_eq!(&merged(&whole, &empty), &whole);
-        prop_assert_eq!(&merged(&empty, &whole), &whole);
-        prop_assert_eq!(whole.responses(), rows.len() as u64);
-        prop_assert_eq!(report(&ab), report(&whole));
-    }
-
-    /// Three parts merge to the same tally however they are grouped.
-    #[test]
-    fn merge_is_associative((instrument, rows, i, j) in survey_cut()) {
-        let a = tally(&instrument, &rows[..i]);
-        let b = tally(&instrument, &rows[i..j]);
-        let c = tally(&instrument, &rows[j..]);
-        let left = merged(&merged(&a, &b), &c);
-        let right = merged(&a, &merged(&b, &c));
-        prop_assert_eq!(&left, &right);
-        prop_assert_eq!(&left, &tally(&instrument, &rows));
-    }
-
-    /// Pushing the same questionnaires in another order gives an equal tally and report.
-    #[test]
-    fn push_order_does_not_matter(
-        (instrument, rows, shuffled) in survey().prop_flat_map(|(instrument, rows)| {
-            let shuffled = Just(rows.clone()).prop_shuffle();
-            (Just(instrument), Just(rows), shuffled)
-        })
-    ) {
-        let a = tally(&instrument, &rows);
-        let b = tally(&instrument, &shuffled);
-        prop_assert_eq!(&a, &b);
-        prop_assert_eq!(report(&a), report(&b));
-    }
 
     /// NRRs leave blanks out, and the printed IKM and the grades are the exact half-up rounding
     /// of `25 · Σ NRRᵢ / k`, computed here independently in integers.
@@ -163,15 +98,6 @@ proptest! {
         let nrr_of = |key: &str| report.elements.iter().find(|e| e.key == key).unwrap().nrr;
         prop_assert!(report.follow_up.windows(2).all(|p| nrr_of(&p[0]) <= nrr_of(&p[1])));
     }
-}
-
-#[test]
-fn the_proptest_case_count_comes_from_the_environment() {
-    let expected = std::env::var("LAYANAN_PROPTEST_CASES")
-        .ok()
-        .and_then(|v| v.trim().parse().ok())
-        .unwrap_or(256);
-    assert_eq!(proptest_cases(), expected);
 }
 
 #[test]
@@ -261,23 +187,6 @@ mod serde_laws {
             ],
             [2, 4, 3, 4, 4, 4, 4, 3, 2].map(Some).to_vec(),
         ]
-    }
-
-    proptest! {
-        #![proptest_config(ProptestConfig::with_cases(proptest_cases()))]
-
-        /// A tally serialised by one worker and read by another is the same tally, with the
-        /// same report, and still merges.
-        #[test]
-        fn tally_round_trips_through_json((instrument, rows, cut, _) in survey_cut()) {
-            let a = tally(&instrument, &rows[..cut]);
-            let b = tally(&instrument, &rows[cut..]);
-            let text = serde_json::to_string(&a).unwrap();
-            let back: SkmTally = serde_json::from_str(&text).unwrap();
-            prop_assert_eq!(&back, &a);
-            prop_assert_eq!(report(&back), report(&a));
-            prop_assert_eq!(merged(&back, &b), tally(&instrument, &rows));
-        }
     }
 
     /// The serialised form counts every questionnaire in the pair matrices and holds the

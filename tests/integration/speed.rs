@@ -4,18 +4,15 @@
 //! type-5 quantiles, the share within a minute standard and within a working-day standard
 //! (weekend, holiday of the standards' calendar, month end, and the three Indonesian time
 //! zones), Apdex, the waiting-target share, visits without a standard, unfinished visits, and
-//! the score. Then the tally laws on random visits, and JSON round trips.
+//! the score; JSON forms. The tally laws are in `laws`.
 
 use layanan::stats::{ProportionMethod, QuantileType, proportion_interval};
 use layanan::{
     Calendar, Completion, Date, Error, Interaction, Level, Money, ServiceStandard, SpeedOptions,
-    SpeedReport, SpeedTally, Standards, Summary, TimeSpan, Timestamp,
+    SpeedTally, Standards, Summary, TimeSpan, Timestamp,
 };
-use proptest::prelude::*;
 
-use crate::scorecard::support::{
-    assert_close, assert_debug_close, at, plus_minutes, proptest_cases, visits_cut_shuffled,
-};
+use crate::scorecard::support::{assert_close, at, plus_minutes};
 
 /// `ktp-el`: 60 minutes, waiting target 30 minutes. `legalisir`: no standard.
 fn counter_standards() -> Standards {
@@ -521,86 +518,16 @@ fn uncountable_working_days_leave_the_tally_unchanged() {
     assert_eq!(tally, SpeedTally::new());
 }
 
-fn laws_standards() -> Standards {
-    [
-        ServiceStandard::new("ktp-el", Money::ZERO)
-            .unwrap()
-            .with_completion(Completion::Within(TimeSpan::from_minutes(60)))
-            .with_max_wait(TimeSpan::from_minutes(20)),
-        ServiceStandard::new("izin", Money::new(350_000))
-            .unwrap()
-            .with_completion(Completion::WorkingDays(2)),
-    ]
-    .into_iter()
-    .collect::<Standards>()
-    .with_calendar(Calendar::wita().with_holidays([Date::new(2025, 3, 31).unwrap()]))
-}
-
-fn report(t: &SpeedTally) -> Result<SpeedReport, Error> {
-    t.report()
-}
-
-proptest! {
-    #![proptest_config(ProptestConfig::with_cases(proptest_cases()))]
-
-    /// Two halves merged are the whole, exactly (times are concatenated in order); the empty
-    /// tally is an identity on both sides.
-    #[test]
-    fn merge_of_halves_is_the_whole((visits, cut, _) in visits_cut_shuffled()) {
-        let standards = laws_standards();
-        let whole = tally_of(&visits, &standards);
-        let mut merged = tally_of(&visits[..cut], &standards);
-        merged.merge(&tally_of(&visits[cut..], &standards)).unwrap();
-        prop_assert_eq!(&merged, &whole);
-        prop_assert_eq!(report(&merged), report(&whole));
-
-        let mut left = SpeedTally::new();
-        left.merge(&whole).unwrap();
-        prop_assert_eq!(&left, &whole);
-        let mut right = whole.clone();
-        right.merge(&SpeedTally::new()).unwrap();
-        prop_assert_eq!(&right, &whole);
-    }
-
-    /// The order of pushes does not change the report: counts and quantiles exactly (they are
-    /// read from the same sorted values), means and standard deviations to 1e-12 relative.
-    #[test]
-    fn push_order_does_not_matter((visits, _, shuffled) in visits_cut_shuffled()) {
-        let standards = laws_standards();
-        let a = report(&tally_of(&visits, &standards));
-        let b = report(&tally_of(&shuffled, &standards));
-        match (a, b) {
-            (Ok(a), Ok(b)) => {
-                let strip = |r: &SpeedReport| {
-                    let mut r = r.clone();
-                    for s in [&mut r.wait, &mut r.service, &mut r.turnaround, &mut r.working_days]
-                        .into_iter()
-                        .flatten()
-                    {
-                        s.mean = 0.0;
-                        s.sd = s.sd.map(|_| 0.0);
-                    }
-                    r
-                };
-                prop_assert_eq!(strip(&a), strip(&b));
-                assert_debug_close(&a, &b, 1e-12, 0.0);
-            }
-            (a, b) => prop_assert_eq!(a, b),
-        }
-    }
-}
-
 #[cfg(feature = "serde")]
 mod serde_forms {
     use super::*;
     use crate::scorecard::support::json::round_trip;
 
     #[test]
-    fn tally_options_and_report_round_trip() {
-        let tally = tally_of(&seven_visits(), &counter_standards());
-        round_trip(&tally);
-        round_trip(&SpeedTally::new());
-        let report = tally.report().unwrap();
+    fn options_and_report_round_trip() {
+        let report = tally_of(&seven_visits(), &counter_standards())
+            .report()
+            .unwrap();
         round_trip(&report);
         round_trip(&report.wait.unwrap());
         round_trip(&report.within_standard.unwrap());
@@ -608,19 +535,11 @@ mod serde_forms {
             level: Level::new(0.9).unwrap(),
             quantile_type: QuantileType::Hazen,
         });
-        // A tally shipped as JSON merges like the original.
-        let json = serde_json::to_string(&tally).unwrap();
-        let mut back: SpeedTally = serde_json::from_str(&json).unwrap();
-        back.merge(&tally).unwrap();
-        let mut twice = tally.clone();
-        twice.merge(&tally).unwrap();
-        assert_eq!(back, twice);
     }
 
     #[test]
     fn standards_keep_their_calendar() {
-        let standards = laws_standards();
-        let json = round_trip(&standards);
+        let json = round_trip(&crate::laws::visits::standards());
         assert_eq!(json["calendar"]["offset_minutes"], 480);
         assert_eq!(
             json["calendar"]["holidays"],

@@ -1,6 +1,5 @@
-//! Laws of the statistics module, checked on random inputs: moments tallied in two halves and
-//! merged agree with the whole (and merging is order-free, with the empty tally as identity),
-//! every quantile definition is monotone in `p` and stays within the sample, Holm and
+//! Laws of the statistics module, checked on random inputs (the merge laws of `Moments` are in
+//! `laws`): every quantile definition is monotone in `p` and stays within the sample, Holm and
 //! Benjamini–Hochberg never lower a p-value nor exceed 1 and keep the order of the raw values,
 //! proportion intervals contain their estimate inside [0, 1], a seeded bootstrap is reproducible
 //! and depends on its seed, and `Xoshiro256PlusPlus::below(n)` stays below `n`.
@@ -9,20 +8,13 @@
 
 use layanan::Level;
 use layanan::stats::{
-    Moments, ProportionMethod, QuantileType, Replicates, Sorted, Xoshiro256PlusPlus,
-    benjamini_hochberg, holm, mean_of, proportion_interval,
+    ProportionMethod, QuantileType, Replicates, Sorted, Xoshiro256PlusPlus, benjamini_hochberg,
+    holm, mean_of, proportion_interval,
 };
 use proptest::prelude::*;
 
-fn proptest_cases() -> u32 {
-    std::env::var("LAYANAN_PROPTEST_CASES")
-        .ok()
-        .and_then(|v| v.trim().parse().ok())
-        .unwrap_or(256)
-}
-
-/// The relative tolerance of the merge and order laws.
-const MERGE_REL: f64 = 1e-12;
+use crate::laws::moments::sample;
+use crate::scorecard::support::proptest_cases;
 
 const ALL_TYPES: [QuantileType; 9] = [
     QuantileType::InvertedCdf,
@@ -42,100 +34,8 @@ const METHODS: [ProportionMethod; 3] = [
     ProportionMethod::AgrestiCoull,
 ];
 
-/// Samples on very different scales: noise of up to ±100 around 0, 1e3 or 1e9 (where a naive
-/// one-pass variance loses every digit), sometimes rounded to integers (ties).
-fn sample(min_len: usize) -> impl Strategy<Value = Vec<f64>> {
-    (
-        prop_oneof![Just(0.0), Just(1e3), Just(1e9)],
-        any::<bool>(),
-        prop::collection::vec(-100.0..100.0_f64, min_len..60),
-    )
-        .prop_map(|(offset, round, noise)| {
-            noise
-                .into_iter()
-                .map(|x| offset + if round { x.round() } else { x })
-                .collect()
-        })
-}
-
-/// A sample and a cut point.
-fn sample_cut() -> impl Strategy<Value = (Vec<f64>, usize)> {
-    sample(0).prop_flat_map(|data| {
-        let n = data.len();
-        (Just(data), 0..=n)
-    })
-}
-
-fn moments(data: &[f64]) -> Moments {
-    Moments::from_slice(data).unwrap()
-}
-
-/// `|a − b| ≤ rel · max(|b|, scale)`: `scale` is what the quantity is known relative to.
-fn close(a: f64, b: f64, rel: f64, scale: f64) -> bool {
-    (a - b).abs() <= rel * b.abs().max(scale)
-}
-
-/// The mean and variance of `got` agree with `want`'s, and count, min and max exactly.
-///
-/// The mean is compared relative to the largest |x| (a mean of values that cancel is known only
-/// to that), the variance relative to itself.
-fn same_moments(got: &Moments, want: &Moments, data: &[f64]) -> Result<(), TestCaseError> {
-    prop_assert_eq!(got.count(), want.count());
-    if want.count() == 0 {
-        prop_assert!(got.mean().is_err());
-        return Ok(());
-    }
-    prop_assert_eq!(got.min().unwrap(), want.min().unwrap());
-    prop_assert_eq!(got.max().unwrap(), want.max().unwrap());
-    let scale = data.iter().fold(0.0_f64, |s, x| s.max(x.abs()));
-    let (a, b) = (got.mean().unwrap(), want.mean().unwrap());
-    prop_assert!(close(a, b, MERGE_REL, scale), "mean {a:e} vs {b:e}");
-    if want.count() >= 2 {
-        let (a, b) = (got.variance().unwrap(), want.variance().unwrap());
-        prop_assert!(
-            close(a, b, MERGE_REL, f64::MIN_POSITIVE),
-            "variance {a:e} vs {b:e}"
-        );
-    }
-    Ok(())
-}
-
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(proptest_cases()))]
-
-    // -----------------------------------------------------------------------------------------
-    // Moments
-    // -----------------------------------------------------------------------------------------
-
-    #[test]
-    fn moments_of_two_halves_merged_are_the_moments_of_the_whole((data, cut) in sample_cut()) {
-        let whole = moments(&data);
-        let mut left = moments(&data[..cut]);
-        left.merge(&moments(&data[cut..])).unwrap();
-        same_moments(&left, &whole, &data)?;
-        // And the other way round.
-        let mut right = moments(&data[cut..]);
-        right.merge(&moments(&data[..cut])).unwrap();
-        same_moments(&right, &whole, &data)?;
-    }
-
-    #[test]
-    fn merging_the_empty_tally_is_the_identity(data in sample(0)) {
-        let m = moments(&data);
-        let mut right = m;
-        right.merge(&Moments::new()).unwrap();
-        prop_assert_eq!(right, m);
-        let mut left = Moments::new();
-        left.merge(&m).unwrap();
-        prop_assert_eq!(left, m);
-    }
-
-    #[test]
-    fn moments_do_not_depend_on_the_order(
-        (data, shuffled) in sample(0).prop_flat_map(|d| (Just(d.clone()), Just(d).prop_shuffle()))
-    ) {
-        same_moments(&moments(&shuffled), &moments(&data), &data)?;
-    }
 
     // -----------------------------------------------------------------------------------------
     // Quantiles

@@ -1,0 +1,89 @@
+//! The SKM tally on random questionnaires: answers 1–4 or blank, on the 2017 and the 2004
+//! instruments and on custom ones (an extra element, other weights, three elements of its own).
+//! Integer counts: every law holds exactly.
+
+use layanan::{Element, Instrument, SkmAnswers, SkmResponse, SkmTally, Weight};
+use proptest::prelude::*;
+
+use super::{Exact, case, config, laws};
+
+/// The built-in instruments and three custom ones.
+fn instrument() -> impl Strategy<Value = Instrument> {
+    let skm = Instrument::permenpanrb_14_2017();
+    let parkir = Element::new("parkir", "Parkir", "parking").unwrap();
+    let with_parking = skm.clone().with_element(parkir).unwrap();
+    let keys: Vec<String> = skm.elements().iter().map(|e| e.key().to_string()).collect();
+    // Requirements count double: 1/5, the other eight 1/10.
+    let weights: Vec<(&str, Weight)> = keys
+        .iter()
+        .enumerate()
+        .map(|(i, k)| {
+            (
+                k.as_str(),
+                Weight::new(1, if i == 0 { 5 } else { 10 }).unwrap(),
+            )
+        })
+        .collect();
+    let reweighted = skm.clone().with_weights(&weights).unwrap();
+    let small = Instrument::new(
+        "Survei loket",
+        ["antrean", "keramahan", "kejelasan"]
+            .into_iter()
+            .map(|k| Element::new(k, k, k).unwrap())
+            .collect(),
+    )
+    .unwrap();
+    prop_oneof![
+        3 => Just(skm),
+        1 => Just(Instrument::kepmenpan_25_2004()),
+        1 => Just(with_parking),
+        1 => Just(reweighted),
+        1 => Just(small),
+    ]
+}
+
+/// An instrument and questionnaires for it: mostly answered (blank one time in eight) or
+/// mostly blank (answered three times in ten), so that elements answered by nobody and
+/// questionnaires left entirely blank occur.
+fn survey() -> impl Strategy<Value = (Instrument, Vec<SkmResponse>)> {
+    instrument().prop_flat_map(|instrument| {
+        let k = instrument.len();
+        let row = prop_oneof![
+            4 => prop::collection::vec(prop::option::weighted(0.875, 1i64..=4), k),
+            1 => prop::collection::vec(prop::option::weighted(0.3, 1i64..=4), k),
+        ];
+        let answers = {
+            let instrument = instrument.clone();
+            row.prop_map(move |row| {
+                SkmResponse::new(SkmAnswers::from_values(&instrument, &row).unwrap())
+            })
+        };
+        (Just(instrument), prop::collection::vec(answers, 0..40))
+    })
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn skm_tally_laws(
+        (instrument, case) in survey()
+            .prop_flat_map(|(instrument, rows)| (Just(instrument), case(Just(rows))))
+    ) {
+        let laws = laws(
+            SkmTally::new(instrument.clone()),
+            SkmTally::push,
+            SkmTally::report,
+        )
+        .exact(Exact::Counts)
+        .batch("SkmTally::from_responses", true, |records: &[SkmResponse]| {
+            SkmTally::from_responses(instrument.clone(), records).unwrap()
+        });
+        #[cfg(feature = "rayon")]
+        let laws = laws.batch("SkmTally::par_from_answers", true, |records: &[SkmResponse]| {
+            let answers: Vec<SkmAnswers> = records.iter().map(|r| r.answers().clone()).collect();
+            SkmTally::par_from_answers(instrument.clone(), &answers).unwrap()
+        });
+        laws.check(&case)?;
+    }
+}
