@@ -60,14 +60,14 @@ fn fixture(name: &str) -> String {
     )
 }
 
-fn run(args: &[&str]) -> Output {
+pub(crate) fn run(args: &[&str]) -> Output {
     Command::new(report_binary())
         .args(args)
         .output()
         .expect("the example runs")
 }
 
-fn stdout(output: &Output) -> String {
+pub(crate) fn stdout(output: &Output) -> String {
     assert!(
         output.status.success(),
         "report failed: {}",
