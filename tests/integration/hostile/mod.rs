@@ -1,4 +1,4 @@
-//! The bad-input catalogue (issue #7): 262 hostile inputs, each answered by the exact typed
+//! The bad-input catalogue (issue #7): 263 hostile inputs, each answered by the exact typed
 //! error it must produce, never a panic, a loop or a NaN score.
 //!
 //! Every entry carries a label such as `"S07: answer 255"`: a letter for its area and a number.
@@ -6,7 +6,7 @@
 //!
 //! | area | letter | entries | what |
 //! |---|---|---|---|
-//! | [`survey`] | S | 35 | answers 0, 5, −1, 255 and the extremes, short rows, duplicate and unknown elements, weights that do not sum to 1 or are 0 or above 1, respondents, blank names |
+//! | [`survey`] | S | 36 | answers 0, 5, −1, 255 and the extremes, short rows, duplicate and unknown elements, weights that do not sum to 1 or are 0 or above 1, respondents, blank names |
 //! | [`time`] | T | 40 | started before arrival, finished before started, timestamps at the `i64` limits, dates beyond 0000–9999, reversed working-day spans, bad calendars |
 //! | [`money`] | M | 21 | negative amounts, `u64::MAX` and past it, excess and waived sums that overflow, bad tariffs |
 //! | [`stats`] | X | 71 | NaN and ±∞, empty and one-element samples, zero variance, levels, margins and probabilities of 0, 1 and outside, p-values outside [0, 1], quantile types |
