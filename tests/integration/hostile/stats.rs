@@ -5,6 +5,7 @@
 //! bootstrap, Erlang C, importance–performance) are in `stats_errors`.
 
 use super::{rejects, rejects_saying};
+use crate::stats_errors::{ALTERNATIVES, insufficient, invalid_probability, level, not_finite};
 use layanan::stats::{
     Alternative, Crosshair, Deletion, MannWhitneyMethod, Moments, ProportionMethod, QuantileType,
     Replicates, Sorted, benjamini_hochberg, cochran, cronbach_alpha, holm, importance_performance,
@@ -14,28 +15,6 @@ use layanan::stats::{
 };
 use layanan::{Error, Interval, Level};
 
-fn insufficient(what: &str, needed: u64, got: u64) -> Error {
-    Error::InsufficientData {
-        what: what.into(),
-        needed,
-        got,
-    }
-}
-
-fn not_finite(field: &str, value: f64) -> Error {
-    Error::NotFinite {
-        field: field.into(),
-        value,
-    }
-}
-
-fn invalid_probability(field: &str, value: f64) -> Error {
-    Error::InvalidProbability {
-        field: field.into(),
-        value,
-    }
-}
-
 fn between_zero_and_one(field: &str, value: f64) -> Error {
     Error::InvalidValue {
         field: field.into(),
@@ -43,16 +22,6 @@ fn between_zero_and_one(field: &str, value: f64) -> Error {
         expected: "between 0 and 1".into(),
     }
 }
-
-fn level() -> Level {
-    Level::default()
-}
-
-const ALTERNATIVES: [Alternative; 3] = [
-    Alternative::TwoSided,
-    Alternative::Less,
-    Alternative::Greater,
-];
 
 const METHODS: [ProportionMethod; 3] = [
     ProportionMethod::Wilson,
