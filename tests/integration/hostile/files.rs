@@ -32,6 +32,12 @@ fn refuses(label: &str, flag: &str, name: &str, contents: &[u8], expected: &str)
     assert_eq!(err, format!("error: {path}, {expected}\n"), "{label}");
 }
 
+/// The one-row SKM file with columns `names` added, holding `values`.
+fn with_columns(names: &str, values: &str) -> Vec<u8> {
+    let header = SKM_HEADER.replace('\n', &format!(",{names}\n"));
+    format!("{header}{}", SKM_ROW.replace('\n', &format!(",{values}\n"))).into_bytes()
+}
+
 fn skm(rows: &str) -> Vec<u8> {
     format!("{SKM_HEADER}{SKM_ROW}{rows}").into_bytes()
 }
@@ -51,39 +57,35 @@ fn skm_files_with_bad_columns() {
         (
             "F02: SKM file with an unknown column",
             "skm_unknown_column.csv",
-            format!(
-                "{}{}",
-                SKM_HEADER.replace('\n', ",remarks\n"),
-                SKM_ROW.replace('\n', ",ok\n")
-            )
-            .into_bytes(),
+            with_columns("remarks", "ok"),
             "line 1: unknown column `remarks`; expected service,unit,submitted_at,u1,u2,u3,u4,u5,u6,u7,u8,u9,gender,age,education,occupation",
         ),
         (
             "F03: SKM file with a column twice",
             "skm_column_twice.csv",
-            format!(
-                "{}{}",
-                SKM_HEADER.replace('\n', ",unit\n"),
-                SKM_ROW.replace('\n', ",unit-a\n")
-            )
-            .into_bytes(),
+            with_columns("unit", "unit-a"),
             "line 1: column `unit` appears twice",
         ),
         (
-            "F04: SKM row with an extra field",
+            "F04: SKM file answering u3 in two columns",
+            "skm_u3_twice.csv",
+            with_columns("u3", "1"),
+            "line 1: column `u3` appears twice",
+        ),
+        (
+            "F05: SKM row with an extra field",
             "skm_extra_field.csv",
             skm("s1,unit-a,2025-01-06T08:00:00+07:00,4,4,4,4,4,4,4,4,4,4\n"),
             "line 3: expected 12 fields, found 13",
         ),
         (
-            "F05: SKM row with a field missing",
+            "F06: SKM row with a field missing",
             "skm_short_row.csv",
             skm("s1,unit-a,2025-01-06T08:00:00+07:00,4,4,4,4,4,4,4,4\n"),
             "line 3: expected 12 fields, found 11",
         ),
         (
-            "F06: SKM file that is empty",
+            "F07: SKM file that is empty",
             "skm_empty.csv",
             Vec::new(),
             "line 1: missing column `service`",
@@ -97,37 +99,37 @@ fn skm_files_with_bad_columns() {
 fn skm_files_with_bad_fields() {
     for (label, name, rows, expected) in [
         (
-            "F07: SKM answer 9",
+            "F08: SKM answer 9",
             "skm_answer_9.csv",
             "s1,unit-a,2025-01-06T09:00:00+07:00,4,4,4,9,4,4,4,4,4\n",
             "line 3, column 7 (u4): answer 9 to element `biaya` is out of scale 1..=4",
         ),
         (
-            "F08: SKM answer 0",
+            "F09: SKM answer 0",
             "skm_answer_0.csv",
             "s1,unit-a,2025-01-06T09:00:00+07:00,0,4,4,4,4,4,4,4,4\n",
             "line 3, column 4 (u1): answer 0 to element `persyaratan` is out of scale 1..=4",
         ),
         (
-            "F09: SKM answer -1",
+            "F10: SKM answer -1",
             "skm_answer_minus_1.csv",
             "s1,unit-a,2025-01-06T09:00:00+07:00,4,4,4,4,4,4,4,4,-1\n",
             "line 3, column 12 (u9): answer -1 to element `pengaduan` is out of scale 1..=4",
         ),
         (
-            "F10: SKM answer 3.5",
+            "F11: SKM answer 3.5",
             "skm_answer_fraction.csv",
             "s1,unit-a,2025-01-06T09:00:00+07:00,4,4,3.5,4,4,4,4,4,4\n",
             "line 3, column 6 (u3): cannot parse `3.5` as a whole number",
         ),
         (
-            "F11: SKM answer past i64",
+            "F12: SKM answer past i64",
             "skm_answer_huge.csv",
             "s1,unit-a,2025-01-06T09:00:00+07:00,4,4,4,4,4,4,4,99999999999999999999,4\n",
             "line 3, column 11 (u8): cannot parse `99999999999999999999` as a whole number",
         ),
         (
-            "F12: SKM submitted in month 13",
+            "F13: SKM submitted in month 13",
             "skm_bad_time.csv",
             "s1,unit-a,2025-13-06T08:00:00+07:00,4,4,4,4,4,4,4,4,4\n",
             "line 3, column 3 (submitted_at): timestamp: cannot parse \
@@ -135,21 +137,21 @@ fn skm_files_with_bad_fields() {
              2025-03-04T08:15:00+07:00",
         ),
         (
-            "F13: SKM submitted at i64::MAX Unix seconds",
+            "F14: SKM submitted at i64::MAX Unix seconds",
             "skm_time_max.csv",
             "s1,unit-a,9223372036854775807,4,4,4,4,4,4,4,4,4\n",
             "line 3, column 3 (submitted_at): unix seconds is out of the supported time \
              range: 9223372036854775807",
         ),
         (
-            "F14: SKM submitted at Unix seconds past i64",
+            "F15: SKM submitted at Unix seconds past i64",
             "skm_time_huge.csv",
             "s1,unit-a,99999999999999999999,4,4,4,4,4,4,4,4,4\n",
             "line 3, column 3 (submitted_at): timestamp: cannot parse \
              `99999999999999999999` as Unix seconds or an RFC 3339 timestamp",
         ),
         (
-            "F15: SKM row without a service",
+            "F16: SKM row without a service",
             "skm_no_service.csv",
             ",unit-a,2025-01-06T09:00:00+07:00,4,4,4,4,4,4,4,4,4\n",
             "line 3, column 1 (service): service is required",
@@ -160,7 +162,7 @@ fn skm_files_with_bad_fields() {
     let mut bytes = skm("");
     bytes.extend_from_slice(b"s1,unit-\xff,2025-01-06T09:00:00+07:00,4,4,4,4,4,4,4,4,4\n");
     refuses(
-        "F16: SKM unit that is not UTF-8",
+        "F17: SKM unit that is not UTF-8",
         "--skm",
         "skm_not_utf8.csv",
         &bytes,
@@ -168,31 +170,27 @@ fn skm_files_with_bad_fields() {
     );
     let header = b"service,unit,submitted_at,u1,u2,u3,u4,u5,u6,u7,u8,u9,g\xe9nder\n".to_vec();
     refuses(
-        "F17: SKM header that is not UTF-8",
+        "F18: SKM header that is not UTF-8",
         "--skm",
         "skm_header_not_utf8.csv",
         &[header, SKM_ROW.as_bytes().to_vec()].concat(),
         "line 1: CSV parse error: record 0 (line 1, field: 12, byte: 0): invalid utf-8: \
          invalid UTF-8 in field 12 near byte index 1",
     );
-    let respondent = format!(
-        "{}{}",
-        SKM_HEADER.replace('\n', ",gender,age\n"),
-        SKM_ROW.replace('\n', ",X,150\n")
-    );
+    let respondent = with_columns("gender,age", "X,150");
     refuses(
-        "F18: SKM respondent of gender X",
+        "F19: SKM respondent of gender X",
         "--skm",
         "skm_gender.csv",
-        respondent.as_bytes(),
+        &respondent,
         "line 2, column 13 (gender): gender: unknown value `X`, expected one of L, P",
     );
-    let respondent = respondent.replace(",X,", ",P,");
+    let respondent = with_columns("gender,age", "P,150");
     refuses(
-        "F19: SKM respondent aged 150",
+        "F20: SKM respondent aged 150",
         "--skm",
         "skm_age.csv",
-        respondent.as_bytes(),
+        &respondent,
         "line 2, column 14 (age): age must be between 0 and 120, got 150",
     );
 }
@@ -200,7 +198,7 @@ fn skm_files_with_bad_fields() {
 /// Blank lines are not questionnaires: the file scores as its two rows.
 #[test]
 fn skm_files_with_blank_lines() {
-    let label = "F20: SKM file with blank lines between and after rows";
+    let label = "F21: SKM file with blank lines between and after rows";
     let contents = format!(
         "{SKM_HEADER}\n{SKM_ROW}\n\ns1,unit-a,2025-01-06T09:00:00+07:00,3,3,3,3,3,3,3,3,3\n\n"
     );
@@ -226,7 +224,7 @@ fn interaction_files_with_bad_fields() {
     let arrived = "2025-03-03T09:00:00+07:00";
     for (label, name, row, expected) in [
         (
-            "F21: visit finished before it started",
+            "F22: visit finished before it started",
             "visits_finished_early.csv",
             format!(
                 "2,ktp,unit-a,counter,{arrived},2025-03-03T09:30:00+07:00,2025-03-03T09:20:00+07:00,0,0,,\n"
@@ -235,38 +233,38 @@ fn interaction_files_with_bad_fields() {
              started_at 2025-03-03T02:30:00Z",
         ),
         (
-            "F22: visit paid -5",
+            "F23: visit paid -5",
             "visits_paid_negative.csv",
             format!("2,ktp,unit-a,counter,{arrived},,,0,-5,,\n"),
             "line 3, column 9 (paid): paid is negative: -5",
         ),
         (
-            "F23: visit paid u64::MAX + 1",
+            "F24: visit paid u64::MAX + 1",
             "visits_paid_huge.csv",
             format!("2,ktp,unit-a,counter,{arrived},,,0,18446744073709551616,,\n"),
             "line 3, column 9 (paid): paid overflows",
         ),
         (
-            "F24: visit paid `Rp 15.000`",
+            "F25: visit paid `Rp 15.000`",
             "visits_paid_text.csv",
             format!("2,ktp,unit-a,counter,{arrived},,,Rp 15.000,0,,\n"),
             "line 3, column 8 (official_fee): official_fee: cannot parse `Rp 15.000` as a \
              whole amount of money such as 15000",
         ),
         (
-            "F25: visit recommend 11",
+            "F26: visit recommend 11",
             "visits_recommend.csv",
             format!("2,ktp,unit-a,counter,{arrived},,,0,0,11,\n"),
             "line 3, column 10 (recommend): recommend must be between 0 and 10, got 11",
         ),
         (
-            "F26: visit empathy 6 on 1–5",
+            "F27: visit empathy 6 on 1–5",
             "visits_empathy.csv",
             format!("2,ktp,unit-a,counter,{arrived},,,0,0,,6\n"),
             "line 3, column 11 (empathy): rating must be between 1 and 5, got 6",
         ),
         (
-            "F27: visit without an arrival",
+            "F28: visit without an arrival",
             "visits_no_arrival.csv",
             "2,ktp,unit-a,counter,,,,0,0,,\n".to_string(),
             "line 3, column 5 (arrived_at): arrived_at is required",
@@ -279,7 +277,7 @@ fn interaction_files_with_bad_fields() {
 /// A visit to a service without a published standard is scored, and listed as such.
 #[test]
 fn interaction_files_with_unknown_services() {
-    let label = "F28: visit to a service the standards do not list";
+    let label = "F29: visit to a service the standards do not list";
     let standards = file(
         "standards_ktp.csv",
         format!("{STANDARDS_HEADER}ktp,30,60m,0\n").as_bytes(),
@@ -304,14 +302,14 @@ fn interaction_files_with_unknown_services() {
 fn standards_holidays_and_complaints_files() {
     for (label, flag, name, contents, expected) in [
         (
-            "F29: service standard listed twice",
+            "F30: service standard listed twice",
             "--standards",
             "standards_twice.csv",
             format!("{STANDARDS_HEADER}ktp,30,60m,0\nktp,20,90m,0\n"),
             "line 3, column 1 (service): service `ktp` is listed twice",
         ),
         (
-            "F30: completion `14x`",
+            "F31: completion `14x`",
             "--standards",
             "standards_completion.csv",
             format!("{STANDARDS_HEADER}ktp,30,14x,0\n"),
@@ -319,7 +317,7 @@ fn standards_holidays_and_complaints_files() {
              hours, minutes or seconds such as 14wd, 2h, 90m or 45s",
         ),
         (
-            "F31: waiting target of -5 minutes",
+            "F32: waiting target of -5 minutes",
             "--standards",
             "standards_wait.csv",
             format!("{STANDARDS_HEADER}ktp,-5,60m,0\n"),
@@ -327,21 +325,21 @@ fn standards_holidays_and_complaints_files() {
              4294967295, got -5",
         ),
         (
-            "F32: tariff of -1",
+            "F33: tariff of -1",
             "--standards",
             "standards_tariff.csv",
             format!("{STANDARDS_HEADER}ktp,30,60m,-1\n"),
             "line 2, column 4 (tariff): tariff is negative: -1",
         ),
         (
-            "F33: holiday on 30 February",
+            "F34: holiday on 30 February",
             "--holidays",
             "holidays_30_february.csv",
             "date,kind\n2025-02-30,test\n".to_string(),
             "line 2, column 1 (date): day must be between 1 and 28, got 30",
         ),
         (
-            "F34: complaint resolved before it was filed",
+            "F35: complaint resolved before it was filed",
             "--complaints",
             "complaints_early.csv",
             format!(
@@ -363,14 +361,14 @@ fn command_lines_that_make_no_sense() {
     assert_eq!(
         output.status.code(),
         Some(1),
-        "F35: a file that does not exist"
+        "F36: a file that does not exist"
     );
     assert_eq!(
         err,
         "error: /nonexistent/skm.csv: No such file or directory (os error 2)\n"
     );
     let output = run(&["--population", "zero"]);
-    assert_eq!(output.status.code(), Some(1), "F36: a population of `zero`");
+    assert_eq!(output.status.code(), Some(1), "F37: a population of `zero`");
     assert_eq!(
         String::from_utf8_lossy(&output.stderr),
         "error: --population must be a positive whole number, got `zero`\n"

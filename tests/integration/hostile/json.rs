@@ -337,10 +337,28 @@ fn tampered_visit_tallies() {
         inconsistent("cost tally", "its counts contradict each other"),
         "inconsistent cost tally: its counts contradict each other",
     );
+    let visit = Interaction::builder(
+        "ktp-el",
+        "kel-sukamaju",
+        layanan::Timestamp::from_unix_millis(0),
+    )
+    .build()
+    .unwrap();
+    let mut card =
+        serde_json::to_value(Scorecard::score(&[visit], Standards::new()).unwrap()).unwrap();
+    card["overall"]["speed"]["visits"] = json!(2);
+    invalid::<Scorecard>(
+        "J28: a scorecard whose overall visit count was raised",
+        card,
+        inconsistent(
+            "scorecard",
+            "2 visits overall but 1 by unit and 1 by service",
+        ),
+    );
     let mut card = serde_json::to_value(Scorecard::new(Standards::new())).unwrap();
     card["version"] = json!(0);
     invalid::<Scorecard>(
-        "J28: a scorecard of format version 0",
+        "J29: a scorecard of format version 0",
         card,
         inconsistent("scorecard", "format version 0 (this build reads 1)"),
     );

@@ -1,22 +1,28 @@
-//! The bad-input catalogue (issue #7): 263 hostile inputs, each answered by the exact typed
-//! error it must produce, never a panic, a loop or a NaN score.
+//! The bad-input catalogue (issue #7): 265 hostile inputs, each answered by the exact typed
+//! error it must produce or, for degenerate but valid data, by a finite score in range: never a
+//! panic, a loop or a NaN score.
 //!
 //! Every entry carries a label such as `"S07: answer 255"`: a letter for its area and a number.
 //! The count above and the counts below are checked by [`the_catalogue_counts_what_it_says`].
 //!
 //! | area | letter | entries | what |
 //! |---|---|---|---|
-//! | [`survey`] | S | 36 | answers 0, 5, −1, 255 and the extremes, short rows, duplicate and unknown elements, weights that do not sum to 1 or are 0 or above 1, respondents, blank names |
-//! | [`time`] | T | 40 | started before arrival, finished before started, timestamps at the `i64` limits, dates beyond 0000–9999, reversed working-day spans, bad calendars |
-//! | [`money`] | M | 21 | negative amounts, `u64::MAX` and past it, excess and waived sums that overflow, bad tariffs |
-//! | [`stats`] | X | 71 | NaN and ±∞, empty and one-element samples, zero variance, levels, margins and probabilities of 0, 1 and outside, p-values outside [0, 1], quantile types |
-//! | [`tallies`] | G | 31 | reports on empty tallies and groups, unknown services, merges that mismatch or overflow, degenerate but valid data (one visit, identical answers) |
-//! | [`json`] | J | 28 | (feature `serde`) malformed JSON, and well-formed JSON that is invalid: out-of-scale answers, weights, finish before start, tampered tallies and scorecards, format versions |
-//! | [`files`] | F | 36 | the `report` example's CSV readers: missing, unknown and repeated columns, extra fields, non-UTF-8, blank lines, bad numbers, times and money, unknown services — with line and column |
+//! | [`survey`] | S | 36 | answers 0, 5, −1, 255 and the `i64` extremes, rows of the wrong length, duplicate and unknown elements, weights that do not sum to 1, weights of 0, above 1 or over 0, ages, one questionnaire, identical answers, printed weights |
+//! | [`time`] | T | 40 | started before arrival, finished before started, complaints answered before filing, working days backwards, timestamps at the `i64` limits, dates outside 0000–9999, UTC offsets, texts that are not times or spans |
+//! | [`money`] | M | 21 | negative amounts, `u64::MAX` and past it, texts that are not money, excess and waived sums that overflow, one visit at the limits |
+//! | [`stats`] | X | 71 | NaN and ±∞, empty and one-element samples, zero variance, levels, margins and probabilities of 0, 1 and outside, p-values outside [0, 1], quantile types, finite values at the limits of `f64` and `u64` |
+//! | [`tallies`] | G | 31 | reports on empty tallies and groups, unknown services, scores out of range, merges that mismatch, one visit, groups that never succeed |
+//! | [`json`] | J | 29 | (feature `serde`) malformed JSON, and well-formed JSON that is invalid: out-of-scale and duplicate answers, weights, finish before start, tampered SKM tallies, visit tallies and scorecards, tallies at their limit, format versions |
+//! | [`files`] | F | 37 | the `report` example's CSV readers: missing, unknown and repeated columns, extra and missing fields, empty files, non-UTF-8, blank lines, bad answers, numbers, times, money and dates, unknown services, bad arguments — each with its line and column |
 //!
 //! Errors are compared whole with `assert_eq!`; an error carrying a NaN (which is not equal to
 //! itself) is compared through its `Debug` text, which names every field (see [`rejects`]).
-//! Entries marked `#[ignore = "finding: …"]` are inputs the library mishandles today.
+//! Entries marked `#[ignore = "finding: …"]` are inputs the library mishandles today (run them
+//! with `cargo test --all-features --test integration hostile -- --ignored`).
+//!
+//! Variants and messages that no hostile input here reaches are checked in `errors`, the
+//! refusals particular to one statistical method in `stats_errors`, and serde rejections of
+//! each model type in `model`.
 
 use layanan::Error;
 use std::fmt::Debug;
