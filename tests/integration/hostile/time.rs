@@ -356,3 +356,24 @@ fn days_since_epoch_at_the_i64_limit() {
     let date = super::within(label, 5, || Date::from_days_since_epoch(i64::MAX));
     assert_eq!(date, None, "{label}");
 }
+
+/// A calendar on which every day is a weekend day has no working days: a visit of two months
+/// then takes 0 working days and meets any standard in working days.
+#[test]
+#[ignore = "finding: a calendar whose seven days are all weekend is accepted, and every span on \
+            it is 0 working days"]
+fn calendar_without_working_days() {
+    use layanan::Weekday::{Friday, Monday, Saturday, Sunday, Thursday, Tuesday, Wednesday};
+    let label = "T41: a weekend of all seven days";
+    let never_open = Calendar::wib().with_weekend([
+        Monday, Tuesday, Wednesday, Thursday, Friday, Saturday, Sunday,
+    ]);
+    let days = never_open.working_days_between(
+        at("2025-01-01T08:00:00+07:00"),
+        at("2025-03-01T08:00:00+07:00"),
+    );
+    assert!(
+        days.is_err(),
+        "{label}: {days:?} working days in two months"
+    );
+}
