@@ -4,6 +4,18 @@ use super::interval::{Interval, Level};
 use crate::error::{Error, Result};
 use crate::read_check::checked_on_read;
 
+/// A statistic of finite observations can still overflow (the variance of ±1e300): an error,
+/// never ±∞ or NaN.
+fn no_overflow(what: &str, value: f64) -> Result<f64> {
+    if value.is_finite() {
+        Ok(value)
+    } else {
+        Err(Error::Overflow {
+            field: format!("{what} of these observations"),
+        })
+    }
+}
+
 fn overflow() -> Error {
     Error::Overflow {
         field: "moments count".into(),
@@ -212,19 +224,21 @@ impl Moments {
     ///
     /// # Errors
     /// [`Error::InsufficientData`] when empty; [`Error::NotFinite`] when non-finite values were
-    /// collected.
+    /// collected; [`Error::Overflow`] when the mean overflows `f64`.
     pub fn mean(&self) -> Result<f64> {
         self.need("mean", 1)?;
-        Ok(self.shift + self.mean)
+        no_overflow("mean", self.shift + self.mean)
     }
 
     /// The sample variance (denominator `n − 1`).
     ///
     /// # Errors
-    /// [`Error::InsufficientData`] below 2 observations; [`Error::NotFinite`].
+    /// [`Error::InsufficientData`] below 2 observations; [`Error::NotFinite`];
+    /// [`Error::Overflow`] when the variance overflows `f64` (observations near ±1e154 and
+    /// beyond).
     pub fn variance(&self) -> Result<f64> {
         let n = self.need("variance", 2)?;
-        Ok(self.m2 / (n - 1.0))
+        no_overflow("variance", self.m2 / (n - 1.0))
     }
 
     /// The sample standard deviation.
@@ -278,12 +292,12 @@ impl Moments {
     ///
     /// # Errors
     /// [`Error::InsufficientData`] below 3 observations or with zero variance;
-    /// [`Error::NotFinite`].
+    /// [`Error::NotFinite`]; [`Error::Overflow`].
     pub fn skewness(&self) -> Result<f64> {
         let n = self.need("skewness", 3)?;
         self.nonzero_spread("skewness")?;
         let g1 = (self.m3 / n) / (self.m2 / n).powf(1.5);
-        Ok(g1 * (n * (n - 1.0)).sqrt() / (n - 2.0))
+        no_overflow("skewness", g1 * (n * (n - 1.0)).sqrt() / (n - 2.0))
     }
 
     /// The adjusted excess kurtosis `G₂ = ((n+1)·g₂ + 6)·(n−1)/((n−2)(n−3))` (as scipy's
@@ -291,12 +305,15 @@ impl Moments {
     ///
     /// # Errors
     /// [`Error::InsufficientData`] below 4 observations or with zero variance;
-    /// [`Error::NotFinite`].
+    /// [`Error::NotFinite`]; [`Error::Overflow`].
     pub fn kurtosis(&self) -> Result<f64> {
         let n = self.need("kurtosis", 4)?;
         self.nonzero_spread("kurtosis")?;
         let g2 = (self.m4 / n) / ((self.m2 / n) * (self.m2 / n)) - 3.0;
-        Ok(((n + 1.0) * g2 + 6.0) * (n - 1.0) / ((n - 2.0) * (n - 3.0)))
+        no_overflow(
+            "kurtosis",
+            ((n + 1.0) * g2 + 6.0) * (n - 1.0) / ((n - 2.0) * (n - 3.0)),
+        )
     }
 
     fn nonzero_spread(&self, what: &str) -> Result<()> {

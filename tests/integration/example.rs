@@ -6,6 +6,9 @@
 //! U9 11/4; their sum is 173/6, the index 173/54 = 3.203704 and the IKM 80.0926 → 80.09 (B).
 //! unit-a: every NRR (4 + 3)/2 = 3.5 → 87.50 (B). unit-b: NRRs 2.5, 3, 3, 4, 3, 3, 2.5, 3, 2 sum
 //! to 26 → 26/9·25 = 72.22 (C).
+//!
+//! Bad files (each with its line and column), blank lines and nonsensical arguments are in the
+//! bad-input catalogue, `hostile::files`, which runs the example through [`run`].
 
 use std::path::PathBuf;
 use std::process::{Command, Output};
@@ -60,14 +63,14 @@ fn fixture(name: &str) -> String {
     )
 }
 
-fn run(args: &[&str]) -> Output {
+pub(crate) fn run(args: &[&str]) -> Output {
     Command::new(report_binary())
         .args(args)
         .output()
         .expect("the example runs")
 }
 
-fn stdout(output: &Output) -> String {
+pub(crate) fn stdout(output: &Output) -> String {
     assert!(
         output.status.success(),
         "report failed: {}",
@@ -149,28 +152,6 @@ fn the_embedded_sample_city_is_scored() {
         .unwrap_or_else(|| panic!("no where-to-act speed line: {out}"));
     assert!(speed.contains("kel-mekarsari (0.532"), "{speed}");
     assert!(out.contains("trend: Mann–Kendall S = "), "{out}");
-}
-
-#[test]
-fn bad_files_name_line_and_column() {
-    let output = run(&["--skm", &fixture("skm_bad_answer.csv")]);
-    assert_eq!(output.status.code(), Some(1));
-    let err = String::from_utf8_lossy(&output.stderr);
-    assert!(
-        err.contains("skm_bad_answer.csv, line 3, column 7 (u4): answer 9 to element `biaya` is out of scale 1..=4"),
-        "{err}"
-    );
-    let output = run(&["--skm", &fixture("skm_missing_column.csv")]);
-    assert_eq!(output.status.code(), Some(1));
-    let err = String::from_utf8_lossy(&output.stderr);
-    assert!(err.contains("line 1: missing column `u9`"), "{err}");
-    let output = run(&["--skm", "/nonexistent/skm.csv"]);
-    assert_eq!(output.status.code(), Some(1));
-    let output = run(&["--population", "zero"]);
-    assert!(
-        String::from_utf8_lossy(&output.stderr)
-            .contains("--population must be a positive whole number")
-    );
 }
 
 #[cfg(feature = "serde")]
@@ -272,41 +253,4 @@ fn the_embedded_city_answers_where_to_look() {
     assert!(out.contains("Most overcharging    kel-cibeureum"), "{out}");
     assert!(out.contains("Least courteous      kel-mekarsari"), "{out}");
     assert!(out.contains("kel-tanjung*"), "{out}");
-}
-
-/// Malformed files: each stops with file, line (and column where there is one) and exit 1.
-#[test]
-fn malformed_csv_files_name_where_they_break() {
-    for (file, expected) in [
-        (
-            "skm_not_utf8.csv",
-            "skm_not_utf8.csv, line 3, column 2 (unit): not valid UTF-8",
-        ),
-        (
-            "skm_extra_field.csv",
-            "skm_extra_field.csv, line 2: expected 12 fields, found 13",
-        ),
-        (
-            "skm_unknown_column.csv",
-            "skm_unknown_column.csv, line 1: unknown column `remarks`; expected service,unit,submitted_at,u1,",
-        ),
-        (
-            "skm_bad_time.csv",
-            "skm_bad_time.csv, line 2, column 3 (submitted_at): timestamp: cannot parse `2025-13-06T08:00:00+07:00`",
-        ),
-    ] {
-        let output = run(&["--skm", &fixture(file)]);
-        assert_eq!(output.status.code(), Some(1), "{file}");
-        let err = String::from_utf8_lossy(&output.stderr);
-        assert!(err.contains(expected), "{file}: {err}");
-    }
-}
-
-/// Blank lines are not questionnaires: the file scores as its two rows.
-#[test]
-fn blank_lines_are_skipped() {
-    let out = stdout(&run(&["--skm", &fixture("skm_blank_lines.csv")]));
-    assert!(out.contains("Responden: 2 (2 lengkap)"), "{out}");
-    // (4 + 3)/2 = 3.5 on every element: 87.50.
-    assert!(out.contains("IKM (NIK)           87.50"), "{out}");
 }

@@ -8,6 +8,7 @@ mod empathy;
 mod errors;
 mod example;
 mod group;
+mod hostile;
 mod laws;
 mod limits;
 mod model;

@@ -1,0 +1,378 @@
+//! Tally inputs: reports on empty tallies and groups, unknown services, out-of-range scores,
+//! merges that mismatch, and degenerate but valid data (one visit, identical answers).
+
+use super::{in_range, rejects, rejects_saying};
+use crate::scorecard::support::at;
+use layanan::{
+    Calendar, CesTally, CompareOptions, ComplaintTally, Completion, CostTally, CsatTally,
+    EmpathyTally, Error, GroupTally, Grouped, Instrument, Interaction, Money, NpsTally,
+    RatingScale, Scorecard, ServiceStandard, SkmAnswers, SkmOptions, SkmTally, SpeedTally,
+    Standards, TimeSpan, Weight, compare_groups, compare_periods,
+};
+
+fn skm() -> Instrument {
+    Instrument::permenpanrb_14_2017()
+}
+
+fn insufficient(what: &str, needed: u64, got: u64) -> Error {
+    Error::InsufficientData {
+        what: what.into(),
+        needed,
+        got,
+    }
+}
+
+fn ktp_within_an_hour() -> Standards {
+    [ServiceStandard::new("ktp-el", Money::ZERO)
+        .unwrap()
+        .with_completion(Completion::Within(TimeSpan::from_minutes(60)))]
+    .into_iter()
+    .collect()
+}
+
+fn one_visit(service: &str) -> Interaction {
+    Interaction::builder(service, "kel-sukamaju", at("2025-03-04T08:00:00+07:00"))
+        .started_at(at("2025-03-04T08:10:00+07:00"))
+        .finished_at(at("2025-03-04T08:40:00+07:00"))
+        .paid(Money::ZERO)
+        .empathy(RatingScale::new(1, 5).unwrap().rating(4).unwrap())
+        .recommend(9)
+        .skm(skm().answers_from_row(&[3; 9]).unwrap())
+        .build()
+        .unwrap()
+}
+
+#[test]
+fn reports_on_empty_tallies() {
+    let label = "G01: an empty SKM tally";
+    let index = insufficient("SKM index", 1, 0);
+    let message = "SKM index needs at least 1 observation, got 0";
+    rejects_saying(label, SkmTally::new(skm()).report(), index.clone(), message);
+    rejects(label, SkmTally::default().report(), index.clone());
+    rejects(
+        label,
+        SkmTally::new(Instrument::kepmenpan_25_2004()).report_with(&SkmOptions::default()),
+        index,
+    );
+    for (label, result, expected) in [
+        (
+            "G02: an empty speed tally",
+            SpeedTally::new().report().map(drop),
+            insufficient("speed report", 1, 0),
+        ),
+        (
+            "G03: an empty cost tally",
+            CostTally::new().report().map(drop),
+            insufficient("cost report", 1, 0),
+        ),
+        (
+            "G04: an empty empathy tally",
+            EmpathyTally::new().report().map(drop),
+            insufficient("empathy report", 1, 0),
+        ),
+        (
+            "G05: an empty NPS tally",
+            NpsTally::default().report().map(drop),
+            insufficient("net promoter score", 1, 0),
+        ),
+        (
+            "G06: an empty CSAT tally",
+            CsatTally::default().report().map(drop),
+            insufficient("CSAT", 1, 0),
+        ),
+        (
+            "G07: an empty CES tally",
+            CesTally::new(RatingScale::new(1, 7).unwrap())
+                .report()
+                .map(drop),
+            insufficient("mean interval", 2, 0),
+        ),
+        (
+            "G08: an empty complaint tally",
+            ComplaintTally::new(Completion::WorkingDays(5), Calendar::wib())
+                .report()
+                .map(drop),
+            insufficient("complaint report", 1, 0),
+        ),
+    ] {
+        rejects(label, result, expected);
+    }
+    // An empty scorecard reports, with nothing in it.
+    let label = "G09: an empty scorecard";
+    let report = Scorecard::new(ktp_within_an_hour())
+        .report()
+        .unwrap_or_else(|e| panic!("{label}: {e}"));
+    assert_eq!(report.overall.visits, 0, "{label}");
+    assert!(
+        report.overall.speed.is_none() && report.overall.cost.is_none(),
+        "{label}"
+    );
+    assert!(
+        report.overall.excellence.is_none() && report.by_unit.is_empty(),
+        "{label}"
+    );
+}
+
+#[test]
+fn empty_groups() {
+    // Everything answered except complaint handling.
+    let mut row = [Some(3); 9];
+    row[8] = None;
+    let mut tally = SkmTally::new(skm());
+    tally
+        .push_answers(&SkmAnswers::from_values(&skm(), &row).unwrap())
+        .unwrap();
+    rejects_saying(
+        "G10: an element nobody answered",
+        tally.report(),
+        insufficient("NRR of element `pengaduan`", 1, 0),
+        "NRR of element `pengaduan` needs at least 1 observation, got 0",
+    );
+    let label = "G11: no groups at all";
+    let grouped: Grouped<String, SkmTally> = Grouped::new(SkmTally::new(skm()));
+    let total = grouped.total().unwrap_or_else(|e| panic!("{label}: {e}"));
+    rejects(label, total.report(), insufficient("SKM index", 1, 0));
+    rejects(
+        label,
+        compare_groups(
+            Vec::<(String, GroupTally)>::new(),
+            CompareOptions::default(),
+        ),
+        insufficient("comparison (groups)", 1, 0),
+    );
+    rejects(
+        label,
+        compare_periods(Vec::<(String, GroupTally)>::new(), Default::default()),
+        insufficient("period comparison (periods)", 1, 0),
+    );
+    let empty = GroupTally::Rate {
+        successes: 0,
+        trials: 0,
+    };
+    let some = GroupTally::Rate {
+        successes: 3,
+        trials: 5,
+    };
+    // Refused as a whole, although groups below `min_n` are otherwise reported as too small.
+    rejects(
+        "G12: a group with no trials among others",
+        compare_groups([("a", empty), ("b", some)], CompareOptions::default()),
+        insufficient("proportion", 1, 0),
+    );
+}
+
+#[test]
+fn unknown_services() {
+    let standards: Standards = [ServiceStandard::new("ktp-el", Money::ZERO).unwrap()]
+        .into_iter()
+        .collect();
+    rejects_saying(
+        "G13: a service with no standard",
+        standards.get("paspor"),
+        Error::UnknownService {
+            service: "paspor".into(),
+        },
+        "unknown service `paspor`: no standard is published for it",
+    );
+    rejects(
+        "G14: any service against no standards",
+        Standards::new().get("ktp-el"),
+        Error::UnknownService {
+            service: "ktp-el".into(),
+        },
+    );
+    // A visit to an unknown service is counted and listed, not judged.
+    let label = "G15: a visit to an unknown service, scored";
+    let card = Scorecard::score(&[one_visit("paspor")], ktp_within_an_hour())
+        .unwrap_or_else(|e| panic!("{label}: {e}"));
+    assert_eq!(card.unknown_services().get("paspor"), Some(&1), "{label}");
+    let report = card.report().unwrap_or_else(|e| panic!("{label}: {e}"));
+    let speed = report.overall.speed.expect("one visit");
+    assert_eq!((speed.no_standard, speed.score), (1, None), "{label}");
+}
+
+#[test]
+fn scores_out_of_range() {
+    let arrived = at("2025-03-04T08:15:00+07:00");
+    for (label, value) in [
+        ("G16: recommend 11", 11),
+        ("G17: recommend -1", -1),
+        ("G18: recommend 255", 255),
+        ("G19: recommend i64::MAX", i64::MAX),
+    ] {
+        let expected = Error::OutOfRange {
+            field: "recommend".into(),
+            value,
+            min: 0,
+            max: 10,
+        };
+        rejects_saying(
+            label,
+            Interaction::builder("ktp-el", "kel-sukamaju", arrived)
+                .recommend(value)
+                .build(),
+            expected.clone(),
+            &format!("recommend must be between 0 and 10, got {value}"),
+        );
+        rejects(label, NpsTally::default().push_score(value), expected);
+    }
+    for (label, value) in [("G20: CSAT rating 0", 0), ("G21: CSAT rating 6", 6)] {
+        rejects(
+            label,
+            CsatTally::default().push_rating(value),
+            Error::OutOfRange {
+                field: "satisfaction rating".into(),
+                value,
+                min: 1,
+                max: 5,
+            },
+        );
+    }
+    rejects(
+        "G22: CES rating 8 on a 1–7 scale",
+        CesTally::new(RatingScale::new(1, 7).unwrap()).push_rating(8),
+        Error::OutOfRange {
+            field: "rating".into(),
+            value: 8,
+            min: 1,
+            max: 7,
+        },
+    );
+}
+
+#[test]
+fn merges_that_mismatch() {
+    let mut new = SkmTally::new(skm());
+    let mut old = SkmTally::new(Instrument::kepmenpan_25_2004());
+    let label = "G23: SKM tallies of the 2017 and 2004 instruments";
+    rejects_saying(
+        label,
+        new.merge(&old),
+        Error::MergeMismatch {
+            reason: "SKM tallies of instruments `PermenPANRB 14/2017` and `KepMenPAN 25/2004`"
+                .into(),
+        },
+        "cannot merge: SKM tallies of instruments `PermenPANRB 14/2017` and `KepMenPAN 25/2004`",
+    );
+    rejects(
+        label,
+        old.merge(&new),
+        Error::MergeMismatch {
+            reason: "SKM tallies of instruments `KepMenPAN 25/2004` and `PermenPANRB 14/2017`"
+                .into(),
+        },
+    );
+    // Same name and elements, other weights: the indices differ, so the tallies do not merge.
+    let instrument = skm();
+    let mut weights: Vec<(&str, Weight)> = instrument
+        .elements()
+        .iter()
+        .map(|e| (e.key(), Weight::new(1, 10).unwrap()))
+        .collect();
+    weights[0].1 = Weight::new(1, 5).unwrap();
+    let reweighted = skm().with_weights(&weights).unwrap();
+    rejects(
+        "G24: SKM tallies of one instrument weighted two ways",
+        new.merge(&SkmTally::new(reweighted)),
+        Error::MergeMismatch {
+            reason: "SKM tallies of two different instruments named `PermenPANRB 14/2017` \
+                     (their elements, weights or bands differ)"
+                .into(),
+        },
+    );
+    let mut card = Scorecard::new(ktp_within_an_hour());
+    rejects(
+        "G25: scorecards against different standards",
+        card.merge(&Scorecard::new(Standards::new())),
+        Error::MergeMismatch {
+            reason: "scorecards judged against different standards or instruments".into(),
+        },
+    );
+    let mut ces = CesTally::new(RatingScale::new(1, 7).unwrap());
+    rejects(
+        "G26: effort scores on 1–7 and 1–5 scales",
+        ces.merge(&CesTally::new(RatingScale::new(1, 5).unwrap())),
+        Error::MergeMismatch {
+            reason: "effort scores on different scales".into(),
+        },
+    );
+    let mut complaints = ComplaintTally::new(Completion::WorkingDays(5), Calendar::wib());
+    rejects(
+        "G27: complaint tallies with different targets",
+        complaints.merge(&ComplaintTally::new(
+            Completion::WorkingDays(3),
+            Calendar::wib(),
+        )),
+        Error::MergeMismatch {
+            reason: "complaint tallies with different targets or calendars".into(),
+        },
+    );
+}
+
+/// Accepted but degenerate: one visit, one answer. Every score is a number in range or absent,
+/// never NaN.
+#[test]
+fn degenerate_but_valid_tallies() {
+    let label = "G28: a single visit, scored";
+    let card = Scorecard::score(&[one_visit("ktp-el")], ktp_within_an_hour())
+        .unwrap_or_else(|e| panic!("{label}: {e}"));
+    let report = card.report().unwrap_or_else(|e| panic!("{label}: {e}"));
+    let overall = &report.overall;
+    in_range(
+        label,
+        overall
+            .speed
+            .as_ref()
+            .and_then(|s| s.score)
+            .expect("judged"),
+        0.0..=100.0,
+    );
+    in_range(
+        label,
+        overall.cost.as_ref().and_then(|c| c.score).expect("judged"),
+        0.0..=100.0,
+    );
+    in_range(
+        label,
+        overall.nps.as_ref().expect("answered").nps,
+        -100.0..=100.0,
+    );
+    if let Some(skm) = &overall.skm {
+        in_range(label, skm.ikm, 25.0..=100.0);
+    }
+    if let Some(x) = &overall.excellence {
+        in_range(label, x.index.estimate(), 0.0..=100.0);
+    }
+    let label = "G29: a single CES rating";
+    let mut ces = CesTally::new(RatingScale::new(1, 7).unwrap());
+    ces.push_rating(4).unwrap();
+    rejects(label, ces.report(), insufficient("mean interval", 2, 1));
+    let label = "G30: one NPS answer of 10";
+    let mut nps = NpsTally::default();
+    nps.push_score(10).unwrap();
+    let report = nps.report().unwrap_or_else(|e| panic!("{label}: {e}"));
+    in_range(label, report.nps, 100.0..=100.0);
+    in_range(label, report.interval.lower(), -100.0..=100.0);
+}
+
+/// Two groups that never succeed: the comparison may say nothing, but it should not carry a
+/// NaN statistic.
+#[test]
+#[ignore = "finding: comparing groups whose rates are all 0 gives Fisher tests with a NaN statistic"]
+fn comparing_groups_that_never_succeed() {
+    let label = "G31: two groups of 40 visits, none within the standard";
+    let never = GroupTally::Rate {
+        successes: 0,
+        trials: 40,
+    };
+    let cmp = compare_groups([("a", never), ("b", never)], CompareOptions::default())
+        .unwrap_or_else(|e| panic!("{label}: {e}"));
+    for g in &cmp.groups {
+        if let Some(test) = &g.test {
+            assert!(
+                test.statistic.is_finite() && test.p_value.is_finite(),
+                "{label}: {test:?}"
+            );
+        }
+    }
+}
