@@ -140,7 +140,7 @@ fn welch(a: &Moments, b: &Moments, level: Level) -> Result<(Interval, TestResult
     let se = se2.sqrt();
     let t = diff / se;
     let half = stats::t_upper_quantile(level.tail(), df)? * se;
-    let ci = Interval::from_bounds(diff, diff - half, diff + half, level, IntervalMethod::Welch);
+    let ci = Interval::from_bounds(diff, diff - half, diff + half, level, IntervalMethod::Welch)?;
     let test = TestResult {
         method: TestMethod::WelchT,
         statistic: t,

@@ -278,15 +278,17 @@ impl CostTally {
             excess_median,
             waived_total: to_money(self.waived_total, "total waived")?,
             score: overcharged.map(|s| 100.0 * (1.0 - s.rate())),
-            score_interval: overcharged.map(|s| {
-                Interval::from_bounds(
-                    100.0 * (1.0 - s.rate()),
-                    100.0 * (1.0 - s.interval.upper()),
-                    100.0 * (1.0 - s.interval.lower()),
-                    level,
-                    s.interval.method(),
-                )
-            }),
+            score_interval: overcharged
+                .map(|s| {
+                    Interval::from_bounds(
+                        100.0 * (1.0 - s.rate()),
+                        100.0 * (1.0 - s.interval.upper()),
+                        100.0 * (1.0 - s.interval.lower()),
+                        level,
+                        s.interval.method(),
+                    )
+                })
+                .transpose()?,
             overcharged,
         })
     }

@@ -162,7 +162,7 @@ impl NpsTally {
                 (nps + z * standard_error).min(100.0),
                 level,
                 IntervalMethod::Normal,
-            ),
+            )?,
         })
     }
 }

@@ -259,7 +259,8 @@ impl EmpathyTally {
                         level,
                         ci.method(),
                     )
-                }),
+                })
+                .transpose()?,
                 skm.map(|(_, se)| se * 100.0 / 3.0),
                 skm.map(|_| EmpathySource::SkmAnswers),
             )

@@ -240,7 +240,7 @@ impl ExcellenceIndex {
                 (estimate + half).min(100.0),
                 level,
                 IntervalMethod::Normal,
-            ),
+            )?,
             components: parts.iter().map(|(d, c)| (*d, c.score)).collect(),
             weakest,
             weights,

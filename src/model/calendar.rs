@@ -93,9 +93,19 @@ impl Calendar {
     }
 
     /// The same calendar with `days` as the weekend instead (an empty list: every day works).
-    pub fn with_weekend(mut self, days: impl IntoIterator<Item = Weekday>) -> Self {
-        self.weekend = days.into_iter().fold(0, |bits, day| bits | day.bit());
-        self
+    ///
+    /// # Errors
+    /// [`Error::Empty`] when all seven days are weekend: every span would count 0 working days
+    /// and meet any standard in working days.
+    pub fn with_weekend(mut self, days: impl IntoIterator<Item = Weekday>) -> Result<Self> {
+        let weekend = days.into_iter().fold(0, |bits, day| bits | day.bit());
+        if weekend.count_ones() >= 7 {
+            return Err(Error::Empty {
+                field: "working days of the week".into(),
+            });
+        }
+        self.weekend = weekend;
+        Ok(self)
     }
 
     /// The same calendar with `dates` added to its holidays (duplicates are ignored).
@@ -314,7 +324,7 @@ impl TryFrom<CalendarParts> for Calendar {
     type Error = Error;
     fn try_from(parts: CalendarParts) -> Result<Self> {
         Ok(Calendar::new(parts.offset_minutes)?
-            .with_weekend(parts.weekend)
+            .with_weekend(parts.weekend)?
             .with_holidays(parts.holidays))
     }
 }

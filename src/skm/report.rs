@@ -425,13 +425,14 @@ impl SkmTally {
         let ci = Interval::student_t(index, variance.sqrt(), df, level)?.scaled(25.0);
         // Centre on the exactly computed IKM (the float sum may differ in the last bit).
         let shift = exact_ikm - ci.estimate();
-        Ok(Some(Interval::from_bounds(
+        Interval::from_bounds(
             exact_ikm,
             ci.lower() + shift,
             ci.upper() + shift,
             level,
             ci.method(),
-        )))
+        )
+        .map(Some)
     }
 
     #[allow(clippy::arithmetic_side_effects)] // k ≤ Instrument::MAX_ELEMENTS

@@ -223,7 +223,7 @@ impl Replicates {
     /// The percentile interval: the `α/2` and `1 − α/2` quantiles (type 7) of the replicates.
     ///
     /// # Errors
-    /// None in practice (the level is valid by construction).
+    /// [`Error::Overflow`] when a replicate is not finite (a statistic that overflowed).
     pub fn percentile_interval(&self, level: Level) -> Result<Interval> {
         let lower = self
             .replicates
@@ -231,13 +231,13 @@ impl Replicates {
         let upper = self
             .replicates
             .quantile(1.0 - level.tail(), QuantileType::Linear)?;
-        Ok(Interval::from_bounds(
+        Interval::from_bounds(
             self.estimate,
             lower,
             upper,
             level,
             IntervalMethod::BootstrapPercentile,
-        ))
+        )
     }
 
     /// The jackknife acceleration `a = Σ(θ̄ − θᵢ)³ / (6·(Σ(θ̄ − θᵢ)²)^{3/2})`.
@@ -281,7 +281,8 @@ impl Replicates {
     /// `Φ(z₀ + (z₀ + z)/(1 − a(z₀ + z)))` for `z = z(α/2)` and `z(1 − α/2)`.
     ///
     /// # Errors
-    /// As [`bias_correction`](Self::bias_correction).
+    /// As [`bias_correction`](Self::bias_correction); [`Error::Overflow`] as
+    /// [`percentile_interval`](Self::percentile_interval).
     pub fn bca_interval(&self, level: Level) -> Result<Interval> {
         let z0 = self.bias_correction()?;
         let a = self.acceleration();
@@ -296,13 +297,13 @@ impl Replicates {
         let upper = self
             .replicates
             .quantile(adjusted(z), QuantileType::Linear)?;
-        Ok(Interval::from_bounds(
+        Interval::from_bounds(
             self.estimate,
             lower,
             upper,
             level,
             IntervalMethod::BootstrapBca,
-        ))
+        )
     }
 }
 

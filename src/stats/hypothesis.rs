@@ -166,17 +166,11 @@ pub fn welch_t_test(a: &[f64], b: &[f64], alternative: Alternative) -> Result<Te
 /// ```
 ///
 /// # Errors
-/// As [`welch_t_test`].
+/// As [`welch_t_test`]; [`Error::Overflow`] when a bound overflows `f64`.
 pub fn welch_interval(a: &[f64], b: &[f64], level: Level) -> Result<Interval> {
     let (diff, se, df) = welch_parts(a, b)?;
     let half = dist::t_upper_quantile(level.tail(), df)? * se;
-    Ok(Interval::from_bounds(
-        diff,
-        diff - half,
-        diff + half,
-        level,
-        IntervalMethod::Welch,
-    ))
+    Interval::from_bounds(diff, diff - half, diff + half, level, IntervalMethod::Welch)
 }
 
 /// `(n, mean, Σ(x − mean)²)` of a sample of at least one value.

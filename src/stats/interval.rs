@@ -130,7 +130,7 @@ impl Interval {
     /// # Errors
     /// [`Error::NotFinite`] for a non-finite estimate, standard error or degrees of freedom;
     /// [`Error::InvalidValue`] for a negative standard error or degrees of freedom that are not
-    /// positive.
+    /// positive; [`Error::Overflow`] when a bound overflows `f64`.
     pub fn student_t(estimate: f64, standard_error: f64, df: f64, level: Level) -> Result<Self> {
         finite("estimate", estimate)?;
         finite("standard error", standard_error)?;
@@ -143,47 +143,55 @@ impl Interval {
         }
         let t = dist::t_upper_quantile(level.tail(), df)?;
         let half = t * standard_error;
-        Ok(Self {
+        Self::from_bounds(
             estimate,
-            lower: estimate - half,
-            upper: estimate + half,
+            estimate - half,
+            estimate + half,
             level,
-            method: IntervalMethod::StudentT,
-        })
+            IntervalMethod::StudentT,
+        )
     }
 
+    /// [`Error::Overflow`] for a non-finite number, [`Error::Inconsistent`] for `lower > upper`.
     pub(crate) fn from_bounds(
         estimate: f64,
         lower: f64,
         upper: f64,
         level: Level,
         method: IntervalMethod,
-    ) -> Self {
-        Self {
+    ) -> Result<Self> {
+        let interval = Self {
             estimate,
             lower,
             upper,
             level,
             method,
-        }
+        };
+        interval.check()?;
+        Ok(interval)
     }
 
-    /// Every interval built here has finite numbers and `lower ≤ upper`; one read back from
-    /// elsewhere may not.
-    #[cfg(feature = "serde")]
+    /// Every interval has finite numbers and `lower ≤ upper`: built from finite inputs whose
+    /// arithmetic overflowed, or read back from elsewhere, it is an error.
     fn check(&self) -> Result<()> {
-        let numbers = [self.estimate, self.lower, self.upper];
-        if numbers.iter().all(|x| x.is_finite()) && self.lower <= self.upper {
-            Ok(())
-        } else {
-            Err(Error::Inconsistent {
+        if ![self.estimate, self.lower, self.upper]
+            .iter()
+            .all(|x| x.is_finite())
+        {
+            return Err(Error::Overflow {
+                field: "confidence interval".into(),
+            });
+        }
+        if self.lower > self.upper {
+            return Err(Error::Inconsistent {
                 what: "interval".into(),
                 reason: format!(
                     "estimate {}, bounds [{}, {}]",
                     self.estimate, self.lower, self.upper
                 ),
-            })
+            });
         }
+        Ok(())
     }
 
     /// The point estimate.

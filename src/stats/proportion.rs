@@ -113,7 +113,7 @@ pub fn proportion_interval(
             )
         }
     };
-    Ok(Interval::from_bounds(p, lower, upper, level, kind))
+    Interval::from_bounds(p, lower, upper, level, kind)
 }
 
 /// Newcombe's hybrid score interval for `p₁ − p₂` (Newcombe 1998, method 10), built from the
@@ -146,11 +146,5 @@ pub fn newcombe_interval(
     let d = p1 - p2;
     let lower = d - ((p1 - a.lower()).powi(2) + (b.upper() - p2).powi(2)).sqrt();
     let upper = d + ((a.upper() - p1).powi(2) + (p2 - b.lower()).powi(2)).sqrt();
-    Ok(Interval::from_bounds(
-        d,
-        lower,
-        upper,
-        level,
-        IntervalMethod::Newcombe,
-    ))
+    Interval::from_bounds(d, lower, upper, level, IntervalMethod::Newcombe)
 }

@@ -2,6 +2,22 @@
 
 use crate::error::{Error, Result};
 
+/// `lo + (hi − lo)·g` for `0 ≤ g ≤ 1`, from the nearer end (as numpy does, so either end is
+/// exact). Between finite values whose difference overflows (±f64::MAX) it weighs the ends
+/// instead, which cannot overflow.
+pub(crate) fn lerp(lo: f64, hi: f64, g: f64) -> f64 {
+    let diff = hi - lo;
+    if g == 0.0 || lo == hi {
+        lo
+    } else if !diff.is_finite() {
+        lo * (1.0 - g) + hi * g
+    } else if g < 0.5 {
+        lo + diff * g
+    } else {
+        hi - diff * (1.0 - g)
+    }
+}
+
 /// Which of Hyndman & Fan's nine sample-quantile definitions to use.
 ///
 /// The names are numpy's (`numpy.quantile(method=…)`); R's `quantile(type = k)` uses the numbers.
@@ -189,7 +205,7 @@ impl Sorted {
             } else if gamma == 1.0 {
                 self.x(j + 1.0)
             } else {
-                (self.x(j) + self.x(j + 1.0)) / 2.0
+                f64::midpoint(self.x(j), self.x(j + 1.0))
             }
         };
         let continuous = |alpha: f64, beta: f64| {
@@ -197,14 +213,7 @@ impl Sorted {
             let h = (n + 1.0 - alpha - beta) * p + alpha;
             let j = h.floor();
             let g = h - j;
-            let (lo, hi) = (self.x(j), self.x(j + 1.0));
-            if g == 0.0 || lo == hi {
-                lo
-            } else if g < 0.5 {
-                lo + (hi - lo) * g
-            } else {
-                hi - (hi - lo) * (1.0 - g)
-            }
+            lerp(self.x(j), self.x(j + 1.0), g)
         };
         match kind {
             InvertedCdf => discontinuous(0.0, &|g, _| if g > 0.0 { 1.0 } else { 0.0 }),

@@ -85,13 +85,15 @@ impl CronbachAlpha {
             dist::f_upper_quantile(level.tail(), d1, d2),
             dist::f_upper_quantile(1.0 - level.tail(), d1, d2),
         ) {
-            (Ok(f_hi), Ok(f_lo)) => Some(Interval::from_bounds(
+            // Undefined (None) when the quantiles fail or the bounds do not make an interval.
+            (Ok(f_hi), Ok(f_lo)) => Interval::from_bounds(
                 alpha,
                 1.0 - (1.0 - alpha) * f_hi,
                 1.0 - (1.0 - alpha) * f_lo,
                 level,
                 IntervalMethod::Feldt,
-            )),
+            )
+            .ok(),
             _ => None,
         };
         alpha.is_finite().then_some(Self {

@@ -143,13 +143,13 @@ pub fn beta_binomial_shrinkage(
                         upper,
                         level,
                         IntervalMethod::Posterior,
-                    ),
+                    )?,
                 }
             }
             None => Shrunken {
                 raw,
                 weight: 0.0,
-                estimate: Interval::from_bounds(mu, mu, mu, level, IntervalMethod::Posterior),
+                estimate: Interval::from_bounds(mu, mu, mu, level, IntervalMethod::Posterior)?,
             },
         };
         out.push(shrunken);
@@ -205,7 +205,8 @@ pub struct NormalShrinkage {
 ///
 /// # Errors
 /// [`Error::InsufficientData`] for fewer than 2 groups; [`Error::InvalidValue`] for lengths that
-/// differ or a variance that is not positive; [`Error::NotFinite`] for NaN or ±∞.
+/// differ or a variance that is not positive; [`Error::NotFinite`] for NaN or ±∞;
+/// [`Error::Overflow`] when a shrunken interval overflows `f64`.
 pub fn normal_shrinkage(
     estimates: &[f64],
     variances: &[f64],
@@ -265,7 +266,7 @@ pub fn normal_shrinkage(
             let weight = tau2 / (tau2 + v);
             let estimate = mu + weight * (y - mu);
             let half = z * (weight * v).sqrt();
-            Shrunken {
+            Ok(Shrunken {
                 raw: y,
                 weight,
                 estimate: Interval::from_bounds(
@@ -274,10 +275,10 @@ pub fn normal_shrinkage(
                     estimate + half,
                     level,
                     IntervalMethod::Posterior,
-                ),
-            }
+                )?,
+            })
         })
-        .collect();
+        .collect::<Result<_>>()?;
     Ok(NormalShrinkage {
         prior_mean: mu,
         tau2,

@@ -163,7 +163,7 @@ fn order_statistic(sorted: &[f64], rank: f64) -> f64 {
         .get(below.saturating_add(1).min(last))
         .copied()
         .unwrap_or(lo);
-    lo + frac * (hi - lo)
+    super::quantile::lerp(lo, hi, frac)
 }
 
 fn median_sorted(sorted: &[f64]) -> f64 {
@@ -196,15 +196,29 @@ fn median_sorted(sorted: &[f64]) -> f64 {
 ///
 /// # Errors
 /// [`Error::InsufficientData`] below 2 values; [`Error::NotFinite`] for NaN or ±∞;
-/// [`Error::NotApplicable`] above [`MAX_TREND_LENGTH`] values.
+/// [`Error::NotApplicable`] above [`MAX_TREND_LENGTH`] values; [`Error::Overflow`] when a slope
+/// or the intercept overflows `f64` (values near ±f64::MAX).
 #[allow(clippy::arithmetic_side_effects)] // at most MAX_TREND_LENGTH values
 pub fn sens_slope(series: &[f64], level: Level) -> Result<SenSlope> {
     check_series("Sen's slope", series, 2)?;
     let mut slopes = Vec::with_capacity(series.len() * (series.len() - 1) / 2);
     for (i, a) in series.iter().enumerate() {
         for (step, b) in series.iter().skip(i + 1).enumerate() {
-            slopes.push((b - a) / (step as f64 + 1.0));
+            let run = step as f64 + 1.0;
+            let slope = (b - a) / run;
+            // b − a overflows only between values near ±f64::MAX; the slope itself may fit.
+            slopes.push(if slope.is_finite() {
+                slope
+            } else {
+                b / run - a / run
+            });
         }
+    }
+    let overflow = || Error::Overflow {
+        field: "Sen's slope of this series".into(),
+    };
+    if slopes.iter().any(|s| !s.is_finite()) {
+        return Err(overflow());
     }
     slopes.sort_by(f64::total_cmp);
     let slope = median_sorted(&slopes);
@@ -212,12 +226,15 @@ pub fn sens_slope(series: &[f64], level: Level) -> Result<SenSlope> {
     sorted.sort_by(f64::total_cmp);
     let n = series.len() as f64;
     let intercept = median_sorted(&sorted) - (n - 1.0) / 2.0 * slope;
+    if !intercept.is_finite() {
+        return Err(overflow());
+    }
     let big_n = slopes.len() as f64;
     let c = dist::normal_upper_quantile(level.tail())? * tie_corrected_variance(series).sqrt();
     let lower = order_statistic(&slopes, (big_n - c) / 2.0);
     let upper = order_statistic(&slopes, (big_n + c) / 2.0 + 1.0);
     Ok(SenSlope {
-        slope: Interval::from_bounds(slope, lower, upper, level, IntervalMethod::SenSlope),
+        slope: Interval::from_bounds(slope, lower, upper, level, IntervalMethod::SenSlope)?,
         intercept,
     })
 }
