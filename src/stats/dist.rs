@@ -252,6 +252,24 @@ fn paulson_f(z: f64, d1: f64, d2: f64) -> f64 {
 }
 
 /// The `p`-quantile of Beta(a, b).
+/// A start for the beta quantile: bisection of the cdf on the logit scale, where 64 halvings
+/// of [−746, 746] pin `x` to about 1e-16 relative near either end whatever the shapes. (statrs'
+/// inverse does not return for shapes of about 1e7 and more far in a tail: a Clopper–Pearson
+/// bound of 1 success in ten million trials.)
+fn beta_start(dist: &Beta, p: f64) -> f64 {
+    let x_of = |y: f64| 1.0 / (1.0 + (-y).exp());
+    let (mut lo, mut hi) = (-746.0_f64, 746.0_f64);
+    for _ in 0..64 {
+        let mid = 0.5 * (lo + hi);
+        if dist.cdf(x_of(mid)) < p {
+            lo = mid;
+        } else {
+            hi = mid;
+        }
+    }
+    x_of(0.5 * (lo + hi))
+}
+
 pub(crate) fn beta_quantile(p: f64, a: f64, b: f64) -> Result<f64> {
     check_probability("probability", p)?;
     check_df("beta shape a", a)?;
@@ -261,9 +279,15 @@ pub(crate) fn beta_quantile(p: f64, a: f64, b: f64) -> Result<f64> {
         value: a,
         expected: "positive".into(),
     })?;
-    let start = dist
-        .inverse_cdf(p)
-        .clamp(f64::MIN_POSITIVE, 1.0 - f64::EPSILON);
+    // Closed forms where a shape is 1 (the Clopper–Pearson bounds next to 0 and n successes):
+    // the cdf is 1 − (1 − x)^b or x^a.
+    if a == 1.0 {
+        return Ok(-((-p).ln_1p() / b).exp_m1());
+    }
+    if b == 1.0 {
+        return Ok((p.ln() / a).exp());
+    }
+    let start = beta_start(&dist, p).clamp(f64::MIN_POSITIVE, 1.0 - f64::EPSILON);
     // Solve sf(x) = 1 − p through the cdf to keep the lower tail accurate.
     Ok(polish(
         start,

@@ -708,7 +708,11 @@ fn quantile_between_the_largest_finite_values() {
     let label = "X62: the median of -f64::MAX and f64::MAX";
     let sorted = Sorted::new(&[-f64::MAX, f64::MAX]).unwrap();
     for kind in [QuantileType::Linear, QuantileType::AveragedInvertedCdf] {
-        assert_eq!(sorted.quantile(0.5, kind).unwrap(), 0.0, "{label} ({kind:?})");
+        assert_eq!(
+            sorted.quantile(0.5, kind).unwrap(),
+            0.0,
+            "{label} ({kind:?})"
+        );
     }
 }
 
@@ -740,15 +744,35 @@ fn sens_slope_of_the_largest_values() {
     assert_eq!(sen.slope.estimate(), -f64::MAX);
 }
 
+/// statrs' beta inverse never returned this far in a tail with shapes this large; the quantile
+/// now starts from a bisection of its own. (Accuracy at such n is bounded by statrs' incomplete
+/// beta: see TESTING.md.)
 #[test]
-#[ignore = "finding: Clopper–Pearson with 2^40 trials runs for minutes (the beta quantile does not converge)"]
 fn clopper_pearson_with_2_to_the_40_trials() {
     let label = "X65: Clopper–Pearson interval of 2^40 successes in 2^40 + 1 trials";
     let n = 1u64 << 40;
-    let result = super::within(label, 5, move || {
-        proportion_interval(n, n + 1, Level::default(), ProportionMethod::ClopperPearson)
-    });
-    assert!(result.is_ok(), "{label}: {result:?}");
+    for (x, trials) in [(n, n + 1), (1, n), (n / 2, n)] {
+        let ci = super::within(label, 5, move || {
+            proportion_interval(
+                x,
+                trials,
+                Level::default(),
+                ProportionMethod::ClopperPearson,
+            )
+        })
+        .unwrap();
+        assert!(
+            0.0 < ci.lower() && ci.lower() < ci.estimate() && ci.estimate() < ci.upper(),
+            "{label}: {ci:?}"
+        );
+    }
+    // One success: the lower bound is the closed form 1 − 0.975^(1/n).
+    let ci = proportion_interval(1, n, Level::default(), ProportionMethod::ClopperPearson).unwrap();
+    let closed = -((-0.025f64).ln_1p() / n as f64).exp_m1();
+    assert!(
+        (ci.lower() - closed).abs() <= 1e-15 * closed,
+        "{label}: {ci:?}"
+    );
 }
 
 #[test]
