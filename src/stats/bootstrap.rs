@@ -126,11 +126,19 @@ pub fn mean_of(data: &[f64]) -> f64 {
 }
 
 impl Replicates {
+    /// The most resamples [`resample`](Self::resample) draws: it keeps every replicate, and
+    /// intervals settle long before (10,000 is plenty for BCa).
+    pub const MAX_RESAMPLES: usize = 1_000_000;
+
     /// Draws `resamples` samples with replacement from `data` (seeded), and applies `statistic`
     /// to each, to the whole sample, and to each leave-one-out sample.
     ///
+    /// The work is `statistic` applied `resamples + n + 1` times to samples of `n` values, so
+    /// about `(resamples + n)·n` steps for a statistic linear in its sample.
+    ///
     /// # Errors
     /// [`Error::InsufficientData`] for fewer than 2 observations or fewer than 100 resamples;
+    /// [`Error::OutOfRange`] above [`MAX_RESAMPLES`](Self::MAX_RESAMPLES);
     /// [`Error::NotFinite`] for non-finite data or a statistic that returns NaN or ±∞.
     pub fn resample(
         data: &[f64],
@@ -149,6 +157,14 @@ impl Replicates {
                 what: "bootstrap".into(),
                 needed: 2,
                 got: data.len() as u64,
+            });
+        }
+        if resamples > Self::MAX_RESAMPLES {
+            return Err(Error::OutOfRange {
+                field: "bootstrap resamples".into(),
+                value: i64::try_from(resamples).unwrap_or(i64::MAX),
+                min: 100,
+                max: Self::MAX_RESAMPLES as i64,
             });
         }
         let mut rng = Xoshiro256PlusPlus::seed_from_u64(seed);

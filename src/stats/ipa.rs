@@ -111,18 +111,37 @@ pub fn importance_performance(items: &[(f64, f64)], crosshair: Crosshair) -> Res
 ///
 /// # Errors
 /// [`Error::InsufficientData`] for no items or zero total importance; [`Error::NotFinite`];
-/// [`Error::InvalidValue`] for a scale maximum that is not positive.
+/// [`Error::InvalidValue`] for a scale maximum that is not positive, a negative importance, or
+/// a performance outside `0..=scale_max`.
 pub fn customer_satisfaction_index(items: &[(f64, f64)], scale_max: f64) -> Result<f64> {
     check(items)?;
     super::interval::positive("scale maximum", scale_max)?;
-    let total: f64 = items.iter().map(|i| i.0).sum();
-    if total <= 0.0 {
+    for &(importance, performance) in items {
+        if importance < 0.0 {
+            return Err(Error::InvalidValue {
+                field: "importance".into(),
+                value: importance,
+                expected: "zero or positive".into(),
+            });
+        }
+        if !(0.0..=scale_max).contains(&performance) {
+            return Err(Error::InvalidValue {
+                field: "performance".into(),
+                value: performance,
+                expected: format!("between 0 and the scale maximum {scale_max}"),
+            });
+        }
+    }
+    // Importances relative to the largest, so that their sum cannot overflow.
+    let largest = items.iter().map(|i| i.0).fold(0.0, f64::max);
+    if largest <= 0.0 {
         return Err(Error::InsufficientData {
             what: "customer satisfaction index (positive total importance)".into(),
             needed: 1,
             got: 0,
         });
     }
-    let weighted: f64 = items.iter().map(|(i, p)| i / total * p).sum();
+    let total: f64 = items.iter().map(|i| i.0 / largest).sum();
+    let weighted: f64 = items.iter().map(|(i, p)| i / largest / total * p).sum();
     Ok(weighted / scale_max * 100.0)
 }

@@ -791,14 +791,21 @@ fn erlang_c_with_u32_max_servers() {
 }
 
 #[test]
-#[ignore = "finding: usize::MAX bootstrap resamples abort on a capacity overflow"]
 fn bootstrap_with_usize_max_resamples() {
-    let label = "X67: usize::MAX bootstrap resamples";
-    // A typed error is expected; the library allocates first and aborts.
-    let result = super::within(label, 5, || {
-        Replicates::resample(&[1.0, 2.0, 3.0], mean_of, usize::MAX, 1).map(drop)
-    });
-    assert!(result.is_err(), "{label}: accepted");
+    rejects_saying(
+        "X67: usize::MAX bootstrap resamples",
+        Replicates::resample(&[1.0, 2.0, 3.0], mean_of, usize::MAX, 1),
+        Error::OutOfRange {
+            field: "bootstrap resamples".into(),
+            value: i64::MAX,
+            min: 100,
+            max: 1_000_000,
+        },
+        &format!(
+            "bootstrap resamples must be between 100 and 1000000, got {}",
+            i64::MAX
+        ),
+    );
 }
 
 #[test]
@@ -820,28 +827,32 @@ fn fisher_exact_with_huge_counts() {
     );
 }
 
-/// The customer satisfaction index is on 0–100; performances above the scale, negative
-/// importances and importances whose sum overflows are nonsense, silently scored today.
+/// The customer satisfaction index is on 0–100: performances outside the scale and negative
+/// importances are refused, and importances near f64::MAX are weighed without overflowing.
 #[test]
-#[ignore = "finding: customer_satisfaction_index accepts performance above the scale (800), \
-            negative importance (80) and importances summing past f64::MAX (0)"]
 fn customer_satisfaction_index_of_nonsense() {
     use layanan::stats::customer_satisfaction_index as csi;
-    for (label, items) in [
-        (
-            "X69: CSI with a performance of 40 on a scale of 5",
-            vec![(1.0, 40.0)],
-        ),
-        (
-            "X70: CSI with an importance of -1",
-            vec![(-1.0, 4.0), (2.0, 4.0)],
-        ),
-        (
-            "X71: CSI with importances of f64::MAX",
-            vec![(f64::MAX, 4.0), (f64::MAX, 4.0)],
-        ),
-    ] {
-        let result = csi(&items, 5.0);
-        assert!(result.is_err(), "{label}: accepted as {result:?}");
-    }
+    rejects_saying(
+        "X69: CSI with a performance of 40 on a scale of 5",
+        csi(&[(1.0, 40.0)], 5.0),
+        Error::InvalidValue {
+            field: "performance".into(),
+            value: 40.0,
+            expected: "between 0 and the scale maximum 5".into(),
+        },
+        "performance must be between 0 and the scale maximum 5, got 40",
+    );
+    rejects_saying(
+        "X70: CSI with an importance of -1",
+        csi(&[(-1.0, 4.0), (2.0, 4.0)], 5.0),
+        Error::InvalidValue {
+            field: "importance".into(),
+            value: -1.0,
+            expected: "zero or positive".into(),
+        },
+        "importance must be zero or positive, got -1",
+    );
+    let label = "X71: CSI with importances of f64::MAX";
+    let index = csi(&[(f64::MAX, 4.0), (f64::MAX, 2.0)], 5.0).unwrap();
+    assert!((index - 60.0).abs() < 1e-12, "{label}: {index}");
 }
