@@ -91,6 +91,40 @@ impl Weight {
     pub fn to_f64(self) -> f64 {
         f64::from(self.numerator) / f64::from(self.denominator)
     }
+
+    /// Whether this weight could be `1/k` as a report prints it: exactly `1/k`, or `1/k`
+    /// rounded half-up or truncated to this weight's own decimals (0.11, 0.111 for 1/9; 0.17 or
+    /// 0.16 for 1/6). A weight that is not a terminating decimal must be `1/k` itself.
+    #[allow(clippy::arithmetic_side_effects)] // k > 0; num ≤ den < 2^32 so scale ≤ 10^31
+    pub(crate) fn prints_one_over(self, k: u32) -> bool {
+        let (num, den) = (u128::from(self.numerator), u128::from(self.denominator));
+        if k == 0 {
+            return false;
+        }
+        if self.numerator == 1 && self.denominator == k {
+            return true;
+        }
+        // Decimals of a terminating decimal: the larger power of 2 or 5 in the denominator.
+        let (mut rest, mut twos, mut fives) = (den, 0u32, 0u32);
+        while rest.is_multiple_of(2) {
+            rest /= 2;
+            twos += 1;
+        }
+        while rest.is_multiple_of(5) {
+            rest /= 5;
+            fives += 1;
+        }
+        let Some(scale) = (rest == 1)
+            .then(|| 10u128.checked_pow(twos.max(fives)))
+            .flatten()
+        else {
+            return false;
+        };
+        let (k, printed) = (u128::from(k), num * (scale / den));
+        let truncated = scale / k;
+        let rounded = (2 * scale + k) / (2 * k);
+        printed == truncated || printed == rounded
+    }
 }
 
 impl Ord for Weight {

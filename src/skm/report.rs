@@ -215,6 +215,18 @@ pub struct SkmReport {
     pub sample: Option<SampleAdequacy>,
 }
 
+/// A printed weight stands for `1/k`: a weight no printout of `k` elements could carry (1 for
+/// each of nine elements prints an IKM of 225) is refused.
+fn check_printed_weight(weight: Weight, k: usize) -> Result<()> {
+    if u32::try_from(k).is_ok_and(|k| weight.prints_one_over(k)) {
+        return Ok(());
+    }
+    Err(Error::InvalidWeight {
+        value: weight.to_string(),
+        reason: format!("a printed weight stands for 1/{k}, rounded or truncated to its decimals"),
+    })
+}
+
 /// `(n·Σxy − Σx·Σy) / (n(n−1))`, exact in integers until the final division.
 #[allow(clippy::arithmetic_side_effects)] // n ≥ 2, checked just below
 fn covariance(n: u64, sum_x: u64, sum_y: u64, sum_xy: u64) -> Option<f64> {
@@ -264,7 +276,8 @@ impl SkmTally {
     ///
     /// # Errors
     /// [`Error::InsufficientData`] when nothing was counted or an element has no answer at all
-    /// (its NRR, and so the index, is undefined).
+    /// (its NRR, and so the index, is undefined); [`Error::InvalidWeight`] for a printed weight
+    /// that is not `1/k` as a printout could show it (see [`Compatibility`]).
     pub fn report_with(&self, options: &SkmOptions) -> Result<SkmReport> {
         let instrument = self.instrument();
         if self.responses() == 0 {
@@ -329,16 +342,22 @@ impl SkmTally {
         let interval = self.ikm_interval(&elements, level)?;
         let mut follow_up: Vec<&ElementScore> = elements.iter().collect();
         follow_up.sort_by(|a, b| a.nrr.total_cmp(&b.nrr));
-        let printed = options.compatibility().map(|c| {
-            let (p_index, p_hundredths) = self.index_of(&elements, c.weight(), c.nrr());
-            PrintedIndex {
-                compatibility: c,
-                index: p_index,
-                ikm: 25.0 * p_index,
-                ikm_rounded: f64::from(p_hundredths) / 100.0,
-                mutu: bands.grade(p_hundredths),
+        let printed = match options.compatibility() {
+            Some(c) => {
+                if let Some(weight) = c.weight() {
+                    check_printed_weight(weight, elements.len())?;
+                }
+                let (p_index, p_hundredths) = self.index_of(&elements, c.weight(), c.nrr());
+                Some(PrintedIndex {
+                    compatibility: c,
+                    index: p_index,
+                    ikm: 25.0 * p_index,
+                    ikm_rounded: f64::from(p_hundredths) / 100.0,
+                    mutu: bands.grade(p_hundredths),
+                })
             }
-        });
+            None => None,
+        };
         let sample = match options.population() {
             Some(population) => {
                 let required = krejcie_morgan(population)?;

@@ -351,22 +351,33 @@ fn degenerate_but_valid_surveys() {
     }
 }
 
-/// A printed weight of 1 per element makes a printed IKM of 225, graded A: the printout
-/// reproduction accepts a weight no printout could have.
+/// A printed weight of 1 per element would make a printed IKM of 225, graded A: a printed
+/// weight must be 1/k as a printout shows it (0.11 or 0.111 for nine elements).
 #[test]
-#[ignore = "finding: a printed weight of 1 gives a printed IKM of 225 graded A"]
 fn printed_weight_of_one() {
-    let label = "S36: a printed weight of 1 for each of nine elements";
     let mut tally = SkmTally::new(skm());
     tally
         .push_answers(&skm().answers_from_row(&[4; 9]).unwrap())
         .unwrap();
-    let options = layanan::SkmOptions::default().with_printed(
-        layanan::Compatibility::printed_weight(Weight::new(1, 1).unwrap()),
+    let printed = |w: Weight| {
+        tally.report_with(
+            &layanan::SkmOptions::default().with_printed(layanan::Compatibility::printed_weight(w)),
+        )
+    };
+    rejects_saying(
+        "S36: a printed weight of 1 for each of nine elements",
+        printed(Weight::new(1, 1).unwrap()),
+        Error::InvalidWeight {
+            value: "1".into(),
+            reason: "a printed weight stands for 1/9, rounded or truncated to its decimals".into(),
+        },
+        "invalid weight 1: a printed weight stands for 1/9, rounded or truncated to its decimals",
     );
-    // A typed error would be an answer too.
-    if let Ok(report) = tally.report_with(&options) {
-        let printed = report.printed.expect("asked for");
-        in_range(label, printed.ikm, 25.0..=100.0);
+    // What printouts show is accepted: 0.1, 0.11, 0.111, 0.1111 and 1/9 itself.
+    for (num, den) in [(1, 10), (11, 100), (111, 1000), (1111, 10_000), (1, 9)] {
+        let report = printed(Weight::new(num, den).unwrap()).unwrap();
+        in_range("S36", report.printed.unwrap().ikm, 25.0..=100.0);
     }
+    // 0.12 is neither 1/9 rounded (0.11) nor truncated.
+    assert!(printed(Weight::new(12, 100).unwrap()).is_err());
 }
