@@ -11,8 +11,10 @@ use crate::error::{Error, Result};
 /// likely than the one observed (`P(a) ≤ P(x₁)·(1 + 10⁻⁷)`, the relative tolerance of R's
 /// `fisher.test`); `Less` sums `a ≤ x₁`, `Greater` `a ≥ x₁`. The probabilities come from the
 /// ratio `P(a + 1)/P(a) = (K − a)(n₁ − a)/((a + 1)(N − K − n₁ + a + 1))`, so no factorial is
-/// formed. The statistic reported is the sample odds ratio `x₁(n₂ − x₂)/((n₁ − x₁)x₂)` (∞ or
-/// NaN when a cell is 0, as scipy). Checked against scipy's `fisher_exact`.
+/// formed. The statistic reported is the sample odds ratio `x₁(n₂ − x₂)/((n₁ − x₁)x₂)`, as
+/// scipy's; when a cell is 0, where that ratio is 0, ∞ or NaN, it is the Haldane–Anscombe
+/// estimate with ½ added to every cell, so the statistic is always a finite number. The p-values
+/// are checked against scipy's `fisher_exact`.
 ///
 /// ```
 /// use layanan::stats::{Alternative, fisher_exact};
@@ -20,6 +22,7 @@ use crate::error::{Error, Result};
 /// // 2 of 9 overcharged at one counter, 9 of 11 at another.
 /// let test = fisher_exact(2, 9, 9, 11, Alternative::TwoSided)?;
 /// assert!((test.p_value - 0.02155275065491784).abs() < 1e-12); // scipy
+/// assert!((test.statistic - 2.0 * 2.0 / (7.0 * 9.0)).abs() < 1e-15); // odds ratio 4/63
 /// # Ok::<(), layanan::Error>(())
 /// ```
 ///
@@ -86,9 +89,14 @@ pub fn fisher_exact(
         successes2 as f64,
         (trials2 - successes2) as f64,
     );
+    let statistic = if [a, b, c, d].contains(&0.0) {
+        ((a + 0.5) * (d + 0.5)) / ((b + 0.5) * (c + 0.5))
+    } else {
+        (a * d) / (b * c)
+    };
     Ok(TestResult {
         method: TestMethod::FisherExact,
-        statistic: (a * d) / (b * c),
+        statistic,
         df: None,
         p_value: p.min(1.0),
         alternative,
