@@ -75,11 +75,58 @@ impl Merge for Moments {
 /// assert_eq!(nps.get(&("kel-a".to_string(), q1)).map(|t| t.counts()[10]), Some(1));
 /// # Ok::<(), layanan::Error>(())
 /// ```
+///
+/// With `serde`, the groups are written as a list of `[key, tally]` pairs, so any key works
+/// in JSON too (a map's keys would have to be strings), and a key given twice is refused.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    serde(bound(
+        serialize = "K: serde::Serialize, T: serde::Serialize",
+        deserialize = "K: serde::Deserialize<'de>, T: serde::Deserialize<'de>"
+    ))
+)]
 pub struct Grouped<K: Ord, T> {
     empty: T,
+    #[cfg_attr(feature = "serde", serde(with = "pairs"))]
     groups: BTreeMap<K, T>,
+}
+
+/// A map written as a list of `[key, value]` pairs.
+#[cfg(feature = "serde")]
+mod pairs {
+    use std::collections::BTreeMap;
+
+    use serde::de::{Deserialize, Deserializer, Error};
+    use serde::ser::{Serialize, Serializer};
+
+    pub(super) fn serialize<K, T, S>(map: &BTreeMap<K, T>, serializer: S) -> Result<S::Ok, S::Error>
+    where
+        K: Serialize,
+        T: Serialize,
+        S: Serializer,
+    {
+        serializer.collect_seq(map.iter())
+    }
+
+    pub(super) fn deserialize<'de, K, T, D>(deserializer: D) -> Result<BTreeMap<K, T>, D::Error>
+    where
+        K: Deserialize<'de> + Ord,
+        T: Deserialize<'de>,
+        D: Deserializer<'de>,
+    {
+        let pairs = Vec::<(K, T)>::deserialize(deserializer)?;
+        let count = pairs.len();
+        let map: BTreeMap<K, T> = pairs.into_iter().collect();
+        if map.len() == count {
+            Ok(map)
+        } else {
+            Err(D::Error::custom(
+                "inconsistent grouped tally: a key is given more than once",
+            ))
+        }
+    }
 }
 
 impl<K: Ord, T: Clone> Grouped<K, T> {

@@ -338,13 +338,11 @@ proptest! {
     }
 }
 
-/// Finding: `Grouped` serialises its groups as a map, and a JSON map's keys must be strings, so
-/// a `Grouped` keyed by a tuple or by a `Period` (as in its own documentation) cannot be
-/// written at all: `serde_json` answers `key must be a string`. Keys that are strings or
-/// integers work.
+/// `Grouped` writes its groups as `[key, tally]` pairs, so a `Grouped` keyed by a tuple with a
+/// `Period` (as in its own documentation) round-trips through JSON, whose map keys would have
+/// to be strings; a key given twice is refused.
 #[cfg(feature = "serde")]
 #[test]
-#[ignore = "finding: Grouped keyed by a tuple or a Period cannot be written as JSON (key must be a string)"]
 fn grouped_by_unit_and_quarter_round_trips_through_json() {
     let at: layanan::Timestamp = "2025-03-31T10:00:00+07:00".parse().unwrap();
     let quarter = Calendar::wib().period(at, Granularity::Triwulan).unwrap();
@@ -356,4 +354,12 @@ fn grouped_by_unit_and_quarter_round_trips_through_json() {
     let text = serde_json::to_string(&groups).unwrap();
     let back: Grouped<(String, Period), NpsTally> = serde_json::from_str(&text).unwrap();
     assert_eq!(back, groups);
+    let mut twice: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let pair = twice["groups"][0].clone();
+    twice["groups"].as_array_mut().unwrap().push(pair);
+    let err = serde_json::from_value::<Grouped<(String, Period), NpsTally>>(twice).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "inconsistent grouped tally: a key is given more than once"
+    );
 }
