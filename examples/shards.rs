@@ -25,18 +25,20 @@ const WORKERS: usize = 4;
 fn run() -> Result<(), String> {
     let instrument = Instrument::permenpanrb_14_2017();
     let scale = RatingScale::new(1, 5).map_err(|e| e.to_string())?;
+    let holidays =
+        input::read_holidays("holidays.csv", HOLIDAYS.as_bytes()).map_err(|e| e.to_string())?;
+    let calendar = Calendar::wib().with_holidays(holidays);
     let visits = input::read_interactions(
         "interactions.csv",
         INTERACTIONS.as_bytes(),
         &instrument,
         scale,
+        &calendar,
     )
     .map_err(|e| e.to_string())?;
-    let holidays =
-        input::read_holidays("holidays.csv", HOLIDAYS.as_bytes()).map_err(|e| e.to_string())?;
     let standards = input::read_standards("standards.csv", STANDARDS.as_bytes())
         .map_err(|e| e.to_string())?
-        .with_calendar(Calendar::wib().with_holidays(holidays));
+        .with_calendar(calendar);
 
     // Workers: each tallies its shard and ships the tally as JSON.
     let shard_len = visits.len().div_ceil(WORKERS);

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 use std::fmt;
 
 use layanan::{
-    Complaint, Completion, Date, Instrument, Interaction, Money, RatingScale, Respondent,
+    Calendar, Complaint, Completion, Date, Instrument, Interaction, Money, RatingScale, Respondent,
     ServiceStandard, SkmAnswers, SkmResponse, Standards, TimeSpan, Timestamp,
 };
 
@@ -178,6 +178,20 @@ impl Row<'_> {
         self.parse(column, parse_time)
     }
 
+    /// A time that also has a local date on `calendar` (years 0000–9999 in its time zone), so
+    /// that working days and periods can be counted from it later.
+    fn local_time(
+        &self,
+        column: &str,
+        calendar: &Calendar,
+    ) -> Result<Option<Timestamp>, InputError> {
+        let time = self.time(column)?;
+        if let Some(at) = time {
+            calendar.local_date(at).map_err(|e| self.error(column, e))?;
+        }
+        Ok(time)
+    }
+
     /// SKM answers from columns `u1`…`uk`, in the instrument's order.
     fn answers(&self, instrument: &Instrument) -> Result<Option<SkmAnswers>, InputError> {
         let mut values = Vec::with_capacity(instrument.len());
@@ -302,11 +316,13 @@ pub fn read_standards(file: &str, text: &[u8]) -> Result<Standards, InputError> 
 
 /// Reads an interactions file: `id,service,unit,channel,arrived_at,started_at,finished_at,
 /// official_fee,paid` then optional `u1..u9`, `empathy` (on `empathy_scale`), `recommend`.
+/// Times must have a local date on `calendar`.
 pub fn read_interactions(
     file: &str,
     text: &[u8],
     instrument: &Instrument,
     empathy_scale: RatingScale,
+    calendar: &Calendar,
 ) -> Result<Vec<Interaction>, InputError> {
     let required = [
         "id",
@@ -326,7 +342,7 @@ pub fn read_interactions(
     let mut interactions = Vec::with_capacity(table.rows.len());
     for row in table.rows() {
         let arrived = row
-            .time("arrived_at")?
+            .local_time("arrived_at", calendar)?
             .ok_or_else(|| row.error("arrived_at", "arrived_at is required"))?;
         let mut builder =
             Interaction::builder(row.required("service")?, row.required("unit")?, arrived);
@@ -336,10 +352,10 @@ pub fn read_interactions(
         if let Some(channel) = row.get("channel") {
             builder = builder.channel(channel);
         }
-        if let Some(at) = row.time("started_at")? {
+        if let Some(at) = row.local_time("started_at", calendar)? {
             builder = builder.started_at(at);
         }
-        if let Some(at) = row.time("finished_at")? {
+        if let Some(at) = row.local_time("finished_at", calendar)? {
             builder = builder.finished_at(at);
         }
         if let Some(fee) = row.parse("official_fee", |t| Money::parse_field("official_fee", t))? {
@@ -375,15 +391,20 @@ pub fn read_interactions(
     Ok(interactions)
 }
 
-/// Reads a complaints file: `unit,service,filed_at,first_response_at,resolved_at`.
-pub fn read_complaints(file: &str, text: &[u8]) -> Result<Vec<Complaint>, InputError> {
+/// Reads a complaints file: `unit,service,filed_at,first_response_at,resolved_at`. Times must
+/// have a local date on `calendar`.
+pub fn read_complaints(
+    file: &str,
+    text: &[u8],
+    calendar: &Calendar,
+) -> Result<Vec<Complaint>, InputError> {
     let required = ["unit", "filed_at"];
     let optional = ["service", "first_response_at", "resolved_at"];
     let table = Table::read(file, text, &required, &optional)?;
     let mut complaints = Vec::with_capacity(table.rows.len());
     for row in table.rows() {
         let filed = row
-            .time("filed_at")?
+            .local_time("filed_at", calendar)?
             .ok_or_else(|| row.error("filed_at", "filed_at is required"))?;
         let mut complaint =
             Complaint::filed(row.required("unit")?, filed).map_err(|e| row.error("unit", e))?;
@@ -392,12 +413,12 @@ pub fn read_complaints(file: &str, text: &[u8]) -> Result<Vec<Complaint>, InputE
                 .about_service(service)
                 .map_err(|e| row.error("service", e))?;
         }
-        if let Some(at) = row.time("first_response_at")? {
+        if let Some(at) = row.local_time("first_response_at", calendar)? {
             complaint = complaint
                 .first_response_at(at)
                 .map_err(|e| row.error("first_response_at", e))?;
         }
-        if let Some(at) = row.time("resolved_at")? {
+        if let Some(at) = row.local_time("resolved_at", calendar)? {
             complaint = complaint
                 .resolved_at(at)
                 .map_err(|e| row.error("resolved_at", e))?;

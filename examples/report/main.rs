@@ -191,26 +191,30 @@ fn load(args: &Args) -> Result<Data, String> {
         }
         None => Vec::new(),
     };
-    let interactions = match &interactions {
-        Some((name, bytes)) => input::read_interactions(name, bytes, &instrument, empathy_scale)
-            .map_err(|e| e.to_string())?,
-        None => Vec::new(),
-    };
     let holidays = match &holidays {
         Some((name, bytes)) => input::read_holidays(name, bytes).map_err(|e| e.to_string())?,
         None => Vec::new(),
     };
     let calendar = Calendar::wib().with_holidays(holidays);
+    let interactions = match &interactions {
+        Some((name, bytes)) => {
+            input::read_interactions(name, bytes, &instrument, empathy_scale, &calendar)
+                .map_err(|e| e.to_string())?
+        }
+        None => Vec::new(),
+    };
     let standards = match &standards {
         Some((name, bytes)) => Some(
             input::read_standards(name, bytes)
                 .map_err(|e| e.to_string())?
-                .with_calendar(calendar),
+                .with_calendar(calendar.clone()),
         ),
         None => None,
     };
     let complaints = match &complaints {
-        Some((name, bytes)) => input::read_complaints(name, bytes).map_err(|e| e.to_string())?,
+        Some((name, bytes)) => {
+            input::read_complaints(name, bytes, &calendar).map_err(|e| e.to_string())?
+        }
         None => Vec::new(),
     };
     Ok(Data {

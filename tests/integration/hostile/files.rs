@@ -390,11 +390,10 @@ fn command_lines_that_make_no_sense() {
     );
 }
 
-/// Times that read well but cannot be counted in working days (local dates past 9999-12-31)
-/// fail only when scored, and the message loses the file, line and column.
+/// Times that parse but have no local date in 0000–9999 (so no working days can be counted
+/// from them) are refused while reading, with their line and column.
 #[test]
-#[ignore = "finding: errors raised while scoring (not reading) name no file, line or column"]
-fn times_that_fail_only_when_scored() {
+fn times_without_a_local_date() {
     let standards = file(
         "standards_izin.csv",
         format!("{STANDARDS_HEADER}izin,,3wd,0\n").as_bytes(),
