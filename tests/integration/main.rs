@@ -10,7 +10,6 @@ mod example;
 mod group;
 mod hostile;
 mod laws;
-mod limits;
 mod model;
 #[cfg(feature = "rayon")]
 mod parallel;
@@ -22,5 +21,3 @@ mod speed;
 mod stats_errors;
 mod stats_fixtures;
 mod stats_laws;
-#[cfg(feature = "serde")]
-mod tampered;

@@ -7,12 +7,7 @@ use layanan::stats::{
 };
 use layanan::{Date, Element, Error, Instrument, Level};
 
-#[track_caller]
-fn refused<T: std::fmt::Debug>(result: Result<T, Error>, expected: Error, message: &str) {
-    let err = result.expect_err("must be refused");
-    assert_eq!(err, expected);
-    assert_eq!(err.to_string(), message);
-}
+use super::rejects_saying;
 
 fn elements(k: usize) -> Vec<Element> {
     (0..k)
@@ -25,7 +20,8 @@ fn elements(k: usize) -> Vec<Element> {
 fn instruments_have_at_most_100_elements() {
     assert_eq!(Instrument::MAX_ELEMENTS, 100);
     assert_eq!(Instrument::new("wide", elements(100)).unwrap().len(), 100);
-    refused(
+    rejects_saying(
+        "L01: an instrument of 101 elements",
         Instrument::new("too wide", elements(101)),
         Error::OutOfRange {
             field: "instrument elements".into(),
@@ -37,10 +33,13 @@ fn instruments_have_at_most_100_elements() {
     );
     let full = Instrument::new("wide", elements(100)).unwrap();
     let extra = Element::new("u100", "Unsur 100", "Item 100").unwrap();
-    assert!(matches!(
-        full.with_element(extra),
-        Err(Error::OutOfRange { value: 101, .. })
-    ));
+    assert!(
+        matches!(
+            full.with_element(extra),
+            Err(Error::OutOfRange { value: 101, .. })
+        ),
+        "L12: a 101st element added to an instrument of 100"
+    );
 }
 
 /// Both trend methods compare every pair of values.
@@ -49,7 +48,8 @@ fn trend_series_have_at_most_10_000_values() {
     assert_eq!(MAX_TREND_LENGTH, 10_000);
     let long: Vec<f64> = (0..=MAX_TREND_LENGTH).map(|i| i as f64).collect();
     let reason = "10001 values are more than 10000; aggregate the series into longer periods";
-    refused(
+    rejects_saying(
+        "L02: a Mann–Kendall test of 10,001 values",
         mann_kendall(&long),
         Error::NotApplicable {
             method: "Mann–Kendall test".into(),
@@ -57,7 +57,8 @@ fn trend_series_have_at_most_10_000_values() {
         },
         &format!("Mann–Kendall test does not apply: {reason}"),
     );
-    refused(
+    rejects_saying(
+        "L03: Sen's slope of 10,001 values",
         sens_slope(&long, Level::default()),
         Error::NotApplicable {
             method: "Sen's slope".into(),
@@ -82,18 +83,25 @@ fn reliability_takes_at_most_1000_items() {
         max: 1000,
     };
     let message = "items must be between 2 and 1000, got 1001";
-    refused(
+    rejects_saying(
+        "L04: Cronbach's alpha of 1,001 items",
         stats::cronbach_alpha(&rows, Deletion::Listwise, Level::default()),
         expected.clone(),
         message,
     );
-    refused(stats::item_analysis(&rows), expected, message);
+    rejects_saying(
+        "L05: item analysis of 1,001 items",
+        stats::item_analysis(&rows),
+        expected,
+        message,
+    );
 }
 
 /// One probability per possible table: ten million at most.
 #[test]
 fn fisher_enumerates_at_most_ten_million_tables() {
-    refused(
+    rejects_saying(
+        "L06: Fisher's exact test of 10^12 possible tables",
         fisher_exact(500_000_000_000, 1_000_000_000_000, 500_000_000_000, 1_000_000_000_000, Alternative::TwoSided),
         Error::NotApplicable {
             method: "Fisher's exact test".into(),
@@ -101,7 +109,8 @@ fn fisher_enumerates_at_most_ten_million_tables() {
         },
         "Fisher's exact test does not apply: 1000000000001 possible tables are too many to enumerate (at most 10000000); use the z test",
     );
-    refused(
+    rejects_saying(
+        "L07: Fisher's exact test whose trials add past u64::MAX",
         fisher_exact(0, u64::MAX, 0, 1, Alternative::TwoSided),
         Error::Overflow {
             field: "trials".into(),
@@ -125,7 +134,8 @@ fn fisher_enumerates_at_most_ten_million_tables() {
 #[test]
 fn erlang_c_models_at_most_100_000_counters() {
     assert_eq!(ErlangC::MAX_SERVERS, 100_000);
-    refused(
+    rejects_saying(
+        "L08: an Erlang C queue of 100,001 counters",
         ErlangC::new(60.0, 5.0, 100_001),
         Error::OutOfRange {
             field: "servers".into(),
@@ -143,7 +153,8 @@ fn erlang_c_models_at_most_100_000_counters() {
     );
     // Loads beyond the bound, up to infinity, end in an error after one pass.
     for arrivals in [6.0e6, 1.0e300] {
-        refused(
+        rejects_saying(
+            "L09: the counters for a load beyond 100,000 erlangs",
             ErlangC::servers_for(arrivals, 1.0e300, 0.8, 20.0),
             Error::Overflow {
                 field: "number of servers".into(),
@@ -160,7 +171,11 @@ fn erlang_c_models_at_most_100_000_counters() {
 #[test]
 fn day_numbers_outside_the_calendar() {
     for days in [i64::MIN, i64::MIN + 1, -719_529, 2_932_897, i64::MAX] {
-        assert_eq!(Date::from_days_since_epoch(days), None, "{days}");
+        assert_eq!(
+            Date::from_days_since_epoch(days),
+            None,
+            "L13: day number {days}, outside 0000–9999"
+        );
     }
     assert_eq!(
         Date::from_days_since_epoch(-719_528).unwrap().to_string(),
@@ -184,8 +199,14 @@ fn moments_counts_stop_at_u64_max() {
     let overflow = Error::Overflow {
         field: "moments count".into(),
     };
-    refused(full.push(3.0), overflow.clone(), "moments count overflows");
-    refused(
+    rejects_saying(
+        "L10: pushing onto moments of u64::MAX observations",
+        full.push(3.0),
+        overflow.clone(),
+        "moments count overflows",
+    );
+    rejects_saying(
+        "L11: merging into moments of u64::MAX observations",
         full.merge(&Moments::from_slice(&[1.0]).unwrap()),
         overflow,
         "moments count overflows",

@@ -1,4 +1,5 @@
-//! Tallies read back from tampered data are refused when read, not when reported.
+//! Tampered data: tallies and checked values read back from JSON that `push`, `merge` or their
+//! constructors could never produce are refused when read, not when reported.
 //!
 //! Each case starts from the JSON of a real tally, which must read back equal, then changes one
 //! thing that `push` and `merge` could never produce and expects the exact error message.
@@ -35,15 +36,16 @@ where
 /// `json` with `edit` applied is refused with exactly `message`.
 #[track_caller]
 fn refused<T: DeserializeOwned + std::fmt::Debug>(
+    label: &str,
     json: &Value,
     edit: impl FnOnce(&mut Value),
     message: &str,
 ) {
     let mut tampered = json.clone();
     edit(&mut tampered);
-    assert_ne!(&tampered, json, "the edit changed nothing");
-    let err = serde_json::from_value::<T>(tampered).expect_err("tampered data must be refused");
-    assert_eq!(err.to_string(), message);
+    assert_ne!(&tampered, json, "{label}: the edit changed nothing");
+    let err = serde_json::from_value::<T>(tampered).expect_err(label);
+    assert_eq!(err.to_string(), message, "{label}");
 }
 
 fn standards() -> Standards {
@@ -90,16 +92,66 @@ fn speed_tally() {
     }
     let json = json_of(&tally);
     assert_eq!(json["judged"], json!(4));
-    refused::<SpeedTally>(&json, |j| j["within"] = json!(5), SPEED);
-    refused::<SpeedTally>(&json, |j| j["satisfied"] = json!(0), SPEED);
-    refused::<SpeedTally>(&json, |j| j["tolerating"] = json!(4), SPEED);
-    refused::<SpeedTally>(&json, |j| j["wait_within"] = json!(9), SPEED);
-    refused::<SpeedTally>(&json, |j| j["wait_judged"] = json!(7), SPEED);
-    refused::<SpeedTally>(&json, |j| j["visits"] = json!(3), SPEED);
-    refused::<SpeedTally>(&json, |j| j["no_standard"] = json!(6), SPEED);
-    refused::<SpeedTally>(&json, |j| j["wait"][0] = json!(-1.0), SPEED);
-    refused::<SpeedTally>(&json, |j| j["working_days"][0] = json!(-0.5), SPEED);
-    refused::<SpeedTally>(&json, |j| j["turnaround"] = json!(vec![1.0; 7]), SPEED);
+    refused::<SpeedTally>(
+        "D01: SpeedTally with within = 5",
+        &json,
+        |j| j["within"] = json!(5),
+        SPEED,
+    );
+    refused::<SpeedTally>(
+        "D02: SpeedTally with satisfied = 0",
+        &json,
+        |j| j["satisfied"] = json!(0),
+        SPEED,
+    );
+    refused::<SpeedTally>(
+        "D03: SpeedTally with tolerating = 4",
+        &json,
+        |j| j["tolerating"] = json!(4),
+        SPEED,
+    );
+    refused::<SpeedTally>(
+        "D04: SpeedTally with wait_within = 9",
+        &json,
+        |j| j["wait_within"] = json!(9),
+        SPEED,
+    );
+    refused::<SpeedTally>(
+        "D05: SpeedTally with wait_judged = 7",
+        &json,
+        |j| j["wait_judged"] = json!(7),
+        SPEED,
+    );
+    refused::<SpeedTally>(
+        "D06: SpeedTally with visits = 3",
+        &json,
+        |j| j["visits"] = json!(3),
+        SPEED,
+    );
+    refused::<SpeedTally>(
+        "D07: SpeedTally with no_standard = 6",
+        &json,
+        |j| j["no_standard"] = json!(6),
+        SPEED,
+    );
+    refused::<SpeedTally>(
+        "D08: SpeedTally with the first wait = -1.0",
+        &json,
+        |j| j["wait"][0] = json!(-1.0),
+        SPEED,
+    );
+    refused::<SpeedTally>(
+        "D09: SpeedTally with the first working_days = -0.5",
+        &json,
+        |j| j["working_days"][0] = json!(-0.5),
+        SPEED,
+    );
+    refused::<SpeedTally>(
+        "D10: SpeedTally with turnaround = seven values",
+        &json,
+        |j| j["turnaround"] = json!(vec![1.0; 7]),
+        SPEED,
+    );
 }
 
 #[test]
@@ -113,8 +165,14 @@ fn cost_tally() {
         (&json["overcharged"], &json["underpaid"], &json["excess"]),
         (&json!(1), &json!(1), &json!([20_000]))
     );
-    refused::<CostTally>(&json, |j| j["excess_total"] = json!(1), COST);
     refused::<CostTally>(
+        "D11: CostTally with excess_total = 1",
+        &json,
+        |j| j["excess_total"] = json!(1),
+        COST,
+    );
+    refused::<CostTally>(
+        "D12: CostTally with excess = [0], excess_total = 0",
         &json,
         |j| {
             j["excess"] = json!([0]);
@@ -122,12 +180,38 @@ fn cost_tally() {
         },
         COST,
     );
-    refused::<CostTally>(&json, |j| j["judged"] = json!(6), COST);
-    refused::<CostTally>(&json, |j| j["free_violations"] = json!(2), COST);
-    refused::<CostTally>(&json, |j| j["free"] = json!(6), COST);
-    refused::<CostTally>(&json, |j| j["fee_above_tariff"] = json!(7), COST);
-    refused::<CostTally>(&json, |j| j["waived_total"] = json!(0), COST);
     refused::<CostTally>(
+        "D13: CostTally with judged = 6",
+        &json,
+        |j| j["judged"] = json!(6),
+        COST,
+    );
+    refused::<CostTally>(
+        "D14: CostTally with free_violations = 2",
+        &json,
+        |j| j["free_violations"] = json!(2),
+        COST,
+    );
+    refused::<CostTally>(
+        "D15: CostTally with free = 6",
+        &json,
+        |j| j["free"] = json!(6),
+        COST,
+    );
+    refused::<CostTally>(
+        "D16: CostTally with fee_above_tariff = 7",
+        &json,
+        |j| j["fee_above_tariff"] = json!(7),
+        COST,
+    );
+    refused::<CostTally>(
+        "D17: CostTally with waived_total = 0",
+        &json,
+        |j| j["waived_total"] = json!(0),
+        COST,
+    );
+    refused::<CostTally>(
+        "D18: CostTally with underpaid = 0, exact = 3",
         &json,
         |j| {
             j["underpaid"] = json!(0);
@@ -142,9 +226,24 @@ fn moments() {
     let json = json_of(&Moments::from_slice(&[1.0, 2.0, 4.0]).unwrap());
     let message =
         "inconsistent moments: negative or non-finite central sums, or minimum above maximum";
-    refused::<Moments>(&json, |j| j["m2"] = json!(-3.0), message);
-    refused::<Moments>(&json, |j| j["m4"] = json!(-1.0), message);
-    refused::<Moments>(&json, |j| j["min"] = json!(5.0), message);
+    refused::<Moments>(
+        "D19: Moments with m2 = -3.0",
+        &json,
+        |j| j["m2"] = json!(-3.0),
+        message,
+    );
+    refused::<Moments>(
+        "D20: Moments with m4 = -1.0",
+        &json,
+        |j| j["m4"] = json!(-1.0),
+        message,
+    );
+    refused::<Moments>(
+        "D21: Moments with min = 5.0",
+        &json,
+        |j| j["min"] = json!(5.0),
+        message,
+    );
 }
 
 #[test]
@@ -159,15 +258,32 @@ fn empathy_tally() {
         .unwrap();
     let json = json_of(&tally);
     let ratings = "inconsistent empathy ratings: non-finite values, or values outside [0, 100]";
-    refused::<EmpathyTally>(&json, |j| j["ratings"]["max"] = json!(100.5), ratings);
-    refused::<EmpathyTally>(&json, |j| j["ratings"]["min"] = json!(-1.0), ratings);
-    refused::<EmpathyTally>(&json, |j| j["ratings"]["rejected"] = json!(1), ratings);
     refused::<EmpathyTally>(
+        "D22: EmpathyTally with ratings.max = 100.5",
+        &json,
+        |j| j["ratings"]["max"] = json!(100.5),
+        ratings,
+    );
+    refused::<EmpathyTally>(
+        "D23: EmpathyTally with ratings.min = -1.0",
+        &json,
+        |j| j["ratings"]["min"] = json!(-1.0),
+        ratings,
+    );
+    refused::<EmpathyTally>(
+        "D24: EmpathyTally with ratings.rejected = 1",
+        &json,
+        |j| j["ratings"]["rejected"] = json!(1),
+        ratings,
+    );
+    refused::<EmpathyTally>(
+        "D25: EmpathyTally with gaps.m2 = -1.0",
         &json,
         |j| j["gaps"]["m2"] = json!(-1.0),
         "inconsistent moments: negative or non-finite central sums, or minimum above maximum",
     );
     refused::<EmpathyTally>(
+        "D26: EmpathyTally with gaps.rejected = 2",
         &json,
         |j| j["gaps"]["rejected"] = json!(2),
         "inconsistent SERVQUAL gaps: non-finite values, or values outside [-inf, inf]",
@@ -198,11 +314,32 @@ fn complaint_tally() {
         (&json["filed"], &json["responded"], &json["resolved"]),
         (&json!(3), &json!(2), &json!(1))
     );
-    refused::<ComplaintTally>(&json, |j| j["resolved"] = json!(4), COMPLAINTS);
-    refused::<ComplaintTally>(&json, |j| j["responded"] = json!(4), COMPLAINTS);
-    refused::<ComplaintTally>(&json, |j| j["within_target"] = json!(2), COMPLAINTS);
-    refused::<ComplaintTally>(&json, |j| j["response_hours"] = json!([1.0]), COMPLAINTS);
     refused::<ComplaintTally>(
+        "D27: ComplaintTally with resolved = 4",
+        &json,
+        |j| j["resolved"] = json!(4),
+        COMPLAINTS,
+    );
+    refused::<ComplaintTally>(
+        "D28: ComplaintTally with responded = 4",
+        &json,
+        |j| j["responded"] = json!(4),
+        COMPLAINTS,
+    );
+    refused::<ComplaintTally>(
+        "D29: ComplaintTally with within_target = 2",
+        &json,
+        |j| j["within_target"] = json!(2),
+        COMPLAINTS,
+    );
+    refused::<ComplaintTally>(
+        "D30: ComplaintTally with response_hours = [1.0]",
+        &json,
+        |j| j["response_hours"] = json!([1.0]),
+        COMPLAINTS,
+    );
+    refused::<ComplaintTally>(
+        "D31: ComplaintTally with the first resolution_hours = -24.0",
         &json,
         |j| j["resolution_hours"][0] = json!(-24.0),
         COMPLAINTS,
@@ -217,8 +354,14 @@ fn effort_tally() {
     }
     let json = json_of(&ces);
     let message = "inconsistent effort scores: non-finite values, or values outside [1, 7]";
-    refused::<CesTally>(&json, |j| j["moments"]["max"] = json!(8.0), message);
     refused::<CesTally>(
+        "D32: CesTally with moments.max = 8.0",
+        &json,
+        |j| j["moments"]["max"] = json!(8.0),
+        message,
+    );
+    refused::<CesTally>(
+        "D33: CesTally with scale [1, 5]",
         &json,
         |j| j["scale"] = json!([1, 5]),
         "inconsistent effort scores: non-finite values, or values outside [1, 5]",
@@ -252,6 +395,7 @@ fn intervals_and_components() {
     let interval = layanan::Interval::student_t(3.2, 0.5, 4.0, layanan::Level::default()).unwrap();
     let json = json_of(&interval);
     refused::<layanan::Interval>(
+        "D34: Interval with lower = 5.0, upper = 1.0",
         &json,
         |j| {
             j["lower"] = json!(5.0);
@@ -262,11 +406,13 @@ fn intervals_and_components() {
     let component = layanan::Component::new(80.0, 3.0).unwrap();
     let json = json_of(&component);
     refused::<layanan::Component>(
+        "D35: Component with score = 180.0",
         &json,
         |j| j["score"] = json!(180.0),
         "score must be between 0 and 100, got 180",
     );
     refused::<layanan::Component>(
+        "D36: Component with standard_error = -1.0",
         &json,
         |j| j["standard_error"] = json!(-1.0),
         "standard error must be zero or positive, got -1",
@@ -281,11 +427,13 @@ fn queues_and_generators() {
     let queue = ErlangC::new(60.0, 5.0, 7).unwrap();
     let json = json_of(&queue);
     refused::<ErlangC>(
+        "D37: ErlangC with servers = 4",
         &json,
         |j| j["servers"] = json!(4),
         "inconsistent Erlang C queue: load 5, service 5 minutes, 4 servers, P(wait) 0.324149949173288",
     );
     refused::<ErlangC>(
+        "D38: ErlangC with p_wait = 1.5",
         &json,
         |j| j["p_wait"] = json!(1.5),
         "inconsistent Erlang C queue: load 5, service 5 minutes, 7 servers, P(wait) 1.5",
