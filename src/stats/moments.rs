@@ -169,16 +169,26 @@ impl Moments {
         let sums = [
             self.shift, self.mean, self.m2, self.m3, self.m4, self.min, self.max,
         ];
+        // The shift is the first value pushed, so it lies in [min, max] exactly; the mean does
+        // up to rounding, for which a millionth of the range is ample.
+        let slack = 1e-6 * (self.max - self.min);
+        let mean = self.shift + self.mean;
+        let within = |x: f64| self.min - slack <= x && x <= self.max + slack;
         let sane = sums.iter().all(|v| v.is_finite())
             && self.m2 >= 0.0
             && self.m4 >= 0.0
-            && (self.n == 0 || self.min <= self.max);
+            && (self.n == 0
+                || (self.min <= self.max
+                    && (self.min..=self.max).contains(&self.shift)
+                    && within(mean)));
         if sane {
             Ok(())
         } else {
             Err(Error::Inconsistent {
                 what: "moments".into(),
-                reason: "negative or non-finite central sums, or minimum above maximum".into(),
+                reason: "negative or non-finite central sums, or a first value, mean, minimum \
+                         and maximum out of order"
+                    .into(),
             })
         }
     }

@@ -16,6 +16,8 @@ use serde_json::{Value, json};
 
 const SPEED: &str = "inconsistent speed tally: its counts contradict each other, or a time is negative or not finite";
 const COST: &str = "inconsistent cost tally: its counts contradict each other";
+const MOMENTS: &str = "inconsistent moments: negative or non-finite central sums, or a first \
+                       value, mean, minimum and maximum out of order";
 const COMPLAINTS: &str = "inconsistent complaint tally: its counts contradict each other, or a time is negative or not finite";
 
 fn at(text: &str) -> Timestamp {
@@ -224,8 +226,7 @@ fn cost_tally() {
 #[test]
 fn moments() {
     let json = json_of(&Moments::from_slice(&[1.0, 2.0, 4.0]).unwrap());
-    let message =
-        "inconsistent moments: negative or non-finite central sums, or minimum above maximum";
+    let message = MOMENTS;
     refused::<Moments>(
         "D19: Moments with m2 = -3.0",
         &json,
@@ -242,6 +243,21 @@ fn moments() {
         "D21: Moments with min = 5.0",
         &json,
         |j| j["min"] = json!(5.0),
+        message,
+    );
+    // Found by the json fuzz target: a mean far outside [min, max] was accepted.
+    refused::<Moments>(
+        "D39: Moments with shift = 500 (the first value, outside [1, 4])",
+        &json,
+        |j| j["shift"] = json!(500.0),
+        message,
+    );
+    refused::<Moments>(
+        "D40: Moments whose mean is 500 for values in [1, 4]",
+        &json,
+        |j| {
+            j["mean"] = json!(500.0 - j["shift"].as_f64().unwrap());
+        },
         message,
     );
 }
@@ -280,7 +296,7 @@ fn empathy_tally() {
         "D25: EmpathyTally with gaps.m2 = -1.0",
         &json,
         |j| j["gaps"]["m2"] = json!(-1.0),
-        "inconsistent moments: negative or non-finite central sums, or minimum above maximum",
+        MOMENTS,
     );
     refused::<EmpathyTally>(
         "D26: EmpathyTally with gaps.rejected = 2",
@@ -365,6 +381,13 @@ fn effort_tally() {
         &json,
         |j| j["scale"] = json!([1, 5]),
         "inconsistent effort scores: non-finite values, or values outside [1, 5]",
+    );
+    // Found by the json fuzz target: this reported a mean effort of 500 on a 1–7 scale.
+    refused::<CesTally>(
+        "D41: CesTally whose moments' first value is 500",
+        &json,
+        |j| j["moments"]["shift"] = json!(500.0),
+        MOMENTS,
     );
 }
 
