@@ -10,7 +10,6 @@
 #![no_main]
 
 #[path = "../../examples/report/input.rs"]
-#[allow(dead_code)]
 mod input;
 
 use layanan::{
