@@ -82,7 +82,7 @@ fuzz_target!(|data: &[u8]| {
         ComplaintTally => |v| { if let Ok(r) = v.report() { check_complaints(&r) } },
         NpsTally => |v| { if let Ok(r) = v.report() { check_nps(&r) } },
         CsatTally => |v| { if let Ok(r) = v.report() { check_share("CSAT", &r) } },
-        CesTally => |v| { if let Ok(r) = v.report() { check_interval("CES", &r, None) } },
+        CesTally => |v| { ces(&v) },
         Moments => |v| { moments(&v) },
         Tallies => |v| { if let Ok(r) = v.report(&ScorecardOptions::default()) { check_group(&r) } },
         Scorecard => |v| { if let Ok(r) = v.report() { check_scorecard(&r) } },
@@ -118,15 +118,37 @@ fuzz_target!(|data: &[u8]| {
     );
 });
 
-/// A deserialised accumulator: what it gives is finite and consistent.
+/// A deserialised accumulator: what it gives is finite and consistent, the mean between the
+/// smallest and the largest value.
 fn moments(m: &Moments) {
     if let Ok(mean) = m.mean() {
         assert!(mean.is_finite(), "mean {mean}");
         if let (Ok(min), Ok(max)) = (m.min(), m.max()) {
             assert!(min <= max, "min {min} > max {max}");
+            assert!(
+                min <= mean && mean <= max,
+                "mean {mean} outside [{min}, {max}]"
+            );
         }
     }
     if let Ok(v) = m.variance() {
         assert!(v.is_finite() && v >= 0.0, "variance {v}");
     }
+}
+
+/// The mean effort score lies on the tally's scale (read from its serialised form, the only
+/// place the scale shows).
+fn ces(tally: &CesTally) {
+    let Ok(r) = tally.report() else {
+        return;
+    };
+    check_interval("CES", &r, None);
+    let json = serde_json::to_value(tally).expect("serialises");
+    let bound = |i: usize| json["scale"][i].as_f64().expect("a scale is two numbers");
+    let (lo, hi) = (bound(0), bound(1));
+    let mean = r.estimate();
+    assert!(
+        lo <= mean && mean <= hi,
+        "CES {mean} outside its scale {lo}..={hi}"
+    );
 }
