@@ -6,7 +6,8 @@
 //!
 //! - `seeds/json/`: real values of the main types serialised, each prefixed with its selector
 //!   byte (its index in the table of `fuzz_targets/json.rs`);
-//! - `seeds/csv/`: the report example's small test files, each prefixed with its reader's byte.
+//! - `seeds/csv/`: the report example's small test files and two malformed SKM files (blank
+//!   lines, a field not in UTF-8), each prefixed with its reader's byte.
 //!
 //! The `tally` target starts from nothing: its input is raw `arbitrary` bytes.
 
@@ -154,18 +155,45 @@ fn main() -> Res<()> {
     // Selectors: 0 SKM (+0x80 for the 2004 instrument), 1 standards, 2 interactions,
     // 3 complaints, 4 holidays.
     let fixtures = root.join("../tests/fixtures/report");
-    for (selector, file) in [
-        (0u8, "skm.csv"),
-        (0, "skm_blank_lines.csv"),
-        (0, "skm_not_utf8.csv"),
-        (1, "standards.csv"),
-        (2, "interactions.csv"),
-        (3, "complaints.csv"),
-        (4, "holidays.csv"),
+    let read = |file: &str| fs::read(fixtures.join(file));
+    const HEADER: &[u8] = b"service,unit,submitted_at,u1,u2,u3,u4,u5,u6,u7,u8,u9\n";
+    let row = |unit: &[u8], hour: u8, answer: u8| {
+        let mut row = b"s1,".to_vec();
+        row.extend(unit);
+        row.extend(format!(",2025-01-06T{hour:02}:00:00+07:00").bytes());
+        for _ in 0..9 {
+            row.extend([b',', answer]);
+        }
+        row.push(b'\n');
+        row
+    };
+    let blank_lines = [
+        HEADER,
+        b"\n",
+        &row(b"unit-a", 8, b'4'),
+        b"\n\n",
+        &row(b"unit-a", 9, b'3'),
+        b"\n",
+    ]
+    .concat();
+    let not_utf8 = [
+        HEADER,
+        &row(b"unit-a", 8, b'4'),
+        &row(b"unit-\xff", 9, b'4'),
+    ]
+    .concat();
+    for (selector, name, bytes) in [
+        (0u8, "skm.csv", read("skm.csv")?),
+        (0, "skm_blank_lines.csv", blank_lines),
+        (0, "skm_not_utf8.csv", not_utf8),
+        (1, "standards.csv", read("standards.csv")?),
+        (2, "interactions.csv", read("interactions.csv")?),
+        (3, "complaints.csv", read("complaints.csv")?),
+        (4, "holidays.csv", read("holidays.csv")?),
     ] {
-        let mut bytes = vec![selector];
-        bytes.extend(fs::read(fixtures.join(file))?);
-        fs::write(csv.join(format!("{selector}-{file}")), bytes)?;
+        let mut seed = vec![selector];
+        seed.extend(bytes);
+        fs::write(csv.join(format!("{selector}-{name}")), seed)?;
     }
     Ok(())
 }
