@@ -7,6 +7,7 @@ mod cx;
 mod empathy;
 mod errors;
 mod example;
+mod fuzz_regressions;
 mod group;
 mod hostile;
 mod laws;
