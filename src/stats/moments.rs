@@ -237,7 +237,9 @@ impl Moments {
     /// collected; [`Error::Overflow`] when the mean overflows `f64`.
     pub fn mean(&self) -> Result<f64> {
         self.need("mean", 1)?;
-        no_overflow("mean", self.shift + self.mean)
+        // The mean of values lies between the least and the greatest of them; clamping keeps
+        // rounding (or moments read back within their slack) from putting it outside.
+        no_overflow("mean", self.shift + self.mean).map(|m| m.clamp(self.min, self.max))
     }
 
     /// The sample variance (denominator `n − 1`).

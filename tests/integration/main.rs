@@ -7,7 +7,6 @@ mod cx;
 mod empathy;
 mod errors;
 mod example;
-mod fuzz_regressions;
 mod group;
 mod hostile;
 mod laws;
