@@ -127,6 +127,10 @@
 //! * Rounding is half-up, decided exactly on fractions of integer counts.
 //! * Every number is checked in the test suite against scipy, pandas and pingouin
 //!   (`tests/fixtures/`), and against hand-worked examples from the regulation.
+//! * No statistic is ±∞ or NaN for finite input: what overflows `f64` is [`Error::Overflow`].
+//! * Work is bounded, each limit a typed error beyond it and a documented constant:
+//!   [`Instrument::MAX_ELEMENTS`], [`stats::MAX_ITEMS`], [`stats::MAX_TREND_LENGTH`],
+//!   [`stats::ErlangC::MAX_SERVERS`], [`stats::Replicates::MAX_RESAMPLES`].
 //!
 //! ## Crate features
 //!

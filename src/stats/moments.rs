@@ -237,9 +237,10 @@ impl Moments {
     /// collected; [`Error::Overflow`] when the mean overflows `f64`.
     pub fn mean(&self) -> Result<f64> {
         self.need("mean", 1)?;
-        // The mean of values lies between the least and the greatest of them; clamping keeps
-        // rounding (or moments read back within their slack) from putting it outside.
-        no_overflow("mean", self.shift + self.mean).map(|m| m.clamp(self.min, self.max))
+        // The mean lies between the least and the greatest value; keeping it there stops
+        // rounding (or moments read back within their slack) from putting it outside. Not
+        // `clamp`, which panics on bounds out of order.
+        no_overflow("mean", self.shift + self.mean).map(|m| m.max(self.min).min(self.max))
     }
 
     /// The sample variance (denominator `n − 1`).
