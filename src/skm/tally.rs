@@ -500,8 +500,63 @@ impl SkmTally {
                 }
             }
         }
+        // n·Σxᵢxⱼ − Σxᵢ·Σxⱼ over the complete questionnaires is n² times their covariance
+        // matrix, positive semi-definite for any real answers; sums that break it would give
+        // a Cronbach's α above 1.
+        let n = self.complete as f64;
+        let scaled_covariance: Vec<f64> = (0..k * k)
+            .map(|cell| {
+                let (c_i, c_j, c_ij) = self.complete_pair(cell / k, cell % k);
+                n * c_ij as f64 - c_i as f64 * c_j as f64
+            })
+            .collect();
+        if !positive_semidefinite(&scaled_covariance, k) {
+            return Err(inconsistent(
+                "the complete-questionnaire sums are those of no set of answers (their \
+                 covariance matrix is not positive semi-definite)"
+                    .into(),
+            ));
+        }
         Ok(())
     }
+}
+
+/// Whether the symmetric `k × k` matrix `a` (row-major) is positive semi-definite, up to
+/// rounding: Cholesky, where a pivot within rounding of 0 (a rank-deficient but valid matrix,
+/// such as two elements always answered alike) must leave its column at 0 too.
+#[cfg(feature = "serde")]
+#[allow(clippy::arithmetic_side_effects)] // indices below k·k = a.len(), k ≤ MAX_ELEMENTS
+fn positive_semidefinite(a: &[f64], k: usize) -> bool {
+    let at = |m: &[f64], i: usize, j: usize| m.get(i * k + j).copied().unwrap_or(f64::NAN);
+    let scale = (0..k).map(|i| at(a, i, i).abs()).fold(0.0, f64::max);
+    let tolerance = 1e-9 * scale;
+    let mut l = vec![0.0; k * k];
+    for j in 0..k {
+        let dot = |l: &[f64], i: usize| (0..j).map(|m| at(l, i, m) * at(l, j, m)).sum::<f64>();
+        let pivot = at(a, j, j) - dot(&l, j);
+        // (NaN, from sums past f64, is not PSD either.)
+        if pivot.is_nan() || pivot < -tolerance {
+            return false;
+        }
+        let root = pivot.max(0.0).sqrt();
+        for i in j + 1..k {
+            let rest = at(a, i, j) - dot(&l, i);
+            let value = if pivot > tolerance {
+                rest / root
+            } else if rest.abs() <= 1e-6 * scale {
+                0.0
+            } else {
+                return false;
+            };
+            if let Some(slot) = l.get_mut(i * k + j) {
+                *slot = value;
+            }
+        }
+        if let Some(slot) = l.get_mut(j * k + j) {
+            *slot = root;
+        }
+    }
+    true
 }
 
 impl Instrument {

@@ -466,3 +466,32 @@ fn queues_and_generators() {
     let zero: Xoshiro256PlusPlus = serde_json::from_value(json!([0, 0, 0, 0])).unwrap();
     assert_eq!(zero, Xoshiro256PlusPlus::seed_from_u64(0));
 }
+
+/// Found by the json fuzz target: sums of complete questionnaires within every per-pair bound,
+/// yet no answers give them, reported a Cronbach's α above 1. Nine elements answered alike by
+/// three questionnaires (1s, 2s, 3s) have covariance 6 everywhere; a product sum of 15 instead
+/// of 14 for one pair makes it 9, above √(6·6), which no answers can give.
+#[test]
+fn skm_sums_that_no_answers_give() {
+    let skm = layanan::Instrument::permenpanrb_14_2017();
+    let mut tally = layanan::SkmTally::new(skm.clone());
+    for v in 1..=3 {
+        tally
+            .push_answers(&skm.answers_from_row(&[v; 9]).unwrap())
+            .unwrap();
+    }
+    let json = json_of(&tally);
+    assert_eq!(json["complete_product"][1], json!(14));
+    refused::<layanan::SkmTally>(
+        "D42: SkmTally whose complete questionnaires' product sum for one pair is 15, not 14",
+        &json,
+        |j| {
+            for cell in [1, 9] {
+                j["complete_product"][cell] = json!(15);
+                j["pair_product"][cell] = json!(15);
+            }
+        },
+        "inconsistent SKM tally: the complete-questionnaire sums are those of no set of \
+         answers (their covariance matrix is not positive semi-definite)",
+    );
+}
