@@ -524,7 +524,7 @@ impl SkmTally {
 /// Whether the symmetric `k × k` matrix `a` (row-major) is positive semi-definite, up to
 /// rounding: Cholesky, where a pivot within rounding of 0 (a rank-deficient but valid matrix,
 /// such as two elements always answered alike) must leave its column at 0 too.
-#[cfg(feature = "serde")]
+#[cfg_attr(not(feature = "serde"), allow(dead_code))]
 #[allow(clippy::arithmetic_side_effects)] // indices below k·k = a.len(), k ≤ MAX_ELEMENTS
 fn positive_semidefinite(a: &[f64], k: usize) -> bool {
     let at = |m: &[f64], i: usize, j: usize| m.get(i * k + j).copied().unwrap_or(f64::NAN);
