@@ -6,21 +6,15 @@ use crate::error::{Error, Result};
 use crate::model::{Interaction, RECOMMEND_MAX, Rating, RatingScale};
 use crate::read_check::checked_on_read;
 use crate::stats::{Interval, IntervalMethod, Level, Moments};
-use crate::summary::Share;
+use crate::summary::{Share, total};
+
+/// The name in this module's overflow errors.
+const TALLY: &str = "customer-experience tally";
 
 fn overflow() -> Error {
     Error::Overflow {
-        field: "customer-experience tally".into(),
+        field: TALLY.into(),
     }
-}
-
-/// The total of `counts`; [`Error::Overflow`] past `u64::MAX` (possible only for a tally
-/// deserialised from elsewhere).
-fn total(counts: &[u64]) -> Result<u64> {
-    counts
-        .iter()
-        .try_fold(0u64, |sum, &c| sum.checked_add(c))
-        .ok_or_else(overflow)
 }
 
 fn add_counts<const N: usize>(a: &mut [u64; N], b: &[u64; N]) -> Result<()> {
@@ -134,10 +128,10 @@ impl NpsTally {
     /// past `u64::MAX`.
     pub fn report_with(&self, level: Level) -> Result<NpsReport> {
         let sum = |range: std::ops::RangeInclusive<usize>| -> Result<u64> {
-            total(self.counts.get(range).unwrap_or_default())
+            total(self.counts.get(range).unwrap_or_default(), TALLY)
         };
         let (detractors, passives, promoters) = (sum(0..=6)?, sum(7..=8)?, sum(9..=10)?);
-        let n = total(&[detractors, passives, promoters])?;
+        let n = total(&[detractors, passives, promoters], TALLY)?;
         if n == 0 {
             return Err(Error::InsufficientData {
                 what: "net promoter score".into(),
@@ -243,8 +237,8 @@ impl CsatTally {
     /// [`Error::InsufficientData`] without ratings; [`Error::Overflow`] when the counts add up
     /// past `u64::MAX`.
     pub fn report_with(&self, level: Level) -> Result<Share> {
-        let n = total(&self.counts)?;
-        let top2 = total(self.counts.get(3..).unwrap_or_default())?;
+        let n = total(&self.counts, TALLY)?;
+        let top2 = total(self.counts.get(3..).unwrap_or_default(), TALLY)?;
         Share::new(top2, n, level)?.ok_or_else(|| Error::InsufficientData {
             what: "CSAT".into(),
             needed: 1,

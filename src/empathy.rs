@@ -4,7 +4,7 @@ use crate::error::{Error, Result};
 use crate::model::{Calendar, Complaint, Completion, Interaction, Rating, SKM_SCALE_MAX};
 use crate::read_check::checked_on_read;
 use crate::stats::{Interval, Level, Moments, QuantileType};
-use crate::summary::{Share, Summary};
+use crate::summary::{Share, Summary, total};
 
 /// The SKM elements that speak to empathy, by key: staff behaviour (courtesy) and complaint
 /// handling in PermenPANRB 14/2017, courtesy in KepMenPAN 25/2004.
@@ -86,25 +86,19 @@ pub enum EmpathySource {
     SkmAnswers,
 }
 
+/// The name in this module's overflow errors.
+const TALLY: &str = "empathy tally";
+
 fn overflow() -> Error {
     Error::Overflow {
-        field: "empathy tally".into(),
+        field: TALLY.into(),
     }
-}
-
-/// The total of `counts`; [`Error::Overflow`] past `u64::MAX` (possible only for a tally
-/// deserialised from elsewhere).
-fn total(counts: &[u64]) -> Result<u64> {
-    counts
-        .iter()
-        .try_fold(0u64, |sum, &c| sum.checked_add(c))
-        .ok_or_else(overflow)
 }
 
 /// Mean with its t interval and standard error, of answers 1–4 given as counts; `None` below 2
 /// answers.
 fn counts_interval(counts: &[u64; 4], level: Level) -> Result<Option<(Interval, f64)>> {
-    let n = total(counts)?;
+    let n = total(counts, TALLY)?;
     if n < 2 {
         return Ok(None);
     }
@@ -223,8 +217,8 @@ impl EmpathyTally {
     /// [`Error::InsufficientData`] when nothing at all was counted; [`Error::Overflow`] when
     /// (deserialised) answer counts add up past `u64::MAX`.
     pub fn report_with(&self, level: Level) -> Result<EmpathyReport> {
-        let courtesy_answers = total(&self.courtesy)?;
-        let handling_answers = total(&self.complaint_handling)?;
+        let courtesy_answers = total(&self.courtesy, TALLY)?;
+        let handling_answers = total(&self.complaint_handling, TALLY)?;
         if self.ratings.count() == 0
             && courtesy_answers == 0
             && handling_answers == 0

@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::stats::{
     Interval, Level, Moments, ProportionMethod, QuantileType, Sorted, proportion_interval,
 };
@@ -110,4 +110,15 @@ impl fmt::Display for Summary {
             self.n, self.mean, self.median, self.p90, self.p95, self.max
         )
     }
+}
+
+/// The total of `counts`; [`Error::Overflow`] naming `tally` past `u64::MAX` (merging, or a
+/// tally read from elsewhere, can hold counts whose sum does not fit).
+pub(crate) fn total(counts: &[u64], tally: &str) -> Result<u64> {
+    counts
+        .iter()
+        .try_fold(0u64, |sum, &c| sum.checked_add(c))
+        .ok_or_else(|| Error::Overflow {
+            field: tally.into(),
+        })
 }

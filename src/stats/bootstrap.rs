@@ -239,7 +239,7 @@ impl Replicates {
     /// The percentile interval: the `α/2` and `1 − α/2` quantiles (type 7) of the replicates.
     ///
     /// # Errors
-    /// [`Error::Overflow`] when a replicate is not finite (a statistic that overflowed).
+    /// None in practice: the level is valid and the replicates finite by construction.
     pub fn percentile_interval(&self, level: Level) -> Result<Interval> {
         let lower = self
             .replicates
@@ -297,8 +297,7 @@ impl Replicates {
     /// `Φ(z₀ + (z₀ + z)/(1 − a(z₀ + z)))` for `z = z(α/2)` and `z(1 − α/2)`.
     ///
     /// # Errors
-    /// As [`bias_correction`](Self::bias_correction); [`Error::Overflow`] as
-    /// [`percentile_interval`](Self::percentile_interval).
+    /// As [`bias_correction`](Self::bias_correction).
     pub fn bca_interval(&self, level: Level) -> Result<Interval> {
         let z0 = self.bias_correction()?;
         let a = self.acceleration();

@@ -700,6 +700,22 @@ fn finite_observations_whose_squares_overflow() {
         welch_t_test(&huge, &[0.0, 1.0], Alternative::TwoSided),
         mean,
     );
+    // Third and fourth powers overflow long before squares do.
+    let overflow = |what: &str| Error::Overflow {
+        field: format!("{what} of these observations"),
+    };
+    let cubes = [0.0, 1e110, 3e110, 7e110];
+    rejects(
+        label,
+        Moments::from_slice(&cubes).unwrap().skewness(),
+        overflow("skewness"),
+    );
+    let fourth = [0.0, 1e80, 3e80, 7e80, 2e80];
+    rejects(
+        label,
+        Moments::from_slice(&fourth).unwrap().kurtosis(),
+        overflow("kurtosis"),
+    );
 }
 
 /// Interpolating between ±f64::MAX weighs the two ends instead of overflowing their difference.

@@ -494,4 +494,28 @@ fn skm_sums_that_no_answers_give() {
         "inconsistent SKM tally: the complete-questionnaire sums are those of no set of \
          answers (their covariance matrix is not positive semi-definite)",
     );
+    // An element everyone answered 2 has no variance, so it can covary with nothing: a
+    // product sum with the next element of 13 instead of 2·(1 + 2 + 3) = 12 says it does.
+    let mut tally = layanan::SkmTally::new(skm.clone());
+    for v in 1..=3 {
+        let mut row = [v; 9];
+        row[0] = 2;
+        tally
+            .push_answers(&skm.answers_from_row(&row).unwrap())
+            .unwrap();
+    }
+    let json = json_of(&tally);
+    assert_eq!(json["complete_product"][1], json!(12));
+    refused::<layanan::SkmTally>(
+        "D43: SkmTally whose constant element covaries with another",
+        &json,
+        |j| {
+            for cell in [1, 9] {
+                j["complete_product"][cell] = json!(13);
+                j["pair_product"][cell] = json!(13);
+            }
+        },
+        "inconsistent SKM tally: the complete-questionnaire sums are those of no set of \
+         answers (their covariance matrix is not positive semi-definite)",
+    );
 }
