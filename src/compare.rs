@@ -59,9 +59,7 @@ impl GroupTally {
                 m.merge(b)?;
                 Ok(Self::Mean(m))
             }
-            _ => Err(Error::MergeMismatch {
-                reason: "a rate and a mean cannot be compared".into(),
-            }),
+            _ => Err(mixed()),
         }
     }
 
@@ -101,10 +99,16 @@ impl GroupTally {
                 Ok((ci, test))
             }
             (Self::Mean(a), Self::Mean(b)) => welch(a, b, level),
-            _ => Err(Error::MergeMismatch {
-                reason: "a rate and a mean cannot be compared".into(),
-            }),
+            _ => Err(mixed()),
         }
+    }
+}
+
+/// Rates and means mixed in one comparison.
+fn mixed() -> Error {
+    Error::NotApplicable {
+        method: "comparison".into(),
+        reason: "a rate and a mean cannot be compared".into(),
     }
 }
 
@@ -688,9 +692,7 @@ pub fn compare_periods<K: Into<String>>(
         let (change, test) = match previous {
             Some(prev) => {
                 if std::mem::discriminant(prev) != std::mem::discriminant(tally) {
-                    return Err(Error::MergeMismatch {
-                        reason: "a rate and a mean cannot be compared".into(),
-                    });
+                    return Err(mixed());
                 }
                 match tally.versus(prev, level) {
                     Ok((ci, test)) => (Some(ci), Some(test)),

@@ -1,58 +1,123 @@
-//! Cheap: what citizens paid against the official tariff.
+//! Cheap: did each visit pay no more than the official tariff?
+//!
+//! The cost score is the share of judged visits **not overcharged**: paid at most the bar set
+//! by the service's published tariff. Overcharging (paying more) is the pungli signal; paying
+//! less (a waiver) is reported apart and is never a violation of the citizen's promise.
+
+use std::cmp::Ordering;
+use std::fmt;
+use std::sync::Arc;
 
 use crate::error::{Error, Result};
-use crate::model::{Interaction, Money, Standards};
-use crate::read_check::checked_on_read;
-use crate::stats::{Interval, Level, QuantileType, Sorted};
-use crate::summary::Share;
+use crate::model::{Interaction, Money, MoneySum, Standards, Tariff};
+use crate::stats::Level;
+use crate::summary::{Coverage, Share};
+use crate::tally::{Merge, Tally, bump, counts, room};
+use crate::wire::versioned;
 
-checked_on_read! {
-/// Counts payments against tariffs: exact payments, overcharges (the pungli signal), free
-/// services that were charged, and waivers (paid below the tariff, reported apart and never
-/// counted as a violation).
+counts! {
+    /// What a cost tally counts.
+    pub(crate) struct CostCounts {
+        visits,
+        /// Visits of a service without a published standard: not judged.
+        no_standard,
+        /// Visits without a recorded payment: not judged.
+        no_payment,
+        /// Visits of an assessed-tariff service without the visit's assessed fee: not judged.
+        no_assessed_fee,
+        /// Paid exactly the bar.
+        exact,
+        /// Paid more than the bar.
+        overcharged,
+        /// Paid less than the bar (waived).
+        underpaid,
+        /// Judged visits of free services.
+        free,
+        /// Judged visits of free services that paid anything.
+        free_violations,
+        /// Visits of a fixed-tariff service whose recorded official fee exceeds the tariff.
+        fee_above_tariff,
+        /// Visits whose assessed fee exceeds the published ceiling.
+        assessed_above_ceiling,
+    }
+}
+
+versioned! {
+/// Judges payments against tariffs.
 ///
-/// The tariff is the service's published standard when there is one, else the official fee
-/// recorded on the visit; a visit with neither, or without a payment recorded, is counted as
-/// not judged. Sums are 128-bit, so they cannot overflow.
+/// Each visit is judged against its service's published [`Tariff`]: the fixed amount (Rp 0 for
+/// a free service), or, for a fee assessed per case, the visit's own assessed fee
+/// ([`Interaction::official_fee`]) capped by the published ceiling. A visit is not judged when
+/// its service has no published standard, when no payment is recorded, or when an assessed
+/// tariff meets a visit without its assessed fee; each is counted, and the report's coverage
+/// says how many visits the score speaks for.
 ///
-/// Read back with `serde`, it is checked: a state that pushing and merging cannot reach (counts
-/// that contradict each other, a time or value out of range) is refused with
-/// [`Error::Inconsistent`](crate::Error::Inconsistent).
+/// * **correctly charged**: paid exactly the bar;
+/// * **overcharged**: paid more (the excess is summed, 128-bit, and its median kept exact);
+/// * **waived**: paid less (reported, never a violation);
+/// * **free service charged**: paid anything for a free service;
+/// * also counted: a recorded official fee above a fixed tariff, an assessed fee above its
+///   ceiling.
 ///
 /// ```
-/// use layanan::{CostTally, Interaction, Money, ServiceStandard, Standards, Timestamp};
+/// use layanan::{CostTally, Interaction, Money, ServiceStandard, Standards, Tally, Tariff, Timestamp};
 ///
-/// let standards: Standards = [ServiceStandard::new("ktp-el", Money::ZERO)?].into_iter().collect();
-/// let mut tally = CostTally::default();
-/// for paid in [0, 0, 20_000, 0] {
-///     let visit = Interaction::builder("ktp-el", "kel-cibeureum", Timestamp::from_unix_millis(0))
-///         .paid(Money::new(paid))
-///         .build()?;
-///     tally.push(&visit, &standards)?;
-/// }
+/// let standards: Standards = [
+///     ServiceStandard::new("ktp-el", Money::ZERO)?,
+///     ServiceStandard::new("pbg", Tariff::Assessed { ceiling: None })?,
+/// ].into_iter().collect();
+/// let mut tally = CostTally::new(standards);
+/// let visit = |service: &str, fee: Option<u64>, paid: u64| {
+///     let mut b = Interaction::builder(service, "kel-a", Timestamp::from_unix_millis(0)).paid(Money::new(paid));
+///     if let Some(fee) = fee {
+///         b = b.official_fee(Money::new(fee));
+///     }
+///     b.build()
+/// };
+/// tally.push(&visit("ktp-el", None, 0)?)?;
+/// tally.push(&visit("ktp-el", None, 20_000)?)?; // pungli on a free service
+/// tally.push(&visit("pbg", Some(1_500_000), 1_500_000)?)?; // paid exactly its assessed fee
+/// tally.push(&visit("pbg", None, 900_000)?)?; // no assessed fee recorded: not judged
 /// let report = tally.report()?;
-/// assert_eq!(report.overcharged.expect("judged").count, 1);
-/// assert_eq!(report.free_service_violations.expect("free").count, 1);
-/// assert_eq!(report.excess_total, Money::new(20_000));
-/// assert_eq!(report.score, Some(75.0));
+/// assert_eq!(report.overcharged.map(|s| (s.count, s.of)), Some((1, 3)));
+/// assert_eq!(report.free_service_violations.map(|s| s.count), Some(1));
+/// assert_eq!(report.excess_total, Money::new(20_000).into());
+/// assert_eq!((report.coverage.judged, report.coverage.of), (3, 4));
 /// # Ok::<(), layanan::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct CostTally {
-    visits: u64,
-    not_judged: u64,
-    judged: u64,
-    exact: u64,
-    overcharged: u64,
-    underpaid: u64,
-    free: u64,
-    free_violations: u64,
-    fee_above_tariff: u64,
-    excess_total: u128,
-    waived_total: u128,
+#[derive(Debug, Clone, PartialEq)]
+pub struct CostTally (format 1) {
+    standards: Arc<Standards>,
+    counts: CostCounts,
+    excess_total: MoneySum,
+    waived_total: MoneySum,
     /// The excess of each overcharged visit (for its median).
     excess: Vec<u64>,
 }
+}
+
+impl Default for CostTally {
+    /// A tally without standards: every visit is counted, none judged.
+    fn default() -> Self {
+        Self::new(Standards::default())
+    }
+}
+
+/// Settings of a cost report.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub struct CostOptions {
+    /// Confidence level of the intervals.
+    pub level: Level,
+}
+
+impl CostOptions {
+    /// With a confidence level.
+    pub fn level(mut self, level: Level) -> Self {
+        self.level = level;
+        self
+    }
 }
 
 /// What a set of visits paid.
@@ -62,30 +127,103 @@ pub struct CostTally {
 pub struct CostReport {
     /// Visits counted.
     pub visits: u64,
-    /// Visits without a tariff or a recorded payment.
-    pub not_judged: u64,
-    /// Visits that paid exactly the tariff.
-    pub compliant: Option<Share>,
-    /// Visits that paid more than the tariff.
+    /// Visits judged of all visits.
+    pub coverage: Coverage,
+    /// Visits of services without a published standard.
+    pub no_standard: u64,
+    /// Visits without a recorded payment.
+    pub no_payment: u64,
+    /// Visits of assessed-fee services without their assessed fee recorded.
+    pub no_assessed_fee: u64,
+    /// Judged visits that paid no more than the bar: the cost score.
+    pub not_overcharged: Option<Share>,
+    /// Judged visits that paid exactly the bar.
+    pub correctly_charged: Option<Share>,
+    /// Judged visits that paid more than the bar.
     pub overcharged: Option<Share>,
-    /// Visits to free services (tariff 0) that paid anything.
+    /// Judged visits that paid less than the bar (waivers; not violations).
+    pub waived: Option<Share>,
+    /// Judged visits of free services that paid anything.
     pub free_service_violations: Option<Share>,
-    /// Visits that paid less than the tariff (waivers; not violations).
-    pub underpaid: Option<Share>,
-    /// Visits whose recorded official fee was above the published tariff.
+    /// Visits whose recorded official fee was above the service's fixed tariff.
     pub fee_above_tariff: u64,
-    /// Total paid above tariffs.
-    pub excess_total: Money,
+    /// Visits whose assessed fee was above the published ceiling.
+    pub assessed_above_ceiling: u64,
+    /// Total paid above the bars.
+    pub excess_total: MoneySum,
     /// Mean excess per overcharged visit, in smallest units.
     pub excess_mean: Option<f64>,
-    /// Median excess per overcharged visit.
-    pub excess_median: Option<f64>,
-    /// Total waived below tariffs.
-    pub waived_total: Money,
-    /// Cost score 0–100: (1 − overcharge rate) × 100.
-    pub score: Option<f64>,
-    /// The score's interval (from the overcharge rate's Wilson interval).
-    pub score_interval: Option<Interval>,
+    /// Median excess per overcharged visit (the middle two averaged, rounded half up to a
+    /// whole unit).
+    pub excess_median: Option<Money>,
+    /// Total waived below the bars.
+    pub waived_total: MoneySum,
+}
+
+/// What [`CostTally::check`](Tally::check) decides about one visit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CostVerdict {
+    /// No published standard.
+    NoStandard,
+    /// Not judged: no payment, or no assessed fee.
+    NotJudged {
+        /// Whether the payment is what is missing (else the assessed fee).
+        no_payment: bool,
+        /// Whether the recorded fee exceeds the fixed tariff.
+        fee_above_tariff: bool,
+        /// Whether the assessed fee exceeds the ceiling.
+        above_ceiling: bool,
+    },
+    /// Judged against `bar`.
+    Judged {
+        /// What was paid.
+        paid: Money,
+        /// The most the visit could be charged.
+        bar: Money,
+        /// Whether the service is free.
+        free: bool,
+        /// Whether the recorded fee exceeds the fixed tariff.
+        fee_above_tariff: bool,
+        /// Whether the assessed fee exceeds the ceiling.
+        above_ceiling: bool,
+    },
+}
+
+/// How `visit`'s payment stands against its service's tariff.
+pub(crate) fn verdict(standards: &Standards, visit: &Interaction) -> CostVerdict {
+    let Some(tariff) = standards.find(visit.service()).map(|s| s.tariff()) else {
+        return CostVerdict::NoStandard;
+    };
+    let fee = visit.official_fee();
+    let fee_above_tariff = matches!((tariff, fee), (Tariff::Fixed(t), Some(f)) if f > t);
+    let above_ceiling = matches!(
+        (tariff, fee),
+        (Tariff::Assessed { ceiling: Some(c) }, Some(f)) if f > c
+    );
+    match (tariff.bar(fee), visit.paid()) {
+        (Some(bar), Some(paid)) => CostVerdict::Judged {
+            paid,
+            bar,
+            free: tariff.is_free(),
+            fee_above_tariff,
+            above_ceiling,
+        },
+        (_, paid) => CostVerdict::NotJudged {
+            no_payment: paid.is_none(),
+            fee_above_tariff,
+            above_ceiling,
+        },
+    }
+}
+
+impl CostVerdict {
+    /// Whether the visit was overcharged, if it was judged.
+    pub(crate) fn overcharged(self) -> Option<bool> {
+        match self {
+            CostVerdict::Judged { paid, bar, .. } => Some(paid > bar),
+            _ => None,
+        }
+    }
 }
 
 fn overflow() -> Error {
@@ -94,139 +232,48 @@ fn overflow() -> Error {
     }
 }
 
-fn bump(slot: &mut u64) -> Result<()> {
-    *slot = slot.checked_add(1).ok_or_else(overflow)?;
-    Ok(())
-}
-
-fn to_money(total: u128, field: &str) -> Result<Money> {
-    u64::try_from(total)
-        .map(Money::new)
-        .map_err(|_| Error::Overflow {
-            field: field.into(),
-        })
-}
-
 impl CostTally {
-    /// An empty tally.
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// Adds one visit.
-    ///
-    /// # Errors
-    /// [`Error::Overflow`] past `u64::MAX` visits.
-    pub fn push(&mut self, visit: &Interaction, standards: &Standards) -> Result<()> {
-        bump(&mut self.visits)?;
-        let published = standards.find(visit.service()).map(|s| s.tariff());
-        // A stated fee above the published tariff counts whether or not a payment was recorded.
-        if let (Some(published), Some(stated)) = (published, visit.official_fee())
-            && stated > published
-        {
-            bump(&mut self.fee_above_tariff)?;
+    /// An empty tally judging visits against `standards`.
+    pub fn new(standards: impl Into<Arc<Standards>>) -> Self {
+        Self {
+            standards: standards.into(),
+            counts: CostCounts::default(),
+            excess_total: MoneySum::ZERO,
+            waived_total: MoneySum::ZERO,
+            excess: Vec::new(),
         }
-        let (Some(tariff), Some(paid)) = (published.or(visit.official_fee()), visit.paid()) else {
-            return bump(&mut self.not_judged);
-        };
-        bump(&mut self.judged)?;
-        if tariff.is_zero() {
-            bump(&mut self.free)?;
-            if !paid.is_zero() {
-                bump(&mut self.free_violations)?;
-            }
-        }
-        match paid.cmp(&tariff) {
-            std::cmp::Ordering::Equal => bump(&mut self.exact)?,
-            std::cmp::Ordering::Greater => {
-                let excess = paid.units().abs_diff(tariff.units());
-                bump(&mut self.overcharged)?;
-                // Fewer than 2^64 visits of less than 2^64 each: 128 bits never saturate.
-                self.excess_total = self.excess_total.saturating_add(u128::from(excess));
-                self.excess.push(excess);
-            }
-            std::cmp::Ordering::Less => {
-                bump(&mut self.underpaid)?;
-                let waived = u128::from(tariff.units().abs_diff(paid.units()));
-                self.waived_total = self.waived_total.saturating_add(waived);
-            }
-        }
-        Ok(())
     }
 
-    /// Adds everything `other` counted.
-    ///
-    /// # Errors
-    /// [`Error::Overflow`]; `self` is then unchanged.
-    pub fn merge(&mut self, other: &CostTally) -> Result<()> {
-        let (counts, excess_total, waived_total) = self.merged_counts(other)?;
-        [
-            self.visits,
-            self.not_judged,
-            self.judged,
-            self.exact,
-            self.overcharged,
-            self.underpaid,
-            self.free,
-            self.free_violations,
-            self.fee_above_tariff,
-        ] = counts;
-        self.excess_total = excess_total;
-        self.waived_total = waived_total;
-        self.excess.extend_from_slice(&other.excess);
-        Ok(())
-    }
-
-    /// Whether [`merge`](Self::merge) would succeed, without merging.
-    pub(crate) fn check_merge(&self, other: &CostTally) -> Result<()> {
-        self.merged_counts(other).map(drop)
-    }
-
-    fn merged_counts(&self, other: &CostTally) -> Result<([u64; 9], u128, u128)> {
-        let add = |a: u64, b: u64| a.checked_add(b).ok_or_else(overflow);
-        let counts = [
-            add(self.visits, other.visits)?,
-            add(self.not_judged, other.not_judged)?,
-            add(self.judged, other.judged)?,
-            add(self.exact, other.exact)?,
-            add(self.overcharged, other.overcharged)?,
-            add(self.underpaid, other.underpaid)?,
-            add(self.free, other.free)?,
-            add(self.free_violations, other.free_violations)?,
-            add(self.fee_above_tariff, other.fee_above_tariff)?,
-        ];
-        let excess_total = self
-            .excess_total
-            .checked_add(other.excess_total)
-            .ok_or_else(overflow)?;
-        let waived_total = self
-            .waived_total
-            .checked_add(other.waived_total)
-            .ok_or_else(overflow)?;
-        Ok((counts, excess_total, waived_total))
+    /// The standards visits are judged against.
+    pub fn standards(&self) -> &Standards {
+        &self.standards
     }
 
     /// Visits counted.
     pub fn visits(&self) -> u64 {
-        self.visits
+        self.counts.visits
     }
 
-    /// Pushing and merging keep these relations; a tally deserialised from tampered data may not.
+    /// Pushing and merging keep these relations; a tally read back from tampered data may not.
     #[cfg(feature = "serde")]
-    #[allow(clippy::arithmetic_side_effects)] // sums of three u64 in u128 cannot overflow
-    fn check(&self) -> Result<()> {
+    #[allow(clippy::arithmetic_side_effects)] // sums of u64 counts in u128 cannot overflow
+    fn validate(&self) -> Result<()> {
+        let c = &self.counts;
         let n = u128::from;
-        let consistent = n(self.exact) + n(self.overcharged) + n(self.underpaid) == n(self.judged)
-            && n(self.judged) + n(self.not_judged) == n(self.visits)
-            && self.free_violations <= self.free
-            && self.free_violations <= self.overcharged
-            && self.free <= self.judged
-            && self.fee_above_tariff <= self.visits
-            && n(self.underpaid) <= self.waived_total
-            && (self.underpaid > 0 || self.waived_total == 0)
-            && self.excess.len() as u128 == n(self.overcharged)
+        let judged = n(c.exact) + n(c.overcharged) + n(c.underpaid);
+        let consistent = judged + n(c.no_standard) + n(c.no_payment) + n(c.no_assessed_fee)
+            == n(c.visits)
+            && c.free_violations <= c.free
+            && c.free_violations <= c.overcharged
+            && n(c.free) <= judged
+            && c.fee_above_tariff <= c.visits
+            && c.assessed_above_ceiling <= c.visits
+            && n(c.underpaid) <= self.waived_total.units()
+            && (c.underpaid > 0 || self.waived_total == MoneySum::ZERO)
+            && self.excess.len() as u128 == n(c.overcharged)
             && self.excess.iter().all(|&e| e > 0)
-            && self.excess.iter().map(|&e| u128::from(e)).sum::<u128>() == self.excess_total;
+            && self.excess.iter().map(|&e| u128::from(e)).sum::<u128>()
+                == self.excess_total.units();
         if consistent {
             Ok(())
         } else {
@@ -236,60 +283,212 @@ impl CostTally {
             })
         }
     }
+}
 
-    /// The report at 95 %.
-    ///
-    /// # Errors
-    /// As [`report_with`](Self::report_with).
-    pub fn report(&self) -> Result<CostReport> {
-        self.report_with(Level::default())
+impl Merge for CostTally {
+    fn check_merge(&self, other: &Self) -> Result<()> {
+        self.standards.check_same(&other.standards, "cost tallies")?;
+        self.counts.checked_add(&other.counts).ok_or_else(overflow)?;
+        self.excess_total
+            .checked_sum(other.excess_total)
+            .and(self.waived_total.checked_sum(other.waived_total))
+            .map(drop)
+            .ok_or_else(overflow)
     }
 
-    /// The report at `level`.
+    fn merge_checked(&mut self, other: &Self) {
+        if let Some(sum) = self.counts.checked_add(&other.counts) {
+            self.counts = sum;
+        }
+        if let Some(sum) = self.excess_total.checked_sum(other.excess_total) {
+            self.excess_total = sum;
+        }
+        if let Some(sum) = self.waived_total.checked_sum(other.waived_total) {
+            self.waived_total = sum;
+        }
+        self.excess.extend_from_slice(&other.excess);
+    }
+}
+
+impl Tally for CostTally {
+    type Record = Interaction;
+    type Checked = CostVerdict;
+    type Options = CostOptions;
+    type Report = CostReport;
+
+    /// Judges `visit`'s payment against its service's tariff.
     ///
     /// # Errors
-    /// [`Error::InsufficientData`] when no visit was counted; [`Error::Overflow`] when a total
-    /// exceeds `u64::MAX` smallest units.
-    pub fn report_with(&self, level: Level) -> Result<CostReport> {
-        if self.visits == 0 {
-            return Err(Error::InsufficientData {
-                what: "cost report".into(),
-                needed: 1,
-                got: 0,
+    /// [`Error::Overflow`] past `u64::MAX` visits.
+    fn check(&self, visit: &Interaction) -> Result<CostVerdict> {
+        // Every count is at most `visits`, and each total a sum of at most `visits` amounts
+        // below 2^64 (in 128 bits): with room for one more visit, nothing overflows.
+        room(self.counts.visits, "cost tally count")?;
+        Ok(verdict(&self.standards, visit))
+    }
+
+    fn commit(&mut self, _: &Interaction, verdict: CostVerdict) {
+        let c = &mut self.counts;
+        bump(&mut c.visits);
+        let (fee_above, above_ceiling) = match verdict {
+            CostVerdict::NoStandard => {
+                bump(&mut c.no_standard);
+                (false, false)
+            }
+            CostVerdict::NotJudged {
+                no_payment,
+                fee_above_tariff,
+                above_ceiling,
+            } => {
+                bump(if no_payment {
+                    &mut c.no_payment
+                } else {
+                    &mut c.no_assessed_fee
+                });
+                (fee_above_tariff, above_ceiling)
+            }
+            CostVerdict::Judged {
+                paid,
+                bar,
+                free,
+                fee_above_tariff,
+                above_ceiling,
+            } => {
+                if free {
+                    bump(&mut c.free);
+                }
+                match paid.cmp(&bar) {
+                    Ordering::Equal => bump(&mut c.exact),
+                    Ordering::Greater => {
+                        bump(&mut c.overcharged);
+                        if free {
+                            bump(&mut c.free_violations);
+                        }
+                        let excess = paid.units().abs_diff(bar.units());
+                        self.excess.push(excess);
+                        if let Ok(sum) = self.excess_total.checked_add(Money::new(excess)) {
+                            self.excess_total = sum;
+                        }
+                    }
+                    Ordering::Less => {
+                        bump(&mut c.underpaid);
+                        let waived = Money::new(bar.units().abs_diff(paid.units()));
+                        if let Ok(sum) = self.waived_total.checked_add(waived) {
+                            self.waived_total = sum;
+                        }
+                    }
+                }
+                (fee_above_tariff, above_ceiling)
+            }
+        };
+        if fee_above {
+            bump(&mut c.fee_above_tariff);
+        }
+        if above_ceiling {
+            bump(&mut c.assessed_above_ceiling);
+        }
+    }
+
+    /// The report.
+    ///
+    /// # Errors
+    /// [`Error::NoData`] when no visit was counted.
+    fn report_with(&self, options: &CostOptions) -> Result<CostReport> {
+        let c = &self.counts;
+        if c.visits == 0 {
+            return Err(Error::NoData {
+                what: "visits".into(),
             });
         }
-        let overcharged = Share::new(self.overcharged, self.judged, level)?;
-        let excess: Vec<f64> = self.excess.iter().map(|&e| e as f64).collect();
-        let excess_median = if excess.is_empty() {
-            None
-        } else {
-            Some(Sorted::from_vec(excess)?.quantile(0.5, QuantileType::Linear)?)
-        };
+        let level = options.level;
+        // Bounded by `visits` (pushes and merges keep it; `validate` checks it on read).
+        let judged = c
+            .exact
+            .saturating_add(c.overcharged)
+            .saturating_add(c.underpaid);
+        let share = |count: u64, of: u64| Share::new(count, of, level);
         Ok(CostReport {
-            visits: self.visits,
-            not_judged: self.not_judged,
-            compliant: Share::new(self.exact, self.judged, level)?,
-            free_service_violations: Share::new(self.free_violations, self.free, level)?,
-            underpaid: Share::new(self.underpaid, self.judged, level)?,
-            fee_above_tariff: self.fee_above_tariff,
-            excess_total: to_money(self.excess_total, "total excess")?,
-            excess_mean: (self.overcharged > 0)
-                .then(|| self.excess_total as f64 / self.overcharged as f64),
-            excess_median,
-            waived_total: to_money(self.waived_total, "total waived")?,
-            score: overcharged.map(|s| 100.0 * (1.0 - s.rate())),
-            score_interval: overcharged
-                .map(|s| {
-                    Interval::from_bounds(
-                        100.0 * (1.0 - s.rate()),
-                        100.0 * (1.0 - s.interval.upper()),
-                        100.0 * (1.0 - s.interval.lower()),
-                        level,
-                        s.interval.method(),
-                    )
-                })
-                .transpose()?,
-            overcharged,
+            visits: c.visits,
+            coverage: Coverage::new(judged, c.visits),
+            no_standard: c.no_standard,
+            no_payment: c.no_payment,
+            no_assessed_fee: c.no_assessed_fee,
+            not_overcharged: share(judged.saturating_sub(c.overcharged), judged)?,
+            correctly_charged: share(c.exact, judged)?,
+            overcharged: share(c.overcharged, judged)?,
+            waived: share(c.underpaid, judged)?,
+            free_service_violations: share(c.free_violations, c.free)?,
+            fee_above_tariff: c.fee_above_tariff,
+            assessed_above_ceiling: c.assessed_above_ceiling,
+            excess_total: self.excess_total,
+            excess_mean: (c.overcharged > 0)
+                .then(|| self.excess_total.units() as f64 / c.overcharged as f64),
+            excess_median: median(&self.excess),
+            waived_total: self.waived_total,
         })
+    }
+}
+
+/// The median of whole amounts, exactly: the middle one, or the middle two averaged and
+/// rounded half up.
+fn median(values: &[u64]) -> Option<Money> {
+    if values.is_empty() {
+        return None;
+    }
+    let mut sorted = values.to_vec();
+    // `mid < len` since `len ≥ 1`.
+    let mid = sorted.len() / 2;
+    let (lower_half, upper, _) = sorted.select_nth_unstable(mid);
+    let upper = *upper;
+    if values.len() % 2 == 1 {
+        return Some(Money::new(upper));
+    }
+    let lower = lower_half.iter().copied().max()?;
+    // (lower + upper + 1) / 2 in 128 bits: rounding half up cannot overflow.
+    let sum = u128::from(lower)
+        .saturating_add(u128::from(upper))
+        .saturating_add(1);
+    u64::try_from(sum / 2).ok().map(Money::new)
+}
+
+impl fmt::Display for CostReport {
+    /// The cost section of a report: overcharges first, with what they count.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let share = |s: &Option<Share>| s.map_or_else(|| "—".to_owned(), |s| s.to_string());
+        writeln!(
+            f,
+            "overcharged {} · not overcharged {} · {}",
+            share(&self.overcharged),
+            share(&self.not_overcharged),
+            self.coverage
+        )?;
+        writeln!(
+            f,
+            "  free services charged {} · waived {} · correctly charged {}",
+            share(&self.free_service_violations),
+            share(&self.waived),
+            share(&self.correctly_charged)
+        )?;
+        writeln!(
+            f,
+            "  excess paid {} in all, median {} per overcharged visit; waived {} in all",
+            self.excess_total,
+            self.excess_median
+                .map_or_else(|| "—".to_owned(), |m| m.to_string()),
+            self.waived_total
+        )?;
+        let not_judged = [
+            (self.no_standard, "of services without a published standard"),
+            (self.no_payment, "without a recorded payment"),
+            (self.no_assessed_fee, "without their assessed fee"),
+            (self.fee_above_tariff, "stating an official fee above the tariff"),
+            (self.assessed_above_ceiling, "assessed above the published ceiling"),
+        ];
+        for (count, what) in not_judged {
+            if count > 0 {
+                writeln!(f, "  {count} visits {what}")?;
+            }
+        }
+        Ok(())
     }
 }

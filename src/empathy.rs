@@ -1,461 +1,533 @@
-//! Pleasant: courtesy, empathy and complaint handling.
+//! Pleasant: were staff courteous, and are complaints handled? One definition per source,
+//! never substituted for another.
+//!
+//! * **Direct ratings** of the staff's empathy, on the tally's declared scale (1–5 unless
+//!   set): the share of ratings in the top two boxes (4–5 of 5), with Wilson's interval.
+//! * **SKM answers** on staff behaviour / courtesy (U7 *Perilaku Pelaksana*, or *Kesopanan
+//!   dan Keramahan* in the 2004 instrument) and on complaint handling (U9 *Penanganan
+//!   Pengaduan*): each element's NRR, and its score on the SKM's own 25–100 scale (NRR × 25)
+//!   graded with the instrument's bands, exactly as the SKM table grades it.
+//!
+//! Both are reported side by side where both exist. Which one a visit's "courteous" promise is
+//! judged on is [`PromiseTally`](crate::PromiseTally)'s rule, stated there.
+
+use std::fmt;
 
 use crate::error::{Error, Result};
-use crate::model::{Calendar, Complaint, Completion, Interaction, Rating, SKM_SCALE_MAX};
-use crate::read_check::checked_on_read;
-use crate::stats::{Interval, Level, Moments, QuantileType};
-use crate::summary::{Share, Summary, total};
+use crate::model::{Instrument, Interaction, Mutu, Rating, RatingScale, SKM_SCALE_MAX};
+use crate::skm::exact;
+use crate::stats::{Interval, Level, Moments};
+use crate::summary::Share;
+use crate::tally::{Merge, Tally, room};
+use crate::wire::versioned;
 
-/// The SKM elements that speak to empathy, by key: staff behaviour (courtesy) and complaint
-/// handling in PermenPANRB 14/2017, courtesy in KepMenPAN 25/2004.
-const EMPATHY_ELEMENTS: [&str; 3] = ["perilaku", "pengaduan", "kesopanan"];
+/// The SKM element on courtesy: staff behaviour (2017) or courtesy and friendliness (2004).
+const COURTESY_KEYS: [&str; 2] = ["perilaku", "kesopanan"];
+/// The SKM element on complaint handling (2017).
+const COMPLAINT_HANDLING_KEY: &str = "pengaduan";
 
-checked_on_read! {
-/// Collects what says whether staff were pleasant: direct empathy ratings (on any declared
-/// scale), the SKM answers on staff behaviour and complaint handling, and SERVQUAL gaps.
+versioned! {
+/// Counts direct empathy ratings, the SKM answers on courtesy and complaint handling, and
+/// SERVQUAL gaps.
 ///
-/// The empathy score (0–100) is the mean of the direct ratings rescaled as
-/// `(rating − min)/(max − min) × 100`, with Student's t interval; without direct ratings it is
-/// the SKM answers rescaled the same way (`(answer − 1)/3 × 100`).
-///
-/// Read back with `serde`, it is checked: a state that pushing and merging cannot reach (counts
-/// that contradict each other, a time or value out of range) is refused with
-/// [`Error::Inconsistent`](crate::Error::Inconsistent).
+/// The tally owns the ratings' scale and the SKM instrument whose courtesy and
+/// complaint-handling elements and grade bands it uses; a rating on another scale is refused,
+/// and tallies of other settings do not merge.
 ///
 /// ```
-/// use layanan::{EmpathyTally, Interaction, RatingScale, Timestamp};
+/// use layanan::{EmpathyTally, Interaction, Mutu, RatingScale, Tally, Timestamp, Instrument};
 ///
 /// let five = RatingScale::new(1, 5)?;
+/// let skm = Instrument::permenpanrb_14_2017();
 /// let mut tally = EmpathyTally::default();
-/// for r in [5, 4, 4, 2] {
+/// for (r, courtesy) in [(5, 4), (4, 3), (4, 4), (2, 2)] {
 ///     let visit = Interaction::builder("ktp-el", "kel-sukamaju", Timestamp::from_unix_millis(0))
 ///         .empathy(five.rating(r)?)
+///         .skm(skm.answers().set("perilaku", courtesy)?.build())
 ///         .build()?;
 ///     tally.push(&visit)?;
 /// }
 /// let report = tally.report()?;
-/// // (4 + 3 + 3 + 1) / 4 / 4 × 100 = 68.75
-/// assert_eq!(report.score.expect("rated").estimate(), 68.75);
+/// let top_two = report.ratings.expect("rated").top_two;
+/// assert_eq!((top_two.count, top_two.of), (3, 4)); // 5, 4, 4 of 5
+/// let courtesy = report.courtesy.expect("answered");
+/// assert_eq!(courtesy.nrr, 3.25); // (4 + 3 + 4 + 2) / 4
+/// assert_eq!((courtesy.score, courtesy.mutu), (81.25, Mutu::B)); // 3.25 × 25
 /// # Ok::<(), layanan::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct EmpathyTally {
-    /// Direct ratings rescaled to 0–100.
-    ratings: Moments,
-    /// Answer counts 1–4 to staff behaviour / courtesy.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EmpathyTally (format 1) {
+    scale: RatingScale,
+    instrument: Instrument,
+    /// How many rated each value of the scale, lowest first.
+    ratings: Vec<u64>,
+    /// How many answered 1, 2, 3, 4 on courtesy.
     courtesy: [u64; 4],
-    /// Answer counts 1–4 to complaint handling.
+    /// How many answered 1, 2, 3, 4 on complaint handling.
     complaint_handling: [u64; 4],
     /// SERVQUAL perception − expectation.
     gaps: Moments,
 }
 }
 
-/// What a set of visits says about empathy.
+impl Default for EmpathyTally {
+    /// Ratings on 1–5, SKM answers of PermenPANRB 14/2017.
+    fn default() -> Self {
+        Self::new(
+            RatingScale::FIVE_POINT,
+            Instrument::permenpanrb_14_2017(),
+        )
+    }
+}
+
+/// The courtesy or complaint-handling element of the SKM: its answers, NRR and score on the
+/// SKM scale.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub struct SkmElementScore {
+    /// The element's key (`perilaku`, `kesopanan`, `pengaduan`).
+    pub key: String,
+    /// Its Indonesian name.
+    pub name: String,
+    /// Answers counted.
+    pub n: u64,
+    /// How many answered 1, 2, 3, 4.
+    pub counts: [u64; 4],
+    /// The mean answer, 1–4.
+    pub nrr: f64,
+    /// The NRR's Student t interval (`None` below 2 answers).
+    pub nrr_interval: Option<Interval>,
+    /// NRR × 25, on the SKM's 25–100 scale.
+    pub score: f64,
+    /// The score's interval (`None` below 2 answers).
+    pub score_interval: Option<Interval>,
+    /// The grade of the score rounded half up to 2 decimals, with the instrument's bands.
+    pub mutu: Mutu,
+}
+
+/// Direct empathy ratings.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub struct RatingsReport {
+    /// The scale they were given on.
+    pub scale: RatingScale,
+    /// Ratings counted.
+    pub n: u64,
+    /// How many gave each value, lowest first.
+    pub counts: Vec<u64>,
+    /// Ratings in the top two boxes (4–5 of 5), with Wilson's interval.
+    pub top_two: Share,
+    /// The mean rating with Student's t interval (`None` below 2 ratings).
+    pub mean: Option<Interval>,
+}
+
+/// What a set of visits says about empathy, one source per field.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub struct EmpathyReport {
-    /// Direct ratings counted.
-    pub ratings: u64,
-    /// Mean SKM answer (1–4) on staff behaviour / courtesy, with its t interval.
-    pub courtesy_nrr: Option<Interval>,
-    /// Answers on courtesy.
-    pub courtesy_answers: u64,
-    /// Mean SKM answer (1–4) on complaint handling, with its t interval.
-    pub complaint_handling_nrr: Option<Interval>,
-    /// Answers on complaint handling.
-    pub complaint_handling_answers: u64,
-    /// Mean SERVQUAL gap (perception − expectation) with its t interval; negative is a shortfall.
+    /// Direct ratings, if any.
+    pub ratings: Option<RatingsReport>,
+    /// SKM answers on courtesy, if any.
+    pub courtesy: Option<SkmElementScore>,
+    /// SKM answers on complaint handling, if any.
+    pub complaint_handling: Option<SkmElementScore>,
+    /// Mean SERVQUAL gap (perception − expectation) with its t interval; negative is a
+    /// shortfall. `None` below 2 pairs.
     pub servqual_gap: Option<Interval>,
-    /// Empathy score 0–100 with Student's t interval.
-    pub score: Option<Interval>,
-    /// The score's standard error.
-    pub score_standard_error: Option<f64>,
-    /// Where the score comes from.
-    pub score_source: Option<EmpathySource>,
 }
 
-/// What an empathy score was computed from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// Settings of an empathy report.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-pub enum EmpathySource {
-    /// Direct empathy ratings.
-    Ratings,
-    /// SKM answers on staff behaviour and complaint handling.
-    SkmAnswers,
+#[non_exhaustive]
+pub struct EmpathyOptions {
+    /// Confidence level of the intervals.
+    pub level: Level,
 }
 
-/// The name in this module's overflow errors.
-const TALLY: &str = "empathy tally";
+impl EmpathyOptions {
+    /// With a confidence level.
+    pub fn level(mut self, level: Level) -> Self {
+        self.level = level;
+        self
+    }
+}
+
+/// What [`EmpathyTally::check`](Tally::check) reads from one visit: indices into the counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EmpathyAnswers {
+    rating: Option<usize>,
+    courtesy: Option<usize>,
+    complaint_handling: Option<usize>,
+}
+
+/// Where a visit's courtesy was judged from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub enum CourtesySource {
+    /// The visit's direct empathy rating: courteous when in the top two boxes of its scale.
+    Rating,
+    /// The visit's SKM answer on staff behaviour (or courtesy): courteous when 3 or 4 of 4.
+    SkmAnswer,
+}
+
+/// Whether a visit's citizen found the staff courteous, and from which source: the direct
+/// rating where the visit has one, else the SKM courtesy answer; `None` when neither.
+pub(crate) fn courteous(visit: &Interaction) -> Option<(bool, CourtesySource)> {
+    if let Some(r) = visit.empathy() {
+        let top_two = r.value() >= r.scale().max().saturating_sub(1);
+        return Some((top_two, CourtesySource::Rating));
+    }
+    let answers = visit.skm()?;
+    let answer = COURTESY_KEYS.into_iter().find_map(|k| answers.get(k))?;
+    Some((answer >= 3, CourtesySource::SkmAnswer))
+}
 
 fn overflow() -> Error {
     Error::Overflow {
-        field: TALLY.into(),
+        field: "empathy tally count".into(),
     }
-}
-
-/// Mean with its t interval and standard error, of answers 1–4 given as counts; `None` below 2
-/// answers.
-fn counts_interval(counts: &[u64; 4], level: Level) -> Result<Option<(Interval, f64)>> {
-    let n = total(counts, TALLY)?;
-    if n < 2 {
-        return Ok(None);
-    }
-    // Exact sums from the counts, then the usual t interval.
-    let (mut sum, mut squares) = (0.0, 0.0);
-    for (v, &c) in (1..=SKM_SCALE_MAX).zip(counts) {
-        let (v, c) = (f64::from(v), c as f64);
-        sum += v * c;
-        squares += v * v * c;
-    }
-    let nf = n as f64;
-    let mean = sum / nf;
-    let variance = ((squares - sum * sum / nf) / (nf - 1.0)).max(0.0);
-    let se = (variance / nf).sqrt();
-    Ok(Some((Interval::student_t(mean, se, nf - 1.0, level)?, se)))
 }
 
 impl EmpathyTally {
-    /// An empty tally.
-    pub fn new() -> Self {
-        Self::default()
+    /// An empty tally of ratings on `scale`, reading SKM answers of `instrument`.
+    pub fn new(scale: RatingScale, instrument: Instrument) -> Self {
+        let values = usize::from(scale.max().abs_diff(scale.min())).saturating_add(1);
+        Self {
+            scale,
+            instrument,
+            ratings: vec![0; values],
+            courtesy: [0; 4],
+            complaint_handling: [0; 4],
+            gaps: Moments::new(),
+        }
     }
 
-    /// Adds a visit's empathy rating and SKM answers on courtesy and complaint handling.
-    ///
-    /// # Errors
-    /// [`Error::Overflow`].
-    pub fn push(&mut self, visit: &Interaction) -> Result<()> {
-        if let Some(rating) = visit.empathy() {
-            self.push_rating(rating)?;
-        }
-        if let Some(answers) = visit.skm() {
-            for key in EMPATHY_ELEMENTS {
-                if let Some(answer) = answers.get(key) {
-                    let counts = if key == "pengaduan" {
-                        &mut self.complaint_handling
-                    } else {
-                        &mut self.courtesy
-                    };
-                    if let Some(slot) = counts.get_mut(usize::from(answer).wrapping_sub(1)) {
-                        *slot = slot.checked_add(1).ok_or_else(overflow)?;
-                    }
-                }
-            }
-        }
-        Ok(())
+    /// The scale of direct ratings.
+    pub fn scale(&self) -> RatingScale {
+        self.scale
     }
 
-    /// Adds one direct rating, rescaled to 0–100 on its own scale.
-    ///
-    /// # Errors
-    /// None in practice (a [`Rating`] is valid by construction).
-    pub fn push_rating(&mut self, rating: Rating) -> Result<()> {
-        let scale = rating.scale();
-        let (low, high) = (f64::from(scale.min()), f64::from(scale.max()));
-        self.ratings
-            .push((f64::from(rating.value()) - low) / (high - low) * 100.0)
+    /// The key of the instrument's courtesy element, if it has one.
+    fn courtesy_key(&self) -> Option<&'static str> {
+        COURTESY_KEYS
+            .into_iter()
+            .find(|k| self.instrument.position(k).is_ok())
     }
 
     /// Adds one SERVQUAL pair on the empathy dimension: what the citizen perceived and what they
     /// expected, on the same scale.
     ///
     /// # Errors
-    /// [`Error::MergeMismatch`] when the two ratings use different scales.
+    /// [`Error::ScaleMismatch`] when the two ratings use different scales; [`Error::Overflow`].
     pub fn push_servqual(&mut self, perception: Rating, expectation: Rating) -> Result<()> {
         if perception.scale() != expectation.scale() {
-            return Err(Error::MergeMismatch {
-                reason: "SERVQUAL perception and expectation on different scales".into(),
+            return Err(Error::ScaleMismatch {
+                field: "SERVQUAL expectation".into(),
+                expected: perception.scale(),
+                got: expectation.scale(),
             });
         }
-        self.gaps
-            .push(f64::from(perception.value()) - f64::from(expectation.value()))
-    }
-
-    /// Adds everything `other` counted.
-    ///
-    /// # Errors
-    /// [`Error::Overflow`]; `self` is then unchanged.
-    pub fn merge(&mut self, other: &EmpathyTally) -> Result<()> {
-        let mut courtesy = self.courtesy;
-        let mut handling = self.complaint_handling;
-        for (a, b) in courtesy
-            .iter_mut()
-            .zip(&other.courtesy)
-            .chain(handling.iter_mut().zip(&other.complaint_handling))
-        {
-            *a = a.checked_add(*b).ok_or_else(overflow)?;
-        }
-        let (mut ratings, mut gaps) = (self.ratings, self.gaps);
-        ratings.merge(&other.ratings)?;
-        gaps.merge(&other.gaps)?;
-        (self.courtesy, self.complaint_handling) = (courtesy, handling);
-        (self.ratings, self.gaps) = (ratings, gaps);
+        let mut gaps = self.gaps;
+        gaps.push(f64::from(perception.value()) - f64::from(expectation.value()))?;
+        self.gaps = gaps;
         Ok(())
     }
 
-    /// Pushing and merging keep these relations; a tally deserialised from tampered data may not.
+    /// The most any count holds.
+    fn largest_count(&self) -> u64 {
+        self.ratings
+            .iter()
+            .chain(&self.courtesy)
+            .chain(&self.complaint_handling)
+            .copied()
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// Pushing and merging keep these relations; a tally read back from tampered data may not.
     #[cfg(feature = "serde")]
-    fn check(&self) -> Result<()> {
-        self.ratings.check_within("empathy ratings", 0.0, 100.0)?;
+    fn validate(&self) -> Result<()> {
+        let values = usize::from(self.scale.max().abs_diff(self.scale.min())).saturating_add(1);
+        if self.ratings.len() != values {
+            return Err(Error::Inconsistent {
+                what: "empathy tally".into(),
+                reason: format!(
+                    "{} rating counts for a scale of {values} values",
+                    self.ratings.len()
+                ),
+            });
+        }
         self.gaps
             .check_within("SERVQUAL gaps", f64::NEG_INFINITY, f64::INFINITY)
+            .map_err(Error::from)
+    }
+}
+
+/// Adds `b` to `a` value by value, or `None` on overflow.
+fn sum_counts(a: &[u64], b: &[u64]) -> Option<Vec<u64>> {
+    a.iter().zip(b).map(|(x, y)| x.checked_add(*y)).collect()
+}
+
+impl Merge for EmpathyTally {
+    fn check_merge(&self, other: &Self) -> Result<()> {
+        if self.scale != other.scale {
+            return Err(Error::MergeMismatch {
+                what: "empathy tallies".into(),
+                difference: format!(
+                    "their rating scales differ ({} vs {})",
+                    self.scale, other.scale
+                ),
+            });
+        }
+        self.instrument
+            .check_same(&other.instrument, "empathy tallies")?;
+        sum_counts(&self.ratings, &other.ratings).ok_or_else(overflow)?;
+        sum_counts(&self.courtesy, &other.courtesy).ok_or_else(overflow)?;
+        sum_counts(&self.complaint_handling, &other.complaint_handling).ok_or_else(overflow)?;
+        self.gaps.check_merge(&other.gaps)
     }
 
-    /// The report at 95 %.
+    fn merge_checked(&mut self, other: &Self) {
+        let add = |a: &mut [u64], b: &[u64]| {
+            for (x, y) in a.iter_mut().zip(b) {
+                *x = x.saturating_add(*y);
+            }
+        };
+        add(&mut self.ratings, &other.ratings);
+        add(&mut self.courtesy, &other.courtesy);
+        add(&mut self.complaint_handling, &other.complaint_handling);
+        self.gaps.merge_checked(&other.gaps);
+    }
+}
+
+impl Tally for EmpathyTally {
+    type Record = Interaction;
+    type Checked = EmpathyAnswers;
+    type Options = EmpathyOptions;
+    type Report = EmpathyReport;
+
+    /// Reads a visit's empathy rating and its SKM answers on courtesy and complaint handling.
     ///
     /// # Errors
-    /// As [`report_with`](Self::report_with).
-    pub fn report(&self) -> Result<EmpathyReport> {
-        self.report_with(Level::default())
+    /// [`Error::ScaleMismatch`] for a rating on another scale than the tally's;
+    /// [`Error::Overflow`].
+    fn check(&self, visit: &Interaction) -> Result<EmpathyAnswers> {
+        room(self.largest_count(), "empathy tally count")?;
+        let rating = match visit.empathy() {
+            Some(r) if r.scale() != self.scale => {
+                return Err(Error::ScaleMismatch {
+                    field: "empathy".into(),
+                    expected: self.scale,
+                    got: r.scale(),
+                });
+            }
+            Some(r) => Some(usize::from(r.value().abs_diff(self.scale.min()))),
+            None => None,
+        };
+        let answer = |key: Option<&str>| {
+            let value = visit.skm().and_then(|a| a.get(key?))?;
+            Some(usize::from(value).saturating_sub(1))
+        };
+        Ok(EmpathyAnswers {
+            rating,
+            courtesy: answer(self.courtesy_key()),
+            complaint_handling: answer(
+                self.instrument
+                    .position(COMPLAINT_HANDLING_KEY)
+                    .is_ok()
+                    .then_some(COMPLAINT_HANDLING_KEY),
+            ),
+        })
     }
 
-    /// The report at `level`; parts with fewer than 2 observations are `None`.
+    fn commit(&mut self, _: &Interaction, answers: EmpathyAnswers) {
+        let bump_at = |counts: &mut [u64], i: Option<usize>| {
+            if let Some(slot) = i.and_then(|i| counts.get_mut(i)) {
+                *slot = slot.saturating_add(1);
+            }
+        };
+        bump_at(&mut self.ratings, answers.rating);
+        bump_at(&mut self.courtesy, answers.courtesy);
+        bump_at(&mut self.complaint_handling, answers.complaint_handling);
+    }
+
+    /// Each source's report; a source without data is `None`.
     ///
     /// # Errors
-    /// [`Error::InsufficientData`] when nothing at all was counted; [`Error::Overflow`] when
-    /// (deserialised) answer counts add up past `u64::MAX`.
-    pub fn report_with(&self, level: Level) -> Result<EmpathyReport> {
-        let courtesy_answers = total(&self.courtesy, TALLY)?;
-        let handling_answers = total(&self.complaint_handling, TALLY)?;
-        if self.ratings.count() == 0
-            && courtesy_answers == 0
-            && handling_answers == 0
+    /// [`Error::NoData`] when nothing at all was counted; [`Error::Overflow`] when (read back)
+    /// counts add up past `u64::MAX`.
+    fn report_with(&self, options: &EmpathyOptions) -> Result<EmpathyReport> {
+        let level = options.level;
+        let element = |key: Option<&str>, counts: &[u64; 4]| -> Result<Option<SkmElementScore>> {
+            match key {
+                Some(key) => self.element_score(key, counts, level),
+                None => Ok(None),
+            }
+        };
+        let report = EmpathyReport {
+            ratings: self.ratings_report(level)?,
+            courtesy: element(self.courtesy_key(), &self.courtesy)?,
+            complaint_handling: element(
+                self.instrument
+                    .position(COMPLAINT_HANDLING_KEY)
+                    .is_ok()
+                    .then_some(COMPLAINT_HANDLING_KEY),
+                &self.complaint_handling,
+            )?,
+            servqual_gap: (self.gaps.count() >= 2)
+                .then(|| self.gaps.mean_interval(level))
+                .transpose()?,
+        };
+        if report.ratings.is_none()
+            && report.courtesy.is_none()
+            && report.complaint_handling.is_none()
             && self.gaps.count() == 0
         {
-            return Err(Error::InsufficientData {
-                what: "empathy report".into(),
-                needed: 1,
-                got: 0,
+            return Err(Error::NoData {
+                what: "empathy ratings or SKM answers on courtesy".into(),
             });
         }
-        let (score, score_standard_error, score_source) = if self.ratings.count() >= 2 {
-            (
-                Some(self.ratings.mean_interval(level)?),
-                Some(self.ratings.sem()?),
-                Some(EmpathySource::Ratings),
-            )
-        } else {
-            let mut both = self.courtesy;
-            for (a, b) in both.iter_mut().zip(&self.complaint_handling) {
-                *a = a.saturating_add(*b);
+        Ok(report)
+    }
+}
+
+/// Count-weighted sums of `values`: `(n, Σx, Σx²)` in floating point from exact counts.
+fn sums(values: impl Iterator<Item = f64>, counts: &[u64]) -> Result<(u64, f64, f64)> {
+    let n = counts
+        .iter()
+        .try_fold(0u64, |n, &c| n.checked_add(c))
+        .ok_or_else(overflow)?;
+    let (mut sum, mut squares) = (0.0, 0.0);
+    for (v, &c) in values.zip(counts) {
+        sum += v * c as f64;
+        squares += v * v * c as f64;
+    }
+    Ok((n, sum, squares))
+}
+
+/// The mean's Student t interval from `(n, Σx, Σx²)`; `None` below 2 values.
+fn mean_interval(n: u64, sum: f64, squares: f64, level: Level) -> Result<Option<Interval>> {
+    if n < 2 {
+        return Ok(None);
+    }
+    let nf = n as f64;
+    let mean = sum / nf;
+    let variance = ((squares - sum * sum / nf) / (nf - 1.0)).max(0.0);
+    Ok(Some(Interval::student_t(
+        mean,
+        (variance / nf).sqrt(),
+        nf - 1.0,
+        level,
+    )?))
+}
+
+impl EmpathyTally {
+    fn ratings_report(&self, level: Level) -> Result<Option<RatingsReport>> {
+        let low = self.scale.min();
+        let values = (0..self.ratings.len()).map(|i| f64::from(low) + i as f64);
+        let (n, sum, squares) = sums(values, &self.ratings)?;
+        if n == 0 {
+            return Ok(None);
+        }
+        // The top two boxes: the highest two values of the scale.
+        let top: u64 = self
+            .ratings
+            .iter()
+            .rev()
+            .take(2)
+            .try_fold(0u64, |t, &c| t.checked_add(c))
+            .ok_or_else(overflow)?;
+        let top_two = Share::new(top, n, level)?.ok_or_else(overflow)?;
+        Ok(Some(RatingsReport {
+            scale: self.scale,
+            n,
+            counts: self.ratings.clone(),
+            top_two,
+            mean: mean_interval(n, sum, squares, level)?,
+        }))
+    }
+
+    fn element_score(
+        &self,
+        key: &str,
+        counts: &[u64; 4],
+        level: Level,
+    ) -> Result<Option<SkmElementScore>> {
+        let values = (1..=SKM_SCALE_MAX).map(f64::from);
+        let (n, sum, squares) = sums(values, counts)?;
+        if n == 0 {
+            return Ok(None);
+        }
+        let nrr = sum / n as f64;
+        let exact_sum = (1..=SKM_SCALE_MAX)
+            .zip(counts)
+            .try_fold(0u64, |s, (v, &c)| s.checked_add(u64::from(v).checked_mul(c)?));
+        let hundredths = exact_sum
+            .and_then(|s| exact::nrr(s, n, exact::NrrRounding::Exact))
+            .and_then(exact::nik_hundredths)
+            .unwrap_or_else(|| exact::hundredths_of_f64(25.0 * nrr));
+        let nrr_interval = mean_interval(n, sum, squares, level)?;
+        let name = self
+            .instrument
+            .position(key)
+            .ok()
+            .and_then(|i| self.instrument.elements().get(i))
+            .map_or_else(|| key.to_owned(), |e| e.name().to_owned());
+        Ok(Some(SkmElementScore {
+            key: key.to_owned(),
+            name,
+            n,
+            counts: *counts,
+            nrr,
+            score: 25.0 * nrr,
+            score_interval: nrr_interval.map(|ci| ci.scaled(25.0)),
+            nrr_interval,
+            mutu: self.instrument.bands().grade(hundredths),
+        }))
+    }
+}
+
+impl fmt::Display for EmpathyReport {
+    /// The empathy section of a report, one line per source.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(r) = &self.ratings {
+            write!(
+                f,
+                "rated {}–{} of {} by staff (top two boxes) {}",
+                r.scale.max().saturating_sub(1),
+                r.scale.max(),
+                r.scale.max(),
+                r.top_two
+            )?;
+            if let Some(mean) = r.mean {
+                write!(f, " · mean rating {:.2} {mean:.2}", mean.estimate())?;
             }
-            // Answers 1–4 rescaled: (x − 1)/3 × 100 = (x − 1) × 100/3.
-            let rescale = |x: f64| (x - 1.0) * 100.0 / 3.0;
-            let skm = counts_interval(&both, level)?;
-            (
-                skm.map(|(ci, _)| {
-                    Interval::from_bounds(
-                        rescale(ci.estimate()),
-                        rescale(ci.lower()),
-                        rescale(ci.upper()),
-                        level,
-                        ci.method(),
-                    )
-                })
-                .transpose()?,
-                skm.map(|(_, se)| se * 100.0 / 3.0),
-                skm.map(|_| EmpathySource::SkmAnswers),
-            )
-        };
-        Ok(EmpathyReport {
-            ratings: self.ratings.count(),
-            courtesy_nrr: counts_interval(&self.courtesy, level)?.map(|(ci, _)| ci),
-            courtesy_answers,
-            complaint_handling_nrr: counts_interval(&self.complaint_handling, level)?
-                .map(|(ci, _)| ci),
-            complaint_handling_answers: handling_answers,
-            servqual_gap: self.gaps.mean_interval(level).ok(),
-            score,
-            score_standard_error,
-            score_source,
-        })
-    }
-}
-
-checked_on_read! {
-/// Counts complaints: filed, answered, resolved, resolved within a target, and how long
-/// resolution took (exact median).
-///
-/// Read back with `serde`, it is checked: a state that pushing and merging cannot reach (counts
-/// that contradict each other, a time or value out of range) is refused with
-/// [`Error::Inconsistent`](crate::Error::Inconsistent).
-///
-/// ```
-/// use layanan::{Calendar, Complaint, ComplaintTally, Completion, Timestamp};
-///
-/// let at = |s: &str| s.parse::<Timestamp>();
-/// let mut tally = ComplaintTally::new(Completion::WorkingDays(5), Calendar::wib());
-/// let filed = at("2025-03-03T09:00:00+07:00")?; // Monday
-/// tally.push(&Complaint::filed("kel-a", filed)?.resolved_at(at("2025-03-05T09:00:00+07:00")?)?)?;
-/// tally.push(&Complaint::filed("kel-a", filed)?.resolved_at(at("2025-03-14T09:00:00+07:00")?)?)?;
-/// tally.push(&Complaint::filed("kel-a", filed)?)?; // still open
-/// let report = tally.report()?;
-/// assert_eq!(report.filed, 3);
-/// assert_eq!(report.unresolved, 1);
-/// let on_time = report.resolved_within_target.expect("filed");
-/// assert_eq!((on_time.count, on_time.of), (1, 3));
-/// # Ok::<(), layanan::Error>(())
-/// ```
-#[derive(Debug, Clone, PartialEq)]
-pub struct ComplaintTally {
-    target: Completion,
-    calendar: Calendar,
-    filed: u64,
-    responded: u64,
-    resolved: u64,
-    within_target: u64,
-    /// Hours to first response.
-    response_hours: Vec<f64>,
-    /// Hours to resolution.
-    resolution_hours: Vec<f64>,
-}
-}
-
-/// How complaints were handled.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[non_exhaustive]
-pub struct ComplaintReport {
-    /// Complaints filed.
-    pub filed: u64,
-    /// Complaints answered at least once.
-    pub responded: u64,
-    /// Complaints resolved.
-    pub resolved: u64,
-    /// Complaints not (yet) resolved.
-    pub unresolved: u64,
-    /// Complaints resolved within the target, of all filed (an open one is not on time).
-    pub resolved_within_target: Option<Share>,
-    /// Hours to first response.
-    pub first_response_hours: Option<Summary>,
-    /// Hours to resolution.
-    pub resolution_hours: Option<Summary>,
-}
-
-impl ComplaintTally {
-    /// An empty tally judging resolution against `target`, working days counted on `calendar`.
-    pub fn new(target: Completion, calendar: Calendar) -> Self {
-        Self {
-            target,
-            calendar,
-            filed: 0,
-            responded: 0,
-            resolved: 0,
-            within_target: 0,
-            response_hours: Vec::new(),
-            resolution_hours: Vec::new(),
+            writeln!(f)?;
         }
-    }
-
-    /// Adds one complaint.
-    ///
-    /// # Errors
-    /// [`Error::TimeOutOfRange`] when working days cannot be counted; [`Error::Overflow`].
-    pub fn push(&mut self, complaint: &Complaint) -> Result<()> {
-        let bump = |slot: &mut u64| -> Result<()> {
-            *slot = slot.checked_add(1).ok_or_else(overflow)?;
-            Ok(())
-        };
-        let filed = complaint.filed_at();
-        let within = match complaint.resolution() {
-            Some(resolved) => match self.target {
-                Completion::Within(limit) => resolved.since(filed).is_some_and(|t| t <= limit),
-                Completion::WorkingDays(days) => {
-                    self.calendar.working_days_between(filed, resolved)? <= days
+        for (label, score) in [
+            ("courtesy (SKM)", &self.courtesy),
+            ("complaint handling (SKM)", &self.complaint_handling),
+        ] {
+            if let Some(s) = score {
+                write!(
+                    f,
+                    "{label} NRR {:.2} → {:.2} on 25–100, mutu {} (n {})",
+                    s.nrr, s.score, s.mutu, s.n
+                )?;
+                if let Some(ci) = s.score_interval {
+                    write!(f, " {ci:.2}")?;
                 }
-            },
-            None => false,
-        };
-        bump(&mut self.filed)?;
-        if let Some(span) = complaint.first_response().and_then(|r| r.since(filed)) {
-            bump(&mut self.responded)?;
-            self.response_hours.push(span.as_minutes() / 60.0);
+                writeln!(f)?;
+            }
         }
-        if let Some(span) = complaint.resolution().and_then(|r| r.since(filed)) {
-            bump(&mut self.resolved)?;
-            self.resolution_hours.push(span.as_minutes() / 60.0);
-        }
-        if within {
-            bump(&mut self.within_target)?;
+        if let Some(gap) = self.servqual_gap {
+            writeln!(f, "SERVQUAL gap {:+.2} {gap:.2}", gap.estimate())?;
         }
         Ok(())
-    }
-
-    /// Adds everything `other` counted.
-    ///
-    /// # Errors
-    /// [`Error::MergeMismatch`] for another target or calendar; [`Error::Overflow`].
-    pub fn merge(&mut self, other: &ComplaintTally) -> Result<()> {
-        if self.target != other.target || self.calendar != other.calendar {
-            return Err(Error::MergeMismatch {
-                reason: "complaint tallies with different targets or calendars".into(),
-            });
-        }
-        let add = |a: u64, b: u64| a.checked_add(b).ok_or_else(overflow);
-        let counts = [
-            add(self.filed, other.filed)?,
-            add(self.responded, other.responded)?,
-            add(self.resolved, other.resolved)?,
-            add(self.within_target, other.within_target)?,
-        ];
-        [
-            self.filed,
-            self.responded,
-            self.resolved,
-            self.within_target,
-        ] = counts;
-        self.response_hours.extend_from_slice(&other.response_hours);
-        self.resolution_hours
-            .extend_from_slice(&other.resolution_hours);
-        Ok(())
-    }
-
-    /// Pushing and merging keep these relations; a tally deserialised from tampered data may not.
-    #[cfg(feature = "serde")]
-    fn check(&self) -> Result<()> {
-        let hours_agree = |hours: &[f64], count: u64| {
-            hours.len() as u128 == u128::from(count)
-                && hours.iter().all(|h| h.is_finite() && *h >= 0.0)
-        };
-        let consistent = self.responded <= self.filed
-            && self.resolved <= self.filed
-            && self.within_target <= self.resolved
-            && hours_agree(&self.response_hours, self.responded)
-            && hours_agree(&self.resolution_hours, self.resolved);
-        if consistent {
-            Ok(())
-        } else {
-            Err(Error::Inconsistent {
-                what: "complaint tally".into(),
-                reason: "its counts contradict each other, or a time is negative or not finite"
-                    .into(),
-            })
-        }
-    }
-
-    /// The report at 95 %.
-    ///
-    /// # Errors
-    /// [`Error::InsufficientData`] when no complaint was counted.
-    pub fn report(&self) -> Result<ComplaintReport> {
-        if self.filed == 0 {
-            return Err(Error::InsufficientData {
-                what: "complaint report".into(),
-                needed: 1,
-                got: 0,
-            });
-        }
-        Ok(ComplaintReport {
-            filed: self.filed,
-            responded: self.responded,
-            resolved: self.resolved,
-            // resolved ≤ filed: push and merge keep it, and deserialising checks it.
-            unresolved: self.filed.saturating_sub(self.resolved),
-            resolved_within_target: Share::new(self.within_target, self.filed, Level::default())?,
-            first_response_hours: Summary::of(&self.response_hours, QuantileType::Linear)?,
-            resolution_hours: Summary::of(&self.resolution_hours, QuantileType::Linear)?,
-        })
     }
 }

@@ -140,6 +140,23 @@ pub enum Error {
         /// The repeated key.
         element: String,
     },
+    /// A key (a service in a standards list, a unit's calendar …) given twice where each must be
+    /// unique: which one was meant cannot be known.
+    #[error("{field} `{value}` is given more than once")]
+    Duplicate {
+        /// What the key names.
+        field: String,
+        /// The repeated key.
+        value: String,
+    },
+    /// A complaint resolved before it was first answered.
+    #[error("resolved_at {resolved} is before first_response_at {responded}")]
+    ResolvedBeforeResponse {
+        /// The first response.
+        responded: crate::Timestamp,
+        /// The resolution.
+        resolved: crate::Timestamp,
+    },
     /// Answers or a tally built for one instrument, used with another.
     #[error(
         "expected answers for instrument `{expected}` ({expected_len} elements), got `{got}` ({got_len} elements)"
@@ -153,6 +170,16 @@ pub enum Error {
         got: String,
         /// Its number of elements.
         got_len: usize,
+    },
+    /// A rating on another scale than the one a tally counts.
+    #[error("{field} is on scale {got}, expected {expected}")]
+    ScaleMismatch {
+        /// The field.
+        field: String,
+        /// The tally's scale.
+        expected: crate::RatingScale,
+        /// The rating's scale.
+        got: crate::RatingScale,
     },
     /// Weights that do not add up to exactly 1.
     #[error("weights must sum to 1, got {sum}")]
@@ -196,11 +223,29 @@ pub enum Error {
         /// The accepted values.
         expected: String,
     },
-    /// Two tallies that cannot be merged (they count different things).
-    #[error("cannot merge: {reason}")]
+    /// Two tallies that cannot be merged: they are judged by different settings or count
+    /// different things.
+    #[error("cannot merge {what}: {difference}")]
     MergeMismatch {
-        /// What differs.
-        reason: String,
+        /// The kind of tally.
+        what: String,
+        /// What differs, naming the setting.
+        difference: String,
+    },
+    /// A tally with nothing to report: no visit, no answered questionnaire, no complaint.
+    #[error("no {what} to report")]
+    NoData {
+        /// What is missing, e.g. "visits".
+        what: String,
+    },
+    /// A report asked as of an instant before the latest time in the data: visits recorded as
+    /// finished later would be judged as if they were still open.
+    #[error("as_of {as_of} is before the latest time in the data, {latest}")]
+    AsOfBeforeData {
+        /// The instant asked for.
+        as_of: crate::Timestamp,
+        /// The latest time recorded in the tally.
+        latest: crate::Timestamp,
     },
     /// A method that cannot be applied to these data (an exact test with ties, samples too large
     /// to enumerate …).

@@ -1,96 +1,269 @@
-//! Any tally, grouped by any key: unit, service, channel, period, respondent profile, or a tuple
-//! of them for combinations.
+//! Any tally, grouped by typed keys: unit, service, channel, period, respondent profile, or a
+//! tuple of them for combinations.
+//!
+//! A [`Key`] reads a group's key from a record; [`Grouped<K, T>`](Grouped) keeps one tally `T`
+//! per key and is itself a [`Tally`], so groups nest, compose and merge like any tally.
 
 use std::collections::BTreeMap;
+use std::fmt::Debug;
 
-use crate::cost::CostTally;
-use crate::cx::{CesTally, CsatTally, NpsTally};
-use crate::empathy::{ComplaintTally, EmpathyTally};
-use crate::error::Result;
-use crate::scorecard::Scorecard;
-use crate::skm::SkmTally;
-use crate::speed::SpeedTally;
-use crate::stats::Moments;
+use crate::error::{Error, Result};
+use crate::model::{
+    AgeBand, Calendar, Complaint, Education, Gender, Granularity, Interaction, Occupation, Period,
+    SkmResponse,
+};
+use crate::tally::{Merge, Tally};
 
-/// A tally that can absorb another of its kind: merging the tallies of two parts gives the
-/// tally of the whole.
-pub trait Merge {
-    /// Adds everything `other` counted.
+/// Reads the key of a record's group.
+///
+/// A key may hold settings (the calendar and granularity of [`ByPeriod`]): two
+/// [`Grouped`] tallies merge only when their keys are equal.
+pub trait Key<R: ?Sized>: Clone + PartialEq + Debug {
+    /// The key's value: a unit's name, a period, a tuple of them …
+    type Value: Ord + Clone + Debug;
+
+    /// The key of `record`'s group.
     ///
     /// # Errors
-    /// As the tally's own `merge` (mismatched settings, overflow).
-    fn merge_from(&mut self, other: &Self) -> Result<()>;
+    /// [`Error::Missing`] when the record lacks what the key reads (a questionnaire without a
+    /// unit, grouped by unit); [`Error::TimeOutOfRange`] for a period out of range.
+    fn key(&self, record: &R) -> Result<Self::Value>;
 }
 
-macro_rules! merge_via_inherent {
-    ($($ty:ty),+) => {
-        $(impl Merge for $ty {
-            fn merge_from(&mut self, other: &Self) -> Result<()> {
-                <$ty>::merge(self, other)
-            }
-        })+
-    };
+/// Groups by unit (office).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct ByUnit;
+
+/// Groups by service.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct ByService;
+
+/// Groups by channel (counter, online …); visits without a channel form the group `None`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct ByChannel;
+
+/// Groups by reporting period (day, month, triwulan, semester, year) of a record's time on a
+/// calendar: a visit's arrival, a questionnaire's submission, a complaint's filing.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct ByPeriod {
+    calendar: Calendar,
+    granularity: Granularity,
 }
 
-merge_via_inherent!(
-    SkmTally,
-    SpeedTally,
-    CostTally,
-    EmpathyTally,
-    ComplaintTally,
-    NpsTally,
-    CsatTally,
-    CesTally,
-    Scorecard
-);
+impl ByPeriod {
+    /// Periods of `granularity` on `calendar`'s local dates.
+    pub fn new(calendar: Calendar, granularity: Granularity) -> Self {
+        Self {
+            calendar,
+            granularity,
+        }
+    }
 
-impl Merge for Moments {
-    fn merge_from(&mut self, other: &Self) -> Result<()> {
-        self.merge(other)
+    /// The calendar.
+    pub fn calendar(&self) -> &Calendar {
+        &self.calendar
+    }
+
+    /// The granularity.
+    pub fn granularity(&self) -> Granularity {
+        self.granularity
     }
 }
 
-/// Tallies of one kind, one per key, filled in one pass and mergeable as a whole.
+/// Groups questionnaires by the respondent's gender (`None` when not given).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct ByGender;
+
+/// Groups questionnaires by the respondent's age band (`None` when not given).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct ByAgeBand;
+
+/// Groups questionnaires by the respondent's education (`None` when not given).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct ByEducation;
+
+/// Groups questionnaires by the respondent's occupation (`None` when not given).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct ByOccupation;
+
+fn required(field: &str, value: Option<&str>) -> Result<String> {
+    value.map(str::to_owned).ok_or_else(|| Error::Missing {
+        field: field.into(),
+    })
+}
+
+impl Key<Interaction> for ByUnit {
+    type Value = String;
+    fn key(&self, visit: &Interaction) -> Result<String> {
+        Ok(visit.unit().to_owned())
+    }
+}
+
+impl Key<SkmResponse> for ByUnit {
+    type Value = String;
+    fn key(&self, response: &SkmResponse) -> Result<String> {
+        required("unit", response.unit())
+    }
+}
+
+impl Key<Complaint> for ByUnit {
+    type Value = String;
+    fn key(&self, complaint: &Complaint) -> Result<String> {
+        Ok(complaint.unit().to_owned())
+    }
+}
+
+impl Key<Interaction> for ByService {
+    type Value = String;
+    fn key(&self, visit: &Interaction) -> Result<String> {
+        Ok(visit.service().to_owned())
+    }
+}
+
+impl Key<SkmResponse> for ByService {
+    type Value = String;
+    fn key(&self, response: &SkmResponse) -> Result<String> {
+        required("service", response.service())
+    }
+}
+
+impl Key<Complaint> for ByService {
+    type Value = String;
+    fn key(&self, complaint: &Complaint) -> Result<String> {
+        required("service", complaint.service())
+    }
+}
+
+impl Key<Interaction> for ByChannel {
+    type Value = Option<String>;
+    fn key(&self, visit: &Interaction) -> Result<Option<String>> {
+        Ok(visit.channel().map(str::to_owned))
+    }
+}
+
+impl Key<Interaction> for ByPeriod {
+    type Value = Period;
+    fn key(&self, visit: &Interaction) -> Result<Period> {
+        self.calendar.period(visit.arrived_at(), self.granularity)
+    }
+}
+
+impl Key<SkmResponse> for ByPeriod {
+    type Value = Period;
+    fn key(&self, response: &SkmResponse) -> Result<Period> {
+        let at = response.submitted_at().ok_or_else(|| Error::Missing {
+            field: "submitted_at".into(),
+        })?;
+        self.calendar.period(at, self.granularity)
+    }
+}
+
+impl Key<Complaint> for ByPeriod {
+    type Value = Period;
+    fn key(&self, complaint: &Complaint) -> Result<Period> {
+        self.calendar.period(complaint.filed_at(), self.granularity)
+    }
+}
+
+impl Key<SkmResponse> for ByGender {
+    type Value = Option<Gender>;
+    fn key(&self, response: &SkmResponse) -> Result<Option<Gender>> {
+        Ok(response.respondent().gender())
+    }
+}
+
+impl Key<SkmResponse> for ByAgeBand {
+    type Value = Option<AgeBand>;
+    fn key(&self, response: &SkmResponse) -> Result<Option<AgeBand>> {
+        Ok(response.respondent().age_band())
+    }
+}
+
+impl Key<SkmResponse> for ByEducation {
+    type Value = Option<Education>;
+    fn key(&self, response: &SkmResponse) -> Result<Option<Education>> {
+        Ok(response.respondent().education())
+    }
+}
+
+impl Key<SkmResponse> for ByOccupation {
+    type Value = Option<Occupation>;
+    fn key(&self, response: &SkmResponse) -> Result<Option<Occupation>> {
+        Ok(response.respondent().occupation())
+    }
+}
+
+macro_rules! tuple_key {
+    ($($k:ident . $i:tt),+) => {
+        /// A combination of keys: the tuple of their values.
+        impl<R: ?Sized, $($k: Key<R>),+> Key<R> for ($($k,)+) {
+            type Value = ($($k::Value,)+);
+            fn key(&self, record: &R) -> Result<Self::Value> {
+                Ok(($(self.$i.key(record)?,)+))
+            }
+        }
+    };
+}
+
+tuple_key!(A.0, B.1);
+tuple_key!(A.0, B.1, C.2);
+tuple_key!(A.0, B.1, C.2, D.3);
+
+/// One tally per group, the groups read from each record by a [`Key`]; itself a [`Tally`].
 ///
-/// The key is whatever the caller groups by; a tuple groups by a combination.
+/// NPS by unit and triwulan:
 ///
 /// ```
-/// use layanan::{Calendar, Granularity, Grouped, Interaction, NpsTally, Timestamp};
+/// use layanan::{ByPeriod, ByUnit, Calendar, Granularity, Grouped, Interaction, NpsTally, Period, Tally, Timestamp};
 ///
-/// let visits = [
+/// let by = (ByUnit, ByPeriod::new(Calendar::wib(), Granularity::Triwulan));
+/// let mut nps = Grouped::new(by, NpsTally::default());
+/// for (unit, at, score) in [
 ///     ("kel-a", "2025-03-31T10:00:00+07:00", 10),
 ///     ("kel-a", "2025-04-01T10:00:00+07:00", 3),
 ///     ("kel-b", "2025-03-15T10:00:00+07:00", 9),
-/// ];
-/// let calendar = Calendar::wib();
-/// // NPS per (unit, triwulan).
-/// let mut nps = Grouped::new(NpsTally::default());
-/// for (unit, at, score) in visits {
-///     let at: Timestamp = at.parse()?;
-///     let quarter = calendar.period(at, Granularity::Triwulan)?;
-///     nps.group_mut((unit.to_string(), quarter)).push_score(score)?;
+/// ] {
+///     let visit = Interaction::builder("ktp-el", unit, at.parse::<Timestamp>()?).recommend(score).build()?;
+///     nps.push(&visit)?;
 /// }
+/// let q1 = Period::Triwulan { year: 2025, quarter: 1 };
 /// assert_eq!(nps.len(), 3);
-/// let q1 = calendar.period("2025-03-31T10:00:00+07:00".parse()?, Granularity::Triwulan)?;
 /// assert_eq!(nps.get(&("kel-a".to_string(), q1)).map(|t| t.counts()[10]), Some(1));
+/// for (key, report) in nps.report()? {
+///     println!("{key:?}: {}", report.map_or("no answers".into(), |r| r.to_string()));
+/// }
 /// # Ok::<(), layanan::Error>(())
 /// ```
 ///
-/// With `serde`, the groups are written as a list of `[key, tally]` pairs, so any key works
-/// in JSON too (a map's keys would have to be strings), and a key given twice is refused.
+/// A record the key or the group's tally refuses changes nothing. Merging merges group by
+/// group, all or nothing, and refuses groups of another key or tallies of other settings even
+/// when no key is shared. [`roll_up`](Self::roll_up) and [`total`](Self::total) merge groups
+/// into coarser ones: tally the finest cells once, report every coarser grouping from them.
+///
+/// With `serde`, the groups are written as a list of `[key, tally]` pairs, so any key works in
+/// JSON too (a map's keys would have to be strings), and a key given twice is refused.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(
     feature = "serde",
     serde(bound(
-        serialize = "K: serde::Serialize, T: serde::Serialize",
-        deserialize = "K: serde::Deserialize<'de>, T: serde::Deserialize<'de>"
+        serialize = "K: serde::Serialize, K::Value: serde::Serialize, T: serde::Serialize",
+        deserialize = "K: serde::Deserialize<'de>, K::Value: serde::Deserialize<'de>, T: serde::Deserialize<'de>"
     ))
 )]
-pub struct Grouped<K: Ord, T> {
+pub struct Grouped<K: Key<T::Record>, T: Tally> {
+    key: K,
     empty: T,
     #[cfg_attr(feature = "serde", serde(with = "pairs"))]
-    groups: BTreeMap<K, T>,
+    groups: BTreeMap<K::Value, T>,
 }
 
 /// A map written as a list of `[key, value]` pairs.
@@ -129,28 +302,40 @@ mod pairs {
     }
 }
 
-impl<K: Ord, T: Clone> Grouped<K, T> {
-    /// No groups yet; each new group starts as a copy of `empty`.
-    pub fn new(empty: T) -> Self {
+impl<K: Key<T::Record>, T: Tally + Clone> Grouped<K, T> {
+    /// No groups yet; each new group starts as a copy of `empty`, which sets what every group
+    /// is judged by.
+    pub fn new(key: K, empty: T) -> Self {
         Self {
+            key,
             empty,
             groups: BTreeMap::new(),
         }
     }
 
-    /// The tally of `key`, created empty on first use.
-    pub fn group_mut(&mut self, key: K) -> &mut T {
-        let empty = &self.empty;
-        self.groups.entry(key).or_insert_with(|| empty.clone())
+    /// The key.
+    pub fn key(&self) -> &K {
+        &self.key
     }
 
-    /// The tally of `key`, if any record had it.
-    pub fn get(&self, key: &K) -> Option<&T> {
-        self.groups.get(key)
+    /// The empty tally each new group starts from.
+    pub fn empty(&self) -> &T {
+        &self.empty
+    }
+
+    /// The tally of the group `value`, created empty on first use (for keys computed by hand).
+    pub fn group_mut(&mut self, value: K::Value) -> &mut T {
+        let empty = &self.empty;
+        self.groups.entry(value).or_insert_with(|| empty.clone())
+    }
+
+    /// The tally of group `value`, if any record had it.
+    pub fn get(&self, value: &K::Value) -> Option<&T> {
+        self.groups.get(value)
     }
 
     /// Groups in key order.
-    pub fn iter(&self) -> impl Iterator<Item = (&K, &T)> {
+    pub fn iter(&self) -> impl Iterator<Item = (&K::Value, &T)> {
         self.groups.iter()
     }
 
@@ -165,41 +350,109 @@ impl<K: Ord, T: Clone> Grouped<K, T> {
     }
 
     /// The groups, consumed.
-    pub fn into_map(self) -> BTreeMap<K, T> {
+    pub fn into_map(self) -> BTreeMap<K::Value, T> {
         self.groups
     }
-}
 
-impl<K: Ord + Clone, T: Clone + Merge> Grouped<K, T> {
-    /// Merges `other` group by group (groups only `other` has are copied).
+    /// All groups merged into one tally: the tally of every record.
     ///
     /// # Errors
-    /// The first error of a group's merge, or of merging the empty tallies (different
-    /// settings, such as another instrument). `self` is then unchanged.
-    pub fn merge(&mut self, other: &Grouped<K, T>) -> Result<()> {
-        // Merging the empty tallies fails exactly when their settings differ, even when the
-        // groups share no key.
-        self.empty.clone().merge_from(&other.empty)?;
-        // Merge into copies first, so that an error leaves `self` as it was.
-        let mut merged = Vec::with_capacity(other.groups.len());
-        for (key, theirs) in &other.groups {
-            let mut group = self.groups.get(key).unwrap_or(&self.empty).clone();
-            group.merge_from(theirs)?;
-            merged.push((key.clone(), group));
-        }
-        self.groups.extend(merged);
-        Ok(())
-    }
-
-    /// All groups merged into one tally.
-    ///
-    /// # Errors
-    /// The first error of a merge.
+    /// [`Error::Overflow`] when the counts of all groups together pass their limits.
     pub fn total(&self) -> Result<T> {
         let mut total = self.empty.clone();
         for tally in self.groups.values() {
-            total.merge_from(tally)?;
+            total.merge(tally)?;
         }
         Ok(total)
+    }
+
+    /// The groups merged into coarser ones: `coarser` maps each key to its coarser key (the
+    /// unit of a `(unit, service)` cell, the year of a month …).
+    ///
+    /// ```
+    /// use layanan::{ByService, ByUnit, Grouped, Interaction, NpsTally, Tally, Timestamp};
+    ///
+    /// let mut cells = Grouped::new((ByUnit, ByService), NpsTally::default());
+    /// for (unit, service, score) in [("kel-a", "ktp-el", 10), ("kel-a", "akta", 4), ("kel-b", "ktp-el", 9)] {
+    ///     cells.push(&Interaction::builder(service, unit, Timestamp::from_unix_millis(0)).recommend(score).build()?)?;
+    /// }
+    /// let by_unit = cells.roll_up(|(unit, _)| unit.clone())?;
+    /// assert_eq!(by_unit["kel-a"].report()?.nps, 0.0); // one promoter, one detractor
+    /// # Ok::<(), layanan::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::Overflow`] when merged counts pass their limits.
+    pub fn roll_up<V: Ord>(&self, coarser: impl Fn(&K::Value) -> V) -> Result<BTreeMap<V, T>> {
+        let mut rolled: BTreeMap<V, T> = BTreeMap::new();
+        for (key, tally) in &self.groups {
+            match rolled.entry(coarser(key)) {
+                std::collections::btree_map::Entry::Occupied(mut e) => e.get_mut().merge(tally)?,
+                std::collections::btree_map::Entry::Vacant(e) => {
+                    e.insert(tally.clone());
+                }
+            }
+        }
+        Ok(rolled)
+    }
+}
+
+impl<K: Key<T::Record>, T: Tally + Clone> Merge for Grouped<K, T> {
+    fn check_merge(&self, other: &Self) -> Result<()> {
+        if self.key != other.key {
+            return Err(Error::MergeMismatch {
+                what: "grouped tallies".into(),
+                difference: format!(
+                    "they are grouped by different keys ({:?} vs {:?})",
+                    self.key, other.key
+                ),
+            });
+        }
+        // The empty tallies merge exactly when their settings agree, even if no key is shared.
+        self.empty.check_merge(&other.empty)?;
+        for (key, theirs) in &other.groups {
+            if let Some(ours) = self.groups.get(key) {
+                ours.check_merge(theirs)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn merge_checked(&mut self, other: &Self) {
+        for (key, theirs) in &other.groups {
+            match self.groups.get_mut(key) {
+                Some(ours) => ours.merge_checked(theirs),
+                None => {
+                    self.groups.insert(key.clone(), theirs.clone());
+                }
+            }
+        }
+    }
+}
+
+impl<K: Key<T::Record>, T: Tally + Clone> Tally for Grouped<K, T> {
+    type Record = T::Record;
+    type Checked = (K::Value, T::Checked);
+    type Options = T::Options;
+    /// Per group in key order, its report, or `None` when the group has nothing to report
+    /// (questionnaires all left blank, visits none of which could be judged …).
+    type Report = Vec<(K::Value, Option<T::Report>)>;
+
+    /// The record's key, checked by its group's tally (or a new group's).
+    fn check(&self, record: &T::Record) -> Result<Self::Checked> {
+        let key = self.key.key(record)?;
+        let checked = self.groups.get(&key).unwrap_or(&self.empty).check(record)?;
+        Ok((key, checked))
+    }
+
+    fn commit(&mut self, record: &T::Record, (key, checked): Self::Checked) {
+        self.group_mut(key).commit(record, checked);
+    }
+
+    fn report_with(&self, options: &T::Options) -> Result<Self::Report> {
+        self.groups
+            .iter()
+            .map(|(key, tally)| Ok((key.clone(), crate::tally::part(tally.report_with(options))?)))
+            .collect()
     }
 }

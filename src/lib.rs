@@ -163,49 +163,60 @@
 )]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
-mod compare;
-mod cost;
-mod cx;
-mod empathy;
+pub mod compare;
+pub mod complaints;
+pub mod cost;
+pub mod cx;
+pub mod empathy;
 mod error;
-mod excellence;
-mod group;
+pub mod group;
 #[cfg(feature = "jiff")]
 mod jiff_impls;
-mod model;
+pub mod model;
 #[cfg(feature = "rayon")]
 mod parallel;
+pub mod promises;
 mod read_check;
-mod scorecard;
-mod skm;
-mod speed;
+pub mod scorecard;
+pub mod skm;
+pub mod speed;
 pub mod stats;
 mod summary;
+pub mod tally;
+mod wire;
 
 pub use compare::{
     Adjustment, CompareOptions, Comparison, GroupComparison, GroupTally, PeriodComparison,
     PeriodScore, Verdict, compare_groups, compare_periods,
 };
-pub use cost::{CostReport, CostTally};
-pub use cx::{CesTally, CsatTally, NpsReport, NpsTally};
-pub use empathy::{ComplaintReport, ComplaintTally, EmpathyReport, EmpathySource, EmpathyTally};
+pub use complaints::{ComplaintOptions, ComplaintReport, ComplaintTally, ComplaintTargets};
+pub use cost::{CostOptions, CostReport, CostTally};
+pub use cx::{CesReport, CesTally, CsatReport, CsatTally, LevelOptions, NpsReport, NpsTally};
+pub use empathy::{EmpathyOptions, EmpathyReport, EmpathyTally};
 pub use error::{Error, Result};
-pub use excellence::{Component, Dimension, ExcellenceIndex, ExcellenceWeights};
-pub use group::{Grouped, Merge};
-pub use model::{
-    AgeBand, Calendar, Complaint, Completion, Date, Education, Element, Gender, GradeBands,
-    Granularity, Instrument, Interaction, InteractionBuilder, MAX_AGE, Money, Mutu, Occupation,
-    Period, RECOMMEND_MAX, Rating, RatingScale, Respondent, SKM_SCALE_MAX, ServiceStandard,
-    SkmAnswers, SkmAnswersBuilder, SkmResponse, Standards, TimeSpan, Timestamp, Weekday, Weight,
+pub use group::{
+    ByAgeBand, ByChannel, ByEducation, ByGender, ByOccupation, ByPeriod, ByService, ByUnit,
+    Grouped, Key,
 };
-pub use scorecard::{GroupReport, Scorecard, ScorecardOptions, ScorecardReport, Tallies};
+pub use model::{
+    AgeBand, Calendar, Calendars, Complaint, Completion, Date, Education, Element, Gender,
+    GradeBands, Granularity, Instrument, Interaction, InteractionBuilder, MAX_AGE, Money,
+    MoneySum, Mutu, Occupation, Period, RECOMMEND_MAX, Rating, RatingScale, Respondent,
+    SKM_SCALE_MAX, ServiceStandard, SkmAnswers, SkmAnswersBuilder, SkmResponse, Standards, Tariff,
+    TimeSpan, Timestamp, Weekday, Weight,
+};
+#[cfg(feature = "rayon")]
+pub use parallel::par_tally;
+pub use promises::{Promise, PromiseOptions, PromiseReport, PromiseTally, PromiseTargets, Weakest};
+pub use scorecard::{Scorecard, ScorecardOptions, ScorecardReport};
 pub use skm::{
     Compatibility, ElementScore, NrrRounding, PrintedIndex, SampleAdequacy, SkmOptions, SkmReport,
     SkmTally,
 };
 pub use speed::{SpeedOptions, SpeedReport, SpeedTally};
 pub use stats::{Interval, Level};
-pub use summary::{Share, Summary};
+pub use summary::{Coverage, Share, Summary};
+pub use tally::{Merge, Tally};
 
 /// The README's examples, compiled and run as doc tests.
 #[cfg(doctest)]

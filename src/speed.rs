@@ -1,318 +1,548 @@
-//! Fast: waiting, service and turnaround times against each service's published standard.
+//! Fast: was each visit finished within its service's published standard?
+//!
+//! The speed score is the share of judged visits **on time**: finished within the standard.
+//! A visit still open at the report's `as_of` instant is **late** once its deadline has passed,
+//! and **pending** before: counted and reported, but left out of the share, since it may yet be
+//! on time. Nothing unfinished is dropped silently.
+
+use std::fmt;
+use std::sync::Arc;
 
 use crate::error::{Error, Result};
-use crate::model::{Completion, Interaction, Standards};
-use crate::read_check::checked_on_read;
-use crate::stats::{Interval, Level, QuantileType};
-use crate::summary::{Share, Summary};
+use crate::model::{Completion, Interaction, Standards, TimeSpan, Timeliness, Timestamp};
+use crate::stats::{Level, QuantileType};
+use crate::summary::{Coverage, Share, Summary};
+use crate::tally::{Merge, Tally, bump, counts, room};
+use crate::wire::versioned;
 
-checked_on_read! {
-/// Collects the times of visits and how they compare with their services' standards.
+counts! {
+    /// What a speed tally counts.
+    pub(crate) struct SpeedCounts {
+        visits,
+        /// Visits with a finish time.
+        finished,
+        /// Visits of a service without a published completion time: never judged.
+        no_standard,
+        /// Finished within the standard.
+        on_time,
+        /// Finished after the deadline.
+        finished_late,
+        /// Started, of a service with a waiting target.
+        wait_judged,
+        /// Started within the waiting target.
+        wait_within,
+    }
+}
+
+versioned! {
+/// Collects the times of visits and judges each against its service's standard.
 ///
-/// Exact quantiles need the times themselves, so the tally keeps them (8 bytes a visit per
-/// measure); everything else is counts. Merging concatenates and adds, so the tally of two
-/// halves merged is the tally of the whole.
-///
-/// * wait = started − arrived, service = finished − started, turnaround = finished − arrived, in
-///   minutes; services with a working-day standard (permits) are summarised in working days from
+/// * wait = started − arrived, service = finished − started, turnaround = finished − arrived;
+///   services with a standard in working days (permits) are summarised in working days from
 ///   arrival to finish instead, so days-long permits do not swamp counter services' minutes;
-/// * a visit is within standard when its turnaround is at most the completion time (or, for a
-///   standard in working days, when the working days from arrival to finish are at most it);
-/// * Apdex with T = the standard: satisfied ≤ T, tolerating ≤ 4T, `(S + T/2)/n`.
+/// * a visit is **on time** when it finished by its deadline: arrival plus the completion
+///   time, or, for `N` working days, by the end of the `N`-th working day after the day it
+///   arrived ([`Calendar::due_by`](crate::Calendar::due_by), on its unit's calendar);
+/// * an unfinished visit is **late** at `as_of` when its deadline has passed, **pending**
+///   otherwise;
+/// * the waiting target, where a service has one, is judged the same way on the start of
+///   service.
 ///
-/// Visits of a service without a published standard are counted as such, never judged.
-///
-/// Read back with `serde`, it is checked: a state that pushing and merging cannot reach (counts
-/// that contradict each other, a time or value out of range) is refused with
-/// [`Error::Inconsistent`](crate::Error::Inconsistent).
+/// Visits of a service without a published completion time are counted as such, never judged.
+/// Exact quantiles need the times themselves, so the tally keeps them (8 bytes a visit per
+/// measure, plus the deadline of each open visit); everything else is counts. The standards
+/// are the tally's own: tallies judged by other standards do not merge.
 ///
 /// ```
-/// use layanan::{Completion, Interaction, Money, ServiceStandard, SpeedTally, Standards, TimeSpan};
+/// use layanan::{Completion, Interaction, Money, ServiceStandard, SpeedOptions, SpeedTally, Standards, Tally, TimeSpan};
 ///
 /// let standards: Standards = [ServiceStandard::new("ktp-el", Money::ZERO)?
 ///     .with_completion(Completion::Within(TimeSpan::from_minutes(60)))].into_iter().collect();
 /// let at = |s: &str| s.parse::<layanan::Timestamp>();
-/// let mut tally = SpeedTally::default();
-/// for (arrive, start, finish) in [("08:00", "08:10", "08:40"), ("08:05", "08:50", "09:30")] {
-///     let visit = Interaction::builder("ktp-el", "kel-sukamaju", at(&format!("2025-03-04T{arrive}:00+07:00"))?)
-///         .started_at(at(&format!("2025-03-04T{start}:00+07:00"))?)
-///         .finished_at(at(&format!("2025-03-04T{finish}:00+07:00"))?)
-///         .build()?;
-///     tally.push(&visit, &standards)?;
+/// let mut tally = SpeedTally::new(standards);
+/// for (arrive, finish) in [("08:00", Some("08:40")), ("08:05", Some("09:30")), ("09:00", None)] {
+///     let mut visit = Interaction::builder("ktp-el", "kel-sukamaju", at(&format!("2025-03-04T{arrive}:00+07:00"))?);
+///     if let Some(finish) = finish {
+///         visit = visit.finished_at(at(&format!("2025-03-04T{finish}:00+07:00"))?);
+///     }
+///     tally.push(&visit.build()?)?;
 /// }
+/// // As of 09:30 the open visit (due at 10:00) is pending: 1 of 2 judged visits on time.
 /// let report = tally.report()?;
-/// let within = report.within_standard.expect("judged");
-/// assert_eq!((within.count, within.of), (1, 2)); // 40 min yes, 85 min no
-/// assert_eq!(report.score, Some(50.0));
-/// assert_eq!(report.turnaround.expect("finished").median, 62.5);
+/// assert_eq!((report.on_time, report.late, report.pending), (1, 1, 1));
+/// assert_eq!(report.on_time_share.map(|s| s.rate()), Some(0.5));
+/// // As of 11:00 it is late too.
+/// let later = SpeedOptions::default().as_of(at("2025-03-04T11:00:00+07:00")?);
+/// let report = tally.report_with(&later)?;
+/// assert_eq!((report.on_time, report.late, report.pending), (1, 2, 0));
 /// # Ok::<(), layanan::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct SpeedTally {
-    visits: u64,
-    unfinished: u64,
-    no_standard: u64,
-    /// Minutes.
-    wait: Vec<f64>,
-    /// Minutes.
-    service: Vec<f64>,
-    /// Minutes.
-    turnaround: Vec<f64>,
-    /// Turnaround in working days, for services with a working-day standard.
-    working_days: Vec<f64>,
-    judged: u64,
-    within: u64,
-    satisfied: u64,
-    tolerating: u64,
-    wait_judged: u64,
-    wait_within: u64,
+#[derive(Debug, Clone, PartialEq)]
+pub struct SpeedTally (format 1) {
+    standards: Arc<Standards>,
+    counts: SpeedCounts,
+    /// Milliseconds from arrival to start, of started visits.
+    wait: Vec<u64>,
+    /// Milliseconds from start to finish, of services not measured in working days.
+    service: Vec<u64>,
+    /// Milliseconds from arrival to finish, of services not measured in working days.
+    turnaround: Vec<u64>,
+    /// Working days from arrival to finish, of services with a working-day standard.
+    working_days: Vec<u32>,
+    /// The deadline (last on-time instant, Unix milliseconds) of each unfinished visit of a
+    /// service with a completion standard.
+    open: Vec<i64>,
+    /// The waiting deadline of each visit neither started nor finished, of a service with a
+    /// waiting target.
+    open_wait: Vec<i64>,
+    /// The latest time recorded in any visit: the default `as_of`.
+    latest: Option<Timestamp>,
 }
 }
 
+impl Default for SpeedTally {
+    /// A tally without standards: every visit is counted and timed, none judged.
+    fn default() -> Self {
+        Self::new(Standards::default())
+    }
+}
+
 /// Settings of a speed report.
+///
+/// ```
+/// use layanan::{Level, SpeedOptions, TimeSpan};
+///
+/// let options = SpeedOptions::default()
+///     .level(Level::new(0.9)?)
+///     .as_of("2025-12-31T16:00:00+07:00".parse()?)
+///     .apdex_threshold(TimeSpan::from_minutes(20));
+/// # Ok::<(), layanan::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub struct SpeedOptions {
     /// Confidence level of the intervals.
     pub level: Level,
     /// Quantile definition (Hyndman–Fan type 7 unless set).
     pub quantile_type: QuantileType,
+    /// The instant open visits are judged at; the latest time in the data when `None`.
+    pub as_of: Option<Timestamp>,
+    /// Apdex's satisfaction threshold T on the turnaround (Apdex is computed only with one: it
+    /// is a satisfaction target, not the legal standard).
+    pub apdex_threshold: Option<TimeSpan>,
 }
 
-/// The speed of a set of visits.
+impl SpeedOptions {
+    /// With a confidence level.
+    pub fn level(mut self, level: Level) -> Self {
+        self.level = level;
+        self
+    }
+
+    /// With a quantile definition.
+    pub fn quantile_type(mut self, kind: QuantileType) -> Self {
+        self.quantile_type = kind;
+        self
+    }
+
+    /// Judging open visits as of `at`.
+    pub fn as_of(mut self, at: Timestamp) -> Self {
+        self.as_of = Some(at);
+        self
+    }
+
+    /// With Apdex at satisfaction threshold `t`.
+    pub fn apdex_threshold(mut self, t: TimeSpan) -> Self {
+        self.apdex_threshold = Some(t);
+        self
+    }
+}
+
+/// Apdex of the turnaround: `(satisfied + tolerating / 2) / n`, satisfied within T,
+/// tolerating within 4T.
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub struct Apdex {
+    /// The satisfaction threshold T.
+    pub threshold: TimeSpan,
+    /// Visits within T.
+    pub satisfied: u64,
+    /// Visits within 4T but not T.
+    pub tolerating: u64,
+    /// Finished visits timed in minutes.
+    pub n: u64,
+    /// The score, 0–1.
+    pub score: f64,
+}
+
+/// The speed of a set of visits, judged as of an instant.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub struct SpeedReport {
+    /// The instant open visits were judged at.
+    pub as_of: Timestamp,
     /// Visits counted.
     pub visits: u64,
-    /// Visits not finished (no finish time).
+    /// Visits finished.
+    pub finished: u64,
+    /// Visits not finished (at the time of the data).
     pub unfinished: u64,
-    /// Visits of services without a published completion standard.
+    /// Visits of services without a published completion time: not judged.
     pub no_standard: u64,
+    /// Visits finished within the standard.
+    pub on_time: u64,
+    /// Visits finished late, and open visits past their deadline at `as_of`.
+    pub late: u64,
+    /// Of the late ones, those still open at `as_of`.
+    pub late_unfinished: u64,
+    /// Open visits not yet due at `as_of`: not judged yet.
+    pub pending: u64,
+    /// `on_time` of `on_time + late`, with Wilson's interval: the speed score.
+    pub on_time_share: Option<Share>,
+    /// Visits judged (on time or late) of all visits.
+    pub coverage: Coverage,
     /// Waiting time (arrival to start), minutes.
     pub wait: Option<Summary>,
     /// Service time (start to finish), minutes, of services not measured in working days.
     pub service: Option<Summary>,
     /// Turnaround (arrival to finish), minutes, of services not measured in working days.
     pub turnaround: Option<Summary>,
-    /// Turnaround in working days, for services with a working-day standard.
+    /// Turnaround in working days, of services with a working-day standard.
     pub working_days: Option<Summary>,
-    /// Finished visits within their completion standard.
-    pub within_standard: Option<Share>,
-    /// Visits started within their waiting-time target.
+    /// Visits started within their waiting target, of those started or open past it.
     pub within_wait_target: Option<Share>,
-    /// Apdex with T = the completion standard, 0–1.
-    pub apdex: Option<f64>,
-    /// Speed score 0–100: share within standard × 100.
-    pub score: Option<f64>,
-    /// The score's interval (Wilson, × 100).
-    pub score_interval: Option<Interval>,
+    /// Visits neither started nor finished, not yet past their waiting target.
+    pub wait_pending: u64,
+    /// Apdex, when a threshold was given.
+    pub apdex: Option<Apdex>,
 }
 
-fn minutes(span: crate::model::TimeSpan) -> f64 {
-    span.as_minutes()
+/// What [`SpeedTally::check`](Tally::check) decides about one visit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SpeedVerdict {
+    /// Against the completion standard, if the service has one.
+    completion: Option<(Completion, Timeliness)>,
+    /// Working days taken, for a finished visit of a working-day standard.
+    working_days: Option<u32>,
+    /// Against the waiting target, if the service has one and the wait is known or open.
+    wait: Option<Timeliness>,
+    latest: Timestamp,
 }
 
-fn bump(slot: &mut u64) -> Result<()> {
-    *slot = slot.checked_add(1).ok_or_else(|| Error::Overflow {
-        field: "speed tally count".into(),
-    })?;
-    Ok(())
+/// How `visit` stands against its service's completion standard on its unit's calendar.
+pub(crate) fn timeliness(
+    standards: &Standards,
+    visit: &Interaction,
+) -> Result<Option<(Completion, Timeliness)>> {
+    let Some(limit) = standards
+        .find(visit.service())
+        .and_then(|s| s.completion())
+    else {
+        return Ok(None);
+    };
+    let calendar = standards.calendar_for(visit.unit());
+    let judged = calendar.judge(visit.arrived_at(), visit.finished_at(), limit)?;
+    Ok(Some((limit, judged)))
 }
 
 impl SpeedTally {
-    /// An empty tally.
-    pub fn new() -> Self {
-        Self::default()
+    /// An empty tally judging visits against `standards`.
+    pub fn new(standards: impl Into<Arc<Standards>>) -> Self {
+        Self {
+            standards: standards.into(),
+            counts: SpeedCounts::default(),
+            wait: Vec::new(),
+            service: Vec::new(),
+            turnaround: Vec::new(),
+            working_days: Vec::new(),
+            open: Vec::new(),
+            open_wait: Vec::new(),
+            latest: None,
+        }
     }
 
-    /// Adds one visit, judged against its service's standard in `standards`.
-    ///
-    /// # Errors
-    /// [`Error::TimeOutOfRange`] when working days cannot be counted for its dates;
-    /// [`Error::Overflow`] past `u64::MAX` visits. The tally is then unchanged.
-    pub fn push(&mut self, visit: &Interaction, standards: &Standards) -> Result<()> {
-        let standard = standards.find(visit.service());
-        let completion = standard.and_then(|s| s.completion());
-        // Judge first, since counting working days can fail: a visit that cannot be judged
-        // leaves the tally as it was. `(taken, allowed, working days)` in the standard's unit.
-        let verdict = match (completion, visit.turnaround(), visit.finished_at()) {
-            (Some(Completion::Within(limit)), Some(turnaround), _) => {
-                Some((minutes(turnaround), minutes(limit), None))
-            }
-            (Some(Completion::WorkingDays(days)), _, Some(finished)) => {
-                let taken = standards
-                    .calendar()
-                    .working_days_between(visit.arrived_at(), finished)?;
-                Some((f64::from(taken), f64::from(days), Some(taken)))
-            }
-            _ => None,
-        };
-        // Every other count is at most `visits`: once this bump succeeds, none can overflow.
-        bump(&mut self.visits)?;
-        if let Some(wait) = visit.wait() {
-            self.wait.push(minutes(wait));
-            if let Some(target) = standard.and_then(|s| s.max_wait()) {
-                bump(&mut self.wait_judged)?;
-                if wait <= target {
-                    bump(&mut self.wait_within)?;
-                }
-            }
-        }
-        // Services measured in working days (permits) would swamp minute statistics of counter
-        // services: their times are summarised in working days instead.
-        let in_days = matches!(completion, Some(Completion::WorkingDays(_)));
-        if let Some(service) = visit.service_time().filter(|_| !in_days) {
-            self.service.push(minutes(service));
-        }
-        let Some(turnaround) = visit.turnaround() else {
-            return bump(&mut self.unfinished);
-        };
-        if !in_days {
-            self.turnaround.push(minutes(turnaround));
-        }
-        let Some((taken, allowed, working_days)) = verdict else {
-            return bump(&mut self.no_standard);
-        };
-        if let Some(days) = working_days {
-            self.working_days.push(f64::from(days));
-        }
-        bump(&mut self.judged)?;
-        if taken <= allowed {
-            bump(&mut self.within)?;
-            bump(&mut self.satisfied)?;
-        } else if taken <= 4.0 * allowed {
-            bump(&mut self.tolerating)?;
-        }
-        Ok(())
-    }
-
-    /// Adds everything `other` counted.
-    ///
-    /// # Errors
-    /// [`Error::Overflow`] past `u64::MAX`; `self` is then unchanged.
-    pub fn merge(&mut self, other: &SpeedTally) -> Result<()> {
-        let counts = self.merged_counts(other)?;
-        [
-            self.visits,
-            self.unfinished,
-            self.no_standard,
-            self.judged,
-            self.within,
-            self.satisfied,
-            self.tolerating,
-            self.wait_judged,
-            self.wait_within,
-        ] = counts;
-        self.wait.extend_from_slice(&other.wait);
-        self.service.extend_from_slice(&other.service);
-        self.turnaround.extend_from_slice(&other.turnaround);
-        self.working_days.extend_from_slice(&other.working_days);
-        Ok(())
-    }
-
-    /// Whether [`merge`](Self::merge) would succeed, without merging.
-    pub(crate) fn check_merge(&self, other: &SpeedTally) -> Result<()> {
-        self.merged_counts(other).map(drop)
-    }
-
-    fn merged_counts(&self, other: &SpeedTally) -> Result<[u64; 9]> {
-        let add = |a: u64, b: u64| {
-            a.checked_add(b).ok_or_else(|| Error::Overflow {
-                field: "speed tally count".into(),
-            })
-        };
-        let counts = [
-            add(self.visits, other.visits)?,
-            add(self.unfinished, other.unfinished)?,
-            add(self.no_standard, other.no_standard)?,
-            add(self.judged, other.judged)?,
-            add(self.within, other.within)?,
-            add(self.satisfied, other.satisfied)?,
-            add(self.tolerating, other.tolerating)?,
-            add(self.wait_judged, other.wait_judged)?,
-            add(self.wait_within, other.wait_within)?,
-        ];
-        Ok(counts)
+    /// The standards visits are judged against.
+    pub fn standards(&self) -> &Standards {
+        &self.standards
     }
 
     /// Visits counted.
     pub fn visits(&self) -> u64 {
-        self.visits
+        self.counts.visits
     }
 
-    /// Pushing and merging keep these relations; a tally deserialised from tampered data may not.
+    /// The latest time recorded in any visit (arrival, start or finish).
+    pub fn latest(&self) -> Option<Timestamp> {
+        self.latest
+    }
+
+    /// Pushing and merging keep these relations; a tally read back from tampered data may not.
     #[cfg(feature = "serde")]
-    #[allow(clippy::arithmetic_side_effects)] // sums of three u64 in u128 cannot overflow
-    fn check(&self) -> Result<()> {
+    #[allow(clippy::arithmetic_side_effects)] // sums of u64 counts in u128 cannot overflow
+    fn validate(&self) -> Result<()> {
+        let c = &self.counts;
         let n = u128::from;
-        let len = |v: &Vec<f64>| v.len() as u128;
-        let visits = n(self.visits);
-        let counts_agree = self.within <= self.judged
-            && n(self.satisfied) + n(self.tolerating) <= n(self.judged)
-            && self.satisfied == self.within
-            && self.wait_within <= self.wait_judged
-            && n(self.wait_judged) <= len(&self.wait)
-            && n(self.judged) + n(self.no_standard) + n(self.unfinished) <= visits
-            && len(&self.working_days) <= n(self.judged);
-        let times = [
-            &self.wait,
-            &self.service,
-            &self.turnaround,
-            &self.working_days,
-        ];
-        let times_agree = times
-            .iter()
-            .all(|v| len(v) <= visits && v.iter().all(|t| t.is_finite() && *t >= 0.0));
-        if counts_agree && times_agree {
+        let len = |v: usize| v as u128;
+        let judged_finished = n(c.on_time) + n(c.finished_late);
+        let consistent = c.finished <= c.visits
+            && judged_finished <= n(c.finished)
+            && len(self.open.len()) <= n(c.visits - c.finished)
+            && judged_finished + len(self.open.len()) + n(c.no_standard) == n(c.visits)
+            && c.wait_within <= c.wait_judged
+            && n(c.wait_judged) <= len(self.wait.len())
+            && len(self.open_wait.len()) <= n(c.visits - c.finished)
+            && len(self.wait.len()) <= n(c.visits)
+            && len(self.service.len()) <= n(c.finished)
+            && len(self.turnaround.len()) + len(self.working_days.len()) <= n(c.finished)
+            && len(self.working_days.len()) <= judged_finished
+            && (c.visits == 0) == self.latest.is_none();
+        if consistent {
             Ok(())
         } else {
             Err(Error::Inconsistent {
                 what: "speed tally".into(),
-                reason: "its counts contradict each other, or a time is negative or not finite"
-                    .into(),
+                reason: "its counts contradict each other".into(),
             })
         }
     }
+}
 
-    /// The report at 95 % with type-7 quantiles.
-    ///
-    /// # Errors
-    /// As [`report_with`](Self::report_with).
-    pub fn report(&self) -> Result<SpeedReport> {
-        self.report_with(&SpeedOptions::default())
+/// The later of two instants.
+fn later(a: Option<Timestamp>, b: Timestamp) -> Timestamp {
+    a.map_or(b, |a| a.max(b))
+}
+
+impl Merge for SpeedTally {
+    fn check_merge(&self, other: &Self) -> Result<()> {
+        self.standards.check_same(&other.standards, "speed tallies")?;
+        self.counts
+            .checked_add(&other.counts)
+            .map(drop)
+            .ok_or_else(|| Error::Overflow {
+                field: "speed tally count".into(),
+            })
     }
 
-    /// The report with the given options. Parts without data are `None`.
+    fn merge_checked(&mut self, other: &Self) {
+        if let Some(sum) = self.counts.checked_add(&other.counts) {
+            self.counts = sum;
+        }
+        self.wait.extend_from_slice(&other.wait);
+        self.service.extend_from_slice(&other.service);
+        self.turnaround.extend_from_slice(&other.turnaround);
+        self.working_days.extend_from_slice(&other.working_days);
+        self.open.extend_from_slice(&other.open);
+        self.open_wait.extend_from_slice(&other.open_wait);
+        if let Some(theirs) = other.latest {
+            self.latest = Some(later(self.latest, theirs));
+        }
+    }
+}
+
+impl Tally for SpeedTally {
+    type Record = Interaction;
+    type Checked = SpeedVerdict;
+    type Options = SpeedOptions;
+    type Report = SpeedReport;
+
+    /// Judges `visit` against its service's standard, on its unit's calendar.
     ///
     /// # Errors
-    /// [`Error::InsufficientData`] when no visit was counted.
-    pub fn report_with(&self, options: &SpeedOptions) -> Result<SpeedReport> {
-        if self.visits == 0 {
-            return Err(Error::InsufficientData {
-                what: "speed report".into(),
-                needed: 1,
-                got: 0,
-            });
-        }
-        let kind = options.quantile_type;
-        let within_standard = Share::new(self.within, self.judged, options.level)?;
-        let apdex = (self.judged > 0)
-            .then(|| (self.satisfied as f64 + self.tolerating as f64 / 2.0) / self.judged as f64);
-        Ok(SpeedReport {
-            visits: self.visits,
-            unfinished: self.unfinished,
-            no_standard: self.no_standard,
-            wait: Summary::of(&self.wait, kind)?,
-            service: Summary::of(&self.service, kind)?,
-            turnaround: Summary::of(&self.turnaround, kind)?,
-            working_days: Summary::of(&self.working_days, kind)?,
-            within_wait_target: Share::new(self.wait_within, self.wait_judged, options.level)?,
-            apdex,
-            score: within_standard.map(|s| 100.0 * s.rate()),
-            score_interval: within_standard.map(|s| s.interval.scaled(100.0)),
-            within_standard,
+    /// [`Error::TimeOutOfRange`] when working days cannot be counted for its dates;
+    /// [`Error::Overflow`] past `u64::MAX` visits.
+    fn check(&self, visit: &Interaction) -> Result<SpeedVerdict> {
+        // Every other count is at most `visits`: with room for one more visit, none overflows.
+        room(self.counts.visits, "speed tally count")?;
+        let completion = timeliness(&self.standards, visit)?;
+        let calendar = self.standards.calendar_for(visit.unit());
+        let arrived = visit.arrived_at();
+        let working_days = match (completion, visit.finished_at()) {
+            (Some((Completion::WorkingDays(_), _)), Some(finished)) => {
+                Some(calendar.working_days_between(arrived, finished)?)
+            }
+            _ => None,
+        };
+        let target = self
+            .standards
+            .find(visit.service())
+            .and_then(|s| s.max_wait());
+        let wait = match (target, visit.finished_at()) {
+            // Finished with no start recorded: its wait is unknown.
+            (Some(_), Some(_)) if visit.started_at().is_none() => None,
+            (Some(target), _) => Some(calendar.judge(
+                arrived,
+                visit.started_at(),
+                Completion::Within(target),
+            )?),
+            (None, _) => None,
+        };
+        Ok(SpeedVerdict {
+            completion,
+            working_days,
+            wait,
+            latest: [visit.started_at(), visit.finished_at()]
+                .into_iter()
+                .flatten()
+                .fold(arrived, Timestamp::max),
         })
+    }
+
+    fn commit(&mut self, visit: &Interaction, v: SpeedVerdict) {
+        let c = &mut self.counts;
+        bump(&mut c.visits);
+        self.latest = Some(later(self.latest, v.latest));
+        if let Some(wait) = visit.wait() {
+            self.wait.push(wait.as_millis());
+        }
+        match v.wait {
+            Some(Timeliness::OnTime) => {
+                bump(&mut c.wait_judged);
+                bump(&mut c.wait_within);
+            }
+            Some(Timeliness::Late) => bump(&mut c.wait_judged),
+            Some(Timeliness::Open { due }) => self.open_wait.push(due.unix_millis()),
+            None => {}
+        }
+        let in_days = matches!(v.completion, Some((Completion::WorkingDays(_), _)));
+        if visit.finished_at().is_some() {
+            bump(&mut c.finished);
+            if !in_days {
+                if let Some(service) = visit.service_time() {
+                    self.service.push(service.as_millis());
+                }
+                if let Some(turnaround) = visit.turnaround() {
+                    self.turnaround.push(turnaround.as_millis());
+                }
+            }
+        }
+        if let Some(days) = v.working_days {
+            self.working_days.push(days);
+        }
+        match v.completion {
+            None => bump(&mut c.no_standard),
+            Some((_, Timeliness::OnTime)) => bump(&mut c.on_time),
+            Some((_, Timeliness::Late)) => bump(&mut c.finished_late),
+            Some((_, Timeliness::Open { due })) => self.open.push(due.unix_millis()),
+        }
+    }
+
+    /// The report as of `options.as_of` (the latest time in the data by default).
+    ///
+    /// # Errors
+    /// [`Error::NoData`] when no visit was counted; [`Error::AsOfBeforeData`] for an `as_of`
+    /// before the latest time in the data.
+    fn report_with(&self, options: &SpeedOptions) -> Result<SpeedReport> {
+        let c = &self.counts;
+        let Some(latest) = self.latest.filter(|_| c.visits > 0) else {
+            return Err(Error::NoData {
+                what: "visits".into(),
+            });
+        };
+        let as_of = options.as_of.unwrap_or(latest);
+        if as_of < latest {
+            return Err(Error::AsOfBeforeData { as_of, latest });
+        }
+        let at = as_of.unix_millis();
+        let past_due = |deadlines: &[i64]| deadlines.iter().filter(|&&due| at > due).count() as u64;
+        let late_unfinished = past_due(&self.open);
+        // Each count below is bounded by `visits` (see `validate`): the sums cannot overflow.
+        let late = c.finished_late.saturating_add(late_unfinished);
+        let judged = c.on_time.saturating_add(late);
+        let level = options.level;
+        let kind = options.quantile_type;
+        let wait_late_open = past_due(&self.open_wait);
+        let wait_judged = c.wait_judged.saturating_add(wait_late_open);
+        Ok(SpeedReport {
+            as_of,
+            visits: c.visits,
+            finished: c.finished,
+            unfinished: c.visits.saturating_sub(c.finished),
+            no_standard: c.no_standard,
+            on_time: c.on_time,
+            late,
+            late_unfinished,
+            pending: (self.open.len() as u64).saturating_sub(late_unfinished),
+            on_time_share: Share::new(c.on_time, judged, level)?,
+            coverage: Coverage::new(judged, c.visits),
+            wait: Summary::of_minutes(&self.wait, kind)?,
+            service: Summary::of_minutes(&self.service, kind)?,
+            turnaround: Summary::of_minutes(&self.turnaround, kind)?,
+            working_days: Summary::of(
+                &self
+                    .working_days
+                    .iter()
+                    .map(|&d| f64::from(d))
+                    .collect::<Vec<_>>(),
+                kind,
+            )?,
+            within_wait_target: Share::new(c.wait_within, wait_judged, level)?,
+            wait_pending: (self.open_wait.len() as u64).saturating_sub(wait_late_open),
+            apdex: options
+                .apdex_threshold
+                .and_then(|t| apdex(&self.turnaround, t)),
+        })
+    }
+}
+
+/// Apdex of `turnaround` milliseconds at threshold `t`; `None` without finished visits.
+fn apdex(turnaround: &[u64], t: TimeSpan) -> Option<Apdex> {
+    let n = turnaround.len() as u64;
+    if n == 0 {
+        return None;
+    }
+    let t_ms = t.as_millis();
+    let satisfied = turnaround.iter().filter(|&&ms| ms <= t_ms).count() as u64;
+    let tolerating = turnaround
+        .iter()
+        .filter(|&&ms| ms > t_ms && ms <= t_ms.saturating_mul(4))
+        .count() as u64;
+    Some(Apdex {
+        threshold: t,
+        satisfied,
+        tolerating,
+        n,
+        score: (satisfied as f64 + tolerating as f64 / 2.0) / n as f64,
+    })
+}
+
+impl fmt::Display for SpeedReport {
+    /// The speed section of a report: the share on time with what it counts, then the times.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.on_time_share {
+            Some(share) => write!(f, "on time {share}")?,
+            None => f.write_str("on time —")?,
+        }
+        writeln!(
+            f,
+            " · late {} ({} still open) · pending {} · {} · as of {}",
+            self.late, self.late_unfinished, self.pending, self.coverage, self.as_of
+        )?;
+        if self.no_standard > 0 {
+            writeln!(
+                f,
+                "  {} visits of services without a published completion time (not judged)",
+                self.no_standard
+            )?;
+        }
+        if let Some(share) = &self.within_wait_target {
+            writeln!(f, "  started within the waiting target {share}")?;
+        }
+        for (label, summary) in [
+            ("wait, minutes", &self.wait),
+            ("service, minutes", &self.service),
+            ("turnaround, minutes", &self.turnaround),
+            ("turnaround, working days", &self.working_days),
+        ] {
+            if let Some(summary) = summary {
+                writeln!(f, "  {label:<25} {summary}")?;
+            }
+        }
+        if let Some(a) = &self.apdex {
+            writeln!(f, "  Apdex {:.2} at T = {} (n {})", a.score, a.threshold, a.n)?;
+        }
+        Ok(())
     }
 }

@@ -8,6 +8,8 @@ use crate::stats::{
 };
 
 /// `count` of `of` (for example visits served within the standard), with Wilson's interval.
+///
+/// Printed as a percentage with the counts it comes from: `45/50 = 90.0% [78.6, 95.7]`.
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
@@ -55,6 +57,54 @@ impl fmt::Display for Share {
     }
 }
 
+/// How much of what was counted a score judges: `judged` of `of` (visits judged against a
+/// standard of all visits counted). A score that judges less than half of what it counted is
+/// flagged as low coverage: it may not speak for the rest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub struct Coverage {
+    /// How many were judged.
+    pub judged: u64,
+    /// Out of how many counted.
+    pub of: u64,
+}
+
+impl Coverage {
+    /// `judged` of `of`.
+    pub(crate) const fn new(judged: u64, of: u64) -> Self {
+        Self { judged, of }
+    }
+
+    /// The share judged, 0–1 (0 when nothing was counted).
+    pub fn share(&self) -> f64 {
+        if self.of == 0 {
+            0.0
+        } else {
+            self.judged as f64 / self.of as f64
+        }
+    }
+
+    /// Whether less than half was judged (`2·judged < of`).
+    pub fn is_low(&self) -> bool {
+        self.judged < self.of.saturating_sub(self.judged)
+    }
+}
+
+impl fmt::Display for Coverage {
+    /// `judged 45 of 50 (90%)`, with `, low coverage` below half.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "judged {} of {} ({:.0}%{})",
+            self.judged,
+            self.of,
+            100.0 * self.share(),
+            if self.is_low() { ", low coverage" } else { "" }
+        )
+    }
+}
+
 /// Mean, spread and upper quantiles of a sample (durations in minutes or working days, amounts
 /// of money …).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -98,6 +148,14 @@ impl Summary {
             max: moments.max()?,
             quantile_type: kind,
         }))
+    }
+}
+
+impl Summary {
+    /// The summary of durations given in milliseconds, in minutes; `None` when empty.
+    pub(crate) fn of_minutes(millis: &[u64], kind: QuantileType) -> Result<Option<Self>> {
+        let minutes: Vec<f64> = millis.iter().map(|&ms| ms as f64 / 60_000.0).collect();
+        Self::of(&minutes, kind)
     }
 }
 

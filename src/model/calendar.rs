@@ -2,10 +2,14 @@
 
 use std::fmt;
 
+use super::standard::Completion;
 use super::time::{Date, Timestamp, Weekday, weekday_of};
 use crate::error::{Error, Result};
 
 const MS_PER_DAY: i64 = 86_400_000;
+
+/// The last day number a [`Date`] can hold: 9999-12-31.
+const LAST_DAY: i64 = 2_932_896;
 
 /// A fixed UTC offset, the weekend and a list of public holidays.
 ///
@@ -24,7 +28,7 @@ const MS_PER_DAY: i64 = 86_400_000;
 /// assert_eq!(cal.working_days_between(submitted, issued)?, 2);
 /// # Ok::<(), layanan::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(
     feature = "serde",
@@ -182,6 +186,78 @@ impl Calendar {
         Ok(u32::try_from(count).unwrap_or(u32::MAX))
     }
 
+    /// The last instant at which something started at `from` still meets `limit`: `from` plus
+    /// the span for a clock-time limit; for `N` working days, the end of the local day before
+    /// the `(N + 1)`-th working day after `from`'s local date. Finishing at or before it is on
+    /// time, exactly when [`working_days_between`](Self::working_days_between) is at most `N`.
+    ///
+    /// A deadline past year 9999 (or past the `i64` milliseconds) is the latest instant there
+    /// is: never missed.
+    ///
+    /// ```
+    /// use layanan::{Calendar, Completion, Date, Timestamp};
+    ///
+    /// let cal = Calendar::wib().with_holidays([Date::new(2025, 8, 18)?]);
+    /// let filed: Timestamp = "2025-08-15T10:00:00+07:00".parse()?; // Friday
+    /// // Two working days: Tuesday the 19th and Wednesday the 20th (Monday is a holiday).
+    /// let due = cal.due_by(filed, Completion::WorkingDays(2))?;
+    /// assert_eq!(due, "2025-08-20T23:59:59.999+07:00".parse()?);
+    /// # Ok::<(), layanan::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::TimeOutOfRange`] when `from` is outside years 0000–9999.
+    #[allow(clippy::arithmetic_side_effects)] // day numbers are within ±3 million; n + 1 in i64
+    pub fn due_by(&self, from: Timestamp, limit: Completion) -> Result<Timestamp> {
+        let never = Timestamp::from_unix_millis(i64::MAX);
+        let days = match limit {
+            Completion::Within(span) => {
+                let due = i64::try_from(span.as_millis())
+                    .ok()
+                    .and_then(|ms| from.unix_millis().checked_add(ms));
+                return Ok(due.map_or(never, Timestamp::from_unix_millis));
+            }
+            Completion::WorkingDays(days) => i64::from(days),
+        };
+        let first = self.local_date(from)?.days_since_epoch() + 1;
+        // The smallest day `d` with `days + 1` working days in `first..=d`, by bisection on the
+        // closed-form count (it only grows with `d`).
+        if self.working_days_in(first, LAST_DAY) <= days {
+            return Ok(never);
+        }
+        let (mut lo, mut hi) = (first, LAST_DAY);
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if self.working_days_in(first, mid) > days {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        // Local midnight of that day, in UTC, minus one millisecond.
+        let offset = i64::from(self.offset_minutes) * 60_000;
+        Ok(Timestamp::from_unix_millis(lo * MS_PER_DAY - offset - 1))
+    }
+
+    /// Whether something started at `from` and done at `done` met `limit`, or, not done, when
+    /// it falls due.
+    ///
+    /// # Errors
+    /// As [`due_by`](Self::due_by).
+    pub(crate) fn judge(
+        &self,
+        from: Timestamp,
+        done: Option<Timestamp>,
+        limit: Completion,
+    ) -> Result<Timeliness> {
+        let due = self.due_by(from, limit)?;
+        Ok(match done {
+            Some(at) if at <= due => Timeliness::OnTime,
+            Some(_) => Timeliness::Late,
+            None => Timeliness::Open { due },
+        })
+    }
+
     /// Working days among the day numbers `first..=last` (days since the epoch).
     #[allow(clippy::arithmetic_side_effects)] // day numbers of years 0000–9999 are below 3 million in size; holidays ≤ days
     fn working_days_in(&self, first: i64, last: i64) -> i64 {
@@ -247,6 +323,172 @@ impl Calendar {
             },
             Granularity::Year => Period::Year(year),
         })
+    }
+}
+
+impl fmt::Display for Calendar {
+    /// `WIB (UTC+07:00), weekend Saturday Sunday, 15 holidays`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let zone = match self.offset_minutes {
+            420 => "WIB ",
+            480 => "WITA ",
+            540 => "WIT ",
+            _ => "",
+        };
+        let sign = if self.offset_minutes < 0 { '-' } else { '+' };
+        let minutes = self.offset_minutes.unsigned_abs();
+        write!(
+            f,
+            "{zone}(UTC{sign}{:02}:{:02}), weekend",
+            minutes / 60,
+            minutes % 60
+        )?;
+        let weekend = self.weekend();
+        if weekend.is_empty() {
+            f.write_str(" none")?;
+        }
+        for day in weekend {
+            write!(f, " {day:?}")?;
+        }
+        write!(f, ", {} holidays", self.holidays.len())
+    }
+}
+
+/// Whether a promise with a deadline was kept: done in time, done late, or not done yet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Timeliness {
+    /// Done by the deadline.
+    OnTime,
+    /// Done after it.
+    Late,
+    /// Not done: late once an as-of instant passes `due`, pending before.
+    Open {
+        /// The last instant that is still on time.
+        due: Timestamp,
+    },
+}
+
+/// The calendars of a set of units: one by default, and the units that keep their own (another
+/// time zone, local holidays).
+///
+/// ```
+/// use layanan::{Calendar, Calendars};
+///
+/// let calendars = Calendars::new(Calendar::wib()).with_unit("kec-denpasar", Calendar::wita());
+/// assert_eq!(calendars.for_unit("kec-denpasar"), &Calendar::wita());
+/// assert_eq!(calendars.for_unit("kel-sukamaju"), &Calendar::wib());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    serde(try_from = "CalendarsParts", into = "CalendarsParts")
+)]
+pub struct Calendars {
+    default: Calendar,
+    by_unit: std::collections::BTreeMap<String, Calendar>,
+}
+
+impl Calendars {
+    /// `default` for every unit.
+    pub fn new(default: Calendar) -> Self {
+        Self {
+            default,
+            by_unit: std::collections::BTreeMap::new(),
+        }
+    }
+
+    /// With `unit` on its own `calendar`.
+    pub fn with_unit(mut self, unit: impl Into<String>, calendar: Calendar) -> Self {
+        self.by_unit.insert(unit.into(), calendar);
+        self
+    }
+
+    /// With another default calendar.
+    pub fn with_default(mut self, calendar: Calendar) -> Self {
+        self.default = calendar;
+        self
+    }
+
+    /// The default calendar.
+    pub fn default_calendar(&self) -> &Calendar {
+        &self.default
+    }
+
+    /// The calendar of `unit`: its own, or the default.
+    pub fn for_unit(&self, unit: &str) -> &Calendar {
+        self.by_unit.get(unit).unwrap_or(&self.default)
+    }
+
+    /// Units with a calendar of their own.
+    pub fn units(&self) -> impl Iterator<Item = (&str, &Calendar)> {
+        self.by_unit.iter().map(|(u, c)| (u.as_str(), c))
+    }
+
+    /// The first way `other` differs, in words, or `None` when equal.
+    pub(crate) fn difference(&self, other: &Calendars) -> Option<String> {
+        if self.default != other.default {
+            return Some(format!(
+                "their default calendars differ ({} vs {})",
+                self.default, other.default
+            ));
+        }
+        let units = self.by_unit.keys().chain(other.by_unit.keys());
+        for unit in units {
+            if self.by_unit.get(unit) != other.by_unit.get(unit) {
+                return Some(format!(
+                    "the calendar of unit `{unit}` differs ({} vs {})",
+                    self.for_unit(unit),
+                    other.for_unit(unit)
+                ));
+            }
+        }
+        None
+    }
+}
+
+impl From<Calendar> for Calendars {
+    fn from(calendar: Calendar) -> Self {
+        Calendars::new(calendar)
+    }
+}
+
+/// The serialised form of [`Calendars`]: units as `[unit, calendar]` pairs.
+#[cfg(feature = "serde")]
+#[derive(serde::Serialize, serde::Deserialize)]
+struct CalendarsParts {
+    #[serde(default)]
+    default: Calendar,
+    #[serde(default)]
+    by_unit: Vec<(String, Calendar)>,
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<CalendarsParts> for Calendars {
+    type Error = Error;
+    /// Refuses a unit given twice: which calendar was meant cannot be known.
+    fn try_from(parts: CalendarsParts) -> Result<Self> {
+        let mut calendars = Calendars::new(parts.default);
+        for (unit, calendar) in parts.by_unit {
+            if calendars.by_unit.contains_key(&unit) {
+                return Err(Error::Duplicate {
+                    field: "unit calendar".into(),
+                    value: unit,
+                });
+            }
+            calendars.by_unit.insert(unit, calendar);
+        }
+        Ok(calendars)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl From<Calendars> for CalendarsParts {
+    fn from(c: Calendars) -> Self {
+        CalendarsParts {
+            default: c.default,
+            by_unit: c.by_unit.into_iter().collect(),
+        }
     }
 }
 
@@ -343,6 +585,32 @@ impl From<Calendar> for CalendarParts {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A deadline is on time exactly when the working days taken are within the limit.
+    #[test]
+    fn due_by_agrees_with_working_days_between() {
+        let cal = Calendar::wita().with_holidays([
+            Date::new(2024, 12, 25).unwrap(),
+            Date::new(2024, 12, 26).unwrap(),
+            Date::new(2025, 1, 1).unwrap(),
+        ]);
+        let start = "2024-12-20T07:30:00+08:00".parse::<Timestamp>().unwrap();
+        for hours in (0..24 * 6).step_by(5) {
+            let from = Timestamp::from_unix_millis(start.unix_millis() + hours * 3_600_000);
+            for days in 0..12 {
+                let due = cal.due_by(from, Completion::WorkingDays(days)).unwrap();
+                let on_time = |t: i64| {
+                    cal.working_days_between(from, Timestamp::from_unix_millis(t))
+                        .unwrap()
+                        <= days
+                };
+                assert!(on_time(due.unix_millis()), "{from} {days}");
+                assert!(!on_time(due.unix_millis() + 1), "{from} {days}");
+            }
+        }
+        let far = cal.due_by(start, Completion::WorkingDays(u32::MAX)).unwrap();
+        assert_eq!(far.unix_millis(), i64::MAX);
+    }
 
     /// Counting day by day is the obvious definition; the closed form must agree with it.
     #[test]

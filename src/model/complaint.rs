@@ -4,7 +4,11 @@ use super::survey::non_empty;
 use super::time::Timestamp;
 use crate::error::{Error, Result};
 
-/// One complaint: when it was filed, first answered and resolved, and where.
+/// One complaint: when it was filed, first answered and resolved, where, and its category.
+///
+/// Times must be in order: a first response or a resolution before the filing, or a
+/// resolution before the first response, is an error. A complaint resolved without a recorded
+/// first response counts its resolution as the first response.
 ///
 /// ```
 /// use layanan::{Complaint, Timestamp};
@@ -18,7 +22,7 @@ use crate::error::{Error, Result};
 ///     .resolved_at(at("2025-03-01T09:00:00+07:00")?).is_err());
 /// # Ok::<(), layanan::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(
     feature = "serde",
@@ -30,6 +34,7 @@ pub struct Complaint {
     filed_at: Timestamp,
     first_response_at: Option<Timestamp>,
     resolved_at: Option<Timestamp>,
+    category: Option<String>,
 }
 
 impl Complaint {
@@ -44,7 +49,18 @@ impl Complaint {
             filed_at,
             first_response_at: None,
             resolved_at: None,
+            category: None,
         })
+    }
+
+    /// In this category (which may set its own resolution target, e.g. `ringan`, `sedang`,
+    /// `berat`).
+    ///
+    /// # Errors
+    /// [`Error::Empty`] for a blank name.
+    pub fn in_category(mut self, category: impl Into<String>) -> Result<Self> {
+        self.category = Some(non_empty("category", category.into())?);
+        Ok(self)
     }
 
     /// About this service.
@@ -59,18 +75,38 @@ impl Complaint {
     /// First answered at `at`.
     ///
     /// # Errors
-    /// [`Error::FinishedBeforeStarted`] when before the filing.
+    /// [`Error::FinishedBeforeStarted`] when before the filing;
+    /// [`Error::ResolvedBeforeResponse`] when after the resolution.
     pub fn first_response_at(mut self, at: Timestamp) -> Result<Self> {
-        self.first_response_at = Some(self.after_filing(at)?);
+        let at = self.after_filing(at)?;
+        if let Some(resolved) = self.resolved_at
+            && resolved < at
+        {
+            return Err(Error::ResolvedBeforeResponse {
+                responded: at,
+                resolved,
+            });
+        }
+        self.first_response_at = Some(at);
         Ok(self)
     }
 
     /// Resolved at `at`.
     ///
     /// # Errors
-    /// [`Error::FinishedBeforeStarted`] when before the filing.
+    /// [`Error::FinishedBeforeStarted`] when before the filing;
+    /// [`Error::ResolvedBeforeResponse`] when before the first response.
     pub fn resolved_at(mut self, at: Timestamp) -> Result<Self> {
-        self.resolved_at = Some(self.after_filing(at)?);
+        let at = self.after_filing(at)?;
+        if let Some(responded) = self.first_response_at
+            && at < responded
+        {
+            return Err(Error::ResolvedBeforeResponse {
+                responded,
+                resolved: at,
+            });
+        }
+        self.resolved_at = Some(at);
         Ok(self)
     }
 
@@ -99,9 +135,15 @@ impl Complaint {
         self.filed_at
     }
 
-    /// When it was first answered, if it was.
+    /// When it was first answered, if it was: the recorded first response, or else the
+    /// resolution (resolving a complaint answers it).
     pub fn first_response(&self) -> Option<Timestamp> {
-        self.first_response_at
+        self.first_response_at.or(self.resolved_at)
+    }
+
+    /// The category, if given.
+    pub fn category(&self) -> Option<&str> {
+        self.category.as_deref()
     }
 
     /// When it was resolved, if it was.
@@ -126,6 +168,8 @@ struct ComplaintParts {
     first_response_at: Option<Timestamp>,
     #[serde(default)]
     resolved_at: Option<Timestamp>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    category: Option<String>,
 }
 
 #[cfg(feature = "serde")]
@@ -142,6 +186,9 @@ impl TryFrom<ComplaintParts> for Complaint {
         if let Some(at) = p.resolved_at {
             c = c.resolved_at(at)?;
         }
+        if let Some(category) = p.category {
+            c = c.in_category(category)?;
+        }
         Ok(c)
     }
 }
@@ -155,6 +202,7 @@ impl From<Complaint> for ComplaintParts {
             filed_at: c.filed_at,
             first_response_at: c.first_response_at,
             resolved_at: c.resolved_at,
+            category: c.category,
         }
     }
 }

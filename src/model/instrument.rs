@@ -16,7 +16,7 @@ use crate::error::{Error, Result};
 /// assert_eq!(e.label(4), Some("sangat bersih"));
 /// # Ok::<(), layanan::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(
     feature = "serde",
@@ -141,7 +141,7 @@ impl fmt::Display for Mutu {
 /// assert_eq!(bands.grade(8830), Mutu::B);
 /// assert_eq!(bands.grade(6499), Mutu::D);
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct GradeBands {
     /// Lowest NIK × 100 graded A.
@@ -198,7 +198,7 @@ impl GradeBands {
 /// assert_eq!(extended.weights()[9], Weight::new(1, 10)?);
 /// # Ok::<(), layanan::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(
     feature = "serde",
@@ -538,6 +538,39 @@ impl Instrument {
     pub fn with_bands(mut self, bands: GradeBands) -> Self {
         self.bands = bands;
         self
+    }
+
+    /// [`Error::MergeMismatch`] naming how `other` differs (name, elements, weights or bands),
+    /// unless the two are equal (tallies of `what` using them may merge).
+    pub(crate) fn check_same(&self, other: &Instrument, what: &str) -> Result<()> {
+        if self == other {
+            return Ok(());
+        }
+        let difference = if self.name != other.name {
+            format!(
+                "their instruments differ (`{}` vs `{}`)",
+                self.name, other.name
+            )
+        } else if self.elements != other.elements {
+            format!(
+                "their instruments named `{}` have different elements",
+                self.name
+            )
+        } else if self.weights != other.weights {
+            format!(
+                "their instruments named `{}` weight the elements differently",
+                self.name
+            )
+        } else {
+            format!(
+                "their instruments named `{}` grade with different bands",
+                self.name
+            )
+        };
+        Err(Error::MergeMismatch {
+            what: what.into(),
+            difference,
+        })
     }
 
     /// The instrument's name, e.g. `PermenPANRB 14/2017`.

@@ -16,7 +16,7 @@ use crate::error::{Error, Result};
 /// assert!(RatingScale::new(5, 5).is_err());
 /// # Ok::<(), layanan::Error>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(try_from = "(u8, u8)", into = "(u8, u8)"))]
 pub struct RatingScale {
@@ -25,6 +25,9 @@ pub struct RatingScale {
 }
 
 impl RatingScale {
+    /// The usual 1–5 scale.
+    pub const FIVE_POINT: RatingScale = RatingScale { min: 1, max: 5 };
+
     /// The scale `min..=max`; `min` must be below `max`.
     ///
     /// # Errors
@@ -60,6 +63,16 @@ impl RatingScale {
         self.max
     }
 
+    /// How many values the scale has (`max − min + 1`, at least 2).
+    pub fn len(self) -> usize {
+        usize::from(self.max.abs_diff(self.min)).saturating_add(1)
+    }
+
+    /// Whether the scale has no values: never (a scale has at least two).
+    pub const fn is_empty(self) -> bool {
+        false
+    }
+
     /// A rating on this scale.
     ///
     /// # Errors
@@ -78,6 +91,13 @@ impl RatingScale {
     }
 }
 
+impl std::fmt::Display for RatingScale {
+    /// `1..=5`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}..={}", self.min, self.max)
+    }
+}
+
 impl TryFrom<(u8, u8)> for RatingScale {
     type Error = Error;
     fn try_from((min, max): (u8, u8)) -> Result<Self> {
@@ -92,7 +112,7 @@ impl From<RatingScale> for (u8, u8) {
 }
 
 /// A rating together with the scale it was given on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(
     feature = "serde",
@@ -168,7 +188,7 @@ pub const RECOMMEND_MAX: u8 = 10;
 /// assert!(matches!(early, Err(Error::FinishedBeforeStarted { .. })));
 /// # Ok::<(), layanan::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(
     feature = "serde",
@@ -179,7 +199,7 @@ pub struct Interaction {
 }
 
 /// Collects an [`Interaction`]'s fields; [`build`](Self::build) validates them.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct InteractionBuilder {
     #[cfg_attr(feature = "serde", serde(default))]

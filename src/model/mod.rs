@@ -13,12 +13,13 @@ mod survey;
 mod time;
 mod weight;
 
-pub use calendar::{Calendar, Granularity, Period};
+pub(crate) use calendar::Timeliness;
+pub use calendar::{Calendar, Calendars, Granularity, Period};
 pub use complaint::Complaint;
 pub use instrument::{Element, GradeBands, Instrument, Mutu};
 pub use interaction::{Interaction, InteractionBuilder, RECOMMEND_MAX, Rating, RatingScale};
-pub use money::Money;
-pub use standard::{Completion, ServiceStandard, Standards};
+pub use money::{Money, MoneySum};
+pub use standard::{Completion, ServiceStandard, Standards, Tariff};
 pub use survey::{
     AgeBand, Education, Gender, MAX_AGE, Occupation, Respondent, SKM_SCALE_MAX, SkmAnswers,
     SkmAnswersBuilder, SkmResponse,

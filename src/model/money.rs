@@ -68,23 +68,43 @@ impl Money {
 
     /// Parses a whole amount in smallest units, with the field named in the error.
     ///
-    /// Accepts plain digits with an optional leading `-` (rejected as negative); no thousands
-    /// separators, decimals or currency signs, which differ between exports and would be guessed.
+    /// Accepts plain digits (`15000`), digits grouped by thousands with dots as Indonesian
+    /// prints them (`15.000`, `1.500.000`), either after `Rp` (`Rp 15.000`, `Rp15000`,
+    /// `Rp. 15.000`), and a leading `-` (rejected as negative). Anything else is refused rather
+    /// than guessed: a comma, a decimal part, or dots that do not group thousands (`15.00`
+    /// could be fifteen or fifteen hundred).
+    ///
+    /// ```
+    /// use layanan::Money;
+    ///
+    /// for text in ["15000", "15.000", "Rp 15.000", "Rp15000", "Rp. 15.000"] {
+    ///     assert_eq!(Money::parse_field("paid", text)?, Money::new(15_000));
+    /// }
+    /// for text in ["15.00", "15,000", "Rp", "1.5", "15000.", ""] {
+    ///     assert!(Money::parse_field("paid", text).is_err(), "{text}");
+    /// }
+    /// # Ok::<(), layanan::Error>(())
+    /// ```
     ///
     /// # Errors
     /// [`Error::NegativeMoney`], [`Error::Overflow`] or [`Error::Parse`], naming `field`.
     pub fn parse_field(field: &str, text: &str) -> Result<Self> {
+        let parse_error = || Error::Parse {
+            field: field.into(),
+            value: text.into(),
+            expected: "a whole amount of money such as 15000, 15.000 or Rp 15.000".into(),
+        };
         let trimmed = text.trim();
-        let digits = trimmed.strip_prefix('-').unwrap_or(trimmed);
-        if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(Error::Parse {
-                field: field.into(),
-                value: text.into(),
-                expected: "a whole amount of money such as 15000".into(),
-            });
-        }
-        if trimmed.starts_with('-') {
-            return match trimmed.parse::<i64>() {
+        let (negative, unsigned) = match trimmed.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, trimmed),
+        };
+        let amount = unsigned
+            .strip_prefix("Rp")
+            .map_or(unsigned, |rest| rest.strip_prefix('.').unwrap_or(rest).trim_start());
+        let digits = ungroup(amount).ok_or_else(parse_error)?;
+        if negative {
+            return match format!("-{digits}").parse::<i64>() {
                 Ok(0) => Ok(Money::ZERO),
                 Ok(value) => Err(Error::NegativeMoney {
                     field: field.into(),
@@ -101,6 +121,31 @@ impl Money {
     }
 }
 
+/// The digits of `15000` or of `15.000` (dots grouping thousands), or `None` for anything else.
+fn ungroup(text: &str) -> Option<String> {
+    let mut groups = text.split('.');
+    let first = groups.next()?;
+    let digits = |g: &str| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit());
+    if !digits(first) {
+        return None;
+    }
+    let mut out = first.to_owned();
+    let mut grouped = false;
+    for group in groups {
+        if group.len() != 3 || !digits(group) {
+            return None;
+        }
+        out.push_str(group);
+        grouped = true;
+    }
+    // A grouped amount starts with one to three digits and no leading zero (`0.500` is not a
+    // thousands grouping).
+    if grouped && (first.len() > 3 || (first.starts_with('0'))) {
+        return None;
+    }
+    Some(out)
+}
+
 impl std::str::FromStr for Money {
     type Err = Error;
 
@@ -112,17 +157,79 @@ impl std::str::FromStr for Money {
 
 impl fmt::Display for Money {
     /// `Rp 1.500.000`.
-    #[allow(clippy::arithmetic_side_effects)] // lengths of a 20-digit string
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let digits = self.0.to_string();
-        let mut grouped = String::with_capacity(digits.len() + digits.len() / 3 + 3);
-        grouped.push_str("Rp ");
-        for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i).is_multiple_of(3) {
-                grouped.push('.');
-            }
-            grouped.push(c);
-        }
-        f.pad(&grouped)
+        f.pad(&rupiah(u128::from(self.0)))
     }
+}
+
+/// A sum of amounts: 128 bits, so adding up to `u64::MAX` amounts of up to `Money`'s maximum
+/// each cannot overflow (what a tally's totals of excess or waived money are).
+///
+/// ```
+/// use layanan::{Money, MoneySum};
+///
+/// let total = MoneySum::ZERO.checked_add(Money::new(u64::MAX))?.checked_add(Money::new(u64::MAX))?;
+/// assert_eq!(total.units(), 2 * u128::from(u64::MAX));
+/// assert_eq!(MoneySum::from(Money::new(1_500_000)).to_string(), "Rp 1.500.000");
+/// # Ok::<(), layanan::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(transparent))]
+pub struct MoneySum(u128);
+
+impl MoneySum {
+    /// Nothing.
+    pub const ZERO: MoneySum = MoneySum(0);
+
+    /// The sum in smallest units.
+    pub const fn units(self) -> u128 {
+        self.0
+    }
+
+    /// `self + amount`.
+    ///
+    /// # Errors
+    /// [`Error::Overflow`] past `u128::MAX` (more than `2^64` amounts).
+    pub fn checked_add(self, amount: Money) -> Result<Self> {
+        self.0
+            .checked_add(u128::from(amount.0))
+            .map(MoneySum)
+            .ok_or_else(|| Error::Overflow {
+                field: "sum of money".into(),
+            })
+    }
+
+    /// `self + other`, `None` past `u128::MAX`.
+    pub(crate) fn checked_sum(self, other: MoneySum) -> Option<Self> {
+        self.0.checked_add(other.0).map(MoneySum)
+    }
+}
+
+impl From<Money> for MoneySum {
+    fn from(m: Money) -> Self {
+        MoneySum(u128::from(m.0))
+    }
+}
+
+impl fmt::Display for MoneySum {
+    /// `Rp 1.500.000`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(&rupiah(self.0))
+    }
+}
+
+/// `Rp 1.500.000`: thousands grouped by dots, as Indonesian prints rupiah.
+#[allow(clippy::arithmetic_side_effects)] // lengths of a 39-digit string
+fn rupiah(units: u128) -> String {
+    let digits = units.to_string();
+    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3 + 3);
+    grouped.push_str("Rp ");
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            grouped.push('.');
+        }
+        grouped.push(c);
+    }
+    grouped
 }

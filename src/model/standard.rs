@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::str::FromStr;
 
-use super::calendar::Calendar;
+use super::calendar::{Calendar, Calendars};
 use super::money::Money;
 use super::time::TimeSpan;
 use crate::error::{Error, Result};
@@ -19,7 +19,7 @@ use crate::error::{Error, Result};
 /// assert_eq!(Completion::WorkingDays(14).to_string(), "14wd");
 /// # Ok::<(), layanan::Error>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum Completion {
     /// Clock time, for counter services (`90m`, `2h`).
@@ -75,19 +75,133 @@ impl fmt::Display for Completion {
     }
 }
 
+/// The official tariff of a service (biaya/tarif in its published standard).
+///
+/// * [`Tariff::Fixed`] — one amount for every visit; Rp 0 is a free service, the common case
+///   for civil registration.
+/// * [`Tariff::Assessed`] — the fee is assessed per case (a building permit's retribution
+///   depends on the building): each visit's own assessed fee ([`Interaction::official_fee`])
+///   is the bar, and a published ceiling, when there is one, caps it.
+///
+/// Text forms ([`FromStr`]): `0`, `15000`, `15.000`, `Rp 15.000`, `assessed`,
+/// `assessed<=2500000` (the ceiling may also be written `Rp 2.500.000`). A blank tariff is an
+/// error, never "free": an empty cell in a standards file is a gap in the data, not a promise.
+///
+/// ```
+/// use layanan::{Money, Tariff};
+///
+/// assert_eq!("Rp 15.000".parse::<Tariff>()?, Tariff::Fixed(Money::new(15_000)));
+/// assert_eq!("assessed<=2500000".parse::<Tariff>()?, Tariff::Assessed { ceiling: Some(Money::new(2_500_000)) });
+/// assert!(Tariff::Fixed(Money::ZERO).is_free());
+/// assert!("".parse::<Tariff>().is_err());
+/// // The bar a visit is judged against: the fixed amount, or the visit's assessed fee capped by the ceiling.
+/// assert_eq!(Tariff::Fixed(Money::new(10_000)).bar(Some(Money::new(99_000))), Some(Money::new(10_000)));
+/// let assessed = Tariff::Assessed { ceiling: Some(Money::new(50_000)) };
+/// assert_eq!(assessed.bar(Some(Money::new(30_000))), Some(Money::new(30_000)));
+/// assert_eq!(assessed.bar(Some(Money::new(80_000))), Some(Money::new(50_000)));
+/// assert_eq!(assessed.bar(None), None); // no assessed fee recorded: cannot be judged
+/// # Ok::<(), layanan::Error>(())
+/// ```
+///
+/// [`Interaction::official_fee`]: crate::Interaction::official_fee
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub enum Tariff {
+    /// The same amount for every visit; [`Money::ZERO`] for a free service.
+    Fixed(Money),
+    /// Assessed per case: the visit's assessed fee is the bar, capped by `ceiling` when one is
+    /// published.
+    Assessed {
+        /// The published maximum, if any.
+        ceiling: Option<Money>,
+    },
+}
+
+impl Tariff {
+    /// A free service: a fixed tariff of Rp 0.
+    pub const FREE: Tariff = Tariff::Fixed(Money::ZERO);
+
+    /// Whether the service is free (a fixed tariff of 0).
+    pub const fn is_free(self) -> bool {
+        matches!(self, Tariff::Fixed(m) if m.is_zero())
+    }
+
+    /// The most a visit may be charged: the fixed amount, or the visit's `assessed` fee capped by
+    /// the ceiling; `None` for an assessed tariff when the visit has no assessed fee recorded.
+    pub fn bar(self, assessed: Option<Money>) -> Option<Money> {
+        match self {
+            Tariff::Fixed(amount) => Some(amount),
+            Tariff::Assessed { ceiling } => {
+                let fee = assessed?;
+                Some(ceiling.map_or(fee, |c| fee.min(c)))
+            }
+        }
+    }
+}
+
+impl From<Money> for Tariff {
+    /// A fixed tariff.
+    fn from(amount: Money) -> Self {
+        Tariff::Fixed(amount)
+    }
+}
+
+impl FromStr for Tariff {
+    type Err = Error;
+
+    /// `0`, `15000`, `15.000`, `Rp 15.000`, `assessed` or `assessed<=N`; see [`Tariff`].
+    fn from_str(text: &str) -> Result<Self> {
+        let t = text.trim();
+        if t.is_empty() {
+            return Err(Error::Empty {
+                field: "tariff".into(),
+            });
+        }
+        match t.strip_prefix("assessed") {
+            Some("") => Ok(Tariff::Assessed { ceiling: None }),
+            Some(rest) => {
+                let ceiling = rest.trim_start().strip_prefix("<=").ok_or_else(|| Error::Parse {
+                    field: "tariff".into(),
+                    value: text.into(),
+                    expected: "an amount such as 15000, `assessed` or `assessed<=N`".into(),
+                })?;
+                Ok(Tariff::Assessed {
+                    ceiling: Some(Money::parse_field("tariff ceiling", ceiling)?),
+                })
+            }
+            None => Money::parse_field("tariff", t).map(Tariff::Fixed),
+        }
+    }
+}
+
+impl fmt::Display for Tariff {
+    /// The text form [`FromStr`] reads back: `15000`, `assessed`, `assessed<=2500000`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Tariff::Fixed(m) => write!(f, "{}", m.units()),
+            Tariff::Assessed { ceiling: None } => f.write_str("assessed"),
+            Tariff::Assessed { ceiling: Some(c) } => write!(f, "assessed<={}", c.units()),
+        }
+    }
+}
+
 /// What a service promises: its tariff, its completion time and, optionally, a waiting target.
 ///
 /// ```
-/// use layanan::{Completion, Money, ServiceStandard, TimeSpan};
+/// use layanan::{Completion, Money, ServiceStandard, Tariff, TimeSpan};
 ///
 /// let ktp = ServiceStandard::new("ktp-el", Money::ZERO)?
 ///     .with_completion(Completion::Within(TimeSpan::from_minutes(60)))
 ///     .with_max_wait(TimeSpan::from_minutes(30));
 /// assert_eq!(ktp.service(), "ktp-el");
-/// assert!(ktp.tariff().is_zero());
+/// assert!(ktp.tariff().is_free());
+/// let pbg = ServiceStandard::new("pbg", Tariff::Assessed { ceiling: None })?
+///     .with_completion(Completion::WorkingDays(14));
+/// assert_eq!(pbg.tariff().bar(Some(Money::new(1_500_000))), Some(Money::new(1_500_000)));
 /// # Ok::<(), layanan::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(
     feature = "serde",
@@ -95,17 +209,18 @@ impl fmt::Display for Completion {
 )]
 pub struct ServiceStandard {
     service: String,
-    tariff: Money,
+    tariff: Tariff,
     completion: Option<Completion>,
     max_wait: Option<TimeSpan>,
 }
 
 impl ServiceStandard {
-    /// The standard of `service` with its official `tariff` (often [`Money::ZERO`]).
+    /// The standard of `service` with its official `tariff`: a [`Tariff`], or a [`Money`]
+    /// amount for a fixed one (often [`Money::ZERO`]).
     ///
     /// # Errors
     /// [`Error::Empty`] for a blank service name.
-    pub fn new(service: impl Into<String>, tariff: Money) -> Result<Self> {
+    pub fn new(service: impl Into<String>, tariff: impl Into<Tariff>) -> Result<Self> {
         let service = service.into();
         if service.trim().is_empty() {
             return Err(Error::Empty {
@@ -114,7 +229,7 @@ impl ServiceStandard {
         }
         Ok(Self {
             service,
-            tariff,
+            tariff: tariff.into(),
             completion: None,
             max_wait: None,
         })
@@ -138,7 +253,7 @@ impl ServiceStandard {
     }
 
     /// The official tariff.
-    pub fn tariff(&self) -> Money {
+    pub fn tariff(&self) -> Tariff {
         self.tariff
     }
 
@@ -153,10 +268,15 @@ impl ServiceStandard {
     }
 }
 
-/// The standards of all services, looked up by name.
+/// The standards of all services, looked up by name, and the calendars working days are
+/// counted on.
+///
+/// One calendar serves by default; a unit in another time zone or with its own local holidays
+/// gets its own ([`with_unit_calendar`](Self::with_unit_calendar)), so the offices of a province
+/// that spans WIB and WITA are judged each on its own clock and their tallies still merge.
 ///
 /// ```
-/// use layanan::{Error, Money, ServiceStandard, Standards};
+/// use layanan::{Calendar, Error, Money, ServiceStandard, Standards};
 ///
 /// let standards: Standards = [ServiceStandard::new("ktp-el", Money::ZERO)?].into_iter().collect();
 /// assert!(standards.get("ktp-el").is_ok());
@@ -164,17 +284,20 @@ impl ServiceStandard {
 ///     standards.get("paspor").unwrap_err(),
 ///     Error::UnknownService { service: "paspor".into() }
 /// );
+/// let standards = standards.with_unit_calendar("kec-denpasar", Calendar::wita());
+/// assert_eq!(standards.calendar_for("kec-denpasar"), &Calendar::wita());
+/// assert_eq!(standards.calendar_for("kel-sukamaju"), &Calendar::wib());
 /// # Ok::<(), layanan::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(
     feature = "serde",
-    serde(from = "StandardsParts", into = "StandardsParts")
+    serde(try_from = "StandardsParts", into = "StandardsParts")
 )]
 pub struct Standards {
     by_service: BTreeMap<String, ServiceStandard>,
-    calendar: Calendar,
+    calendars: Calendars,
 }
 
 impl Standards {
@@ -183,15 +306,38 @@ impl Standards {
         Self::default()
     }
 
-    /// The same standards, with working days counted on `calendar`.
+    /// The same standards, with working days counted on `calendar` (for every unit without a
+    /// calendar of its own).
     pub fn with_calendar(mut self, calendar: Calendar) -> Self {
-        self.calendar = calendar;
+        self.calendars = self.calendars.with_default(calendar);
         self
     }
 
-    /// The calendar on which working-day standards are counted.
+    /// The same standards, with `unit`'s working days counted on `calendar`.
+    pub fn with_unit_calendar(mut self, unit: impl Into<String>, calendar: Calendar) -> Self {
+        self.calendars = self.calendars.with_unit(unit, calendar);
+        self
+    }
+
+    /// The same standards, with working days counted on `calendars`.
+    pub fn with_calendars(mut self, calendars: Calendars) -> Self {
+        self.calendars = calendars;
+        self
+    }
+
+    /// The default calendar.
     pub fn calendar(&self) -> &Calendar {
-        &self.calendar
+        self.calendars.default_calendar()
+    }
+
+    /// The calendar of `unit`: its own, or the default.
+    pub fn calendar_for(&self, unit: &str) -> &Calendar {
+        self.calendars.for_unit(unit)
+    }
+
+    /// Every calendar, by unit.
+    pub fn calendars(&self) -> &Calendars {
+        &self.calendars
     }
 
     /// Adds (or replaces) the standard of its service.
@@ -212,7 +358,7 @@ impl Standards {
     /// The standard of `service`, if published: [`get`](Self::get) without building an error
     /// (tallies look a service up once per visit, and most lookups of unknown services are
     /// expected).
-    pub(crate) fn find(&self, service: &str) -> Option<&ServiceStandard> {
+    pub fn find(&self, service: &str) -> Option<&ServiceStandard> {
         self.by_service.get(service)
     }
 
@@ -230,6 +376,60 @@ impl Standards {
     pub fn is_empty(&self) -> bool {
         self.by_service.is_empty()
     }
+
+    /// [`Error::MergeMismatch`] naming the first difference, unless `other` equals `self`
+    /// (tallies of `what` judged by them may merge).
+    pub(crate) fn check_same(&self, other: &Standards, what: &str) -> Result<()> {
+        if std::ptr::eq(self, other) {
+            return Ok(());
+        }
+        match self.difference(other) {
+            None => Ok(()),
+            Some(difference) => Err(Error::MergeMismatch {
+                what: what.into(),
+                difference,
+            }),
+        }
+    }
+
+    /// The first way `other` differs from `self`, in words, or `None` when they are equal (what
+    /// a refused merge names).
+    pub(crate) fn difference(&self, other: &Standards) -> Option<String> {
+        if self == other {
+            return None;
+        }
+        let services = self.by_service.keys().chain(other.by_service.keys());
+        for service in services {
+            match (self.find(service), other.find(service)) {
+                (Some(a), Some(b)) if a != b => {
+                    return Some(format!(
+                        "the standard of service `{service}` differs (tariff {} vs {}, completion {} vs {}, waiting target {} vs {})",
+                        a.tariff,
+                        b.tariff,
+                        show(a.completion),
+                        show(b.completion),
+                        show(a.max_wait),
+                        show(b.max_wait)
+                    ));
+                }
+                (Some(_), None) | (None, Some(_)) => {
+                    return Some(format!(
+                        "only one of them has a standard for service `{service}`"
+                    ));
+                }
+                _ => {}
+            }
+        }
+        if let Some(difference) = self.calendars.difference(&other.calendars) {
+            return Some(difference);
+        }
+        Some("their standards differ".into())
+    }
+}
+
+/// An optional setting in a message: its value, or `none`.
+fn show<T: fmt::Display>(value: Option<T>) -> String {
+    value.map_or_else(|| "none".to_owned(), |v| v.to_string())
 }
 
 impl FromIterator<ServiceStandard> for Standards {
@@ -255,7 +455,7 @@ impl From<Vec<ServiceStandard>> for Standards {
 }
 
 impl From<Standards> for Vec<ServiceStandard> {
-    /// The standards by service name (the calendar is left behind).
+    /// The standards by service name (the calendars are left behind).
     fn from(standards: Standards) -> Self {
         standards.by_service.into_values().collect()
     }
@@ -266,14 +466,26 @@ impl From<Standards> for Vec<ServiceStandard> {
 #[derive(serde::Serialize, serde::Deserialize)]
 struct StandardsParts {
     #[serde(default)]
-    calendar: Calendar,
+    calendars: Calendars,
     services: Vec<ServiceStandard>,
 }
 
 #[cfg(feature = "serde")]
-impl From<StandardsParts> for Standards {
-    fn from(parts: StandardsParts) -> Self {
-        Standards::from(parts.services).with_calendar(parts.calendar)
+impl TryFrom<StandardsParts> for Standards {
+    type Error = Error;
+    /// Refuses a service given twice: which standard was meant cannot be known.
+    fn try_from(parts: StandardsParts) -> Result<Self> {
+        let mut standards = Standards::new().with_calendars(parts.calendars);
+        for standard in parts.services {
+            if standards.by_service.contains_key(&standard.service) {
+                return Err(Error::Duplicate {
+                    field: "service".into(),
+                    value: standard.service,
+                });
+            }
+            standards.insert(standard);
+        }
+        Ok(standards)
     }
 }
 
@@ -281,7 +493,7 @@ impl From<StandardsParts> for Standards {
 impl From<Standards> for StandardsParts {
     fn from(standards: Standards) -> Self {
         StandardsParts {
-            calendar: standards.calendar,
+            calendars: standards.calendars,
             services: standards.by_service.into_values().collect(),
         }
     }
@@ -291,7 +503,7 @@ impl From<Standards> for StandardsParts {
 #[derive(serde::Serialize, serde::Deserialize)]
 struct StandardParts {
     service: String,
-    tariff: Money,
+    tariff: Tariff,
     completion: Option<Completion>,
     max_wait: Option<TimeSpan>,
 }

@@ -68,19 +68,6 @@ impl PartialEq for SkmAnswers {
 
 impl Eq for SkmAnswers {}
 
-impl Ord for SkmAnswers {
-    /// By the answers sorted by key (consistent with equality).
-    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        self.answered_by_key().cmp(&other.answered_by_key())
-    }
-}
-
-impl PartialOrd for SkmAnswers {
-    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
 impl std::hash::Hash for SkmAnswers {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
         self.answered_by_key().hash(state);
@@ -398,7 +385,7 @@ pub const MAX_AGE: u8 = 120;
 /// assert!(Respondent::default().with_age(150).is_err());
 /// # Ok::<(), layanan::Error>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(
     feature = "serde",
@@ -530,7 +517,7 @@ impl From<Respondent> for RespondentParts {
 /// assert_eq!(response.unit(), Some("kel-sukamaju"));
 /// # Ok::<(), layanan::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct SkmResponse {
     answers: SkmAnswers,
@@ -545,6 +532,9 @@ pub struct SkmResponse {
     unit: Option<String>,
     #[cfg_attr(feature = "serde", serde(default))]
     submitted_at: Option<Timestamp>,
+    /// Free-text suggestions (saran dan masukan).
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    saran: Option<String>,
 }
 
 #[cfg(feature = "serde")]
@@ -588,6 +578,7 @@ impl SkmResponse {
             service: None,
             unit: None,
             submitted_at: None,
+            saran: None,
         }
     }
 
@@ -621,6 +612,13 @@ impl SkmResponse {
         self
     }
 
+    /// With the respondent's free-text suggestions (saran dan masukan); blank text is none.
+    pub fn with_saran(mut self, saran: impl Into<String>) -> Self {
+        let saran = saran.into();
+        self.saran = (!saran.trim().is_empty()).then_some(saran);
+        self
+    }
+
     /// The answers.
     pub fn answers(&self) -> &SkmAnswers {
         &self.answers
@@ -644,5 +642,10 @@ impl SkmResponse {
     /// When it was returned, if known.
     pub fn submitted_at(&self) -> Option<Timestamp> {
         self.submitted_at
+    }
+
+    /// The respondent's suggestions, if any.
+    pub fn saran(&self) -> Option<&str> {
+        self.saran.as_deref()
     }
 }

@@ -1,7 +1,7 @@
 //! The satisfaction index of PermenPANRB 14/2017 (and KepMenPAN 25/2004): tally, report, table.
 
 mod display;
-mod exact;
+pub(crate) mod exact;
 mod report;
 mod tally;
 

@@ -171,7 +171,7 @@ pub struct SampleAdequacy {
     pub population: u64,
     /// The required number of respondents.
     pub required: u64,
-    /// The number of questionnaires counted.
+    /// The number of respondents (filled questionnaires; blank ones do not count).
     pub respondents: u64,
     /// `respondents ≥ required`.
     pub met: bool,
@@ -184,8 +184,10 @@ pub struct SampleAdequacy {
 pub struct SkmReport {
     /// The instrument's name.
     pub instrument: String,
-    /// Questionnaires counted.
+    /// Questionnaires with at least one answer: the respondents.
     pub respondents: u64,
+    /// Questionnaires returned with no answer at all (not respondents).
+    pub blank_questionnaires: u64,
     /// Questionnaires with every element answered.
     pub complete_responses: u64,
     /// One row per element, in printed order.
@@ -247,10 +249,10 @@ fn covariance(n: u64, sum_x: u64, sum_y: u64, sum_xy: u64) -> Option<f64> {
 }
 
 impl SkmTally {
-    /// The report at 95 % with exact weights.
+    /// The report ([`Tally::report_with`](crate::Tally::report_with)).
     ///
     /// ```
-    /// use layanan::{Instrument, Mutu, SkmTally};
+    /// use layanan::{Instrument, Mutu, SkmTally, Tally};
     ///
     /// let skm = Instrument::permenpanrb_14_2017();
     /// let mut tally = SkmTally::new(skm.clone());
@@ -267,24 +269,15 @@ impl SkmTally {
     /// ```
     ///
     /// # Errors
-    /// As [`report_with`](Self::report_with).
-    pub fn report(&self) -> Result<SkmReport> {
-        self.report_with(&SkmOptions::default())
-    }
-
-    /// The report with the given options.
-    ///
-    /// # Errors
-    /// [`Error::InsufficientData`] when nothing was counted or an element has no answer at all
-    /// (its NRR, and so the index, is undefined); [`Error::InvalidWeight`] for a printed weight
-    /// that is not `1/k` as a printout could show it (see [`Compatibility`]).
-    pub fn report_with(&self, options: &SkmOptions) -> Result<SkmReport> {
+    /// [`Error::NoData`] without a filled questionnaire; [`Error::InsufficientData`] when an
+    /// element has no answer at all (its NRR, and so the index, is undefined);
+    /// [`Error::InvalidWeight`] for a printed weight that is not `1/k` as a printout could
+    /// show it (see [`Compatibility`]).
+    pub(crate) fn build_report(&self, options: &SkmOptions) -> Result<SkmReport> {
         let instrument = self.instrument();
         if self.responses() == 0 {
-            return Err(Error::InsufficientData {
-                what: "SKM index".into(),
-                needed: 1,
-                got: 0,
+            return Err(Error::NoData {
+                what: "answered questionnaires".into(),
             });
         }
         let level = options.level();
@@ -373,6 +366,7 @@ impl SkmTally {
         Ok(SkmReport {
             instrument: instrument.name().into(),
             respondents: self.responses(),
+            blank_questionnaires: self.blank_questionnaires(),
             complete_responses: self.complete_responses(),
             follow_up: follow_up.iter().map(|e| e.key.clone()).collect(),
             index,

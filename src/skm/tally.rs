@@ -5,8 +5,9 @@ use std::sync::Arc;
 
 use crate::error::{Error, Result};
 use crate::model::{Instrument, SKM_SCALE_MAX, SkmAnswers, SkmResponse};
+use crate::tally::{Merge, Tally};
 
-/// Counts SKM answers: per element the answers 1–4, and per pair of elements the joint count,
+/// Counts SKM questionnaires: per element the answers 1–4, and per pair of elements the joint count,
 /// sums and cross-products over respondents who answered both (what the IKM's interval and
 /// Cronbach's α need), plus the same over complete questionnaires.
 ///
@@ -14,17 +15,23 @@ use crate::model::{Instrument, SKM_SCALE_MAX, SkmAnswers, SkmResponse};
 /// whole, in any order, on any machine. Memory is `O(k²)` for `k` elements, whatever the number
 /// of responses.
 ///
+/// A questionnaire with no answer at all is not a respondent: it is counted as blank
+/// ([`blank_questionnaires`](Self::blank_questionnaires)) and takes no part in the index or
+/// the sample size.
+///
 /// ```
-/// use layanan::{Instrument, SkmTally};
+/// use layanan::{Instrument, Merge, SkmResponse, SkmTally, Tally};
 ///
 /// let skm = Instrument::permenpanrb_14_2017();
 /// let rows = [[4, 3, 3, 4, 3, 3, 4, 3, 3], [3, 3, 2, 4, 3, 4, 3, 3, 2]];
 /// let mut morning = SkmTally::new(skm.clone());
 /// let mut afternoon = SkmTally::new(skm.clone());
-/// morning.push_answers(&skm.answers_from_row(&rows[0])?)?;
-/// afternoon.push_answers(&skm.answers_from_row(&rows[1])?)?;
+/// morning.push(&SkmResponse::new(skm.answers_from_row(&rows[0])?))?;
+/// afternoon.push_answers(&skm.answers_from_row(&rows[1])?)?; // bare answers
+/// afternoon.push_answers(&skm.answers().build())?; // left entirely blank
 /// morning.merge(&afternoon)?;
 /// assert_eq!(morning.responses(), 2);
+/// assert_eq!(morning.blank_questionnaires(), 1);
 /// assert_eq!(morning.answer_counts("waktu")?, [0, 1, 1, 0]);
 /// # Ok::<(), layanan::Error>(())
 /// ```
@@ -33,7 +40,10 @@ use crate::model::{Instrument, SKM_SCALE_MAX, SkmAnswers, SkmResponse};
 #[cfg_attr(feature = "serde", serde(try_from = "TallyParts", into = "TallyParts"))]
 pub struct SkmTally {
     instrument: Instrument,
+    /// Questionnaires with at least one answer.
     responses: u64,
+    /// Questionnaires with no answer at all.
+    blank: u64,
     /// Per element, how many answered 1, 2, 3, 4.
     counts: Vec<[u64; 4]>,
     /// `k × k`: incomplete questionnaires that answered both i and j. This and the next two
@@ -71,15 +81,6 @@ fn overflow() -> Error {
     }
 }
 
-fn add(slot: &mut u64, value: u64) -> Result<()> {
-    *slot = slot.checked_add(value).ok_or_else(overflow)?;
-    Ok(())
-}
-
-fn add_all(into: &mut [u64], from: &[u64]) -> Result<()> {
-    into.iter_mut().zip(from).try_for_each(|(a, b)| add(a, *b))
-}
-
 impl SkmTally {
     /// An empty tally for `instrument`.
     #[allow(clippy::arithmetic_side_effects)] // k ≤ Instrument::MAX_ELEMENTS
@@ -88,6 +89,7 @@ impl SkmTally {
         Self {
             instrument,
             responses: 0,
+            blank: 0,
             counts: vec![[0; 4]; k],
             pair_n: vec![0; k * k],
             pair_sum: vec![0; k * k],
@@ -98,51 +100,39 @@ impl SkmTally {
         }
     }
 
-    /// Tallies every response of an iterator.
-    ///
-    /// # Errors
-    /// The first error of [`push`](Self::push).
-    pub fn from_responses<'a>(
-        instrument: Instrument,
-        responses: impl IntoIterator<Item = &'a SkmResponse>,
-    ) -> Result<Self> {
-        let mut tally = Self::new(instrument);
-        for response in responses {
-            tally.push(response)?;
-        }
-        Ok(tally)
-    }
-
-    /// Adds one questionnaire.
-    ///
-    /// # Errors
-    /// As [`push_answers`](Self::push_answers).
-    pub fn push(&mut self, response: &SkmResponse) -> Result<()> {
-        self.push_answers(response.answers())
-    }
-
-    /// Adds one questionnaire's answers. Answers built from this tally's instrument are taken
-    /// as they are; others are matched by element key, elements they lack counting as blank.
+    /// Adds one questionnaire's bare answers: [`Tally::push`] without the respondent, unit or
+    /// service. Answers built from this tally's instrument are taken as they are; others are
+    /// matched by element key, elements they lack counting as blank.
     ///
     /// # Errors
     /// [`Error::UnknownElement`] when the answers name an element this instrument does not
-    /// have; [`Error::Overflow`] if a count would pass `u64::MAX`.
-    #[allow(clippy::arithmetic_side_effects)] // bounded by MAX_RESPONSES, as the comments below show
+    /// have; [`Error::Overflow`] if a count would pass its limit. The tally is then unchanged.
     pub fn push_answers(&mut self, answers: &SkmAnswers) -> Result<()> {
-        let aligned = self.align(answers)?;
-        // Every count and sum is at most 16 × responses (an answer is at most 4), so once this
-        // check passes no addition below can overflow and the push cannot stop half-way.
-        if self.responses >= MAX_RESPONSES {
-            return Err(overflow());
-        }
+        self.check_answers(answers)?;
+        self.commit_answers(answers);
+        Ok(())
+    }
+
+    /// Counts answers [`check_answers`](Self::check_answers) accepted.
+    #[allow(clippy::arithmetic_side_effects)] // bounded by MAX_RESPONSES, as the comments below show
+    pub(crate) fn commit_answers(&mut self, answers: &SkmAnswers) {
+        let Ok(aligned) = self.align(answers) else {
+            return;
+        };
         let values: &[Option<u8>] = &aligned;
+        if values.iter().all(Option::is_none) {
+            self.blank = self.blank.saturating_add(1);
+            return;
+        }
+        // Every count and sum is at most 16 × responses (an answer is at most 4), and
+        // `check_answers` made sure there is room for one more questionnaire, so no addition
+        // below can overflow.
         let k = values.len();
         if k == 0 || self.counts.len() != k || self.pair_n.len() != k * k {
             // Not reached: an instrument has elements and the matrices are sized from it.
             // (`chunks_exact_mut(0)` would panic; an empty questionnaire is complete.)
-            self.complete += u64::from(k == 0);
             self.responses += 1;
-            return Ok(());
+            return;
         }
         // The overflow check above bounds every slot (≤ 16 × responses), so plain additions
         // cannot overflow. Each element's row of the k × k matrices is walked once, zipped
@@ -195,14 +185,13 @@ impl SkmTally {
             }
         }
         self.responses += 1;
-        Ok(())
     }
 
     /// Whether [`push_answers`](Self::push_answers) would accept `answers`, without counting
     /// them: lets a caller that feeds several tallies check before changing any.
     pub(crate) fn check_answers(&self, answers: &SkmAnswers) -> Result<()> {
         self.align(answers)?;
-        if self.responses >= MAX_RESPONSES {
+        if self.responses >= MAX_RESPONSES || self.blank == u64::MAX {
             return Err(overflow());
         }
         Ok(())
@@ -224,60 +213,19 @@ impl SkmTally {
         Ok(Cow::Owned(aligned))
     }
 
-    /// Adds everything `other` counted.
-    ///
-    /// # Errors
-    /// [`Error::MergeMismatch`] when the tallies use different instruments;
-    /// [`Error::Overflow`].
-    pub fn merge(&mut self, other: &SkmTally) -> Result<()> {
-        if self.instrument != other.instrument {
-            return Err(Error::MergeMismatch {
-                reason: if self.instrument.name() == other.instrument.name() {
-                    format!(
-                        "SKM tallies of two different instruments named `{}` (their elements, weights or bands differ)",
-                        self.instrument.name()
-                    )
-                } else {
-                    format!(
-                        "SKM tallies of instruments `{}` and `{}`",
-                        self.instrument.name(),
-                        other.instrument.name()
-                    )
-                },
-            });
-        }
-        // Both tallies are bounded by their responses (see `validate`), so bounding the total
-        // bounds every sum: a merge that passes this check cannot stop half-way.
-        if self
-            .responses
-            .checked_add(other.responses)
-            .is_none_or(|total| total > MAX_RESPONSES)
-        {
-            return Err(overflow());
-        }
-        let mut merged = self.clone();
-        add(&mut merged.responses, other.responses)?;
-        add(&mut merged.complete, other.complete)?;
-        for (a, b) in merged.counts.iter_mut().zip(&other.counts) {
-            add_all(a, b)?;
-        }
-        add_all(&mut merged.pair_n, &other.pair_n)?;
-        add_all(&mut merged.pair_sum, &other.pair_sum)?;
-        add_all(&mut merged.pair_product, &other.pair_product)?;
-        add_all(&mut merged.complete_product, &other.complete_product)?;
-        add_all(&mut merged.complete_sum, &other.complete_sum)?;
-        *self = merged;
-        Ok(())
-    }
-
     /// The instrument.
     pub fn instrument(&self) -> &Instrument {
         &self.instrument
     }
 
-    /// Questionnaires counted (including ones left entirely blank).
+    /// Questionnaires with at least one answer: the respondents.
     pub fn responses(&self) -> u64 {
         self.responses
+    }
+
+    /// Questionnaires returned with no answer at all (not respondents).
+    pub fn blank_questionnaires(&self) -> u64 {
+        self.blank
     }
 
     /// Questionnaires with every element answered.
@@ -559,6 +507,75 @@ fn positive_semidefinite(a: &[f64], k: usize) -> bool {
     true
 }
 
+impl Merge for SkmTally {
+    /// # Errors
+    /// [`Error::MergeMismatch`] when the tallies use different instruments (naming what
+    /// differs); [`Error::Overflow`].
+    fn check_merge(&self, other: &Self) -> Result<()> {
+        self.instrument
+            .check_same(&other.instrument, "SKM tallies")?;
+        // Both tallies are bounded by their responses (see `validate`), so bounding the total
+        // bounds every sum.
+        if self
+            .responses
+            .checked_add(other.responses)
+            .is_none_or(|total| total > MAX_RESPONSES)
+            || self.blank.checked_add(other.blank).is_none()
+        {
+            return Err(overflow());
+        }
+        Ok(())
+    }
+
+    fn merge_checked(&mut self, other: &Self) {
+        let add = |a: &mut u64, b: u64| *a = a.saturating_add(b);
+        let add_all = |into: &mut [u64], from: &[u64]| {
+            for (a, b) in into.iter_mut().zip(from) {
+                *a = a.saturating_add(*b);
+            }
+        };
+        add(&mut self.responses, other.responses);
+        add(&mut self.blank, other.blank);
+        add(&mut self.complete, other.complete);
+        for (a, b) in self.counts.iter_mut().zip(&other.counts) {
+            add_all(a, b);
+        }
+        add_all(&mut self.pair_n, &other.pair_n);
+        add_all(&mut self.pair_sum, &other.pair_sum);
+        add_all(&mut self.pair_product, &other.pair_product);
+        add_all(&mut self.complete_product, &other.complete_product);
+        add_all(&mut self.complete_sum, &other.complete_sum);
+    }
+}
+
+impl Tally for SkmTally {
+    type Record = SkmResponse;
+    type Checked = ();
+    type Options = super::SkmOptions;
+    type Report = super::SkmReport;
+
+    /// # Errors
+    /// [`Error::UnknownElement`] when the answers name an element this instrument does not
+    /// have; [`Error::Overflow`].
+    fn check(&self, response: &SkmResponse) -> Result<()> {
+        self.check_answers(response.answers())
+    }
+
+    fn commit(&mut self, response: &SkmResponse, (): ()) {
+        self.commit_answers(response.answers());
+    }
+
+    /// The report: see [`SkmReport`](super::SkmReport).
+    ///
+    /// # Errors
+    /// [`Error::NoData`] without a filled questionnaire; [`Error::InsufficientData`] when an
+    /// element has no answer at all (unless the options reweight); [`Error::InvalidWeight`]
+    /// for a printed weight that is not `1/k` as a printout could show it.
+    fn report_with(&self, options: &super::SkmOptions) -> Result<super::SkmReport> {
+        self.build_report(options)
+    }
+}
+
 impl Instrument {
     /// Answers in printed order from a complete row of integers (a convenience for tests and
     /// examples; use [`SkmAnswers::from_values`] when some are blank).
@@ -577,6 +594,7 @@ struct TallyParts {
     version: u32,
     instrument: Instrument,
     responses: u64,
+    blank: u64,
     counts: Vec<[u64; 4]>,
     pair_n: Vec<u64>,
     pair_sum: Vec<u64>,
@@ -588,7 +606,7 @@ struct TallyParts {
 
 /// The version of the serialised tally format.
 #[cfg(feature = "serde")]
-const TALLY_FORMAT: u32 = 1;
+const TALLY_FORMAT: u32 = 2;
 
 #[cfg(feature = "serde")]
 impl TryFrom<TallyParts> for SkmTally {
@@ -606,6 +624,7 @@ impl TryFrom<TallyParts> for SkmTally {
         let mut tally = SkmTally {
             instrument: p.instrument,
             responses: p.responses,
+            blank: p.blank,
             counts: p.counts,
             pair_n: p.pair_n,
             pair_sum: p.pair_sum,
@@ -638,6 +657,7 @@ impl From<SkmTally> for TallyParts {
             version: TALLY_FORMAT,
             instrument: t.instrument,
             responses: t.responses,
+            blank: t.blank,
             counts: t.counts,
             pair_n,
             pair_sum,

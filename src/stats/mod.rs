@@ -51,7 +51,6 @@ pub use hypothesis::{
     Alternative, TestMethod, TestResult, one_sample_t_test, student_t_test, two_proportion_z_test,
     welch_interval, welch_t_test,
 };
-pub(crate) use interval::finite as finite_number;
 pub use interval::{Interval, IntervalMethod, Level};
 pub use ipa::{Crosshair, Quadrant, customer_satisfaction_index, importance_performance};
 pub use moments::Moments;
