@@ -94,6 +94,18 @@ pub struct ByEducation;
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct ByOccupation;
 
+/// Groups complaints by category (`None` when not given).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct ByCategory;
+
+impl Key<Complaint> for ByCategory {
+    type Value = Option<String>;
+    fn key(&self, complaint: &Complaint) -> Result<Option<String>> {
+        Ok(complaint.category().map(str::to_owned))
+    }
+}
+
 fn required(field: &str, value: Option<&str>) -> Result<String> {
     value.map(str::to_owned).ok_or_else(|| Error::Missing {
         field: field.into(),
@@ -454,5 +466,145 @@ impl<K: Key<T::Record>, T: Tally + Clone> Tally for Grouped<K, T> {
             .iter()
             .map(|(key, tally)| Ok((key.clone(), crate::tally::part(tally.report_with(options))?)))
             .collect()
+    }
+}
+
+/// A tally's report overall, per unit and per service, from one tally per `(unit, service)`
+/// cell: each record is tallied once, and every grouping is a roll-up of cells by the exact
+/// merge.
+///
+/// ```
+/// use layanan::{Breakdown, Interaction, NpsTally, Tally, Timestamp};
+///
+/// let mut nps = Breakdown::new(NpsTally::default());
+/// for (unit, service, score) in [("kel-a", "ktp-el", 10), ("kel-a", "akta", 3), ("kel-b", "ktp-el", 9)] {
+///     nps.push(&Interaction::builder(service, unit, Timestamp::from_unix_millis(0)).recommend(score).build()?)?;
+/// }
+/// let report = nps.report()?;
+/// assert_eq!(report.overall.map(|r| r.n), Some(3));
+/// assert_eq!(report.by_unit.len(), 2);
+/// assert_eq!(report.by_service[1].0, "ktp-el");
+/// # Ok::<(), layanan::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    serde(bound(
+        serialize = "T: serde::Serialize",
+        deserialize = "T: serde::Deserialize<'de>"
+    ))
+)]
+pub struct Breakdown<T>
+where
+    T: Tally,
+    ByUnit: Key<T::Record, Value = String>,
+    ByService: Key<T::Record, Value = String>,
+{
+    cells: Grouped<(ByUnit, ByService), T>,
+}
+
+/// A report overall, per unit and per service; a group with nothing to report is `None`.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub struct BreakdownReport<R> {
+    /// Every record.
+    pub overall: Option<R>,
+    /// Per unit, by name.
+    pub by_unit: Vec<(String, Option<R>)>,
+    /// Per service, by name.
+    pub by_service: Vec<(String, Option<R>)>,
+}
+
+impl<T> Breakdown<T>
+where
+    T: Tally + Clone,
+    ByUnit: Key<T::Record, Value = String>,
+    ByService: Key<T::Record, Value = String>,
+{
+    /// No records yet; every cell starts as a copy of `empty`.
+    pub fn new(empty: T) -> Self {
+        Self {
+            cells: Grouped::new((ByUnit, ByService), empty),
+        }
+    }
+
+    /// The cells: one tally per `(unit, service)`.
+    pub fn cells(&self) -> &Grouped<(ByUnit, ByService), T> {
+        &self.cells
+    }
+
+    /// Every record in one tally.
+    ///
+    /// # Errors
+    /// [`Error::Overflow`] when merged counts pass their limits.
+    pub fn overall(&self) -> Result<T> {
+        self.cells.total()
+    }
+
+    /// One tally per unit.
+    ///
+    /// # Errors
+    /// [`Error::Overflow`] when merged counts pass their limits.
+    pub fn by_unit(&self) -> Result<BTreeMap<String, T>> {
+        self.cells.roll_up(|(unit, _)| unit.clone())
+    }
+
+    /// One tally per service.
+    ///
+    /// # Errors
+    /// [`Error::Overflow`] when merged counts pass their limits.
+    pub fn by_service(&self) -> Result<BTreeMap<String, T>> {
+        self.cells.roll_up(|(_, service)| service.clone())
+    }
+}
+
+impl<T> Merge for Breakdown<T>
+where
+    T: Tally + Clone,
+    ByUnit: Key<T::Record, Value = String>,
+    ByService: Key<T::Record, Value = String>,
+{
+    fn check_merge(&self, other: &Self) -> Result<()> {
+        self.cells.check_merge(&other.cells)
+    }
+
+    fn merge_checked(&mut self, other: &Self) {
+        self.cells.merge_checked(&other.cells);
+    }
+}
+
+impl<T> Tally for Breakdown<T>
+where
+    T: Tally + Clone,
+    ByUnit: Key<T::Record, Value = String>,
+    ByService: Key<T::Record, Value = String>,
+{
+    type Record = T::Record;
+    type Checked = <Grouped<(ByUnit, ByService), T> as Tally>::Checked;
+    type Options = T::Options;
+    type Report = BreakdownReport<T::Report>;
+
+    fn check(&self, record: &T::Record) -> Result<Self::Checked> {
+        self.cells.check(record)
+    }
+
+    fn commit(&mut self, record: &T::Record, checked: Self::Checked) {
+        self.cells.commit(record, checked);
+    }
+
+    fn report_with(&self, options: &T::Options) -> Result<Self::Report> {
+        let each = |groups: BTreeMap<String, T>| -> Result<Vec<(String, Option<T::Report>)>> {
+            groups
+                .into_iter()
+                .map(|(key, tally)| Ok((key, crate::tally::part(tally.report_with(options))?)))
+                .collect()
+        };
+        Ok(BreakdownReport {
+            overall: crate::tally::part(self.overall()?.report_with(options))?,
+            by_unit: each(self.by_unit()?)?,
+            by_service: each(self.by_service()?)?,
+        })
     }
 }

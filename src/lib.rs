@@ -195,8 +195,8 @@ pub use cx::{CesReport, CesTally, CsatReport, CsatTally, LevelOptions, NpsReport
 pub use empathy::{EmpathyOptions, EmpathyReport, EmpathyTally};
 pub use error::{Error, Result};
 pub use group::{
-    ByAgeBand, ByChannel, ByEducation, ByGender, ByOccupation, ByPeriod, ByService, ByUnit,
-    Grouped, Key,
+    Breakdown, BreakdownReport, ByAgeBand, ByCategory, ByChannel, ByEducation, ByGender,
+    ByOccupation, ByPeriod, ByService, ByUnit, Grouped, Key,
 };
 pub use model::{
     AgeBand, Calendar, Calendars, Complaint, Completion, Date, Education, Element, Gender,
