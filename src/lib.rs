@@ -222,3 +222,9 @@ pub use tally::{Merge, Tally};
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;
+
+/// The traits a tally's methods come from, to import in one line: `use layanan::prelude::*;`.
+pub mod prelude {
+    pub use crate::group::Key;
+    pub use crate::tally::{Merge, Tally};
+}

@@ -6,10 +6,11 @@
 //! published tariff; excess total, mean and median; amounts near `u64::MAX`; the score and its
 //! interval; JSON forms. The tally laws are in `laws`.
 
+use layanan::prelude::*;
 use layanan::stats::{ProportionMethod, proportion_interval};
 use layanan::{CostTally, Error, Interaction, Level, Money, ServiceStandard, Standards, Timestamp};
 
-use crate::scorecard::support::{QUANTILE_TOL, Z95, assert_close};
+use crate::support::{QUANTILE_TOL, Z95, assert_close};
 
 /// `ktp-el` is free, `paspor` costs Rp 350.000; `legalisir` has no standard.
 fn standards() -> Standards {
@@ -329,7 +330,7 @@ fn other_level() {
 #[cfg(feature = "serde")]
 mod serde_forms {
     use super::*;
-    use crate::scorecard::support::json::round_trip;
+    use crate::support::json::round_trip;
 
     #[test]
     fn report_round_trips() {

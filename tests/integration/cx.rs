@@ -7,11 +7,12 @@
 //! Student's t interval; the NPS standard error on random scores; JSON forms. The tally laws
 //! are in `laws`.
 
+use layanan::prelude::*;
 use layanan::stats::{Moments, ProportionMethod, proportion_interval};
 use layanan::{CesTally, CsatTally, Error, Interaction, Level, NpsTally, RatingScale, Timestamp};
 use proptest::prelude::*;
 
-use crate::scorecard::support::{QUANTILE_TOL, Z95, assert_close, proptest_cases};
+use crate::support::{QUANTILE_TOL, Z95, assert_close, proptest_cases};
 
 fn nps_of(scores: &[i64]) -> NpsTally {
     let mut tally = NpsTally::default();
@@ -326,7 +327,7 @@ proptest! {
 #[cfg(feature = "serde")]
 mod serde_forms {
     use super::*;
-    use crate::scorecard::support::json::round_trip;
+    use crate::support::json::round_trip;
 
     #[test]
     fn cx_reports_round_trip_and_ces_names_its_scale() {

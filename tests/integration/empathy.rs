@@ -7,13 +7,14 @@
 //! filed, responded, resolved, within a working-day target and a time target, with their
 //! medians; JSON forms and tampered tallies. The tally laws are in `laws`.
 
+use layanan::prelude::*;
 use layanan::stats::{Moments, ProportionMethod, QuantileType, proportion_interval};
 use layanan::{
     Calendar, Complaint, ComplaintTally, Completion, Date, EmpathySource, EmpathyTally, Error,
     Instrument, Interaction, Level, Rating, RatingScale, SkmAnswers, TimeSpan, Timestamp,
 };
 
-use crate::scorecard::support::{QUANTILE_TOL, assert_close, at};
+use crate::support::{QUANTILE_TOL, assert_close, at};
 
 /// `t(0.975, df)` for df = 1, 2, 4, 6 (tables; scipy.stats.t.ppf).
 const T975: [(f64, f64); 4] = [
@@ -511,7 +512,7 @@ fn empty_complaint_tally_has_insufficient_data() {
 mod serde_forms {
     use super::*;
     use crate::laws::complaints::calendar;
-    use crate::scorecard::support::json::{rejects, round_trip};
+    use crate::support::json::{rejects, round_trip};
     use serde_json::json;
 
     #[test]

@@ -9,6 +9,7 @@
 //! the messages of their variants, in the `hostile` catalogue; this module keeps the variants
 //! and messages the catalogue does not reach.
 
+use layanan::prelude::*;
 use layanan::stats::{self, CronbachAlpha, IntervalMethod};
 use layanan::{
     AgeBand, Calendar, Compatibility, Completion, Date, Education, Element, ElementScore, Error,

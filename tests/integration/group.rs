@@ -1,5 +1,6 @@
 //! `Grouped`: any tally by any key, filled in one pass (its merge laws are in `laws`).
 
+use layanan::prelude::*;
 use layanan::{
     Calendar, CesTally, CostTally, Error, Granularity, Grouped, Interaction, Money, Period,
     RatingScale, ServiceStandard, Standards, Timestamp,

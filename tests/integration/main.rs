@@ -21,3 +21,4 @@ mod speed;
 mod stats_errors;
 mod stats_fixtures;
 mod stats_laws;
+mod support;

@@ -1,6 +1,7 @@
 //! The model types: time, calendars, money, standards, interactions, respondents and weights,
 //! their text forms, and (features `serde`, `jiff`) their interchange forms.
 
+use layanan::prelude::*;
 use layanan::{
     AgeBand, Calendar, Completion, Date, Education, Error, Gender, Granularity, Interaction, Money,
     Occupation, Period, RatingScale, Respondent, ServiceStandard, Standards, TimeSpan, Timestamp,

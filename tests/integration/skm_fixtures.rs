@@ -13,6 +13,7 @@
 //! compared on a report at `alpha_ci_level`, and the case-level report is only checked to
 //! carry the same alpha and an interval at its own level.
 
+use layanan::prelude::*;
 use layanan::stats::{CronbachAlpha, Interval};
 use layanan::{Instrument, Level, SkmAnswers, SkmOptions, SkmReport, SkmTally};
 use serde_json::Value;

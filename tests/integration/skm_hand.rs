@@ -6,6 +6,7 @@
 //! and graded on the rounded value. Grades are always taken from a real tally and its report,
 //! never from `GradeBands::grade` alone, so the exact rounding on band edges is exercised.
 
+use layanan::prelude::*;
 use layanan::stats::{krejcie_morgan, slovin};
 use layanan::{
     Compatibility, Element, Error, Instrument, Mutu, NrrRounding, SkmAnswers, SkmOptions,

@@ -5,10 +5,11 @@
 //!
 //! The number of random cases per property is `LAYANAN_PROPTEST_CASES` (default 256).
 
+use layanan::prelude::*;
 use layanan::{Element, Error, Instrument, SkmAnswers, SkmReport, SkmTally, Weight};
 use proptest::prelude::*;
 
-use crate::scorecard::support::proptest_cases;
+use crate::support::proptest_cases;
 
 type Row = Vec<Option<i64>>;
 

@@ -1,18 +1,19 @@
 //! Speed: waiting, service and turnaround times against the services' published standards.
 //!
 //! Hand-worked cases (arithmetic in the comments): distribution summaries with type-7 and
-//! type-5 quantiles, the share within a minute standard and within a working-day standard
+//! type-5 quantiles, the share on time against a minute standard and a working-day standard
 //! (weekend, holiday of the standards' calendar, month end, and the three Indonesian time
-//! zones), Apdex, the waiting-target share, visits without a standard, unfinished visits, and
-//! the score; JSON forms. The tally laws are in `laws`.
+//! zones), open visits late or pending at `as_of`, Apdex at its own threshold, the
+//! waiting-target share, visits without a standard; JSON forms. The tally laws are in `laws`.
 
+use layanan::prelude::*;
 use layanan::stats::{ProportionMethod, QuantileType, proportion_interval};
 use layanan::{
     Calendar, Completion, Date, Error, Interaction, Level, Money, ServiceStandard, SpeedOptions,
     SpeedTally, Standards, Summary, TimeSpan, Timestamp,
 };
 
-use crate::scorecard::support::{assert_close, at, plus_minutes};
+use crate::support::{assert_close, at, plus_minutes};
 
 /// `ktp-el`: 60 minutes, waiting target 30 minutes. `legalisir`: no standard.
 fn counter_standards() -> Standards {
@@ -40,13 +41,13 @@ fn counter(service_name: &str, arrived: &str, wait: u32, service: Option<u32>) -
 ///
 /// | # | service | wait | service | turnaround | judged against 60 min |
 /// |---|---|---|---|---|---|
-/// | 1 | ktp-el | 10 | 20 | 30 | within: satisfied |
-/// | 2 | ktp-el | 20 | 25 | 45 | within: satisfied |
-/// | 3 | ktp-el | 35 | 25 | 60 | within (exactly T): satisfied |
-/// | 4 | ktp-el | 40 | 50 | 90 | ≤ 4T = 240: tolerating |
-/// | 5 | ktp-el | 5 | 295 | 300 | > 240: frustrated |
+/// | 1 | ktp-el | 10 | 20 | 30 | on time |
+/// | 2 | ktp-el | 20 | 25 | 45 | on time |
+/// | 3 | ktp-el | 35 | 25 | 60 | on time (exactly the standard) |
+/// | 4 | ktp-el | 40 | 50 | 90 | late |
+/// | 5 | ktp-el | 5 | 295 | 300 | late |
 /// | 6 | legalisir | 15 | 15 | 30 | no standard: not judged |
-/// | 7 | ktp-el | 50 | — | — | unfinished: not judged |
+/// | 7 | ktp-el | 50 | — | — | open, due 09:30: late as of the data's end (13:20) |
 fn seven_visits() -> Vec<Interaction> {
     vec![
         counter("ktp-el", "2025-03-04T08:00", 10, Some(20)),
@@ -63,9 +64,9 @@ fn tally_of<'a>(
     visits: impl IntoIterator<Item = &'a Interaction>,
     standards: &Standards,
 ) -> SpeedTally {
-    let mut tally = SpeedTally::new();
+    let mut tally = SpeedTally::new(standards.clone());
     for v in visits {
-        tally.push(v, standards).unwrap();
+        tally.push(v).unwrap();
     }
     tally
 }
@@ -178,50 +179,100 @@ fn summaries_by_hand_type_5() {
     assert_eq!(report.score, default.score);
 }
 
-/// Judged: the five finished ktp-el visits. Within 60 minutes: 30, 45, 60 → 3 of 5.
-/// Apdex: S = 3 (≤ 60), T = 1 (90 ≤ 240), F = 1 (300): (3 + 1/2)/5 = 0.7.
-/// Score = 3/5 × 100 = 60; its interval is Wilson's for 3/5 × 100: [23.07, 88.24].
+/// Judged as of the data's end (visit 5 finished at 13:20): the five finished ktp-el visits
+/// (30, 45, 60 on time; 90, 300 late) and the open one, due at 09:30 and late: 3 of 6 on
+/// time, Wilson's [18.76, 81.24] %. As of 09:00 the open visit is pending instead (the
+/// finished ones, recorded later, are then refused: see `as_of_before_the_data_is_refused`).
 #[test]
-fn share_within_minute_standard_apdex_and_score() {
-    let report = tally_of(&seven_visits(), &counter_standards())
-        .report()
-        .unwrap();
-    assert_eq!(report.visits, 7);
-    assert_eq!(report.unfinished, 1);
+fn share_on_time_with_open_visits() {
+    let tally = tally_of(&seven_visits(), &counter_standards());
+    let report = tally.report().unwrap();
+    assert_eq!(report.as_of, at("2025-03-04T13:20:00+07:00"));
+    assert_eq!((report.visits, report.finished, report.unfinished), (7, 6, 1));
     assert_eq!(report.no_standard, 1);
-    let within = report.within_standard.unwrap();
-    assert_eq!((within.count, within.of), (3, 5));
-    assert_eq!(within.rate(), 0.6);
-    let wilson = proportion_interval(3, 5, Level::default(), ProportionMethod::Wilson).unwrap();
-    assert_eq!(within.interval, wilson);
-    assert_close(wilson.lower(), 0.230724281, 1e-8);
-    assert_close(wilson.upper(), 0.882379226, 1e-8);
-    assert_eq!(report.apdex, Some(0.7));
-    assert_eq!(report.score, Some(60.0));
-    let score = report.score_interval.unwrap();
-    assert_close(score.estimate(), 60.0, 1e-15);
-    assert_close(score.lower(), 100.0 * wilson.lower(), 1e-15);
-    assert_close(score.upper(), 100.0 * wilson.upper(), 1e-15);
-    assert_eq!(score.method(), layanan::stats::IntervalMethod::Wilson);
+    assert_eq!((report.on_time, report.late, report.late_unfinished), (3, 3, 1));
+    assert_eq!(report.pending, 0);
+    let on_time = report.on_time_share.unwrap();
+    assert_eq!((on_time.count, on_time.of), (3, 6));
+    let wilson = proportion_interval(3, 6, Level::default(), ProportionMethod::Wilson).unwrap();
+    assert_eq!(on_time.interval, wilson);
+    assert_close(wilson.lower(), 0.187_621_312, 1e-8);
+    assert_close(wilson.upper(), 0.812_378_688, 1e-8);
+    assert_eq!((report.coverage.judged, report.coverage.of), (6, 7));
+    assert_eq!(report.apdex, None, "Apdex only with its own threshold");
 
     // At 90 %, the interval is Wilson's at 90 %.
-    let tally = tally_of(&seven_visits(), &counter_standards());
     let level = Level::new(0.9).unwrap();
     let report = tally
-        .report_with(&SpeedOptions {
-            level,
-            quantile_type: QuantileType::Linear,
-        })
+        .report_with(&SpeedOptions::default().level(level))
         .unwrap();
     assert_eq!(
-        report.within_standard.unwrap().interval,
-        proportion_interval(3, 5, level, ProportionMethod::Wilson).unwrap()
+        report.on_time_share.unwrap().interval,
+        proportion_interval(3, 6, level, ProportionMethod::Wilson).unwrap()
     );
+}
+
+/// An open visit is pending until its deadline and late from the next millisecond.
+#[test]
+fn open_visits_are_pending_then_late() {
+    let open = counter("ktp-el", "2025-03-04T08:30", 50, None); // due 09:30, started 09:20
+    let tally = tally_of([&open], &counter_standards());
+    let at_due = tally
+        .report_with(&SpeedOptions::default().as_of(at("2025-03-04T09:30:00+07:00")))
+        .unwrap();
+    assert_eq!((at_due.pending, at_due.late, at_due.on_time_share), (1, 0, None));
+    assert_eq!(at_due.coverage.judged, 0);
+    assert!(at_due.coverage.is_low());
+    let after = Timestamp::from_unix_millis(at("2025-03-04T09:30:00+07:00").unix_millis() + 1);
+    let late = tally
+        .report_with(&SpeedOptions::default().as_of(after))
+        .unwrap();
+    assert_eq!((late.pending, late.late, late.late_unfinished), (0, 1, 1));
+    assert_eq!(late.on_time_share.map(|s| (s.count, s.of)), Some((0, 1)));
+    // The default as-of is the latest time in the data: its start at 09:20, before the due.
+    assert_eq!(tally.report().unwrap().pending, 1);
+}
+
+/// A report as of an instant before the data ends would judge visits finished later as open:
+/// refused, naming both instants.
+#[test]
+fn as_of_before_the_data_is_refused() {
+    let tally = tally_of(&seven_visits(), &counter_standards());
+    let err = tally
+        .report_with(&SpeedOptions::default().as_of(at("2025-03-04T09:00:00+07:00")))
+        .unwrap_err();
+    assert_eq!(
+        err,
+        Error::AsOfBeforeData {
+            as_of: at("2025-03-04T09:00:00+07:00"),
+            latest: at("2025-03-04T13:20:00+07:00"),
+        }
+    );
+    assert_eq!(
+        err.to_string(),
+        "as_of 2025-03-04T02:00:00Z is before the latest time in the data, 2025-03-04T06:20:00Z"
+    );
+}
+
+/// Apdex at its own threshold T = 20 minutes, on every turnaround timed in minutes (the six
+/// finished visits: 30, 45, 60, 90, 300 and legalisir's 30): satisfied none, tolerating ≤ 80:
+/// 30, 45, 60, 30 = 4, frustrated 2: (0 + 4/2)/6 = 1/3.
+#[test]
+fn apdex_at_its_own_threshold() {
+    let report = tally_of(&seven_visits(), &counter_standards())
+        .report_with(&SpeedOptions::default().apdex_threshold(TimeSpan::from_minutes(20)))
+        .unwrap();
+    let apdex = report.apdex.unwrap();
+    assert_eq!(
+        (apdex.satisfied, apdex.tolerating, apdex.n),
+        (0, 4, 6)
+    );
+    assert_close(apdex.score, 1.0 / 3.0, 1e-15);
 }
 
 /// Apdex's edges with T = 60 min: exactly 60 min is satisfied, 60 min + 1 ms tolerating,
 /// exactly 240 min tolerating, 240 min + 1 ms frustrated. S = 1, T = 2, F = 1:
-/// (1 + 2/2)/4 = 0.5; within 1/4.
+/// (1 + 2/2)/4 = 0.5; on time against the 60-minute standard: 1/4.
 #[test]
 fn apdex_edges() {
     let arrived = at("2025-03-04T08:00:00+07:00");
@@ -234,11 +285,12 @@ fn apdex_edges() {
                 .unwrap()
         })
         .collect();
-    let report = tally_of(&visits, &counter_standards()).report().unwrap();
-    let within = report.within_standard.unwrap();
-    assert_eq!((within.count, within.of), (1, 4));
-    assert_eq!(report.apdex, Some(0.5));
-    assert_eq!(report.score, Some(25.0));
+    let report = tally_of(&visits, &counter_standards())
+        .report_with(&SpeedOptions::default().apdex_threshold(TimeSpan::from_minutes(60)))
+        .unwrap();
+    let on_time = report.on_time_share.unwrap();
+    assert_eq!((on_time.count, on_time.of), (1, 4));
+    assert_eq!(report.apdex.map(|a| a.score), Some(0.5));
 }
 
 /// Waiting target 30 minutes, judged on every ktp-el visit that started (finished or not):
@@ -259,7 +311,7 @@ fn waiting_target_share() {
     let exact = counter("ktp-el", "2025-03-04T09:00", 30, Some(10));
     let report = tally_of([&exact], &counter_standards()).report().unwrap();
     assert_eq!(report.within_wait_target.unwrap().count, 1);
-    // A visit that never started is not judged on its wait.
+    // A finished visit without a recorded start has no known wait: not judged on it.
     let arrived = at("2025-03-04T09:00:00+07:00");
     let unstarted = Interaction::builder("ktp-el", "kel-a", arrived)
         .finished_at(plus_minutes(arrived, 10.0))
@@ -269,15 +321,26 @@ fn waiting_target_share() {
         .report()
         .unwrap();
     assert_eq!(report.within_wait_target, None);
+    assert_eq!(report.wait_pending, 0);
     assert_eq!(report.wait, None);
     assert_eq!(report.service, None);
     let one = report.turnaround.unwrap();
     assert_eq!((one.n, one.max, one.median, one.p95), (1, 10.0, 10.0, 10.0));
     assert_eq!(one.sd, None, "no standard deviation of one value");
+    // A visit neither started nor finished waits still: pending until the target passes,
+    // then late on its wait.
+    let waiting = Interaction::builder("ktp-el", "kel-a", arrived).build().unwrap();
+    let tally = tally_of([&waiting], &counter_standards());
+    assert_eq!(tally.report().unwrap().wait_pending, 1);
+    let later = tally
+        .report_with(&SpeedOptions::default().as_of(at("2025-03-04T10:00:00+07:00")))
+        .unwrap();
+    assert_eq!(later.wait_pending, 0);
+    assert_eq!(later.within_wait_target.map(|s| (s.count, s.of)), Some((0, 1)));
 }
 
 /// Visits of a service without a published standard, or whose standard has no completion
-/// time, are counted in `no_standard` and never judged: no share, no Apdex, no score.
+/// time, are counted in `no_standard` and never judged: no share.
 #[test]
 fn visits_without_a_standard_are_never_judged() {
     let mut standards = counter_standards();
@@ -291,15 +354,15 @@ fn visits_without_a_standard_are_never_judged() {
         counter("paspor", "2025-03-04T08:00", 5, Some(600)),
         counter("paspor", "2025-03-04T08:00", 5, Some(10)),
         counter("legalisir", "2025-03-04T08:00", 20, Some(10)),
+        counter("paspor", "2025-03-04T08:00", 5, None),
     ];
     let report = tally_of(&visits, &standards).report().unwrap();
-    assert_eq!(report.visits, 3);
-    assert_eq!(report.no_standard, 3);
-    assert_eq!(report.unfinished, 0);
-    assert_eq!(report.within_standard, None);
-    assert_eq!(report.apdex, None);
-    assert_eq!(report.score, None);
-    assert_eq!(report.score_interval, None);
+    assert_eq!(report.visits, 4);
+    assert_eq!(report.no_standard, 4);
+    assert_eq!(report.unfinished, 1);
+    assert_eq!((report.pending, report.late), (0, 0));
+    assert_eq!(report.on_time_share, None);
+    assert_eq!(report.coverage.judged, 0);
     assert_eq!(report.working_days, None);
     // Their times are still summarised; legalisir's wait is judged against its target
     // (20 > 10).
@@ -307,18 +370,18 @@ fn visits_without_a_standard_are_never_judged() {
     let wait = report.within_wait_target.unwrap();
     assert_eq!((wait.count, wait.of), (0, 1));
 
-    // Mixed with judged visits, they change neither the share nor Apdex.
+    // Mixed with judged visits, they do not change the share.
     let mut all: Vec<Interaction> = visits.to_vec();
     all.push(counter("ktp-el", "2025-03-04T08:00", 5, Some(10)));
     let report = tally_of(&all, &standards).report().unwrap();
-    let within = report.within_standard.unwrap();
-    assert_eq!((within.count, within.of), (1, 1));
-    assert_eq!(report.apdex, Some(1.0));
-    assert_eq!(report.score, Some(100.0));
+    let on_time = report.on_time_share.unwrap();
+    assert_eq!((on_time.count, on_time.of), (1, 1));
+    assert_eq!((report.coverage.judged, report.coverage.of), (1, 5));
+    assert!(report.coverage.is_low());
 }
 
-/// Unfinished visits are counted and their waits summarised, but they have no service or
-/// turnaround time and are not judged.
+/// Unfinished visits are counted and their waits summarised; they have no service or
+/// turnaround time, and are judged once past due.
 #[test]
 fn unfinished_visits() {
     let visits = [
@@ -331,9 +394,8 @@ fn unfinished_visits() {
     assert_eq!((wait.n, wait.mean, wait.max), (2, 15.0, 18.0));
     assert_eq!(report.service, None);
     assert_eq!(report.turnaround, None);
-    assert_eq!(report.within_standard, None);
-    assert_eq!(report.apdex, None);
-    assert_eq!(report.score, None);
+    // As of their last start (08:18) both are pending.
+    assert_eq!((report.pending, report.on_time_share), (2, None));
     // Their waits are judged against the target (both ≤ 30).
     assert_eq!(report.within_wait_target.unwrap().count, 2);
     // An unfinished visit that did not even start has no times at all.
@@ -346,6 +408,7 @@ fn unfinished_visits() {
     assert_eq!((report.visits, report.unfinished), (1, 1));
     assert_eq!(report.wait, None);
     assert_eq!(report.within_wait_target, None);
+    assert_eq!(report.wait_pending, 1);
 }
 
 /// A permit (`izin`, 2 working days) on a WIB calendar with Idul Fitri 2025 (Monday 31 March,
@@ -356,11 +419,11 @@ fn unfinished_visits() {
 /// |---|---|---|
 /// | Fri 7 Mar 10:00 | Mon 10 Mar 14:00 | weekend skipped: Mon = 1 → within |
 /// | Fri 28 Mar 10:00 | Wed 2 Apr 10:00 | Mon, Tue holidays: Wed = 1 → within |
-/// | Thu 30 Jan 09:00 | Tue 4 Feb 15:00 | month end: Fri 31, Mon 3, Tue 4 = 3 → tolerating (≤ 8) |
+/// | Thu 30 Jan 09:00 | Tue 4 Feb 15:00 | month end: Fri 31, Mon 3, Tue 4 = 3 → late |
 /// | Mon 3 Mar 09:00 | Mon 3 Mar 15:00 | same day = 0 → within |
-/// | Mon 3 Mar 09:00 | Mon 17 Mar 09:00 | 4 + 5 + 1 = 10 → frustrated (> 8) |
+/// | Mon 3 Mar 09:00 | Mon 17 Mar 09:00 | 4 + 5 + 1 = 10 → late |
 ///
-/// Within 3/5; Apdex (3 + 1/2)/5 = 0.7. Working days 1 1 3 0 10: mean 3, squared deviations
+/// On time 3/5. Working days 1 1 3 0 10: mean 3, squared deviations
 /// 4 + 4 + 0 + 9 + 49 = 66, sd = √16.5; sorted 0 1 1 3 10: median 1, p90 h = 3.6 → 3 + 0.6·7 =
 /// 7.2, p95 h = 3.8 → 3 + 0.8·7 = 8.6, max 10.
 #[test]
@@ -388,10 +451,8 @@ fn working_day_standard_weekend_holiday_month_end() {
         visit("2025-03-03T09:00", "2025-03-17T09:00"),
     ];
     let report = tally_of(&visits, &standards).report().unwrap();
-    let within = report.within_standard.unwrap();
-    assert_eq!((within.count, within.of), (3, 5));
-    assert_eq!(report.apdex, Some(0.7));
-    assert_eq!(report.score, Some(60.0));
+    let on_time = report.on_time_share.unwrap();
+    assert_eq!((on_time.count, on_time.of), (3, 5));
     assert_summary(
         report.working_days.unwrap(),
         5,
@@ -406,7 +467,7 @@ fn working_day_standard_weekend_holiday_month_end() {
     // Without the holidays, 28 March → 2 April is Mon, Tue, Wed = 3 working days: not within.
     let plain = Standards::from(vec![permit]);
     let report = tally_of(&visits, &plain).report().unwrap();
-    assert_eq!(report.within_standard.unwrap().count, 2);
+    assert_eq!(report.on_time_share.unwrap().count, 2);
     assert_close(report.working_days.unwrap().mean, 3.4, 1e-15); // (1 + 3 + 3 + 0 + 10)/5
 }
 
@@ -442,7 +503,7 @@ fn working_days_depend_on_the_time_zone() {
         let standards = Standards::from(vec![permit.clone()]).with_calendar(calendar.clone());
         let tally = tally_of(&visits, &standards);
         let report = tally.report().unwrap();
-        let share = report.within_standard.unwrap();
+        let share = report.on_time_share.unwrap();
         assert_eq!(
             (share.count, share.of),
             (within, 2),
@@ -475,26 +536,16 @@ fn working_days_depend_on_the_time_zone() {
 }
 
 #[test]
-fn empty_tally_has_insufficient_data() {
-    let err = SpeedTally::new().report().unwrap_err();
+fn empty_tally_has_nothing_to_report() {
+    let err = SpeedTally::default().report().unwrap_err();
     assert_eq!(
         err,
-        Error::InsufficientData {
-            what: "speed report".into(),
-            needed: 1,
-            got: 0
+        Error::NoData {
+            what: "visits".into()
         }
     );
-    assert_eq!(
-        err.to_string(),
-        "speed report needs at least 1 observation, got 0"
-    );
+    assert_eq!(err.to_string(), "no visits to report");
     assert_eq!(SpeedTally::default().visits(), 0);
-    assert!(
-        SpeedTally::default()
-            .report_with(&SpeedOptions::default())
-            .is_err()
-    );
 }
 
 /// A working-day standard needs local dates: an instant past year 9999 cannot be counted, and
@@ -512,16 +563,16 @@ fn uncountable_working_days_leave_the_tally_unchanged() {
         .finished_at(Timestamp::from_unix_millis(far.unix_millis() + 120_000))
         .build()
         .unwrap();
-    let mut tally = SpeedTally::new();
-    let err = tally.push(&visit, &standards).unwrap_err();
+    let mut tally = SpeedTally::new(standards.clone());
+    let err = tally.push(&visit).unwrap_err();
     assert!(matches!(err, Error::TimeOutOfRange { .. }), "{err}");
-    assert_eq!(tally, SpeedTally::new());
+    assert_eq!(tally, SpeedTally::new(standards));
 }
 
 #[cfg(feature = "serde")]
 mod serde_forms {
     use super::*;
-    use crate::scorecard::support::json::round_trip;
+    use crate::support::json::round_trip;
 
     #[test]
     fn options_and_report_round_trip() {
@@ -530,20 +581,24 @@ mod serde_forms {
             .unwrap();
         round_trip(&report);
         round_trip(&report.wait.unwrap());
-        round_trip(&report.within_standard.unwrap());
-        round_trip(&SpeedOptions {
-            level: Level::new(0.9).unwrap(),
-            quantile_type: QuantileType::Hazen,
-        });
+        round_trip(&report.on_time_share.unwrap());
+        round_trip(
+            &SpeedOptions::default()
+                .level(Level::new(0.9).unwrap())
+                .quantile_type(QuantileType::Hazen)
+                .as_of(at("2025-12-31T00:00:00Z"))
+                .apdex_threshold(TimeSpan::from_minutes(20)),
+        );
     }
 
     #[test]
     fn standards_keep_their_calendar() {
         let json = round_trip(&crate::laws::visits::standards());
-        assert_eq!(json["calendar"]["offset_minutes"], 480);
+        assert_eq!(json["calendars"]["default"]["offset_minutes"], 480);
         assert_eq!(
-            json["calendar"]["holidays"],
+            json["calendars"]["default"]["holidays"],
             serde_json::json!(["2025-03-31"])
         );
+        assert_eq!(json["calendars"]["by_unit"][0][0], "unit-2");
     }
 }

@@ -14,7 +14,7 @@ use layanan::stats::{
 use proptest::prelude::*;
 
 use crate::laws::moments::sample;
-use crate::scorecard::support::proptest_cases;
+use crate::support::proptest_cases;
 
 const ALL_TYPES: [QuantileType; 9] = [
     QuantileType::InvertedCdf,

@@ -4,6 +4,7 @@
 //! `Data` whose message is the error's message (and, read from text, its line and column), so
 //! the expected `Error` value is compared through its message.
 
+use layanan::prelude::*;
 use super::rejects_saying;
 use layanan::{
     CostTally, Error, Instrument, Interaction, Level, NpsTally, Scorecard, SkmAnswers, SkmTally,

@@ -1,7 +1,8 @@
 //! Money inputs: negative amounts, amounts near and past `u64::MAX`, sums that overflow.
 
+use layanan::prelude::*;
 use super::{in_range, rejects, rejects_saying};
-use crate::scorecard::support::at;
+use crate::support::at;
 use layanan::{CostTally, Error, Interaction, Money, ServiceStandard, Standards};
 
 fn negative(field: &str, value: i64) -> Error {

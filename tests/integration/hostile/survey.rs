@@ -1,5 +1,6 @@
 //! Survey inputs: SKM answers, instruments, weights, respondents.
 
+use layanan::prelude::*;
 use super::{in_range, rejects, rejects_saying};
 use layanan::{
     Element, Error, ExcellenceWeights, Instrument, Respondent, SkmAnswers, SkmTally, Weight,

@@ -1,8 +1,9 @@
 //! Tally inputs: reports on empty tallies and groups, unknown services, out-of-range scores,
 //! merges that mismatch, and degenerate but valid data (one visit, identical answers).
 
+use layanan::prelude::*;
 use super::{in_range, rejects, rejects_saying};
-use crate::scorecard::support::at;
+use crate::support::at;
 use layanan::{
     Calendar, CesTally, CompareOptions, ComplaintTally, Completion, CostTally, CsatTally,
     EmpathyTally, Error, GroupTally, Grouped, Instrument, Interaction, Money, NpsTally,

@@ -4,6 +4,7 @@
 //! Each case starts from the JSON of a real tally, which must read back equal, then changes one
 //! thing that `push` and `merge` could never produce and expects the exact error message.
 
+use layanan::prelude::*;
 use layanan::stats::Moments;
 use layanan::{
     Calendar, Complaint, ComplaintTally, Completion, CostTally, EmpathyTally, Interaction, Money,

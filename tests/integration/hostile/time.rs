@@ -1,7 +1,8 @@
 //! Time inputs: timestamps, dates, spans, calendars, and the order of a visit's instants.
 
+use layanan::prelude::*;
 use super::{in_range, rejects, rejects_saying};
-use crate::scorecard::support::at;
+use crate::support::at;
 use layanan::{
     Calendar, Complaint, Completion, Date, Error, Granularity, Interaction, Money, ServiceStandard,
     SpeedTally, Standards, TimeSpan, Timestamp,

@@ -3,11 +3,11 @@
 //! target. Counts and hours in arrival order: quantiles are order-free, means and standard
 //! deviations only to their last bits.
 
-use layanan::{Calendar, Complaint, ComplaintTally, Completion, Date, TimeSpan};
+use layanan::{Calendar, Complaint, ComplaintTally, ComplaintTargets, Completion, Date, TimeSpan};
 use proptest::prelude::*;
 
 use super::{Exact, case, config, laws};
-use crate::scorecard::support::{at, plus_minutes};
+use crate::support::{at, plus_minutes};
 
 /// WITA, with 31 March and 1 April 2025 holidays.
 pub(crate) fn calendar() -> Calendar {
@@ -25,15 +25,20 @@ pub(crate) fn complaint() -> impl Strategy<Value = Complaint> {
         prop::option::weighted(0.7, 0u32..21 * 24 * 60),
     )
         .prop_map(|(filed, response, resolution)| {
-            let filed = plus_minutes(at("2025-01-27T00:00:00Z"), f64::from(filed));
-            let mut c = Complaint::filed("kel-a", filed).unwrap();
+            let filed_at = |m: u32| plus_minutes(at("2025-01-27T00:00:00Z"), f64::from(m));
+            let mut c = Complaint::filed(["kel-a", "kel-b"][(filed % 2) as usize], filed_at(filed))
+                .unwrap()
+                .in_category(["ringan", "berat", "lain"][(filed % 3) as usize])
+                .unwrap();
             if let Some(r) = response {
                 c = c
-                    .first_response_at(plus_minutes(filed, f64::from(r)))
+                    .first_response_at(plus_minutes(filed_at(filed), f64::from(r)))
                     .unwrap();
             }
+            // A resolution is never before the first response.
             if let Some(r) = resolution {
-                c = c.resolved_at(plus_minutes(filed, f64::from(r))).unwrap();
+                let r = r.max(response.unwrap_or(0));
+                c = c.resolved_at(plus_minutes(filed_at(filed), f64::from(r))).unwrap();
             }
             c
         })
@@ -54,12 +59,13 @@ proptest! {
         target in target(),
         case in case(prop::collection::vec(complaint(), 0..40)),
     ) {
-        laws(
-            ComplaintTally::new(target, calendar()),
-            ComplaintTally::push,
-            ComplaintTally::report,
-        )
-        .exact(Exact::Sequence)
-        .check(&case)?;
+        let targets = ComplaintTargets::default()
+            .with_resolution(target)
+            .with_category("berat", Completion::WorkingDays(14))
+            .unwrap();
+        let calendars = layanan::Calendars::new(calendar()).with_unit("kel-b", Calendar::wib());
+        laws(ComplaintTally::new(targets, calendars))
+            .exact(Exact::Sequence)
+            .check(&case)?;
     }
 }

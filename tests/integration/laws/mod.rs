@@ -12,6 +12,9 @@
 //! * **serde** (feature `serde`): a tally written as JSON and read back is equal, and so is its
 //!   report; for the whole and for `a`.
 //!
+//! The harness knows tallies only through the [`Tally`] and [`Merge`](layanan::Merge) traits:
+//! it pushes with `push`, merges with `merge` and reports with `report_with`.
+//!
 //! What "agree" means depends on what the tally holds ([`Exact`]): integer counts make equal
 //! tallies whatever the grouping or order; stored values in arrival order make equal tallies
 //! when the order is the same; floating sums make only close reports. Reports are compared on
@@ -28,11 +31,11 @@
 
 use std::fmt::Debug;
 
-use layanan::{Grouped, Merge};
+use layanan::Tally;
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
 
-use crate::scorecard::support::{debug_close, proptest_cases};
+use crate::support::{debug_close, proptest_cases};
 
 pub(crate) mod complaints;
 pub(crate) mod moments;
@@ -51,24 +54,19 @@ pub(crate) trait Wire {}
 #[cfg(not(feature = "serde"))]
 impl<T> Wire for T {}
 
-/// A tally the laws apply to.
-pub(crate) trait Tally: Merge + Clone + PartialEq + Debug + Wire {}
-impl<T: Merge + Clone + PartialEq + Debug + Wire> Tally for T {}
-
-/// `Grouped` merges through an inherent method only (it does not implement [`Merge`]): this
-/// wrapper lends it the trait.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(
-    feature = "serde",
-    derive(serde::Serialize, serde::Deserialize),
-    serde(transparent)
-)]
-pub(crate) struct Groups<K: Ord, T>(pub Grouped<K, T>);
-
-impl<K: Ord + Clone, T: Merge + Clone> Merge for Groups<K, T> {
-    fn merge_from(&mut self, other: &Self) -> layanan::Result<()> {
-        self.0.merge(&other.0)
-    }
+/// What the laws need of a tally beyond [`Tally`]: copies, equality, and its wire form.
+pub(crate) trait Lawful: Tally + Clone + PartialEq + Debug + Wire
+where
+    Self::Record: Sized,
+    Self::Report: Debug,
+{
+}
+impl<T> Lawful for T
+where
+    T: Tally + Clone + PartialEq + Debug + Wire,
+    T::Record: Sized,
+    T::Report: Debug,
+{
 }
 
 /// How far tallies of the same records, merged in different ways, are equal.
@@ -135,43 +133,44 @@ pub(crate) fn case<R: Clone + Debug>(
     })
 }
 
-type Push<'a, T, R> = Box<dyn Fn(&mut T, &R) -> layanan::Result<()> + 'a>;
 type Build<'a, T, R> = Box<dyn Fn(&[R]) -> T + 'a>;
 
-/// One tally's laws: how to push a record, what its report is, and how exact it is.
-pub(crate) struct Laws<'a, T, R, Rep> {
+/// One tally's laws: the empty tally, the options of its report, how exact it is.
+pub(crate) struct Laws<'a, T: Lawful>
+where
+    T::Record: Sized,
+    T::Report: Debug,
+{
     empty: T,
-    push: Push<'a, T, R>,
-    report: Box<dyn Fn(&T) -> Rep + 'a>,
+    options: T::Options,
     exact: Exact,
     tolerance: Tolerance,
     /// Batch constructors: a name, whether they give the pushed tally exactly (else its report
     /// within the tolerance), and the constructor.
-    batches: Vec<(&'static str, bool, Build<'a, T, R>)>,
-    /// Whether the serde law applies (with the `serde` feature).
-    #[cfg_attr(not(feature = "serde"), allow(dead_code))]
-    json: bool,
+    batches: Vec<(&'static str, bool, Build<'a, T, T::Record>)>,
 }
 
-/// The laws of a tally that starts as `empty`, takes records with `push` and reports with
-/// `report`; by default [`Exact::Sums`] with [`SUMS`].
-pub(crate) fn laws<'a, T, R, Rep>(
-    empty: T,
-    push: impl Fn(&mut T, &R) -> layanan::Result<()> + 'a,
-    report: impl Fn(&T) -> Rep + 'a,
-) -> Laws<'a, T, R, Rep> {
+/// The laws of a tally that starts as `empty`, pushed with [`Tally::push`] and reported with
+/// [`Tally::report_with`] at default options; by default [`Exact::Sums`] with [`SUMS`].
+pub(crate) fn laws<'a, T: Lawful>(empty: T) -> Laws<'a, T>
+where
+    T::Record: Sized,
+    T::Report: Debug,
+{
     Laws {
         empty,
-        push: Box::new(push),
-        report: Box::new(report),
+        options: T::Options::default(),
         exact: Exact::Sums,
         tolerance: SUMS,
         batches: Vec::new(),
-        json: true,
     }
 }
 
-impl<'a, T: Tally, R, Rep: Debug> Laws<'a, T, R, Rep> {
+impl<'a, T: Lawful> Laws<'a, T>
+where
+    T::Record: Sized,
+    T::Report: Debug,
+{
     pub(crate) fn exact(mut self, exact: Exact) -> Self {
         self.exact = exact;
         self
@@ -182,40 +181,42 @@ impl<'a, T: Tally, R, Rep: Debug> Laws<'a, T, R, Rep> {
         self
     }
 
+    /// Reports with these options instead of the defaults.
+    pub(crate) fn options(mut self, options: T::Options) -> Self {
+        self.options = options;
+        self
+    }
+
     /// A batch constructor that should give the tally of pushing the records one by one:
     /// exactly when `exact`, else the same report within the tolerance.
     pub(crate) fn batch(
         mut self,
         name: &'static str,
         exact: bool,
-        build: impl Fn(&[R]) -> T + 'a,
+        build: impl Fn(&[T::Record]) -> T + 'a,
     ) -> Self {
         self.batches.push((name, exact, Box::new(build)));
         self
     }
 
-    /// Leaves out the serde law, for a tally JSON cannot hold (see the test that says why).
-    pub(crate) fn without_json(mut self) -> Self {
-        self.json = false;
-        self
-    }
-
     /// The tally of `records`, pushed one by one.
-    pub(crate) fn tally(&self, records: &[R]) -> Result<T, TestCaseError> {
+    pub(crate) fn tally(&self, records: &[T::Record]) -> Result<T, TestCaseError> {
         let mut tally = self.empty.clone();
         for record in records {
-            (self.push)(&mut tally, record).map_err(|e| fail(format!("push: {e}")))?;
+            tally
+                .push(record)
+                .map_err(|e| fail(format!("push: {e}")))?;
         }
         Ok(tally)
     }
 
-    /// The report of a tally.
-    pub(crate) fn report(&self, tally: &T) -> Rep {
-        (self.report)(tally)
+    /// The report of a tally (or its error).
+    pub(crate) fn report(&self, tally: &T) -> layanan::Result<T::Report> {
+        tally.report_with(&self.options)
     }
 
     /// Checks every law on `case`.
-    pub(crate) fn check(&self, case: &Case<R>) -> Result<(), TestCaseError> {
+    pub(crate) fn check(&self, case: &Case<T::Record>) -> Result<(), TestCaseError> {
         let Case {
             records,
             cuts: (i, j),
@@ -271,6 +272,10 @@ impl<'a, T: Tally, R, Rep: Debug> Laws<'a, T, R, Rep> {
             &whole,
             sequence,
         )?;
+        let mut all = self.empty.clone();
+        all.push_all(records)
+            .map_err(|e| fail(format!("push_all: {e}")))?;
+        equal("one by one: push_all against pushing", &all, &whole)?;
         for (name, exact, build) in &self.batches {
             let built = build(records);
             self.agree(
@@ -282,7 +287,7 @@ impl<'a, T: Tally, R, Rep: Debug> Laws<'a, T, R, Rep> {
         }
 
         #[cfg(feature = "serde")]
-        for x in [&whole, &a].into_iter().filter(|_| self.json) {
+        for x in [&whole, &a] {
             let text = serde_json::to_string(x).map_err(|e| fail(format!("serde: {e}")))?;
             let back: T = serde_json::from_str(&text)
                 .map_err(|e| fail(format!("serde: reading back {text}: {e}")))?;
@@ -320,7 +325,7 @@ impl<'a, T: Tally, R, Rep: Debug> Laws<'a, T, R, Rep> {
 }
 
 /// `got` and `want` are equal tallies.
-fn equal<T: Tally>(law: &str, got: &T, want: &T) -> Result<(), TestCaseError> {
+fn equal<T: PartialEq + Debug>(law: &str, got: &T, want: &T) -> Result<(), TestCaseError> {
     if got == want {
         Ok(())
     } else {
@@ -335,9 +340,9 @@ fn fail(message: String) -> TestCaseError {
 }
 
 /// `x + y`, as a new tally.
-fn merged<T: Tally>(x: &T, y: &T) -> Result<T, TestCaseError> {
+fn merged<T: Tally + Clone>(x: &T, y: &T) -> Result<T, TestCaseError> {
     let mut out = x.clone();
-    out.merge_from(y).map_err(|e| fail(format!("merge: {e}")))?;
+    out.merge(y).map_err(|e| fail(format!("merge: {e}")))?;
     Ok(out)
 }
 

@@ -70,19 +70,18 @@ proptest! {
         (instrument, case) in survey()
             .prop_flat_map(|(instrument, rows)| (Just(instrument), case(Just(rows))))
     ) {
-        let laws = laws(
-            SkmTally::new(instrument.clone()),
-            SkmTally::push,
-            SkmTally::report,
-        )
-        .exact(Exact::Counts)
-        .batch("SkmTally::from_responses", true, |records: &[SkmResponse]| {
-            SkmTally::from_responses(instrument.clone(), records).unwrap()
-        });
+        let laws = laws(SkmTally::new(instrument.clone()))
+            .exact(Exact::Counts)
+            .batch("SkmTally::push_answers", true, |records: &[SkmResponse]| {
+                let mut tally = SkmTally::new(instrument.clone());
+                for r in records {
+                    tally.push_answers(r.answers()).unwrap();
+                }
+                tally
+            });
         #[cfg(feature = "rayon")]
-        let laws = laws.batch("SkmTally::par_from_answers", true, |records: &[SkmResponse]| {
-            let answers: Vec<SkmAnswers> = records.iter().map(|r| r.answers().clone()).collect();
-            SkmTally::par_from_answers(instrument.clone(), &answers).unwrap()
+        let laws = laws.batch("par_tally", true, |records: &[SkmResponse]| {
+            layanan::par_tally(SkmTally::new(instrument.clone()), records).unwrap()
         });
         laws.check(&case)?;
     }
