@@ -2,7 +2,7 @@
 
 use crate::error::{Error, Result};
 use crate::model::{Interaction, Money, Standards};
-use crate::read_check::checked_on_read;
+use crate::stats::checked_on_read;
 use crate::stats::{Interval, Level, QuantileType, Sorted};
 use crate::summary::Share;
 

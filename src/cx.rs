@@ -4,7 +4,7 @@ use std::fmt;
 
 use crate::error::{Error, Result};
 use crate::model::{Interaction, RECOMMEND_MAX, Rating, RatingScale};
-use crate::read_check::checked_on_read;
+use crate::stats::checked_on_read;
 use crate::stats::{Interval, IntervalMethod, Level, Moments};
 use crate::summary::{Share, total};
 

@@ -2,7 +2,7 @@
 
 use crate::error::{Error, Result};
 use crate::model::{Calendar, Complaint, Completion, Interaction, Rating, SKM_SCALE_MAX};
-use crate::read_check::checked_on_read;
+use crate::stats::checked_on_read;
 use crate::stats::{Interval, Level, Moments, QuantileType};
 use crate::summary::{Share, Summary, total};
 

@@ -3,9 +3,10 @@
 use std::fmt;
 
 use crate::error::{Error, Result};
-use crate::model::{Ratio, Weight};
-use crate::read_check::checked_on_read;
-use crate::stats::{Interval, IntervalMethod, Level, normal_upper_quantile};
+use crate::model::Weight;
+use crate::stats::{
+    Interval, IntervalMethod, Level, Ratio, checked_on_read, normal_upper_quantile,
+};
 
 /// One of the three things citizens ask of a front office.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

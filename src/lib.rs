@@ -175,7 +175,6 @@ mod jiff_impls;
 mod model;
 #[cfg(feature = "rayon")]
 mod parallel;
-mod read_check;
 mod scorecard;
 mod skm;
 mod speed;

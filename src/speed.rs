@@ -2,7 +2,7 @@
 
 use crate::error::{Error, Result};
 use crate::model::{Completion, Interaction, Standards};
-use crate::read_check::checked_on_read;
+use crate::stats::checked_on_read;
 use crate::stats::{Interval, Level, QuantileType};
 use crate::summary::{Share, Summary};
 

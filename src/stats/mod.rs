@@ -31,11 +31,14 @@ mod exact;
 mod hypothesis;
 mod interval;
 mod ipa;
+mod matrix;
 mod moments;
 mod proportion;
 mod quantile;
 mod queue;
 mod rank;
+mod ratio;
+mod read_check;
 mod reliability;
 mod sample_size;
 mod shrinkage;
@@ -54,11 +57,14 @@ pub use hypothesis::{
 pub(crate) use interval::finite as finite_number;
 pub use interval::{Interval, IntervalMethod, Level};
 pub use ipa::{Crosshair, Quadrant, customer_satisfaction_index, importance_performance};
+pub(crate) use matrix::{covariance, positive_semidefinite};
 pub use moments::Moments;
 pub use proportion::{ProportionMethod, newcombe_interval, proportion_interval};
 pub use quantile::{QuantileType, Sorted};
 pub use queue::ErlangC;
 pub use rank::{MannWhitneyMethod, kruskal_wallis, mann_whitney_u};
+pub(crate) use ratio::{Ratio, gcd};
+pub(crate) use read_check::checked_on_read;
 pub use reliability::{
     CronbachAlpha, Deletion, ItemAnalysis, MAX_ITEMS, cronbach_alpha, item_analysis,
 };

@@ -1,8 +1,8 @@
 //! Mean, variance, skewness and kurtosis in one pass, mergeable.
 
 use super::interval::{Interval, Level};
+use super::read_check::checked_on_read;
 use crate::error::{Error, Result};
-use crate::read_check::checked_on_read;
 
 /// A statistic of finite observations can still overflow (the variance of ±1e300): an error,
 /// never ±∞ or NaN.
