@@ -65,7 +65,7 @@ impl GroupTally {
         }
     }
 
-    fn interval(&self, level: Level) -> Result<Interval> {
+    fn interval(&self, level: Level) -> stats::Result<Interval> {
         match self {
             Self::Rate { successes, trials } => {
                 stats::proportion_interval(*successes, *trials, level, ProportionMethod::Wilson)

@@ -287,7 +287,7 @@ impl CesTally {
     /// [`Error::OutOfRange`] outside the scale.
     pub fn push_rating(&mut self, rating: i64) -> Result<()> {
         let rating: Rating = self.scale.rating(rating)?;
-        self.moments.push(f64::from(rating.value()))
+        Ok(self.moments.push(f64::from(rating.value()))?)
     }
 
     /// Adds everything `other` counted.
@@ -300,7 +300,7 @@ impl CesTally {
                 reason: "effort scores on different scales".into(),
             });
         }
-        self.moments.merge(&other.moments)
+        Ok(self.moments.merge(&other.moments)?)
     }
 
     /// Pushing and merging keep the ratings on the scale; a tally deserialised from tampered
@@ -308,7 +308,7 @@ impl CesTally {
     #[cfg(feature = "serde")]
     fn check(&self) -> Result<()> {
         let (low, high) = (f64::from(self.scale.min()), f64::from(self.scale.max()));
-        self.moments.check_within("effort scores", low, high)
+        Ok(self.moments.check_within("effort scores", low, high)?)
     }
 
     /// The mean effort score with Student's t interval at 95 %.
@@ -316,6 +316,6 @@ impl CesTally {
     /// # Errors
     /// [`Error::InsufficientData`] below 2 ratings.
     pub fn report(&self) -> Result<Interval> {
-        self.moments.mean_interval(Level::default())
+        Ok(self.moments.mean_interval(Level::default())?)
     }
 }

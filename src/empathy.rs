@@ -156,6 +156,7 @@ impl EmpathyTally {
         let (low, high) = (f64::from(scale.min()), f64::from(scale.max()));
         self.ratings
             .push((f64::from(rating.value()) - low) / (high - low) * 100.0)
+            .map_err(Error::from)
     }
 
     /// Adds one SERVQUAL pair on the empathy dimension: what the citizen perceived and what they
@@ -171,6 +172,7 @@ impl EmpathyTally {
         }
         self.gaps
             .push(f64::from(perception.value()) - f64::from(expectation.value()))
+            .map_err(Error::from)
     }
 
     /// Adds everything `other` counted.
@@ -201,6 +203,7 @@ impl EmpathyTally {
         self.ratings.check_within("empathy ratings", 0.0, 100.0)?;
         self.gaps
             .check_within("SERVQUAL gaps", f64::NEG_INFINITY, f64::INFINITY)
+            .map_err(Error::from)
     }
 
     /// The report at 95 %.

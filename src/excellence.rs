@@ -44,7 +44,8 @@ impl Component {
     ///
     /// # Errors
     /// [`Error::OutOfRange`]-like [`Error::InvalidValue`] for a score outside 0–100 or a
-    /// negative standard error; [`Error::NotFinite`].
+    /// negative standard error; [`Error::Stats`] wrapping
+    /// [`NotFinite`](crate::stats::Error::NotFinite) for NaN or ±∞.
     pub fn new(score: f64, standard_error: f64) -> Result<Self> {
         crate::stats::finite_number("score", score)?;
         crate::stats::finite_number("standard error", standard_error)?;

@@ -46,7 +46,7 @@ merge_via_inherent!(
 
 impl Merge for Moments {
     fn merge_from(&mut self, other: &Self) -> Result<()> {
-        self.merge(other)
+        Ok(self.merge(other)?)
     }
 }
 

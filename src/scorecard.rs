@@ -10,7 +10,7 @@ use crate::excellence::{Component, ExcellenceIndex, ExcellenceWeights};
 use crate::model::{Instrument, Interaction, Standards};
 use crate::skm::{SkmOptions, SkmReport, SkmTally};
 use crate::speed::{SpeedOptions, SpeedReport, SpeedTally};
-use crate::stats::Level;
+use crate::stats::{self, Level};
 
 /// Every tally of one group of visits.
 #[derive(Debug, Clone, PartialEq)]
@@ -117,7 +117,9 @@ impl Tallies {
 fn optional<T>(result: Result<T>) -> Result<Option<T>> {
     match result {
         Ok(v) => Ok(Some(v)),
-        Err(Error::InsufficientData { .. }) => Ok(None),
+        Err(
+            Error::InsufficientData { .. } | Error::Stats(stats::Error::InsufficientData { .. }),
+        ) => Ok(None),
         Err(e) => Err(e),
     }
 }

@@ -433,6 +433,7 @@ impl SkmTally {
             ci.method(),
         )
         .map(Some)
+        .map_err(Error::from)
     }
 
     #[allow(clippy::arithmetic_side_effects)] // k ≤ Instrument::MAX_ELEMENTS

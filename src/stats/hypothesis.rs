@@ -3,9 +3,9 @@
 use std::fmt;
 
 use super::dist;
+use super::error::{Error, Result};
 use super::interval::{Interval, IntervalMethod, Level};
 use super::moments::Moments;
-use crate::error::{Error, Result};
 
 /// Which way a test looks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -101,12 +101,10 @@ fn sample(name: &str, data: &[f64]) -> Result<(f64, f64, f64)> {
     Ok((m.count() as f64, m.mean()?, m.variance()?))
 }
 
-/// Zero variance: `samples` says which are constant ("both samples" or "the sample").
-fn zero_spread(what: &str, samples: &str) -> Error {
-    Error::InsufficientData {
-        what: format!("{what} ({samples} constant: zero variance)"),
-        needed: 2,
-        got: 1,
+/// Zero variance: `which` says what is constant ("both samples constant", "a constant sample").
+fn zero_spread(test: &str, which: &str) -> Error {
+    Error::ZeroVariance {
+        what: format!("{test} test ({which})"),
     }
 }
 
@@ -117,7 +115,7 @@ fn welch_parts(a: &[f64], b: &[f64]) -> Result<(f64, f64, f64)> {
     let (qa, qb) = (va / na, vb / nb);
     let se2 = qa + qb;
     if se2 <= 0.0 {
-        return Err(zero_spread("Welch t", "both samples"));
+        return Err(zero_spread("Welch t", "both samples constant"));
     }
     let df = se2 * se2 / (qa * qa / (na - 1.0) + qb * qb / (nb - 1.0));
     Ok((ma - mb, se2.sqrt(), df))
@@ -137,8 +135,8 @@ fn welch_parts(a: &[f64], b: &[f64]) -> Result<(f64, f64, f64)> {
 /// ```
 ///
 /// # Errors
-/// [`Error::InsufficientData`] for a sample below 2 values or zero variance in both;
-/// [`Error::NotFinite`] for NaN or ±∞.
+/// [`Error::InsufficientData`] for a sample below 2 values; [`Error::ZeroVariance`] when both
+/// are constant; [`Error::NotFinite`] for NaN or ±∞.
 pub fn welch_t_test(a: &[f64], b: &[f64], alternative: Alternative) -> Result<TestResult> {
     let (diff, se, df) = welch_parts(a, b)?;
     let t = diff / se;
@@ -208,8 +206,8 @@ fn pooled_part(name: &str, data: &[f64]) -> Result<(f64, f64, f64)> {
 /// ```
 ///
 /// # Errors
-/// [`Error::InsufficientData`] for an empty sample, fewer than 3 values in all (no degrees of
-/// freedom) or zero variance in both; [`Error::NotFinite`] for NaN or ±∞.
+/// [`Error::InsufficientData`] for an empty sample or fewer than 3 values in all (no degrees of
+/// freedom); [`Error::ZeroVariance`] when both are constant; [`Error::NotFinite`] for NaN or ±∞.
 pub fn student_t_test(a: &[f64], b: &[f64], alternative: Alternative) -> Result<TestResult> {
     let (na, ma, ssa) = pooled_part("first sample", a)?;
     let (nb, mb, ssb) = pooled_part("second sample", b)?;
@@ -223,7 +221,7 @@ pub fn student_t_test(a: &[f64], b: &[f64], alternative: Alternative) -> Result<
     let df = na + nb - 2.0;
     let pooled = (ssa + ssb) / df;
     if pooled <= 0.0 {
-        return Err(zero_spread("Student t", "both samples"));
+        return Err(zero_spread("Student t", "both samples constant"));
     }
     let t = (ma - mb) / (pooled * (1.0 / na + 1.0 / nb)).sqrt();
     Ok(TestResult {
@@ -248,12 +246,13 @@ pub fn student_t_test(a: &[f64], b: &[f64], alternative: Alternative) -> Result<
 /// ```
 ///
 /// # Errors
-/// [`Error::InsufficientData`] below 2 values or with zero variance; [`Error::NotFinite`].
+/// [`Error::InsufficientData`] below 2 values; [`Error::ZeroVariance`] for a constant sample;
+/// [`Error::NotFinite`].
 pub fn one_sample_t_test(data: &[f64], mu: f64, alternative: Alternative) -> Result<TestResult> {
     super::interval::finite("hypothesised mean", mu)?;
     let (n, mean, var) = sample("sample", data)?;
     if var <= 0.0 {
-        return Err(zero_spread("one-sample t", "the sample"));
+        return Err(zero_spread("one-sample t", "a constant sample"));
     }
     let df = n - 1.0;
     let t = (mean - mu) / (var / n).sqrt();
@@ -279,8 +278,8 @@ pub fn one_sample_t_test(data: &[f64], mu: f64, alternative: Alternative) -> Res
 /// ```
 ///
 /// # Errors
-/// [`Error::InsufficientData`] for an empty group, or when every trial (or none) succeeded
-/// in both groups (no variance); [`Error::OutOfRange`] for more successes than trials.
+/// [`Error::InsufficientData`] for an empty group; [`Error::ZeroVariance`] when every trial (or
+/// none) succeeded in both groups; [`Error::OutOfRange`] for more successes than trials.
 pub fn two_proportion_z_test(
     successes1: u64,
     trials1: u64,
@@ -300,7 +299,7 @@ pub fn two_proportion_z_test(
     let pooled = (x1 + x2) / (n1 + n2);
     let var = pooled * (1.0 - pooled) * (1.0 / n1 + 1.0 / n2);
     if var <= 0.0 {
-        return Err(zero_spread("two-proportion z", "both samples"));
+        return Err(zero_spread("two-proportion z", "both samples constant"));
     }
     let z = (x1 / n1 - x2 / n2) / var.sqrt();
     Ok(TestResult {

@@ -1,7 +1,8 @@
 //! Statistics on plain numbers, knowing nothing of public services.
 //!
-//! Every function here validates its input and returns [`Error`](crate::Error) rather than NaN or
-//! a panic. Distribution functions come from `statrs`, reached only through a private wrapper that
+//! Every function here validates its input and returns this module's own [`Error`] rather than
+//! NaN or a panic. The module imports nothing else from the crate (a test keeps it so); the
+//! crate's error wraps this one, so `?` converts. Distribution functions come from `statrs`, reached only through a private wrapper that
 //! checks probabilities first and refines quantiles so upper tails stay accurate. Each function
 //! names the formula it implements and the reference (scipy, statsmodels, pingouin) its tests are
 //! checked against in `tests/fixtures/`.
@@ -27,6 +28,7 @@ mod bootstrap;
 mod contingency;
 mod correlation;
 mod dist;
+mod error;
 mod exact;
 mod hypothesis;
 mod interval;
@@ -49,6 +51,7 @@ pub use bootstrap::{Replicates, Xoshiro256PlusPlus, mean_of};
 pub use contingency::chi_square_independence;
 pub use correlation::{pearson, spearman};
 pub(crate) use dist::{normal_upper_quantile, t_sf, t_upper_quantile};
+pub use error::{Error, Result};
 pub use exact::fisher_exact;
 pub use hypothesis::{
     Alternative, TestMethod, TestResult, one_sample_t_test, student_t_test, two_proportion_z_test,

@@ -24,6 +24,7 @@
 
 use std::sync::OnceLock;
 
+use layanan::stats::Error;
 use layanan::stats::{
     Alternative, Deletion, ErlangC, MannWhitneyMethod, ProportionMethod, QuantileType, Replicates,
     Sorted, benjamini_hochberg, chi_square_independence, cochran, cronbach_alpha, holm,
@@ -32,7 +33,7 @@ use layanan::stats::{
     welch_t_test,
 };
 use layanan::stats::{Moments, TestResult};
-use layanan::{Error, Interval, Level};
+use layanan::{Interval, Level};
 use serde_json::Value;
 
 /// The relative tolerance of every comparison with the fixture.

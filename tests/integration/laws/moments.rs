@@ -3,8 +3,8 @@
 //! (`from_slice`, `FromIterator`, `Extend`) push one by one, so they give the pushed tally
 //! exactly.
 
-use layanan::stats::{Interval, Moments};
-use layanan::{Level, Result};
+use layanan::Level;
+use layanan::stats::{Interval, Moments, Result};
 use proptest::prelude::*;
 
 use super::{Tolerance, case, config, laws};
@@ -68,7 +68,7 @@ proptest! {
 
     #[test]
     fn moments_laws(case in case(sample(0))) {
-        laws(Moments::new(), |m: &mut Moments, x: &f64| m.push(*x), report)
+        laws(Moments::new(), |m: &mut Moments, x: &f64| Ok(m.push(*x)?), report)
             .tolerance(MOMENTS)
             .batch("Moments::from_slice", true, |data: &[f64]| {
                 Moments::from_slice(data).unwrap()
