@@ -11,7 +11,7 @@
 //! |---|---|
 //! | mean, sd, skewness, merged across threads | [`Moments`] |
 //! | median, p90, any of the nine quantile definitions | [`Sorted`], [`QuantileType`] |
-//! | interval for a mean / a proportion / differences | [`Moments::mean_interval`], [`proportion_interval`], [`welch_interval`], [`newcombe_interval`] |
+//! | interval for a mean / a proportion / differences | [`Moments::mean_interval`], [`proportion_interval`], [`welch_interval`], [`newcombe_interval`], [`welch_from_moments`] |
 //! | interval for anything else | [`Replicates`] (bootstrap, percentile and BCa) |
 //! | is the difference real? | [`welch_t_test`], [`two_proportion_z_test`], [`mann_whitney_u`], [`kruskal_wallis`], [`chi_square_independence`], [`fisher_exact`] |
 //! | do two things move together? | [`pearson`], [`spearman`] |
@@ -50,12 +50,12 @@ pub use adjust::{benjamini_hochberg, holm};
 pub use bootstrap::{Replicates, Xoshiro256PlusPlus, mean_of};
 pub use contingency::chi_square_independence;
 pub use correlation::{pearson, spearman};
-pub(crate) use dist::{normal_upper_quantile, t_sf, t_upper_quantile};
+pub(crate) use dist::normal_upper_quantile;
 pub use error::{Error, Result};
 pub use exact::fisher_exact;
 pub use hypothesis::{
     Alternative, TestMethod, TestResult, one_sample_t_test, student_t_test, two_proportion_z_test,
-    welch_interval, welch_t_test,
+    welch_from_moments, welch_interval, welch_t_test,
 };
 pub(crate) use interval::finite as finite_number;
 pub use interval::{Interval, IntervalMethod, Level};

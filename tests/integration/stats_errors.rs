@@ -13,9 +13,10 @@
 use layanan::Level;
 use layanan::stats::Error;
 use layanan::stats::{
-    Alternative, Crosshair, Deletion, ErlangC, MannWhitneyMethod, Replicates,
+    Alternative, Crosshair, Deletion, ErlangC, MannWhitneyMethod, Moments, Replicates,
     chi_square_independence, cronbach_alpha, customer_satisfaction_index, importance_performance,
     item_analysis, kruskal_wallis, mann_whitney_u, mean_of, normal_shrinkage, pearson, spearman,
+    welch_from_moments, welch_interval, welch_t_test,
 };
 
 /// Asserts the exact error and its exact message.
@@ -640,4 +641,39 @@ fn every_stats_message_is_lowercase_without_a_trailing_period() {
             layanan::Error::Stats(err)
         );
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Welch from moments
+// ---------------------------------------------------------------------------------------------
+
+/// From moments, Welch refuses what it refuses from the samples, with the same errors; and
+/// moments that collected a NaN.
+#[test]
+fn welch_from_moments_refuses_what_welch_refuses() {
+    let m = |data: &[f64]| Moments::from_slice(data).unwrap();
+    for (a, b) in [
+        (&[3.0][..], &[1.0, 2.0, 3.0][..]),
+        (&[1.0, 2.0, 3.0], &[]),
+        (&[2.0, 2.0, 2.0], &[5.0, 5.0]),
+    ] {
+        let expected = welch_interval(a, b, level()).unwrap_err();
+        assert_eq!(
+            welch_t_test(a, b, Alternative::TwoSided).unwrap_err(),
+            expected
+        );
+        let message = expected.to_string();
+        check(
+            welch_from_moments(&m(a), &m(b), level()),
+            expected,
+            &message,
+        );
+    }
+    let collected: Moments = [1.0, 2.0, f64::NAN].into_iter().collect();
+    check_nan(
+        welch_from_moments(&collected, &m(&[1.0, 2.0]), level()),
+        NanVariant::NotFinite,
+        "1 of 3 observations",
+        "1 of 3 observations must be finite, got NaN",
+    );
 }
