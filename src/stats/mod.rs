@@ -2,10 +2,10 @@
 //!
 //! Every function here validates its input and returns this module's own [`Error`] rather than
 //! NaN or a panic. The module imports nothing else from the crate (a test keeps it so); the
-//! crate's error wraps this one, so `?` converts. Distribution functions come from `statrs`, reached only through a private wrapper that
-//! checks probabilities first and refines quantiles so upper tails stay accurate. Each function
-//! names the formula it implements and the reference (scipy, statsmodels, pingouin) its tests are
-//! checked against in `tests/fixtures/`.
+//! crate's error wraps this one, so `?` converts. Distribution functions come from `statrs`,
+//! reached only through a private wrapper that checks probabilities first and refines quantiles
+//! so upper tails stay accurate. Each function names the formula it implements and the
+//! reference (scipy, statsmodels, pingouin) its tests are checked against in `tests/fixtures/`.
 //!
 //! | need | use |
 //! |---|---|

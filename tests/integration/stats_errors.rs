@@ -15,8 +15,8 @@ use layanan::stats::Error;
 use layanan::stats::{
     Alternative, Crosshair, Deletion, ErlangC, MannWhitneyMethod, Moments, Replicates,
     chi_square_independence, cronbach_alpha, customer_satisfaction_index, importance_performance,
-    item_analysis, kruskal_wallis, mann_whitney_u, mean_of, normal_shrinkage, pearson, spearman,
-    welch_from_moments, welch_interval, welch_t_test,
+    item_analysis, kruskal_wallis, mann_kendall, mann_whitney_u, mean_of, normal_shrinkage,
+    pearson, sens_slope, spearman, welch_from_moments, welch_interval, welch_t_test,
 };
 
 /// Asserts the exact error and its exact message.
@@ -139,6 +139,21 @@ fn rank_tests_with_an_empty_sample_or_group() {
         kruskal_wallis(&[vec![1.0, 1.0, 1.0], vec![1.0, 1.0], vec![1.0, 1.0]]),
         zero_variance_in("Kruskal–Wallis test (every value tied)"),
         "Kruskal–Wallis test (every value tied) is undefined: zero variance",
+    );
+}
+
+/// A flat series: S = 0 over a variance of 0.
+#[test]
+fn mann_kendall_of_a_flat_series() {
+    check(
+        mann_kendall(&[3.5; 6]),
+        zero_variance_in("Mann–Kendall test (all values tied)"),
+        "Mann–Kendall test (all values tied) is undefined: zero variance",
+    );
+    // Sen's slope of it is a number: zero.
+    assert_eq!(
+        sens_slope(&[3.5; 6], level()).unwrap().slope.estimate(),
+        0.0
     );
 }
 
