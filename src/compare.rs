@@ -5,8 +5,8 @@ use std::fmt;
 
 use crate::error::{Error, Result};
 use crate::stats::{
-    self, Alternative, Interval, IntervalMethod, Level, MannKendall, Moments, ProportionMethod,
-    SenSlope, TestMethod, TestResult,
+    self, Alternative, Interval, Level, MannKendall, Moments, ProportionMethod, SenSlope,
+    TestResult,
 };
 
 /// One group's tally: a rate or a mean.
@@ -63,7 +63,7 @@ impl GroupTally {
         }
     }
 
-    fn interval(&self, level: Level) -> Result<Interval> {
+    fn interval(&self, level: Level) -> stats::Result<Interval> {
         match self {
             Self::Rate { successes, trials } => {
                 stats::proportion_interval(*successes, *trials, level, ProportionMethod::Wilson)
@@ -98,7 +98,7 @@ impl GroupTally {
                 };
                 Ok((ci, test))
             }
-            (Self::Mean(a), Self::Mean(b)) => welch(a, b, level),
+            (Self::Mean(a), Self::Mean(b)) => Ok(stats::welch_from_moments(a, b, level)?),
             _ => Err(mixed()),
         }
     }
@@ -106,8 +106,8 @@ impl GroupTally {
 
 /// Rates and means mixed in one comparison.
 fn mixed() -> Error {
-    Error::NotApplicable {
-        method: "comparison".into(),
+    Error::Inconsistent {
+        what: "comparison".into(),
         reason: "a rate and a mean cannot be compared".into(),
     }
 }
@@ -116,43 +116,6 @@ fn overflow(field: &str) -> Error {
     Error::Overflow {
         field: field.into(),
     }
-}
-
-/// Welch's interval and test of `mean(a) − mean(b)` from moments.
-fn welch(a: &Moments, b: &Moments, level: Level) -> Result<(Interval, TestResult)> {
-    for m in [a, b] {
-        if m.count() < 2 {
-            return Err(Error::InsufficientData {
-                what: "Welch t test".into(),
-                needed: 2,
-                got: m.count(),
-            });
-        }
-    }
-    let (na, nb) = (a.count() as f64, b.count() as f64);
-    let (qa, qb) = (a.variance()? / na, b.variance()? / nb);
-    let se2 = qa + qb;
-    if se2 <= 0.0 {
-        return Err(Error::InsufficientData {
-            what: "Welch t test (both samples constant: zero variance)".into(),
-            needed: 2,
-            got: 1,
-        });
-    }
-    let df = se2 * se2 / (qa * qa / (na - 1.0) + qb * qb / (nb - 1.0));
-    let diff = a.mean()? - b.mean()?;
-    let se = se2.sqrt();
-    let t = diff / se;
-    let half = stats::t_upper_quantile(level.tail(), df)? * se;
-    let ci = Interval::from_bounds(diff, diff - half, diff + half, level, IntervalMethod::Welch)?;
-    let test = TestResult {
-        method: TestMethod::WelchT,
-        statistic: t,
-        df: Some(df),
-        p_value: (2.0 * stats::t_sf(t.abs(), df)?).min(1.0),
-        alternative: Alternative::TwoSided,
-    };
-    Ok((ci, test))
 }
 
 /// Which adjusted p-value decides a [`Verdict`].

@@ -4,6 +4,8 @@
 ///
 /// Every variant names the field (or element, or parameter) and the offending value, so a message
 /// can be shown to whoever typed the data. Messages are lowercase without a trailing period.
+/// What the statistics refuse comes as [`Error::Stats`], wrapping
+/// [`stats::Error`](enum@crate::stats::Error); `?` converts it.
 ///
 /// ```
 /// use layanan::{Error, Money};
@@ -37,7 +39,7 @@ pub enum Error {
         /// Largest accepted value.
         max: i64,
     },
-    /// Too few observations for the statistic asked for.
+    /// Too few observations (visits, answers, groups, periods) for the score asked for.
     #[error(
         "{what} needs at least {needed} observation{}, got {got}",
         if *.needed == 1 { "" } else { "s" }
@@ -99,16 +101,8 @@ pub enum Error {
         /// What was expected, e.g. "an RFC 3339 timestamp".
         expected: String,
     },
-    /// A floating value that is NaN or infinite where a finite number is required.
-    #[error("{field} must be finite, got {value}")]
-    NotFinite {
-        /// The field.
-        field: String,
-        /// The value given.
-        value: f64,
-    },
-    /// A finite number outside what a parameter accepts (a negative standard error, zero degrees
-    /// of freedom …).
+    /// A number outside what a parameter accepts (a score outside 0–100, a negative standard
+    /// error …).
     #[error("{field} must be {expected}, got {value}")]
     InvalidValue {
         /// The parameter.
@@ -118,7 +112,7 @@ pub enum Error {
         /// What is accepted, e.g. "positive".
         expected: String,
     },
-    /// A probability or confidence level outside the open interval (0, 1).
+    /// A probability (such as a significance level) outside the open interval (0, 1).
     #[error("{field} must be strictly between 0 and 1, got {value}")]
     InvalidProbability {
         /// The parameter.
@@ -247,23 +241,6 @@ pub enum Error {
         /// The latest time recorded in the tally.
         latest: crate::Timestamp,
     },
-    /// A method that cannot be applied to these data (an exact test with ties, samples too large
-    /// to enumerate …).
-    #[error("{method} does not apply: {reason}")]
-    NotApplicable {
-        /// The method.
-        method: String,
-        /// Why not.
-        reason: String,
-    },
-    /// A queue whose offered load needs more servers than it has: it grows without bound.
-    #[error("offered load of {traffic} erlangs needs more than {servers} servers")]
-    UnstableQueue {
-        /// The offered load `A = λ·s`.
-        traffic: f64,
-        /// The servers available.
-        servers: u32,
-    },
     /// A deserialised value whose parts contradict each other.
     #[error("inconsistent {what}: {reason}")]
     Inconsistent {
@@ -272,6 +249,10 @@ pub enum Error {
         /// What contradicts what.
         reason: String,
     },
+    /// A statistic refused its input: the error of [`stats`](crate::stats), with its message
+    /// unchanged.
+    #[error(transparent)]
+    Stats(#[from] crate::stats::Error),
 }
 
 /// `Result` with [`Error`](enum@Error) as the error type.

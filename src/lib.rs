@@ -103,7 +103,7 @@
 //!
 //! | where | what |
 //! |---|---|
-//! | [`Error`] | the one error type: every bad input is a value naming the field and the value |
+//! | [`Error`] | the crate's error: every bad input is a value naming the field and the value ([`stats::Error`] inside `Error::Stats`) |
 //! | model ([`Interaction`], [`Money`], [`Timestamp`], [`Calendar`], [`ServiceStandard`], [`Instrument`], [`SkmAnswers`], [`Respondent`]) | plain, validated data: what happened and what was promised |
 //! | [`SkmTally`], [`SkmReport`] | the SKM index |
 //! | [`SpeedTally`], [`CostTally`], [`EmpathyTally`], [`ComplaintTally`] | fast, cheap, pleasant |
@@ -127,7 +127,8 @@
 //! * Rounding is half-up, decided exactly on fractions of integer counts.
 //! * Every number is checked in the test suite against scipy, pandas and pingouin
 //!   (`tests/fixtures/`), and against hand-worked examples from the regulation.
-//! * No statistic is ±∞ or NaN for finite input: what overflows `f64` is [`Error::Overflow`].
+//! * No statistic is ±∞ or NaN for finite input: what overflows `f64` is
+//!   [`stats::Error::Overflow`].
 //! * Work is bounded, each limit a typed error beyond it and a documented constant:
 //!   [`Instrument::MAX_ELEMENTS`], [`stats::MAX_ITEMS`], [`stats::MAX_TREND_LENGTH`],
 //!   [`stats::ErlangC::MAX_SERVERS`], [`stats::Replicates::MAX_RESAMPLES`].
@@ -176,7 +177,6 @@ pub mod model;
 #[cfg(feature = "rayon")]
 mod parallel;
 pub mod promises;
-mod read_check;
 pub mod scorecard;
 pub mod skm;
 pub mod speed;

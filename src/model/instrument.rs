@@ -3,8 +3,9 @@
 use std::fmt;
 use std::sync::{Arc, OnceLock};
 
-use super::weight::{Ratio, Weight};
+use super::weight::Weight;
 use crate::error::{Error, Result};
+use crate::stats::Ratio;
 
 /// One element (unsur) of a questionnaire, answered on a 1–4 scale.
 ///

@@ -25,5 +25,4 @@ pub use survey::{
     SkmAnswersBuilder, SkmResponse,
 };
 pub use time::{Date, TimeSpan, Timestamp, Weekday};
-pub(crate) use weight::Ratio;
 pub use weight::Weight;

@@ -4,6 +4,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use crate::error::{Error, Result};
+use crate::stats::{Ratio, gcd};
 
 /// An element's weight in the index, held as an exact fraction.
 ///
@@ -143,14 +144,6 @@ impl PartialOrd for Weight {
     }
 }
 
-#[allow(clippy::arithmetic_side_effects)] // b ≠ 0 is the loop's guard
-pub(crate) fn gcd(mut a: u128, mut b: u128) -> u128 {
-    while b != 0 {
-        (a, b) = (b, a % b);
-    }
-    a
-}
-
 impl FromStr for Weight {
     type Err = Error;
 
@@ -222,60 +215,11 @@ impl From<Weight> for String {
     }
 }
 
-/// An exact non-negative fraction with checked arithmetic, used to sum weights and to decide the
-/// rounding of an index exactly.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Ratio {
-    pub(crate) num: u128,
-    pub(crate) den: u128,
-}
-
-#[allow(clippy::arithmetic_side_effects)] // divisors are gcds made at least 1 or checked non-zero; products are checked
-impl Ratio {
-    pub(crate) const ZERO: Ratio = Ratio { num: 0, den: 1 };
-
-    pub(crate) fn new(num: u128, den: u128) -> Option<Ratio> {
-        if den == 0 {
-            return None;
-        }
-        let g = gcd(num, den).max(1);
-        Some(Ratio {
-            num: num / g,
-            den: den / g,
-        })
-    }
-
-    pub(crate) fn checked_add(self, other: Ratio) -> Option<Ratio> {
-        let g = gcd(self.den, other.den).max(1);
-        let den = (self.den / g).checked_mul(other.den)?;
-        let num = self
-            .num
-            .checked_mul(other.den / g)?
-            .checked_add(other.num.checked_mul(self.den / g)?)?;
-        Ratio::new(num, den)
-    }
-
-    pub(crate) fn checked_mul(self, other: Ratio) -> Option<Ratio> {
-        // Cross-reduce first to keep the products small.
-        let g1 = gcd(self.num, other.den).max(1);
-        let g2 = gcd(other.num, self.den).max(1);
-        let num = (self.num / g1).checked_mul(other.num / g2)?;
-        let den = (self.den / g2).checked_mul(other.den / g1)?;
-        Ratio::new(num, den)
-    }
-}
-
 impl From<Weight> for Ratio {
     fn from(w: Weight) -> Ratio {
         Ratio {
             num: w.numerator.into(),
             den: w.denominator.into(),
         }
-    }
-}
-
-impl fmt::Display for Ratio {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}/{}", self.num, self.den)
     }
 }

@@ -7,7 +7,8 @@
 //! outgrow 128 bits (elements answered by many different, coprime numbers of respondents), the
 //! `f64` value is rounded instead, treating anything within 1e-9 of a half as the half.
 
-use crate::model::{Ratio, Weight};
+use crate::model::Weight;
+use crate::stats::Ratio;
 
 /// How NRRs are rounded before weighting, to reproduce a printed report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]

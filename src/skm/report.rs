@@ -3,8 +3,8 @@
 use super::exact::{self, NrrRounding};
 use super::tally::SkmTally;
 use crate::error::{Error, Result};
-use crate::model::{Mutu, Ratio, Weight};
-use crate::stats::{CronbachAlpha, Interval, Level, krejcie_morgan};
+use crate::model::{Mutu, Weight};
+use crate::stats::{CronbachAlpha, Interval, Level, Ratio, covariance, krejcie_morgan};
 
 /// How an agency's printout computed its index, to reproduce it digit for digit.
 ///
@@ -229,25 +229,6 @@ fn check_printed_weight(weight: Weight, k: usize) -> Result<()> {
     })
 }
 
-/// `(n·Σxy − Σx·Σy) / (n(n−1))`, exact in integers until the final division.
-#[allow(clippy::arithmetic_side_effects)] // n ≥ 2, checked just below
-fn covariance(n: u64, sum_x: u64, sum_y: u64, sum_xy: u64) -> Option<f64> {
-    if n < 2 {
-        return None;
-    }
-    let exact = || -> Option<f64> {
-        let num = i128::from(n)
-            .checked_mul(i128::from(sum_xy))?
-            .checked_sub(i128::from(sum_x).checked_mul(i128::from(sum_y))?)?;
-        let den = i128::from(n).checked_mul(i128::from(n) - 1)?;
-        Some(num as f64 / den as f64)
-    };
-    Some(exact().unwrap_or_else(|| {
-        let nf = n as f64;
-        (sum_xy as f64 - sum_x as f64 * sum_y as f64 / nf) / (nf - 1.0)
-    }))
-}
-
 impl SkmTally {
     /// The report ([`Tally::report_with`](crate::Tally::report_with)).
     ///
@@ -446,6 +427,7 @@ impl SkmTally {
             ci.method(),
         )
         .map(Some)
+        .map_err(Error::from)
     }
 
     #[allow(clippy::arithmetic_side_effects)] // k ≤ Instrument::MAX_ELEMENTS

@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use crate::error::{Error, Result};
 use crate::model::{Instrument, SKM_SCALE_MAX, SkmAnswers, SkmResponse};
+use crate::stats::positive_semidefinite;
 use crate::tally::{Merge, Tally};
 
 /// Counts SKM questionnaires: per element the answers 1–4, and per pair of elements the joint count,
@@ -467,44 +468,6 @@ impl SkmTally {
         }
         Ok(())
     }
-}
-
-/// Whether the symmetric `k × k` matrix `a` (row-major) is positive semi-definite, up to
-/// rounding: Cholesky, where a pivot within rounding of 0 (a rank-deficient but valid matrix,
-/// such as two elements always answered alike) must leave its column at 0 too.
-#[cfg_attr(not(feature = "serde"), allow(dead_code))]
-#[allow(clippy::arithmetic_side_effects)] // indices below k·k = a.len(), k ≤ MAX_ELEMENTS
-fn positive_semidefinite(a: &[f64], k: usize) -> bool {
-    let at = |m: &[f64], i: usize, j: usize| m.get(i * k + j).copied().unwrap_or(f64::NAN);
-    let scale = (0..k).map(|i| at(a, i, i).abs()).fold(0.0, f64::max);
-    let tolerance = 1e-9 * scale;
-    let mut l = vec![0.0; k * k];
-    for j in 0..k {
-        let dot = |l: &[f64], i: usize| (0..j).map(|m| at(l, i, m) * at(l, j, m)).sum::<f64>();
-        let pivot = at(a, j, j) - dot(&l, j);
-        // (NaN, from sums past f64, is not PSD either.)
-        if pivot.is_nan() || pivot < -tolerance {
-            return false;
-        }
-        let root = pivot.max(0.0).sqrt();
-        for i in j + 1..k {
-            let rest = at(a, i, j) - dot(&l, i);
-            let value = if pivot > tolerance {
-                rest / root
-            } else if rest.abs() <= 1e-6 * scale {
-                0.0
-            } else {
-                return false;
-            };
-            if let Some(slot) = l.get_mut(i * k + j) {
-                *slot = value;
-            }
-        }
-        if let Some(slot) = l.get_mut(j * k + j) {
-            *slot = root;
-        }
-    }
-    true
 }
 
 impl Merge for SkmTally {

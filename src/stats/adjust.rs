@@ -1,6 +1,6 @@
 //! Adjusting p-values for many comparisons.
 
-use crate::error::{Error, Result};
+use super::error::{Error, Result};
 
 fn check(p_values: &[f64]) -> Result<Vec<usize>> {
     if p_values.is_empty() {

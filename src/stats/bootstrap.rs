@@ -1,9 +1,9 @@
 //! The bootstrap, driven by a seeded, portable generator.
 
 use super::dist;
+use super::error::{Error, Result};
 use super::interval::{Interval, IntervalMethod, Level};
 use super::quantile::{QuantileType, Sorted};
-use crate::error::{Error, Result};
 
 /// Blackman & Vigna's xoshiro256++ generator: fast, 256 bits of state, and the same sequence on
 /// every platform and every release of this crate, so a seeded bootstrap is reproducible.

@@ -1,8 +1,8 @@
 //! Pearson's χ² test of independence on a contingency table.
 
 use super::dist;
+use super::error::{Error, Result};
 use super::hypothesis::{Alternative, TestMethod, TestResult};
-use crate::error::{Error, Result};
 
 /// The χ² test of independence of an `r × c` table of counts (rows given as slices), with
 /// Yates' continuity correction when the table has one degree of freedom (2×2), as scipy's
@@ -22,7 +22,7 @@ use crate::error::{Error, Result};
 ///
 /// # Errors
 /// [`Error::InsufficientData`] for fewer than 2 rows or columns, or a row or column summing to
-/// zero; [`Error::Inconsistent`] for rows of different lengths; [`Error::Overflow`].
+/// zero; [`Error::LengthMismatch`] for rows of different lengths; [`Error::Overflow`].
 pub fn chi_square_independence<R: AsRef<[u64]>>(table: &[R]) -> Result<TestResult> {
     let rows = table.len();
     let cols = table.first().map_or(0, |r| r.as_ref().len());
@@ -34,12 +34,10 @@ pub fn chi_square_independence<R: AsRef<[u64]>>(table: &[R]) -> Result<TestResul
         });
     }
     if let Some(bad) = table.iter().find(|r| r.as_ref().len() != cols) {
-        return Err(Error::Inconsistent {
-            what: "contingency table".into(),
-            reason: format!(
-                "a row of {} counts among rows of {cols}",
-                bad.as_ref().len()
-            ),
+        return Err(Error::LengthMismatch {
+            what: "contingency table row".into(),
+            expected: cols,
+            got: bad.as_ref().len(),
         });
     }
     let overflow = || Error::Overflow {

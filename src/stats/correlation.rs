@@ -1,15 +1,16 @@
 //! Pearson's and Spearman's correlations with their p-values.
 
 use super::dist;
+use super::error::{Error, Result};
 use super::hypothesis::{Alternative, TestMethod, TestResult, symmetric_p};
 use super::rank::ranks;
-use crate::error::{Error, Result};
 
 fn check_pairs(x: &[f64], y: &[f64]) -> Result<()> {
     if x.len() != y.len() {
-        return Err(Error::Inconsistent {
-            what: "paired samples".into(),
-            reason: format!("{} x values but {} y values", x.len(), y.len()),
+        return Err(Error::LengthMismatch {
+            what: "y (one value per x)".into(),
+            expected: x.len(),
+            got: y.len(),
         });
     }
     if let Some(bad) = x.iter().chain(y).find(|v| !v.is_finite()) {
@@ -45,10 +46,8 @@ fn correlation(
         syy += dy * dy;
     }
     if sxx <= 0.0 || syy <= 0.0 {
-        return Err(Error::InsufficientData {
+        return Err(Error::ZeroVariance {
             what: "correlation (a constant sample)".into(),
-            needed: 2,
-            got: 1,
         });
     }
     let r = (sxy / (sxx.sqrt() * syy.sqrt())).clamp(-1.0, 1.0);
@@ -100,8 +99,8 @@ fn correlation(
 /// ```
 ///
 /// # Errors
-/// [`Error::Inconsistent`] for samples of different lengths; [`Error::InsufficientData`] below
-/// 3 pairs or for a constant sample; [`Error::NotFinite`].
+/// [`Error::LengthMismatch`] for samples of different lengths; [`Error::InsufficientData`]
+/// below 3 pairs; [`Error::ZeroVariance`] for a constant sample; [`Error::NotFinite`].
 pub fn pearson(x: &[f64], y: &[f64], alternative: Alternative) -> Result<TestResult> {
     check_pairs(x, y)?;
     correlation(x, y, alternative, TestMethod::Pearson)

@@ -14,7 +14,7 @@ use statrs::distribution::{
 };
 use statrs::function::{beta, gamma};
 
-use crate::error::{Error, Result};
+use super::error::{Error, Result};
 
 /// Degrees of freedom from which Student's t is computed by expansion around the normal.
 const T_EXPANSION_DF: f64 = 1e5;

@@ -1,7 +1,7 @@
 //! Fisher's exact test of a 2×2 table.
 
+use super::error::{Error, Result};
 use super::hypothesis::{Alternative, TestMethod, TestResult};
-use crate::error::{Error, Result};
 
 /// Fisher's exact test of two proportions `x₁/n₁` and `x₂/n₂`, i.e. of the 2×2 table
 /// `[[x₁, n₁ − x₁], [x₂, n₂ − x₂]]` with its margins fixed.

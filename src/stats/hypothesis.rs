@@ -3,9 +3,9 @@
 use std::fmt;
 
 use super::dist;
+use super::error::{Error, Result};
 use super::interval::{Interval, IntervalMethod, Level};
 use super::moments::Moments;
-use crate::error::{Error, Result};
 
 /// Which way a test looks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -89,8 +89,13 @@ pub(crate) fn symmetric_p(
     })
 }
 
+/// `(n, mean, variance)` of a sample of at least 2 values.
 fn sample(name: &str, data: &[f64]) -> Result<(f64, f64, f64)> {
-    let m = Moments::from_slice(data)?;
+    summary(name, &Moments::from_slice(data)?)
+}
+
+/// `(n, mean, variance)` of moments of at least 2 values.
+fn summary(name: &str, m: &Moments) -> Result<(f64, f64, f64)> {
     if m.count() < 2 {
         return Err(Error::InsufficientData {
             what: format!("t test ({name})"),
@@ -101,26 +106,42 @@ fn sample(name: &str, data: &[f64]) -> Result<(f64, f64, f64)> {
     Ok((m.count() as f64, m.mean()?, m.variance()?))
 }
 
-/// Zero variance: `samples` says which are constant ("both samples" or "the sample").
-fn zero_spread(what: &str, samples: &str) -> Error {
-    Error::InsufficientData {
-        what: format!("{what} ({samples} constant: zero variance)"),
-        needed: 2,
-        got: 1,
+/// Zero variance: `which` says what is constant ("both samples constant", "a constant sample").
+fn zero_spread(test: &str, which: &str) -> Error {
+    Error::ZeroVariance {
+        what: format!("{test} test ({which})"),
     }
 }
 
-/// `(difference, standard error, Welch–Satterthwaite df)` of two samples.
-fn welch_parts(a: &[f64], b: &[f64]) -> Result<(f64, f64, f64)> {
-    let (na, ma, va) = sample("first sample", a)?;
-    let (nb, mb, vb) = sample("second sample", b)?;
+/// `(difference, standard error, Welch–Satterthwaite df)` from each sample's
+/// `(n, mean, variance)`.
+fn welch_parts(
+    (na, ma, va): (f64, f64, f64),
+    (nb, mb, vb): (f64, f64, f64),
+) -> Result<(f64, f64, f64)> {
     let (qa, qb) = (va / na, vb / nb);
     let se2 = qa + qb;
     if se2 <= 0.0 {
-        return Err(zero_spread("Welch t", "both samples"));
+        return Err(zero_spread("Welch t", "both samples constant"));
     }
     let df = se2 * se2 / (qa * qa / (na - 1.0) + qb * qb / (nb - 1.0));
     Ok((ma - mb, se2.sqrt(), df))
+}
+
+fn welch_test((diff, se, df): (f64, f64, f64), alternative: Alternative) -> Result<TestResult> {
+    let t = diff / se;
+    Ok(TestResult {
+        method: TestMethod::WelchT,
+        statistic: t,
+        df: Some(df),
+        p_value: symmetric_p(t, alternative, |x| dist::t_sf(x, df))?,
+        alternative,
+    })
+}
+
+fn welch_ci((diff, se, df): (f64, f64, f64), level: Level) -> Result<Interval> {
+    let half = dist::t_upper_quantile(level.tail(), df)? * se;
+    Interval::from_bounds(diff, diff - half, diff + half, level, IntervalMethod::Welch)
 }
 
 /// Welch's t test of `mean(a) − mean(b)`: `t = (x̄ₐ − x̄_b)/√(sₐ²/nₐ + s_b²/n_b)` with
@@ -137,18 +158,11 @@ fn welch_parts(a: &[f64], b: &[f64]) -> Result<(f64, f64, f64)> {
 /// ```
 ///
 /// # Errors
-/// [`Error::InsufficientData`] for a sample below 2 values or zero variance in both;
-/// [`Error::NotFinite`] for NaN or ±∞.
+/// [`Error::InsufficientData`] for a sample below 2 values; [`Error::ZeroVariance`] when both
+/// are constant; [`Error::NotFinite`] for NaN or ±∞.
 pub fn welch_t_test(a: &[f64], b: &[f64], alternative: Alternative) -> Result<TestResult> {
-    let (diff, se, df) = welch_parts(a, b)?;
-    let t = diff / se;
-    Ok(TestResult {
-        method: TestMethod::WelchT,
-        statistic: t,
-        df: Some(df),
-        p_value: symmetric_p(t, alternative, |x| dist::t_sf(x, df))?,
-        alternative,
-    })
+    let parts = welch_parts(sample("first sample", a)?, sample("second sample", b)?)?;
+    welch_test(parts, alternative)
 }
 
 /// Welch's interval for `mean(a) − mean(b)`.
@@ -168,9 +182,39 @@ pub fn welch_t_test(a: &[f64], b: &[f64], alternative: Alternative) -> Result<Te
 /// # Errors
 /// As [`welch_t_test`]; [`Error::Overflow`] when a bound overflows `f64`.
 pub fn welch_interval(a: &[f64], b: &[f64], level: Level) -> Result<Interval> {
-    let (diff, se, df) = welch_parts(a, b)?;
-    let half = dist::t_upper_quantile(level.tail(), df)? * se;
-    Interval::from_bounds(diff, diff - half, diff + half, level, IntervalMethod::Welch)
+    let parts = welch_parts(sample("first sample", a)?, sample("second sample", b)?)?;
+    welch_ci(parts, level)
+}
+
+/// Welch's interval for `mean(a) − mean(b)` and the two-sided Welch t test, from moments: the
+/// same numbers as [`welch_interval`] and [`welch_t_test`] on the samples, for samples tallied
+/// (and merged) as [`Moments`] rather than kept.
+///
+/// ```
+/// use layanan::stats::{Alternative, Moments, welch_from_moments, welch_interval, welch_t_test};
+/// use layanan::Level;
+///
+/// let before = [31.0, 28.0, 35.0, 40.0, 33.0, 29.0];
+/// let after = [22.0, 25.0, 19.0, 27.0, 24.0];
+/// let (a, b) = (Moments::from_slice(&before)?, Moments::from_slice(&after)?);
+/// let (ci, test) = welch_from_moments(&a, &b, Level::default())?;
+/// assert_eq!(ci, welch_interval(&before, &after, Level::default())?);
+/// assert_eq!(test, welch_t_test(&before, &after, Alternative::TwoSided)?);
+/// # Ok::<(), layanan::Error>(())
+/// ```
+///
+/// # Errors
+/// As [`welch_interval`]; [`Error::NotFinite`] for moments that collected NaN or ±∞.
+pub fn welch_from_moments(
+    a: &Moments,
+    b: &Moments,
+    level: Level,
+) -> Result<(Interval, TestResult)> {
+    let parts = welch_parts(summary("first sample", a)?, summary("second sample", b)?)?;
+    Ok((
+        welch_ci(parts, level)?,
+        welch_test(parts, Alternative::TwoSided)?,
+    ))
 }
 
 /// `(n, mean, Σ(x − mean)²)` of a sample of at least one value.
@@ -208,8 +252,8 @@ fn pooled_part(name: &str, data: &[f64]) -> Result<(f64, f64, f64)> {
 /// ```
 ///
 /// # Errors
-/// [`Error::InsufficientData`] for an empty sample, fewer than 3 values in all (no degrees of
-/// freedom) or zero variance in both; [`Error::NotFinite`] for NaN or ±∞.
+/// [`Error::InsufficientData`] for an empty sample or fewer than 3 values in all (no degrees of
+/// freedom); [`Error::ZeroVariance`] when both are constant; [`Error::NotFinite`] for NaN or ±∞.
 pub fn student_t_test(a: &[f64], b: &[f64], alternative: Alternative) -> Result<TestResult> {
     let (na, ma, ssa) = pooled_part("first sample", a)?;
     let (nb, mb, ssb) = pooled_part("second sample", b)?;
@@ -223,7 +267,7 @@ pub fn student_t_test(a: &[f64], b: &[f64], alternative: Alternative) -> Result<
     let df = na + nb - 2.0;
     let pooled = (ssa + ssb) / df;
     if pooled <= 0.0 {
-        return Err(zero_spread("Student t", "both samples"));
+        return Err(zero_spread("Student t", "both samples constant"));
     }
     let t = (ma - mb) / (pooled * (1.0 / na + 1.0 / nb)).sqrt();
     Ok(TestResult {
@@ -248,12 +292,13 @@ pub fn student_t_test(a: &[f64], b: &[f64], alternative: Alternative) -> Result<
 /// ```
 ///
 /// # Errors
-/// [`Error::InsufficientData`] below 2 values or with zero variance; [`Error::NotFinite`].
+/// [`Error::InsufficientData`] below 2 values; [`Error::ZeroVariance`] for a constant sample;
+/// [`Error::NotFinite`].
 pub fn one_sample_t_test(data: &[f64], mu: f64, alternative: Alternative) -> Result<TestResult> {
     super::interval::finite("hypothesised mean", mu)?;
     let (n, mean, var) = sample("sample", data)?;
     if var <= 0.0 {
-        return Err(zero_spread("one-sample t", "the sample"));
+        return Err(zero_spread("one-sample t", "a constant sample"));
     }
     let df = n - 1.0;
     let t = (mean - mu) / (var / n).sqrt();
@@ -279,8 +324,8 @@ pub fn one_sample_t_test(data: &[f64], mu: f64, alternative: Alternative) -> Res
 /// ```
 ///
 /// # Errors
-/// [`Error::InsufficientData`] for an empty group, or when every trial (or none) succeeded
-/// in both groups (no variance); [`Error::OutOfRange`] for more successes than trials.
+/// [`Error::InsufficientData`] for an empty group; [`Error::ZeroVariance`] when every trial (or
+/// none) succeeded in both groups; [`Error::OutOfRange`] for more successes than trials.
 pub fn two_proportion_z_test(
     successes1: u64,
     trials1: u64,
@@ -300,7 +345,7 @@ pub fn two_proportion_z_test(
     let pooled = (x1 + x2) / (n1 + n2);
     let var = pooled * (1.0 - pooled) * (1.0 / n1 + 1.0 / n2);
     if var <= 0.0 {
-        return Err(zero_spread("two-proportion z", "both samples"));
+        return Err(zero_spread("two-proportion z", "both samples constant"));
     }
     let z = (x1 / n1 - x2 / n2) / var.sqrt();
     Ok(TestResult {

@@ -3,8 +3,8 @@
 use std::fmt;
 
 use super::dist;
-use crate::error::{Error, Result};
-use crate::read_check::checked_on_read;
+use super::error::{Error, Result};
+use super::read_check::checked_on_read;
 
 /// A confidence level strictly between 0 and 1 (for example 0.95).
 ///

@@ -1,6 +1,6 @@
 //! Importance–performance analysis and the customer satisfaction index.
 
-use crate::error::{Error, Result};
+use super::error::{Error, Result};
 
 /// Martilla & James's (1977) quadrants.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

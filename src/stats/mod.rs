@@ -1,16 +1,17 @@
 //! Statistics on plain numbers, knowing nothing of public services.
 //!
-//! Every function here validates its input and returns [`Error`](crate::Error) rather than NaN or
-//! a panic. Distribution functions come from `statrs`, reached only through a private wrapper that
-//! checks probabilities first and refines quantiles so upper tails stay accurate. Each function
-//! names the formula it implements and the reference (scipy, statsmodels, pingouin) its tests are
-//! checked against in `tests/fixtures/`.
+//! Every function here validates its input and returns this module's own [`Error`] rather than
+//! NaN or a panic. The module imports nothing else from the crate (a test keeps it so); the
+//! crate's error wraps this one, so `?` converts. Distribution functions come from `statrs`,
+//! reached only through a private wrapper that checks probabilities first and refines quantiles
+//! so upper tails stay accurate. Each function names the formula it implements and the
+//! reference (scipy, statsmodels, pingouin) its tests are checked against in `tests/fixtures/`.
 //!
 //! | need | use |
 //! |---|---|
 //! | mean, sd, skewness, merged across threads | [`Moments`] |
 //! | median, p90, any of the nine quantile definitions | [`Sorted`], [`QuantileType`] |
-//! | interval for a mean / a proportion / differences | [`Moments::mean_interval`], [`proportion_interval`], [`welch_interval`], [`newcombe_interval`] |
+//! | interval for a mean / a proportion / differences | [`Moments::mean_interval`], [`proportion_interval`], [`welch_interval`], [`newcombe_interval`], [`welch_from_moments`] |
 //! | interval for anything else | [`Replicates`] (bootstrap, percentile and BCa) |
 //! | is the difference real? | [`welch_t_test`], [`two_proportion_z_test`], [`mann_whitney_u`], [`kruskal_wallis`], [`chi_square_independence`], [`fisher_exact`] |
 //! | do two things move together? | [`pearson`], [`spearman`] |
@@ -27,15 +28,19 @@ mod bootstrap;
 mod contingency;
 mod correlation;
 mod dist;
+mod error;
 mod exact;
 mod hypothesis;
 mod interval;
 mod ipa;
+mod matrix;
 mod moments;
 mod proportion;
 mod quantile;
 mod queue;
 mod rank;
+mod ratio;
+mod read_check;
 mod reliability;
 mod sample_size;
 mod shrinkage;
@@ -45,19 +50,22 @@ pub use adjust::{benjamini_hochberg, holm};
 pub use bootstrap::{Replicates, Xoshiro256PlusPlus, mean_of};
 pub use contingency::chi_square_independence;
 pub use correlation::{pearson, spearman};
-pub(crate) use dist::{normal_upper_quantile, t_sf, t_upper_quantile};
+pub(crate) use dist::normal_upper_quantile;
+pub use error::{Error, Result};
 pub use exact::fisher_exact;
 pub use hypothesis::{
     Alternative, TestMethod, TestResult, one_sample_t_test, student_t_test, two_proportion_z_test,
-    welch_interval, welch_t_test,
+    welch_from_moments, welch_interval, welch_t_test,
 };
 pub use interval::{Interval, IntervalMethod, Level};
 pub use ipa::{Crosshair, Quadrant, customer_satisfaction_index, importance_performance};
+pub(crate) use matrix::{covariance, positive_semidefinite};
 pub use moments::Moments;
 pub use proportion::{ProportionMethod, newcombe_interval, proportion_interval};
 pub use quantile::{QuantileType, Sorted};
 pub use queue::ErlangC;
 pub use rank::{MannWhitneyMethod, kruskal_wallis, mann_whitney_u};
+pub(crate) use ratio::{Ratio, gcd};
 pub use reliability::{
     CronbachAlpha, Deletion, ItemAnalysis, MAX_ITEMS, cronbach_alpha, item_analysis,
 };

@@ -1,8 +1,8 @@
 //! Mean, variance, skewness and kurtosis in one pass, mergeable.
 
+use super::error::{Error, Result};
 use super::interval::{Interval, Level};
-use crate::error::{Error, Result};
-use crate::read_check::checked_on_read;
+use super::read_check::checked_on_read;
 
 /// A statistic of finite observations can still overflow (the variance of ±1e300): an error,
 /// never ±∞ or NaN.
@@ -36,7 +36,7 @@ checked_on_read! {
 ///
 /// Read back with `serde`, it is checked: a state that pushing and merging cannot reach (counts
 /// that contradict each other, a time or value out of range) is refused with
-/// [`Error::Inconsistent`](crate::Error::Inconsistent).
+/// [`Error::Inconsistent`].
 ///
 /// ```
 /// use layanan::stats::Moments;
@@ -304,7 +304,8 @@ impl Moments {
     /// ```
     ///
     /// # Errors
-    /// [`Error::InsufficientData`] below 3 observations or with zero variance;
+    /// [`Error::InsufficientData`] below 3 observations; [`Error::ZeroVariance`] when all are
+    /// equal;
     /// [`Error::NotFinite`]; [`Error::Overflow`].
     pub fn skewness(&self) -> Result<f64> {
         let n = self.need("skewness", 3)?;
@@ -317,7 +318,8 @@ impl Moments {
     /// `kurtosis(bias=False)` and spreadsheets' `KURT`).
     ///
     /// # Errors
-    /// [`Error::InsufficientData`] below 4 observations or with zero variance;
+    /// [`Error::InsufficientData`] below 4 observations; [`Error::ZeroVariance`] when all are
+    /// equal;
     /// [`Error::NotFinite`]; [`Error::Overflow`].
     pub fn kurtosis(&self) -> Result<f64> {
         let n = self.need("kurtosis", 4)?;
@@ -333,10 +335,8 @@ impl Moments {
         if self.m2 > 0.0 {
             Ok(())
         } else {
-            Err(Error::InsufficientData {
+            Err(Error::ZeroVariance {
                 what: format!("{what} (all observations equal)"),
-                needed: 2,
-                got: 1,
             })
         }
     }

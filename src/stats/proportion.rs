@@ -1,8 +1,8 @@
 //! Intervals for proportions and their differences.
 
 use super::dist;
+use super::error::{Error, Result};
 use super::interval::{Interval, IntervalMethod, Level};
-use crate::error::{Error, Result};
 
 /// How to compute a proportion's interval.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]

@@ -1,6 +1,6 @@
 //! Sample quantiles, the nine definitions of Hyndman & Fan (1996).
 
-use crate::error::{Error, Result};
+use super::error::{Error, Result};
 
 /// `lo + (hi − lo)·g` for `0 ≤ g ≤ 1`, from the nearer end (as numpy does, so either end is
 /// exact). Between finite values whose difference overflows (±f64::MAX) it weighs the ends

@@ -1,8 +1,8 @@
 //! Erlang C: how many counters a front office needs.
 
+use super::error::{Error, Result};
 use super::interval::{finite, positive};
-use crate::error::{Error, Result};
-use crate::read_check::checked_on_read;
+use super::read_check::checked_on_read;
 
 /// The offered load `A = λ·s` in erlangs, and `s`, from checked inputs.
 fn load(arrivals_per_hour: f64, mean_service_minutes: f64) -> Result<(f64, f64)> {

@@ -1,8 +1,8 @@
 //! Rank tests: Mann–Whitney U and Kruskal–Wallis H.
 
 use super::dist;
+use super::error::{Error, Result};
 use super::hypothesis::{Alternative, TestMethod, TestResult};
-use crate::error::{Error, Result};
 
 /// Average ranks (1-based; ties share the mean of their ranks) of `values`, and `Σ (t³ − t)`
 /// over groups of `t` tied values.
@@ -215,8 +215,8 @@ fn u_distribution(m: usize, n: usize) -> Result<Vec<f64>> {
 /// ```
 ///
 /// # Errors
-/// [`Error::InsufficientData`] for fewer than 2 groups, an empty group, or every value tied;
-/// [`Error::NotFinite`].
+/// [`Error::InsufficientData`] for fewer than 2 groups or an empty group;
+/// [`Error::ZeroVariance`] when every value is tied; [`Error::NotFinite`].
 #[allow(clippy::arithmetic_side_effects)] // offsets within the pooled sample; at least 2 groups (checked)
 pub fn kruskal_wallis<G: AsRef<[f64]>>(groups: &[G]) -> Result<TestResult> {
     if groups.len() < 2 {
@@ -249,10 +249,8 @@ pub fn kruskal_wallis<G: AsRef<[f64]>>(groups: &[G]) -> Result<TestResult> {
     }
     let correction = 1.0 - ties / (n * n * n - n);
     if correction <= 0.0 {
-        return Err(Error::InsufficientData {
+        return Err(Error::ZeroVariance {
             what: "Kruskal–Wallis test (every value tied)".into(),
-            needed: 2,
-            got: 1,
         });
     }
     let h = (12.0 / (n * (n + 1.0)) * sum - 3.0 * (n + 1.0)) / correction;

@@ -1,8 +1,8 @@
 //! Internal consistency of a questionnaire: Cronbach's α.
 
 use super::dist;
+use super::error::{Error, Result};
 use super::interval::{Interval, IntervalMethod, Level};
-use crate::error::{Error, Result};
 
 /// Cronbach's α of a set of items, raw and standardised, with Feldt's interval.
 ///
@@ -155,9 +155,10 @@ fn check_rows<R: AsRef<[Option<f64>]>>(rows: &[R]) -> Result<usize> {
     for row in rows {
         let row = row.as_ref();
         if row.len() != k {
-            return Err(Error::Inconsistent {
-                what: "item matrix".into(),
-                reason: format!("a row of {} items among rows of {k}", row.len()),
+            return Err(Error::LengthMismatch {
+                what: "item matrix row".into(),
+                expected: k,
+                got: row.len(),
             });
         }
         if let Some(bad) = row.iter().flatten().find(|x| !x.is_finite()) {
@@ -247,7 +248,7 @@ fn covariance_matrix<R: AsRef<[Option<f64>]>>(
 ///
 /// # Errors
 /// [`Error::InsufficientData`] for fewer than 2 items or usable rows, or zero total variance;
-/// [`Error::OutOfRange`] above [`MAX_ITEMS`] items; [`Error::Inconsistent`] for rows of
+/// [`Error::OutOfRange`] above [`MAX_ITEMS`] items; [`Error::LengthMismatch`] for rows of
 /// different lengths; [`Error::NotFinite`].
 pub fn cronbach_alpha<R: AsRef<[Option<f64>]>>(
     rows: &[R],

@@ -1,6 +1,6 @@
 //! How many questionnaires a survey needs.
 
-use crate::error::{Error, Result};
+use super::error::{Error, Result};
 
 /// Krejcie & Morgan's (1970) required sample size for a population of `population`, with
 /// χ² = 3.841 (1 degree of freedom at 95 %), P = 0.5 and a margin of d = 0.05:
@@ -83,12 +83,7 @@ fn check_population(population: u64) -> Result<()> {
 /// # Errors
 /// [`Error::InvalidProbability`] unless `0 < p < 1` and `0 < margin < 1`;
 /// [`Error::OutOfRange`] for a population of 0.
-pub fn cochran(
-    level: crate::stats::Level,
-    p: f64,
-    margin: f64,
-    population: Option<u64>,
-) -> Result<u64> {
+pub fn cochran(level: super::Level, p: f64, margin: f64, population: Option<u64>) -> Result<u64> {
     super::dist::check_probability("expected proportion", p)?;
     super::dist::check_probability("margin of error", margin)?;
     let z = super::dist::normal_upper_quantile(level.tail())?;

@@ -2,8 +2,8 @@
 //! so a ranking does not reward a unit for a lucky handful of visits.
 
 use super::dist;
+use super::error::{Error, Result};
 use super::interval::{Interval, IntervalMethod, Level, finite};
-use crate::error::{Error, Result};
 
 /// One group's shrunken estimate.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -204,8 +204,9 @@ pub struct NormalShrinkage {
 /// ```
 ///
 /// # Errors
-/// [`Error::InsufficientData`] for fewer than 2 groups; [`Error::InvalidValue`] for lengths that
-/// differ or a variance that is not positive; [`Error::NotFinite`] for NaN or ±∞;
+/// [`Error::InsufficientData`] for fewer than 2 groups; [`Error::LengthMismatch`] for lengths
+/// that differ; [`Error::InvalidValue`] for a variance that is not positive;
+/// [`Error::NotFinite`] for NaN or ±∞;
 /// [`Error::Overflow`] when a shrunken interval overflows `f64`.
 pub fn normal_shrinkage(
     estimates: &[f64],
@@ -213,10 +214,10 @@ pub fn normal_shrinkage(
     level: Level,
 ) -> Result<NormalShrinkage> {
     if estimates.len() != variances.len() {
-        return Err(Error::InvalidValue {
-            field: "variances (one per estimate)".into(),
-            value: variances.len() as f64,
-            expected: format!("{} values", estimates.len()),
+        return Err(Error::LengthMismatch {
+            what: "variances (one per estimate)".into(),
+            expected: estimates.len(),
+            got: variances.len(),
         });
     }
     if estimates.len() < 2 {

@@ -1,8 +1,8 @@
 //! Monotonic trend in an equally spaced series: the Mann–Kendall test and Sen's slope.
 
 use super::dist;
+use super::error::{Error, Result};
 use super::interval::{Interval, IntervalMethod, Level, finite};
-use crate::error::{Error, Result};
 
 /// What the Mann–Kendall test found in a series (see [`mann_kendall`]).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -99,8 +99,8 @@ fn tie_corrected_variance(series: &[f64]) -> f64 {
 /// ```
 ///
 /// # Errors
-/// [`Error::InsufficientData`] below 2 values or when every value is the same (no variance);
-/// [`Error::NotFinite`] for NaN or ±∞; [`Error::NotApplicable`] above [`MAX_TREND_LENGTH`]
+/// [`Error::InsufficientData`] below 2 values; [`Error::ZeroVariance`] when every value is the
+/// same; [`Error::NotFinite`] for NaN or ±∞; [`Error::NotApplicable`] above [`MAX_TREND_LENGTH`]
 /// values.
 #[allow(clippy::arithmetic_side_effects)] // at most MAX_TREND_LENGTH values: |S| < 5·10^7
 pub fn mann_kendall(series: &[f64]) -> Result<MannKendall> {
@@ -117,10 +117,8 @@ pub fn mann_kendall(series: &[f64]) -> Result<MannKendall> {
     }
     let variance = tie_corrected_variance(series);
     if variance <= 0.0 {
-        return Err(Error::InsufficientData {
-            what: "Mann–Kendall test (all values tied: zero variance)".into(),
-            needed: 2,
-            got: 1,
+        return Err(Error::ZeroVariance {
+            what: "Mann–Kendall test (all values tied)".into(),
         });
     }
     let sd = variance.sqrt();

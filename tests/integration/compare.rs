@@ -304,7 +304,7 @@ fn errors_are_values() {
     ));
     assert!(matches!(
         compare_groups([("a", GroupTally::rate(3, 2))], CompareOptions::default()),
-        Err(Error::OutOfRange { .. })
+        Err(Error::Stats(layanan::stats::Error::OutOfRange { .. }))
     ));
     assert!(matches!(
         CompareOptions::default().with_alpha(1.5),

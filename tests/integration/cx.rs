@@ -272,7 +272,10 @@ fn ces_by_hand() {
     // One rating has no interval.
     let mut one = CesTally::new(RatingScale::new(1, 7).unwrap());
     one.push_rating(4).unwrap();
-    assert!(matches!(one.report(), Err(Error::InsufficientData { .. })));
+    assert!(matches!(
+        one.report(),
+        Err(Error::Stats(layanan::stats::Error::InsufficientData { .. }))
+    ));
 }
 
 #[test]

@@ -10,6 +10,7 @@ mod example;
 mod group;
 mod hostile;
 mod laws;
+mod layers;
 mod model;
 #[cfg(feature = "rayon")]
 mod parallel;

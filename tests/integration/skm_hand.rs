@@ -7,7 +7,7 @@
 //! never from `GradeBands::grade` alone, so the exact rounding on band edges is exercised.
 
 use layanan::prelude::*;
-use layanan::stats::{krejcie_morgan, slovin};
+use layanan::stats::{self, krejcie_morgan, slovin};
 use layanan::{
     Compatibility, Element, Error, Instrument, Mutu, NrrRounding, SkmAnswers, SkmOptions,
     SkmReport, SkmTally, Weight,
@@ -705,7 +705,10 @@ fn slovin_by_hand() {
     assert!(slovin(0, 0.05).is_err());
     for margin in [0.0, 1.0, -0.05, f64::NAN, f64::INFINITY] {
         assert!(
-            matches!(slovin(1000, margin), Err(Error::InvalidProbability { .. })),
+            matches!(
+                slovin(1000, margin),
+                Err(stats::Error::InvalidProbability { .. })
+            ),
             "{margin}"
         );
     }

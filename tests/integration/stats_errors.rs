@@ -10,12 +10,14 @@
 //! `Error` derives `PartialEq`, and NaN is not equal to itself, so errors carrying a NaN are
 //! checked field by field with [`check_nan`].
 
+use layanan::Level;
+use layanan::stats::Error;
 use layanan::stats::{
-    Alternative, Crosshair, Deletion, ErlangC, MannWhitneyMethod, Replicates,
+    Alternative, Crosshair, Deletion, ErlangC, MannWhitneyMethod, Moments, Replicates,
     chi_square_independence, cronbach_alpha, customer_satisfaction_index, importance_performance,
-    item_analysis, kruskal_wallis, mann_whitney_u, mean_of, pearson, spearman,
+    item_analysis, kruskal_wallis, mann_kendall, mann_whitney_u, mean_of, normal_shrinkage,
+    pearson, sens_slope, spearman, welch_from_moments, welch_interval, welch_t_test,
 };
-use layanan::{Error, Level};
 
 /// Asserts the exact error and its exact message.
 #[track_caller]
@@ -62,6 +64,10 @@ pub(crate) fn insufficient(what: &str, needed: u64, got: u64) -> Error {
         needed,
         got,
     }
+}
+
+pub(crate) fn zero_variance_in(what: &str) -> Error {
+    Error::ZeroVariance { what: what.into() }
 }
 
 pub(crate) fn not_finite(field: &str, value: f64) -> Error {
@@ -131,8 +137,23 @@ fn rank_tests_with_an_empty_sample_or_group() {
     // Every value tied: H is 0/0.
     check(
         kruskal_wallis(&[vec![1.0, 1.0, 1.0], vec![1.0, 1.0], vec![1.0, 1.0]]),
-        insufficient("Kruskal–Wallis test (every value tied)", 2, 1),
-        "Kruskal–Wallis test (every value tied) needs at least 2 observations, got 1",
+        zero_variance_in("Kruskal–Wallis test (every value tied)"),
+        "Kruskal–Wallis test (every value tied) is undefined: zero variance",
+    );
+}
+
+/// A flat series: S = 0 over a variance of 0.
+#[test]
+fn mann_kendall_of_a_flat_series() {
+    check(
+        mann_kendall(&[3.5; 6]),
+        zero_variance_in("Mann–Kendall test (all values tied)"),
+        "Mann–Kendall test (all values tied) is undefined: zero variance",
+    );
+    // Sen's slope of it is a number: zero.
+    assert_eq!(
+        sens_slope(&[3.5; 6], level()).unwrap().slope.estimate(),
+        0.0
     );
 }
 
@@ -284,8 +305,16 @@ fn bootstrap_parts_that_are_not_finite() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Pairs and tables that contradict themselves
+// Pairs, tables and vectors of the wrong length
 // ---------------------------------------------------------------------------------------------
+
+fn length_mismatch(what: &str, expected: usize, got: usize) -> Error {
+    Error::LengthMismatch {
+        what: what.into(),
+        expected,
+        got,
+    }
+}
 
 #[test]
 fn unequal_paired_lengths() {
@@ -293,43 +322,40 @@ fn unequal_paired_lengths() {
         for test in [pearson, spearman] {
             check(
                 test(&[1.0, 2.0, 3.0], &[1.0, 2.0], alternative),
-                Error::Inconsistent {
-                    what: "paired samples".into(),
-                    reason: "3 x values but 2 y values".into(),
-                },
-                "inconsistent paired samples: 3 x values but 2 y values",
+                length_mismatch("y (one value per x)", 3, 2),
+                "y (one value per x): expected 3 values, got 2",
             );
         }
     }
 }
 
 #[test]
+fn one_variance_per_estimate() {
+    check(
+        normal_shrinkage(&[1.0, 2.0, 3.0], &[0.5, 0.5], level()),
+        length_mismatch("variances (one per estimate)", 3, 2),
+        "variances (one per estimate): expected 3 values, got 2",
+    );
+}
+
+#[test]
 fn ragged_tables_and_item_matrices() {
     check(
         chi_square_independence(&[vec![1u64, 2], vec![3]]),
-        Error::Inconsistent {
-            what: "contingency table".into(),
-            reason: "a row of 1 counts among rows of 2".into(),
-        },
-        "inconsistent contingency table: a row of 1 counts among rows of 2",
+        length_mismatch("contingency table row", 2, 1),
+        "contingency table row: expected 2 values, got 1",
     );
     check(
         chi_square_independence(&[vec![1u64, 2], vec![3, 4], vec![5, 6, 7]]),
-        Error::Inconsistent {
-            what: "contingency table".into(),
-            reason: "a row of 3 counts among rows of 2".into(),
-        },
-        "inconsistent contingency table: a row of 3 counts among rows of 2",
+        length_mismatch("contingency table row", 2, 3),
+        "contingency table row: expected 2 values, got 3",
     );
     let ragged = vec![
         vec![Some(1.0), Some(2.0), Some(3.0)],
         vec![Some(2.0), Some(3.0)],
     ];
-    let expected = Error::Inconsistent {
-        what: "item matrix".into(),
-        reason: "a row of 2 items among rows of 3".into(),
-    };
-    let message = "inconsistent item matrix: a row of 2 items among rows of 3";
+    let expected = length_mismatch("item matrix row", 3, 2);
+    let message = "item matrix row: expected 3 values, got 2";
     for deletion in [Deletion::Listwise, Deletion::Pairwise] {
         check(
             cronbach_alpha(&ragged, deletion, level()),
@@ -555,4 +581,114 @@ fn importance_performance_crosshair_and_scale() {
             &format!("scale maximum must be positive, got {scale}"),
         );
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Every variant
+// ---------------------------------------------------------------------------------------------
+
+/// One value of every variant, its context in lowercase: the words each message adds are
+/// lowercase too, with no trailing period, and the crate's error wraps it with the same
+/// message. The match (no wildcard but for `#[non_exhaustive]`) makes a new variant a
+/// reminder to list it here.
+#[test]
+fn every_stats_message_is_lowercase_without_a_trailing_period() {
+    fn name(err: &Error) -> &'static str {
+        match err {
+            Error::InsufficientData { .. } => "InsufficientData",
+            Error::ZeroVariance { .. } => "ZeroVariance",
+            Error::NotFinite { .. } => "NotFinite",
+            Error::InvalidValue { .. } => "InvalidValue",
+            Error::InvalidProbability { .. } => "InvalidProbability",
+            Error::OutOfRange { .. } => "OutOfRange",
+            Error::LengthMismatch { .. } => "LengthMismatch",
+            Error::Overflow { .. } => "Overflow",
+            Error::NotApplicable { .. } => "NotApplicable",
+            Error::UnstableQueue { .. } => "UnstableQueue",
+            Error::Inconsistent { .. } => "Inconsistent",
+            _ => "a variant added after this test",
+        }
+    }
+    let x = || String::from("x");
+    let every = [
+        insufficient("x", 2, 1),
+        zero_variance_in("x"),
+        not_finite("x", f64::NEG_INFINITY),
+        Error::InvalidValue {
+            field: x(),
+            value: -1.5,
+            expected: x(),
+        },
+        invalid_probability("x", 1.5),
+        Error::OutOfRange {
+            field: x(),
+            value: 10,
+            min: 1,
+            max: 9,
+        },
+        length_mismatch("x", 3, 2),
+        Error::Overflow { field: x() },
+        Error::NotApplicable {
+            method: x(),
+            reason: x(),
+        },
+        Error::UnstableQueue {
+            traffic: 2.5,
+            servers: 2,
+        },
+        Error::Inconsistent {
+            what: x(),
+            reason: x(),
+        },
+    ];
+    let mut names: Vec<&str> = every.iter().map(name).collect();
+    names.sort_unstable();
+    names.dedup();
+    assert_eq!(names.len(), 11, "{names:?}");
+    assert!(!names.contains(&"a variant added after this test"));
+    for err in every {
+        let message = err.to_string();
+        assert_eq!(message, message.to_lowercase(), "{err:?}");
+        assert!(!message.ends_with('.'), "{message}");
+        assert_eq!(layanan::Error::from(err.clone()).to_string(), message);
+        assert_eq!(
+            layanan::Error::from(err.clone()),
+            layanan::Error::Stats(err)
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Welch from moments
+// ---------------------------------------------------------------------------------------------
+
+/// From moments, Welch refuses what it refuses from the samples, with the same errors; and
+/// moments that collected a NaN.
+#[test]
+fn welch_from_moments_refuses_what_welch_refuses() {
+    let m = |data: &[f64]| Moments::from_slice(data).unwrap();
+    for (a, b) in [
+        (&[3.0][..], &[1.0, 2.0, 3.0][..]),
+        (&[1.0, 2.0, 3.0], &[]),
+        (&[2.0, 2.0, 2.0], &[5.0, 5.0]),
+    ] {
+        let expected = welch_interval(a, b, level()).unwrap_err();
+        assert_eq!(
+            welch_t_test(a, b, Alternative::TwoSided).unwrap_err(),
+            expected
+        );
+        let message = expected.to_string();
+        check(
+            welch_from_moments(&m(a), &m(b), level()),
+            expected,
+            &message,
+        );
+    }
+    let collected: Moments = [1.0, 2.0, f64::NAN].into_iter().collect();
+    check_nan(
+        welch_from_moments(&collected, &m(&[1.0, 2.0]), level()),
+        NanVariant::NotFinite,
+        "1 of 3 observations",
+        "1 of 3 observations must be finite, got NaN",
+    );
 }

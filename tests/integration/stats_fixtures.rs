@@ -24,15 +24,16 @@
 
 use std::sync::OnceLock;
 
+use layanan::stats::Error;
 use layanan::stats::{
     Alternative, Deletion, ErlangC, MannWhitneyMethod, ProportionMethod, QuantileType, Replicates,
     Sorted, benjamini_hochberg, chi_square_independence, cochran, cronbach_alpha, holm,
     item_analysis, kruskal_wallis, mann_whitney_u, newcombe_interval, one_sample_t_test, pearson,
-    proportion_interval, spearman, student_t_test, two_proportion_z_test, welch_interval,
-    welch_t_test,
+    proportion_interval, spearman, student_t_test, two_proportion_z_test, welch_from_moments,
+    welch_interval, welch_t_test,
 };
 use layanan::stats::{Moments, TestResult};
-use layanan::{Error, Interval, Level};
+use layanan::{Interval, Level};
 use serde_json::Value;
 
 /// The relative tolerance of every comparison with the fixture.
@@ -571,10 +572,19 @@ fn welch_interval_for_a_difference_of_means() {
     for case in &cases {
         let (a, b) = (case.nums("a"), case.nums("b"));
         if case.is_error() {
-            case.err("interval", welch_interval(&a, &b, case.level("level")));
+            let level = case.level("level");
+            case.err("interval", welch_interval(&a, &b, level));
+            let from_moments = Moments::from_slice(&a).and_then(|ma| {
+                Moments::from_slice(&b).and_then(|mb| welch_from_moments(&ma, &mb, level))
+            });
+            case.err("interval from moments", from_moments);
             tally.errors += 1;
             continue;
         }
+        let (ma, mb) = (
+            case.ok("moments", Moments::from_slice(&a)),
+            case.ok("moments", Moments::from_slice(&b)),
+        );
         let mean = |data: &[f64]| case.ok("mean", Moments::from_slice(data).and_then(|m| m.mean()));
         case.close("mean_a", mean(&a), case.num("mean_a"));
         case.close("mean_b", mean(&b), case.num("mean_b"));
@@ -598,6 +608,11 @@ fn welch_interval_for_a_difference_of_means() {
                 value_opt(&field, entry.get(key).unwrap_or(&Value::Null)).unwrap_or(f64::NAN)
             };
             case.interval(&field, &ci, bound("lower"), bound("upper"));
+            // From moments: the same interval, and the test's df.
+            let (ci, test) = case.ok(&field, welch_from_moments(&ma, &mb, level));
+            let moments_field = format!("{field} from moments");
+            case.interval(&moments_field, &ci, bound("lower"), bound("upper"));
+            case.close(&moments_field, test.df.unwrap_or(f64::NAN), case.num("df"));
             // The standard error is the half-width over the t quantile at the same df.
             let t = case
                 .ok(&field, Interval::student_t(0.0, 1.0, df, level))

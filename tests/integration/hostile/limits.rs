@@ -51,7 +51,7 @@ fn trend_series_have_at_most_10_000_values() {
     rejects_saying(
         "L02: a Mann–Kendall test of 10,001 values",
         mann_kendall(&long),
-        Error::NotApplicable {
+        stats::Error::NotApplicable {
             method: "Mann–Kendall test".into(),
             reason: reason.into(),
         },
@@ -60,7 +60,7 @@ fn trend_series_have_at_most_10_000_values() {
     rejects_saying(
         "L03: Sen's slope of 10,001 values",
         sens_slope(&long, Level::default()),
-        Error::NotApplicable {
+        stats::Error::NotApplicable {
             method: "Sen's slope".into(),
             reason: reason.into(),
         },
@@ -76,7 +76,7 @@ fn trend_series_have_at_most_10_000_values() {
 fn reliability_takes_at_most_1000_items() {
     assert_eq!(MAX_ITEMS, 1_000);
     let rows = vec![vec![Some(1.0); MAX_ITEMS + 1]; 2];
-    let expected = Error::OutOfRange {
+    let expected = stats::Error::OutOfRange {
         field: "items".into(),
         value: 1001,
         min: 2,
@@ -103,7 +103,7 @@ fn fisher_enumerates_at_most_ten_million_tables() {
     rejects_saying(
         "L06: Fisher's exact test of 10^12 possible tables",
         fisher_exact(500_000_000_000, 1_000_000_000_000, 500_000_000_000, 1_000_000_000_000, Alternative::TwoSided),
-        Error::NotApplicable {
+        stats::Error::NotApplicable {
             method: "Fisher's exact test".into(),
             reason: "1000000000001 possible tables are too many to enumerate (at most 10000000); use the z test".into(),
         },
@@ -112,7 +112,7 @@ fn fisher_enumerates_at_most_ten_million_tables() {
     rejects_saying(
         "L07: Fisher's exact test whose trials add past u64::MAX",
         fisher_exact(0, u64::MAX, 0, 1, Alternative::TwoSided),
-        Error::Overflow {
+        stats::Error::Overflow {
             field: "trials".into(),
         },
         "trials overflows",
@@ -137,7 +137,7 @@ fn erlang_c_models_at_most_100_000_counters() {
     rejects_saying(
         "L08: an Erlang C queue of 100,001 counters",
         ErlangC::new(60.0, 5.0, 100_001),
-        Error::OutOfRange {
+        stats::Error::OutOfRange {
             field: "servers".into(),
             value: 100_001,
             min: 1,
@@ -156,7 +156,7 @@ fn erlang_c_models_at_most_100_000_counters() {
         rejects_saying(
             "L09: the counters for a load beyond 100,000 erlangs",
             ErlangC::servers_for(arrivals, 1.0e300, 0.8, 20.0),
-            Error::Overflow {
+            stats::Error::Overflow {
                 field: "number of servers".into(),
             },
             "number of servers overflows",
@@ -201,7 +201,7 @@ fn moments_counts_stop_at_u64_max() {
     json["n"] = serde_json::json!(u64::MAX);
     let mut full: Moments = serde_json::from_value(json).unwrap();
     let before = full;
-    let overflow = Error::Overflow {
+    let overflow = stats::Error::Overflow {
         field: "moments count".into(),
     };
     rejects_saying(

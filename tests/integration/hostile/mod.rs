@@ -27,7 +27,6 @@
 //! refusals particular to one statistical method in `stats_errors`, and serde rejections of
 //! each model type in `model`.
 
-use layanan::Error;
 use std::fmt::Debug;
 
 mod files;
@@ -44,7 +43,11 @@ mod time;
 
 /// Asserts that `result` is exactly `expected`: every field equal, NaN matching NaN.
 #[track_caller]
-pub(crate) fn rejects<T: Debug>(label: &str, result: Result<T, Error>, expected: Error) {
+pub(crate) fn rejects<T: Debug, E: Debug + PartialEq>(
+    label: &str,
+    result: Result<T, E>,
+    expected: E,
+) {
     let err = match result {
         Ok(value) => panic!("{label}: accepted, giving {value:?}; expected {expected:?}"),
         Err(err) => err,
@@ -57,10 +60,10 @@ pub(crate) fn rejects<T: Debug>(label: &str, result: Result<T, Error>, expected:
 
 /// As [`rejects`], and the message word for word (messages are part of the API).
 #[track_caller]
-pub(crate) fn rejects_saying<T: Debug>(
+pub(crate) fn rejects_saying<T: Debug, E: Debug + PartialEq + Clone + std::fmt::Display>(
     label: &str,
-    result: Result<T, Error>,
-    expected: Error,
+    result: Result<T, E>,
+    expected: E,
     message: &str,
 ) {
     let err = result.as_ref().err().cloned();

@@ -5,7 +5,10 @@
 //! bootstrap, Erlang C, importance–performance) are in `stats_errors`.
 
 use super::{rejects, rejects_saying};
-use crate::stats_errors::{ALTERNATIVES, insufficient, invalid_probability, level, not_finite};
+use crate::stats_errors::{
+    ALTERNATIVES, insufficient, invalid_probability, level, not_finite, zero_variance_in,
+};
+use layanan::stats::Error;
 use layanan::stats::{
     Alternative, Crosshair, Deletion, MannWhitneyMethod, Moments, ProportionMethod, QuantileType,
     Replicates, Sorted, benjamini_hochberg, cochran, cronbach_alpha, holm, importance_performance,
@@ -13,7 +16,7 @@ use layanan::stats::{
     one_sample_t_test, pearson, proportion_interval, slovin, spearman, student_t_test,
     two_proportion_z_test, welch_interval, welch_t_test,
 };
-use layanan::{Error, Interval, Level};
+use layanan::{Interval, Level};
 
 fn between_zero_and_one(field: &str, value: f64) -> Error {
     Error::InvalidValue {
@@ -430,17 +433,16 @@ fn zero_variance() {
         rejects_saying(
             "X23: two constant samples in Welch's t",
             welch_t_test(&[2.0, 2.0, 2.0], &[5.0, 5.0], alternative),
-            insufficient("Welch t (both samples constant: zero variance)", 2, 1),
-            "Welch t (both samples constant: zero variance) needs at least 2 observations, got 1",
+            zero_variance_in("Welch t test (both samples constant)"),
+            "Welch t test (both samples constant) is undefined: zero variance",
         );
         let label = "X24: two constant samples in Student's t";
-        let constant = insufficient("Student t (both samples constant: zero variance)", 2, 1);
+        let constant = zero_variance_in("Student t test (both samples constant)");
         rejects_saying(
             label,
             student_t_test(&[2.0, 2.0, 2.0], &[5.0, 5.0], alternative),
             constant.clone(),
-            "Student t (both samples constant: zero variance) needs at least 2 observations, \
-             got 1",
+            "Student t test (both samples constant) is undefined: zero variance",
         );
         rejects(
             label,
@@ -450,22 +452,21 @@ fn zero_variance() {
         rejects_saying(
             "X25: a constant sample in the one-sample t",
             one_sample_t_test(&[7.25; 10], 7.0, alternative),
-            insufficient("one-sample t (the sample constant: zero variance)", 2, 1),
-            "one-sample t (the sample constant: zero variance) needs at least 2 observations, \
-             got 1",
+            zero_variance_in("one-sample t test (a constant sample)"),
+            "one-sample t test (a constant sample) is undefined: zero variance",
         );
         let label = "X26: a constant sample in a correlation";
         for test in [pearson, spearman] {
             rejects_saying(
                 label,
                 test(&[1.0, 1.0, 1.0, 1.0], &[1.0, 2.0, 3.0, 5.0], alternative),
-                insufficient("correlation (a constant sample)", 2, 1),
-                "correlation (a constant sample) needs at least 2 observations, got 1",
+                zero_variance_in("correlation (a constant sample)"),
+                "correlation (a constant sample) is undefined: zero variance",
             );
             rejects(
                 label,
                 test(&[1.0, 2.0, 3.0], &[4.0, 4.0, 4.0], alternative),
-                insufficient("correlation (a constant sample)", 2, 1),
+                zero_variance_in("correlation (a constant sample)"),
             );
         }
         let label = "X27: proportions of 0 and 1 in both samples of a z test";
@@ -473,13 +474,8 @@ fn zero_variance() {
             rejects_saying(
                 label,
                 two_proportion_z_test(x1, n1, x2, n2, alternative),
-                insufficient(
-                    "two-proportion z (both samples constant: zero variance)",
-                    2,
-                    1,
-                ),
-                "two-proportion z (both samples constant: zero variance) needs at least 2 \
-                 observations, got 1",
+                zero_variance_in("two-proportion z test (both samples constant)"),
+                "two-proportion z test (both samples constant) is undefined: zero variance",
             );
         }
     }
@@ -488,14 +484,14 @@ fn zero_variance() {
     rejects_saying(
         label,
         constant.skewness(),
-        insufficient("skewness (all observations equal)", 2, 1),
-        "skewness (all observations equal) needs at least 2 observations, got 1",
+        zero_variance_in("skewness (all observations equal)"),
+        "skewness (all observations equal) is undefined: zero variance",
     );
     rejects_saying(
         label,
         constant.kurtosis(),
-        insufficient("kurtosis (all observations equal)", 2, 1),
-        "kurtosis (all observations equal) needs at least 2 observations, got 1",
+        zero_variance_in("kurtosis (all observations equal)"),
+        "kurtosis (all observations equal) is undefined: zero variance",
     );
     // Its variance is a number: zero.
     assert_eq!(constant.variance(), Ok(0.0));

@@ -23,6 +23,11 @@ fn insufficient(what: &str, needed: u64, got: u64) -> Error {
     }
 }
 
+/// Too little data for a statistic, as a tally passes it on.
+fn too_few_for_stats(what: &str, needed: u64, got: u64) -> Error {
+    Error::Stats(crate::stats_errors::insufficient(what, needed, got))
+}
+
 fn ktp_within_an_hour() -> Standards {
     [ServiceStandard::new("ktp-el", Money::ZERO)
         .unwrap()
@@ -86,7 +91,7 @@ fn reports_on_empty_tallies() {
             CesTally::new(RatingScale::new(1, 7).unwrap())
                 .report()
                 .map(drop),
-            insufficient("mean interval", 2, 0),
+            too_few_for_stats("mean interval", 2, 0),
         ),
         (
             "G08: an empty complaint tally",
@@ -158,7 +163,7 @@ fn empty_groups() {
     rejects(
         "G12: a group with no trials among others",
         compare_groups([("a", empty), ("b", some)], CompareOptions::default()),
-        insufficient("proportion", 1, 0),
+        too_few_for_stats("proportion", 1, 0),
     );
 }
 
@@ -347,7 +352,11 @@ fn degenerate_but_valid_tallies() {
     let label = "G29: a single CES rating";
     let mut ces = CesTally::new(RatingScale::new(1, 7).unwrap());
     ces.push_rating(4).unwrap();
-    rejects(label, ces.report(), insufficient("mean interval", 2, 1));
+    rejects(
+        label,
+        ces.report(),
+        too_few_for_stats("mean interval", 2, 1),
+    );
     let label = "G30: one NPS answer of 10";
     let mut nps = NpsTally::default();
     nps.push_score(10).unwrap();

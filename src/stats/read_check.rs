@@ -4,8 +4,11 @@
 //! back from a file written elsewhere, they could say anything: more visits within standard than
 //! judged, a NaN waiting time. [`checked_on_read!`] declares such a struct once, and with the
 //! `serde` feature gives it a `Deserialize` that reads the fields as a plain struct would, then
-//! runs the type's `fn check(&self) -> Result<()>` and turns its error into the deserialiser's.
-//! `Serialize` writes the same fields by reference, so the wire format is that of a derive.
+//! runs the type's `fn check(&self) -> Result<(), E>` and turns its error into the deserialiser's.
+//! Any error type that implements `Display` will do, so statistics (`Moments`, `Interval`,
+//! `ErlangC`) and the domain's tallies share the macro; it lives here because `stats` depends on
+//! nothing else in the crate. `Serialize` writes the same fields by reference, so the wire
+//! format is that of a derive.
 
 /// Declares a struct whose deserialisation runs `Self::check`; see the [module](self) docs.
 macro_rules! checked_on_read {
