@@ -67,7 +67,11 @@ impl ComplaintTargets {
     ///
     /// # Errors
     /// [`Error::Empty`] for a blank category.
-    pub fn with_category(mut self, category: impl Into<String>, target: Completion) -> Result<Self> {
+    pub fn with_category(
+        mut self,
+        category: impl Into<String>,
+        target: Completion,
+    ) -> Result<Self> {
         let category = category.into();
         if category.trim().is_empty() {
             return Err(Error::Empty {
@@ -311,7 +315,8 @@ impl Merge for ComplaintTally {
             self.counts = sum;
         }
         self.open_response.extend_from_slice(&other.open_response);
-        self.open_resolution.extend_from_slice(&other.open_resolution);
+        self.open_resolution
+            .extend_from_slice(&other.open_resolution);
         self.response.extend_from_slice(&other.response);
         self.resolution.extend_from_slice(&other.resolution);
         self.latest = match (self.latest, other.latest) {
@@ -373,6 +378,17 @@ impl Tally for ComplaintTally {
         self.resolution.extend(span(complaint.resolution()));
     }
 
+    fn latest(&self) -> Option<Timestamp> {
+        self.latest
+    }
+
+    fn options_as_of(options: &ComplaintOptions, at: Timestamp) -> ComplaintOptions {
+        ComplaintOptions {
+            as_of: options.as_of.or(Some(at)),
+            ..*options
+        }
+    }
+
     /// The report as of `options.as_of` (the latest time in the data by default).
     ///
     /// # Errors
@@ -413,8 +429,7 @@ impl Tally for ComplaintTally {
                 responded.saturating_add(response_late_open),
                 level,
             )?,
-            response_pending: (self.open_response.len() as u64)
-                .saturating_sub(response_late_open),
+            response_pending: (self.open_response.len() as u64).saturating_sub(response_late_open),
             resolved_within_target: Share::new(c.resolved_on_time, resolution_judged, level)?,
             resolution_pending: (self.open_resolution.len() as u64)
                 .saturating_sub(resolution_late_open),

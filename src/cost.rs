@@ -287,8 +287,11 @@ impl CostTally {
 
 impl Merge for CostTally {
     fn check_merge(&self, other: &Self) -> Result<()> {
-        self.standards.check_same(&other.standards, "cost tallies")?;
-        self.counts.checked_add(&other.counts).ok_or_else(overflow)?;
+        self.standards
+            .check_same(&other.standards, "cost tallies")?;
+        self.counts
+            .checked_add(&other.counts)
+            .ok_or_else(overflow)?;
         self.excess_total
             .checked_sum(other.excess_total)
             .and(self.waived_total.checked_sum(other.waived_total))
@@ -481,8 +484,14 @@ impl fmt::Display for CostReport {
             (self.no_standard, "of services without a published standard"),
             (self.no_payment, "without a recorded payment"),
             (self.no_assessed_fee, "without their assessed fee"),
-            (self.fee_above_tariff, "stating an official fee above the tariff"),
-            (self.assessed_above_ceiling, "assessed above the published ceiling"),
+            (
+                self.fee_above_tariff,
+                "stating an official fee above the tariff",
+            ),
+            (
+                self.assessed_above_ceiling,
+                "assessed above the published ceiling",
+            ),
         ];
         for (count, what) in not_judged {
             if count > 0 {

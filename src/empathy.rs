@@ -73,10 +73,7 @@ pub struct EmpathyTally (format 1) {
 impl Default for EmpathyTally {
     /// Ratings on 1–5, SKM answers of PermenPANRB 14/2017.
     fn default() -> Self {
-        Self::new(
-            RatingScale::FIVE_POINT,
-            Instrument::permenpanrb_14_2017(),
-        )
+        Self::new(RatingScale::FIVE_POINT, Instrument::permenpanrb_14_2017())
     }
 }
 
@@ -236,6 +233,20 @@ impl EmpathyTally {
         gaps.push(f64::from(perception.value()) - f64::from(expectation.value()))?;
         self.gaps = gaps;
         Ok(())
+    }
+
+    /// The instrument whose SKM answers it reads.
+    pub fn instrument(&self) -> &Instrument {
+        &self.instrument
+    }
+
+    /// The most visits any one source counted (ratings, courtesy or complaint-handling
+    /// answers), in 128 bits: each visit adds at most one to each.
+    pub(crate) fn largest_count_total(&self) -> u128 {
+        let sum = |counts: &[u64]| counts.iter().map(|&c| u128::from(c)).sum::<u128>();
+        sum(&self.ratings)
+            .max(sum(&self.courtesy))
+            .max(sum(&self.complaint_handling))
     }
 
     /// The most any count holds.
@@ -466,7 +477,9 @@ impl EmpathyTally {
         let nrr = sum / n as f64;
         let exact_sum = (1..=SKM_SCALE_MAX)
             .zip(counts)
-            .try_fold(0u64, |s, (v, &c)| s.checked_add(u64::from(v).checked_mul(c)?));
+            .try_fold(0u64, |s, (v, &c)| {
+                s.checked_add(u64::from(v).checked_mul(c)?)
+            });
         let hundredths = exact_sum
             .and_then(|s| exact::nrr(s, n, exact::NrrRounding::Exact))
             .and_then(exact::nik_hundredths)

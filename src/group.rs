@@ -10,7 +10,7 @@ use std::fmt::Debug;
 use crate::error::{Error, Result};
 use crate::model::{
     AgeBand, Calendar, Complaint, Education, Gender, Granularity, Interaction, Occupation, Period,
-    SkmResponse,
+    SkmResponse, Timestamp,
 };
 use crate::tally::{Merge, Tally};
 
@@ -103,6 +103,44 @@ impl Key<Complaint> for ByCategory {
     type Value = Option<String>;
     fn key(&self, complaint: &Complaint) -> Result<Option<String>> {
         Ok(complaint.category().map(str::to_owned))
+    }
+}
+
+/// A grouping filled by hand, with [`Grouped::group_mut`]: for records that carry no key of
+/// their own (ratings of a survey grouped by the unit it was run for). Pushing through the
+/// grouping itself is refused, since there is nothing to read the key from.
+///
+/// ```
+/// use layanan::{ByHand, CesTally, Grouped, RatingScale, Tally};
+///
+/// let seven = RatingScale::new(1, 7)?;
+/// let mut ces = Grouped::new(ByHand::<String>::new(), CesTally::new(seven));
+/// ces.group_mut("kel-a".into()).push(&seven.rating(6)?)?;
+/// assert!(ces.push(&seven.rating(5)?).is_err());
+/// # Ok::<(), layanan::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct ByHand<V> {
+    #[cfg_attr(feature = "serde", serde(skip))]
+    value: std::marker::PhantomData<V>,
+}
+
+impl<V> ByHand<V> {
+    /// A grouping by keys of type `V`, filled by hand.
+    pub fn new() -> Self {
+        Self {
+            value: std::marker::PhantomData,
+        }
+    }
+}
+
+impl<R: ?Sized, V: Ord + Clone + Debug> Key<R> for ByHand<V> {
+    type Value = V;
+    fn key(&self, _: &R) -> Result<V> {
+        Err(Error::Missing {
+            field: "group key (this grouping is filled by hand, with group_mut)".into(),
+        })
     }
 }
 
@@ -461,11 +499,27 @@ impl<K: Key<T::Record>, T: Tally + Clone> Tally for Grouped<K, T> {
         self.group_mut(key).commit(record, checked);
     }
 
+    /// Every group's report, each judged as of the same instant: `options`' own, or else the
+    /// latest time in any group's data.
     fn report_with(&self, options: &T::Options) -> Result<Self::Report> {
+        let options = self.settled_options(options);
         self.groups
             .iter()
-            .map(|(key, tally)| Ok((key.clone(), crate::tally::part(tally.report_with(options))?)))
+            .map(|(key, tally)| {
+                Ok((
+                    key.clone(),
+                    crate::tally::part(tally.report_with(&options))?,
+                ))
+            })
             .collect()
+    }
+
+    fn latest(&self) -> Option<Timestamp> {
+        self.groups.values().filter_map(Tally::latest).max()
+    }
+
+    fn options_as_of(options: &T::Options, at: Timestamp) -> T::Options {
+        T::options_as_of(options, at)
     }
 }
 
@@ -594,7 +648,10 @@ where
         self.cells.commit(record, checked);
     }
 
+    /// The overall, unit and service reports, every one judged as of the same instant:
+    /// `options`' own, or else the latest time in the data.
     fn report_with(&self, options: &T::Options) -> Result<Self::Report> {
+        let options = &self.cells.settled_options(options);
         let each = |groups: BTreeMap<String, T>| -> Result<Vec<(String, Option<T::Report>)>> {
             groups
                 .into_iter()
@@ -606,5 +663,13 @@ where
             by_unit: each(self.by_unit()?)?,
             by_service: each(self.by_service()?)?,
         })
+    }
+
+    fn latest(&self) -> Option<Timestamp> {
+        self.cells.latest()
+    }
+
+    fn options_as_of(options: &T::Options, at: Timestamp) -> T::Options {
+        T::options_as_of(options, at)
     }
 }

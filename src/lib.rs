@@ -195,15 +195,15 @@ pub use cx::{CesReport, CesTally, CsatReport, CsatTally, LevelOptions, NpsReport
 pub use empathy::{EmpathyOptions, EmpathyReport, EmpathyTally};
 pub use error::{Error, Result};
 pub use group::{
-    Breakdown, BreakdownReport, ByAgeBand, ByCategory, ByChannel, ByEducation, ByGender,
+    Breakdown, BreakdownReport, ByAgeBand, ByCategory, ByChannel, ByEducation, ByGender, ByHand,
     ByOccupation, ByPeriod, ByService, ByUnit, Grouped, Key,
 };
 pub use model::{
     AgeBand, Calendar, Calendars, Complaint, Completion, Date, Education, Element, Gender,
-    GradeBands, Granularity, Instrument, Interaction, InteractionBuilder, MAX_AGE, Money,
-    MoneySum, Mutu, Occupation, Period, RECOMMEND_MAX, Rating, RatingScale, Respondent,
-    SKM_SCALE_MAX, ServiceStandard, SkmAnswers, SkmAnswersBuilder, SkmResponse, Standards, Tariff,
-    TimeSpan, Timestamp, Weekday, Weight,
+    GradeBands, Granularity, Instrument, Interaction, InteractionBuilder, MAX_AGE, Money, MoneySum,
+    Mutu, Occupation, Period, RECOMMEND_MAX, Rating, RatingScale, Respondent, SKM_SCALE_MAX,
+    ServiceStandard, SkmAnswers, SkmAnswersBuilder, SkmResponse, Standards, Tariff, TimeSpan,
+    Timestamp, Weekday, Weight,
 };
 #[cfg(feature = "rayon")]
 pub use parallel::par_tally;

@@ -338,6 +338,11 @@ impl PromiseTally {
         &self.standards
     }
 
+    /// Visits counted.
+    pub fn visits(&self) -> u64 {
+        self.counts.visits
+    }
+
     /// Pushing and merging keep these relations; a tally read back from tampered data may not.
     #[cfg(feature = "serde")]
     #[allow(clippy::arithmetic_side_effects)] // sums of u64 counts in u128 cannot overflow
@@ -451,6 +456,17 @@ impl Tally for PromiseTally {
         }
     }
 
+    fn latest(&self) -> Option<Timestamp> {
+        self.latest
+    }
+
+    fn options_as_of(options: &PromiseOptions, at: Timestamp) -> PromiseOptions {
+        PromiseOptions {
+            as_of: options.as_of.or(Some(at)),
+            ..*options
+        }
+    }
+
     /// The report as of `options.as_of` (the latest time in the data by default).
     ///
     /// # Errors
@@ -493,16 +509,14 @@ impl Tally for PromiseTally {
         ];
         let level = options.level;
         let measured_kept = [
-            (
-                c.on_time_measured.saturating_add(late_open),
-                c.on_time_kept,
-            ),
+            (c.on_time_measured.saturating_add(late_open), c.on_time_kept),
             (c.charged_measured, c.charged_kept),
             (c.courteous_measured, c.courteous_kept),
         ];
         let mut promises = Vec::with_capacity(3);
-        for (promise, ((measured, kept), broken)) in
-            Promise::ALL.into_iter().zip(measured_kept.into_iter().zip(broken))
+        for (promise, ((measured, kept), broken)) in Promise::ALL
+            .into_iter()
+            .zip(measured_kept.into_iter().zip(broken))
         {
             let target = options.targets.of(promise);
             let kept = Share::new(kept, measured, level)?;
@@ -515,10 +529,7 @@ impl Tally for PromiseTally {
                 broken_of_judged: Share::new(broken, judged, level)?,
             });
         }
-        let not_measured = c
-            .visits
-            .saturating_sub(judged)
-            .saturating_sub(pending);
+        let not_measured = c.visits.saturating_sub(judged).saturating_sub(pending);
         Ok(PromiseReport {
             as_of,
             visits: c.visits,
@@ -616,12 +627,16 @@ impl fmt::Display for PromiseReport {
             self.pending, self.not_measured, self.coverage
         )?;
         for p in &self.promises {
-            let kept = p.kept.map_or_else(|| "not measured".to_owned(), |s| s.to_string());
-            let broken = p
-                .broken_of_judged
-                .map_or_else(String::new, |s| {
-                    format!(" · {} {:.1}% of judged visits", p.promise.broken_label(), 100.0 * s.rate())
-                });
+            let kept = p
+                .kept
+                .map_or_else(|| "not measured".to_owned(), |s| s.to_string());
+            let broken = p.broken_of_judged.map_or_else(String::new, |s| {
+                format!(
+                    " · {} {:.1}% of judged visits",
+                    p.promise.broken_label(),
+                    100.0 * s.rate()
+                )
+            });
             writeln!(
                 f,
                 "  {:<16} {kept} (target {:.0}%){broken}",

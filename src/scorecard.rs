@@ -19,8 +19,6 @@ use crate::tally::{Merge, Tally, part};
 
 /// The SKM answers given with visits, tallied as questionnaires.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(transparent))]
 struct VisitAnswers(SkmTally);
 
 impl Merge for VisitAnswers {
@@ -100,8 +98,106 @@ type Parts = (
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    serde(try_from = "ScorecardParts", into = "ScorecardParts")
+)]
 pub struct Scorecard {
     parts: Parts,
+}
+
+/// The serialised form of a [`Scorecard`]: versioned, its parts checked against each other
+/// on the way in.
+#[cfg(feature = "serde")]
+#[derive(serde::Serialize, serde::Deserialize)]
+struct ScorecardParts {
+    version: u32,
+    speed: SpeedTally,
+    cost: CostTally,
+    empathy: EmpathyTally,
+    promises: PromiseTally,
+    nps: NpsTally,
+    skm: SkmTally,
+}
+
+/// The version of the serialised scorecard format.
+#[cfg(feature = "serde")]
+const SCORECARD_FORMAT: u32 = 2;
+
+#[cfg(feature = "serde")]
+impl TryFrom<ScorecardParts> for Scorecard {
+    type Error = crate::Error;
+    /// Refuses parts that did not count the same visits: one push feeds every part, so the
+    /// visit counts agree and no part counts more answers than there were visits.
+    fn try_from(p: ScorecardParts) -> Result<Self> {
+        let inconsistent = |reason: String| crate::Error::Inconsistent {
+            what: "scorecard".into(),
+            reason,
+        };
+        if p.version != SCORECARD_FORMAT {
+            return Err(inconsistent(format!(
+                "format version {} (this build reads {SCORECARD_FORMAT})",
+                p.version
+            )));
+        }
+        let visits = p.speed.visits();
+        if p.cost.visits() != visits || p.promises.visits() != visits {
+            return Err(inconsistent(format!(
+                "the speed part counted {visits} visits, the cost part {} and the promises part {}",
+                p.cost.visits(),
+                p.promises.visits()
+            )));
+        }
+        let answers = p.nps.counts().iter().map(|&c| u128::from(c)).sum::<u128>();
+        let questionnaires =
+            u128::from(p.skm.responses()).saturating_add(u128::from(p.skm.blank_questionnaires()));
+        let rated = p.empathy.largest_count_total();
+        if answers > u128::from(visits)
+            || questionnaires > u128::from(visits)
+            || rated > u128::from(visits)
+        {
+            return Err(inconsistent(format!(
+                "more answers than its {visits} visits"
+            )));
+        }
+        let standards = p.speed.standards();
+        if p.cost.standards() != standards || p.promises.standards() != standards {
+            return Err(inconsistent(
+                "its parts are judged against different standards".into(),
+            ));
+        }
+        if p.empathy.instrument() != p.skm.instrument() {
+            return Err(inconsistent(
+                "its parts read SKM answers with different instruments".into(),
+            ));
+        }
+        Ok(Scorecard {
+            parts: (
+                p.speed,
+                p.cost,
+                p.empathy,
+                p.promises,
+                p.nps,
+                VisitAnswers(p.skm),
+            ),
+        })
+    }
+}
+
+#[cfg(feature = "serde")]
+impl From<Scorecard> for ScorecardParts {
+    fn from(card: Scorecard) -> Self {
+        let (speed, cost, empathy, promises, nps, VisitAnswers(skm)) = card.parts;
+        ScorecardParts {
+            version: SCORECARD_FORMAT,
+            speed,
+            cost,
+            empathy,
+            promises,
+            nps,
+            skm,
+        }
+    }
 }
 
 impl Default for Scorecard {
@@ -283,6 +379,17 @@ impl Tally for Scorecard {
 
     fn commit(&mut self, visit: &Interaction, checked: Self::Checked) {
         self.parts.commit(visit, checked);
+    }
+
+    fn latest(&self) -> Option<Timestamp> {
+        self.parts.0.latest()
+    }
+
+    fn options_as_of(options: &ScorecardOptions, at: Timestamp) -> ScorecardOptions {
+        ScorecardOptions {
+            as_of: options.as_of.or(Some(at)),
+            ..*options
+        }
     }
 
     /// Every part's report; a part without data is `None`. Open visits are judged as of

@@ -237,10 +237,7 @@ pub(crate) fn timeliness(
     standards: &Standards,
     visit: &Interaction,
 ) -> Result<Option<(Completion, Timeliness)>> {
-    let Some(limit) = standards
-        .find(visit.service())
-        .and_then(|s| s.completion())
-    else {
+    let Some(limit) = standards.find(visit.service()).and_then(|s| s.completion()) else {
         return Ok(None);
     };
     let calendar = standards.calendar_for(visit.unit());
@@ -317,7 +314,8 @@ fn later(a: Option<Timestamp>, b: Timestamp) -> Timestamp {
 
 impl Merge for SpeedTally {
     fn check_merge(&self, other: &Self) -> Result<()> {
-        self.standards.check_same(&other.standards, "speed tallies")?;
+        self.standards
+            .check_same(&other.standards, "speed tallies")?;
         self.counts
             .checked_add(&other.counts)
             .map(drop)
@@ -372,11 +370,9 @@ impl Tally for SpeedTally {
         let wait = match (target, visit.finished_at()) {
             // Finished with no start recorded: its wait is unknown.
             (Some(_), Some(_)) if visit.started_at().is_none() => None,
-            (Some(target), _) => Some(calendar.judge(
-                arrived,
-                visit.started_at(),
-                Completion::Within(target),
-            )?),
+            (Some(target), _) => {
+                Some(calendar.judge(arrived, visit.started_at(), Completion::Within(target))?)
+            }
             (None, _) => None,
         };
         Ok(SpeedVerdict {
@@ -426,6 +422,17 @@ impl Tally for SpeedTally {
             Some((_, Timeliness::OnTime)) => bump(&mut c.on_time),
             Some((_, Timeliness::Late)) => bump(&mut c.finished_late),
             Some((_, Timeliness::Open { due })) => self.open.push(due.unix_millis()),
+        }
+    }
+
+    fn latest(&self) -> Option<Timestamp> {
+        self.latest
+    }
+
+    fn options_as_of(options: &SpeedOptions, at: Timestamp) -> SpeedOptions {
+        SpeedOptions {
+            as_of: options.as_of.or(Some(at)),
+            ..*options
         }
     }
 
@@ -541,7 +548,11 @@ impl fmt::Display for SpeedReport {
             }
         }
         if let Some(a) = &self.apdex {
-            writeln!(f, "  Apdex {:.2} at T = {} (n {})", a.score, a.threshold, a.n)?;
+            writeln!(
+                f,
+                "  Apdex {:.2} at T = {} (n {})",
+                a.score, a.threshold, a.n
+            )?;
         }
         Ok(())
     }

@@ -99,6 +99,7 @@
 //! ```
 
 use crate::error::{Error, Result};
+use crate::model::Timestamp;
 use crate::stats::Moments;
 
 /// A tally that can absorb another of its kind: merging the tallies of two parts gives the
@@ -141,7 +142,7 @@ pub trait Tally: Merge {
     /// fail is decided there.
     type Checked;
     /// The report's settings (confidence level, quantile definition, as-of instant …).
-    type Options: Default;
+    type Options: Default + Clone;
     /// What the tally reports.
     type Report;
 
@@ -190,6 +191,28 @@ pub trait Tally: Merge {
     /// As [`report_with`](Self::report_with).
     fn report(&self) -> Result<Self::Report> {
         self.report_with(&Self::Options::default())
+    }
+
+    /// The latest instant recorded, for tallies whose reports judge open cases as of an
+    /// instant (visits, complaints); `None` for the others.
+    fn latest(&self) -> Option<Timestamp> {
+        None
+    }
+
+    /// `options` judging open cases as of `at` where they leave the instant to the data:
+    /// how a composite reports every part and every group as of one instant, the latest of
+    /// them all. Unchanged for tallies without time.
+    fn options_as_of(options: &Self::Options, at: Timestamp) -> Self::Options {
+        let _ = at;
+        options.clone()
+    }
+
+    /// `options` with an open as-of instant set to the latest time in this tally's data.
+    fn settled_options(&self, options: &Self::Options) -> Self::Options {
+        match self.latest() {
+            Some(at) => Self::options_as_of(options, at),
+            None => options.clone(),
+        }
     }
 }
 
@@ -279,8 +302,18 @@ macro_rules! tuple_tally {
                 $( self.$i.commit(record, checked.$i); )+
             }
 
+            /// Every part's report, as of the latest instant any part has seen.
             fn report_with(&self, options: &Self::Options) -> Result<Self::Report> {
+                let options = self.settled_options(options);
                 Ok(($(self.$i.report_with(&options.$i)?,)+))
+            }
+
+            fn latest(&self) -> Option<Timestamp> {
+                [$(self.$i.latest()),+].into_iter().flatten().max()
+            }
+
+            fn options_as_of(options: &Self::Options, at: Timestamp) -> Self::Options {
+                ($($part::options_as_of(&options.$i, at),)+)
             }
         }
     };

@@ -608,7 +608,9 @@ mod tests {
                 assert!(!on_time(due.unix_millis() + 1), "{from} {days}");
             }
         }
-        let far = cal.due_by(start, Completion::WorkingDays(u32::MAX)).unwrap();
+        let far = cal
+            .due_by(start, Completion::WorkingDays(u32::MAX))
+            .unwrap();
         assert_eq!(far.unix_millis(), i64::MAX);
     }
 

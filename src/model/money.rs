@@ -99,9 +99,9 @@ impl Money {
             Some(rest) => (true, rest),
             None => (false, trimmed),
         };
-        let amount = unsigned
-            .strip_prefix("Rp")
-            .map_or(unsigned, |rest| rest.strip_prefix('.').unwrap_or(rest).trim_start());
+        let amount = unsigned.strip_prefix("Rp").map_or(unsigned, |rest| {
+            rest.strip_prefix('.').unwrap_or(rest).trim_start()
+        });
         let digits = ungroup(amount).ok_or_else(parse_error)?;
         if negative {
             return match format!("-{digits}").parse::<i64>() {

@@ -161,11 +161,14 @@ impl FromStr for Tariff {
         match t.strip_prefix("assessed") {
             Some("") => Ok(Tariff::Assessed { ceiling: None }),
             Some(rest) => {
-                let ceiling = rest.trim_start().strip_prefix("<=").ok_or_else(|| Error::Parse {
-                    field: "tariff".into(),
-                    value: text.into(),
-                    expected: "an amount such as 15000, `assessed` or `assessed<=N`".into(),
-                })?;
+                let ceiling = rest
+                    .trim_start()
+                    .strip_prefix("<=")
+                    .ok_or_else(|| Error::Parse {
+                        field: "tariff".into(),
+                        value: text.into(),
+                        expected: "an amount such as 15000, `assessed` or `assessed<=N`".into(),
+                    })?;
                 Ok(Tariff::Assessed {
                     ceiling: Some(Money::parse_field("tariff ceiling", ceiling)?),
                 })

@@ -533,7 +533,10 @@ pub struct SkmResponse {
     #[cfg_attr(feature = "serde", serde(default))]
     submitted_at: Option<Timestamp>,
     /// Free-text suggestions (saran dan masukan).
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     saran: Option<String>,
 }
 

@@ -405,6 +405,19 @@ impl SkmTally {
                 )));
             }
         }
+        // Each questionnaire counted as answered answered something.
+        let answers: u128 = self
+            .counts
+            .iter()
+            .flatten()
+            .map(|&c| u128::from(c))
+            .sum();
+        if answers < u128::from(self.responses) {
+            return Err(inconsistent(format!(
+                "{} questionnaires counted as answered, but {answers} answers",
+                self.responses
+            )));
+        }
         // Each pair: symmetric counts, within both elements' counts, sums and products within
         // what answers of 1–4 allow.
         let max = u64::from(SKM_SCALE_MAX);

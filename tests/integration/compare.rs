@@ -294,13 +294,16 @@ fn errors_are_values() {
             GroupTally::Mean(Moments::from_slice(&[1.0, 2.0]).expect("m")),
         ),
     ];
-    assert!(matches!(
-        compare_groups(mixed, CompareOptions::default()),
-        Err(Error::MergeMismatch { .. })
-    ));
+    assert_eq!(
+        compare_groups(mixed, CompareOptions::default()).unwrap_err(),
+        Error::Inconsistent {
+            what: "comparison".into(),
+            reason: "a rate and a mean cannot be compared".into()
+        }
+    );
     assert!(matches!(
         compare_periods(mixed, Level::default()),
-        Err(Error::MergeMismatch { .. })
+        Err(Error::Inconsistent { .. })
     ));
     assert!(matches!(
         compare_groups([("a", GroupTally::rate(3, 2))], CompareOptions::default()),

@@ -9,7 +9,10 @@
 
 use layanan::prelude::*;
 use layanan::stats::{Moments, ProportionMethod, proportion_interval};
-use layanan::{CesTally, CsatTally, Error, Interaction, Level, NpsTally, RatingScale, Timestamp};
+use layanan::{
+    CesTally, CsatTally, Error, Interaction, Level, LevelOptions, NpsTally, Rating, RatingScale,
+    Timestamp,
+};
 use proptest::prelude::*;
 
 use crate::support::{QUANTILE_TOL, Z95, assert_close, proptest_cases};
@@ -83,7 +86,7 @@ fn nps_by_hand() {
     // At 90 %, z = 1.6448536.
     let level = Level::new(0.9).unwrap();
     let r = nps_of(&[10, 9, 9, 8, 7, 6, 0, 10, 9, 8])
-        .report_with(level)
+        .report_with(&LevelOptions::default().level(level))
         .unwrap();
     assert_close(
         r.interval.upper() - r.nps,
@@ -167,29 +170,31 @@ fn nps_from_visits_and_empty() {
     let err = NpsTally::default().report().unwrap_err();
     assert_eq!(
         err,
-        Error::InsufficientData {
-            what: "net promoter score".into(),
-            needed: 1,
-            got: 0
+        Error::NoData {
+            what: "recommend answers".into()
         }
     );
-    assert_eq!(
-        err.to_string(),
-        "net promoter score needs at least 1 observation, got 0"
-    );
+    assert_eq!(err.to_string(), "no recommend answers to report");
 }
 
 /// 5 4 4 3 5 2 1 4: top-2-box (4 or 5) 5 of 8 = 0.625. Wilson with z² = 3.841459: centre
 /// (5 + 1.920729)/(8 + 3.841459) = 0.584448, half-width 1.959964/11.841459 ×
 /// √(5·3/8 + 0.960365) = 0.278706: [0.305742, 0.863156].
+/// A rating on `scale`.
+fn on(scale: RatingScale, r: i64) -> Rating {
+    scale.rating(r).unwrap()
+}
+
 #[test]
 fn csat_top_two_box_by_hand() {
     let mut csat = CsatTally::default();
     for r in [5, 4, 4, 3, 5, 2, 1, 4] {
-        csat.push_rating(r).unwrap();
+        csat.push(&on(RatingScale::FIVE_POINT, r)).unwrap();
     }
     assert_eq!(csat.counts(), [1, 1, 1, 3, 2]);
-    let share = csat.report().unwrap();
+    let report = csat.report().unwrap();
+    assert_eq!(report.scale, RatingScale::FIVE_POINT);
+    let share = report.top_two;
     assert_eq!((share.count, share.of), (5, 8));
     assert_eq!(share.rate(), 0.625);
     assert_eq!(
@@ -206,26 +211,38 @@ fn csat_top_two_box_by_hand() {
     assert_eq!(share.to_string(), "5/8 = 62.5% [30.6, 86.3]");
     let level = Level::new(0.8).unwrap();
     assert_eq!(
-        csat.report_with(level).unwrap().interval,
+        csat.report_with(&LevelOptions::default().level(level))
+            .unwrap()
+            .top_two
+            .interval,
         proportion_interval(5, 8, level, ProportionMethod::Wilson).unwrap()
     );
+    // On 0–10 the top two boxes are 9 and 10.
+    let mut eleven = CsatTally::new(RatingScale::new(0, 10).unwrap());
+    for r in [10, 9, 8, 2] {
+        eleven
+            .push(&on(RatingScale::new(0, 10).unwrap(), r))
+            .unwrap();
+    }
+    let top = eleven.report().unwrap().top_two;
+    assert_eq!((top.count, top.of), (2, 4));
 }
 
+/// A rating off the scale cannot be built; one on another scale is refused by the tally,
+/// which stays as it was.
 #[test]
-fn csat_rejects_ratings_outside_1_5() {
-    let mut csat = CsatTally::default();
-    csat.push_rating(3).unwrap();
-    let before = csat.clone();
+fn csat_rejects_ratings_of_another_scale() {
+    let five = RatingScale::FIVE_POINT;
     for (rating, message) in [
-        (0, "satisfaction rating must be between 1 and 5, got 0"),
-        (6, "satisfaction rating must be between 1 and 5, got 6"),
-        (-2, "satisfaction rating must be between 1 and 5, got -2"),
+        (0, "rating must be between 1 and 5, got 0"),
+        (6, "rating must be between 1 and 5, got 6"),
+        (-2, "rating must be between 1 and 5, got -2"),
     ] {
-        let err = csat.push_rating(rating).unwrap_err();
+        let err = five.rating(rating).unwrap_err();
         assert_eq!(
             err,
             Error::OutOfRange {
-                field: "satisfaction rating".into(),
+                field: "rating".into(),
                 value: rating,
                 min: 1,
                 max: 5
@@ -233,9 +250,18 @@ fn csat_rejects_ratings_outside_1_5() {
         );
         assert_eq!(err.to_string(), message);
     }
+    let mut csat = CsatTally::default();
+    csat.push(&on(five, 3)).unwrap();
+    let before = csat.clone();
+    let seven = RatingScale::new(1, 7).unwrap();
+    let err = csat.push(&on(seven, 6)).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "satisfaction rating is on scale 1..=7, expected 1..=5"
+    );
     assert_eq!(csat, before);
     let err = CsatTally::default().report().unwrap_err();
-    assert_eq!(err.to_string(), "CSAT needs at least 1 observation, got 0");
+    assert_eq!(err.to_string(), "no satisfaction ratings to report");
 }
 
 /// 6 7 5 6 3 on 1–7: mean 27/5 = 5.4; squared deviations 0.36 + 2.56 + 0.16 + 0.36 + 5.76 =
@@ -243,11 +269,14 @@ fn csat_rejects_ratings_outside_1_5() {
 /// [3.516923, 7.283077].
 #[test]
 fn ces_by_hand() {
-    let mut ces = CesTally::new(RatingScale::new(1, 7).unwrap());
+    let seven = RatingScale::new(1, 7).unwrap();
+    let mut ces = CesTally::new(seven);
     for r in [6, 7, 5, 6, 3] {
-        ces.push_rating(r).unwrap();
+        ces.push(&on(seven, r)).unwrap();
     }
-    let ci = ces.report().unwrap();
+    let report = ces.report().unwrap();
+    assert_eq!((report.scale, report.n), (seven, 5));
+    let ci = report.mean.unwrap();
     assert_close(ci.estimate(), 5.4, 1e-15);
     let se = (2.3f64 / 5.0).sqrt();
     assert_close(
@@ -261,49 +290,51 @@ fn ces_by_hand() {
     assert_eq!(ci, moments.mean_interval(Level::default()).unwrap());
 
     let before = ces.clone();
-    let err = ces.push_rating(8).unwrap_err();
-    assert_eq!(err.to_string(), "rating must be between 1 and 7, got 8");
+    let err = ces.push(&on(RatingScale::FIVE_POINT, 5)).unwrap_err();
     assert_eq!(
-        ces.push_rating(0).unwrap_err().to_string(),
-        "rating must be between 1 and 7, got 0"
+        err.to_string(),
+        "effort rating is on scale 1..=5, expected 1..=7"
     );
     assert_eq!(ces, before);
 
-    // One rating has no interval.
-    let mut one = CesTally::new(RatingScale::new(1, 7).unwrap());
-    one.push_rating(4).unwrap();
-    assert!(matches!(
-        one.report(),
-        Err(Error::Stats(layanan::stats::Error::InsufficientData { .. }))
-    ));
+    // One rating has a mean but no interval; none has nothing to report.
+    let mut one = CesTally::new(seven);
+    one.push(&on(seven, 4)).unwrap();
+    assert_eq!(one.report().unwrap().mean, None);
+    assert_eq!(
+        CesTally::new(seven).report().unwrap_err().to_string(),
+        "no effort ratings to report"
+    );
 }
 
 #[test]
 fn ces_merge_on_different_scales_is_rejected() {
-    let mut seven = CesTally::new(RatingScale::new(1, 7).unwrap());
-    seven.push_rating(6).unwrap();
-    seven.push_rating(5).unwrap();
+    let scale = RatingScale::new(1, 7).unwrap();
+    let mut seven = CesTally::new(scale);
+    seven.push(&on(scale, 6)).unwrap();
+    seven.push(&on(scale, 5)).unwrap();
     let before = seven.clone();
-    let mut five = CesTally::new(RatingScale::new(1, 5).unwrap());
-    five.push_rating(5).unwrap();
+    let mut five = CesTally::new(RatingScale::FIVE_POINT);
+    five.push(&on(RatingScale::FIVE_POINT, 5)).unwrap();
     let err = seven.merge(&five).unwrap_err();
     assert_eq!(
         err,
         Error::MergeMismatch {
-            reason: "effort scores on different scales".into()
+            what: "effort tallies".into(),
+            difference: "their rating scales differ (1..=7 vs 1..=5)".into()
         }
     );
     assert_eq!(
         err.to_string(),
-        "cannot merge: effort scores on different scales"
+        "cannot merge effort tallies: their rating scales differ (1..=7 vs 1..=5)"
     );
     assert_eq!(seven, before);
     // Same scale: the merged tally is the tally of all ratings.
-    let mut other = CesTally::new(RatingScale::new(1, 7).unwrap());
-    other.push_rating(7).unwrap();
+    let mut other = CesTally::new(scale);
+    other.push(&on(scale, 7)).unwrap();
     seven.merge(&other).unwrap();
     let all: Moments = [6.0, 5.0, 7.0].into_iter().collect();
-    let ci = seven.report().unwrap();
+    let ci = seven.report().unwrap().mean.unwrap();
     let want = all.mean_interval(Level::default()).unwrap();
     assert_close(ci.estimate(), want.estimate(), 1e-15);
     assert_close(ci.upper(), want.upper(), 1e-13);
@@ -335,12 +366,14 @@ mod serde_forms {
     #[test]
     fn cx_reports_round_trip_and_ces_names_its_scale() {
         round_trip(&nps_of(&[10, 9, 9, 8, 7, 6, 0, 10, 9, 8]).report().unwrap());
-        let mut ces = CesTally::new(RatingScale::new(1, 7).unwrap());
+        let seven = RatingScale::new(1, 7).unwrap();
+        let mut ces = CesTally::new(seven);
         for r in [6, 7, 5, 6, 3] {
-            ces.push_rating(r).unwrap();
+            ces.push(&on(seven, r)).unwrap();
         }
         let json = round_trip(&ces);
         assert_eq!(json["scale"], serde_json::json!([1, 7]));
+        assert_eq!(json["version"], 1);
         round_trip(&ces.report().unwrap());
     }
 
@@ -352,15 +385,16 @@ mod serde_forms {
         counts[0] = 1;
         counts[10] = u64::MAX;
         let nps: NpsTally =
-            serde_json::from_value(serde_json::json!({ "counts": counts })).unwrap();
+            serde_json::from_value(serde_json::json!({ "version": 1, "counts": counts })).unwrap();
         assert!(
             matches!(nps.report(), Err(Error::Overflow { .. })),
             "{:?}",
             nps.report()
         );
-        let csat: CsatTally =
-            serde_json::from_value(serde_json::json!({ "counts": [1, 0, 0, 0, u64::MAX] }))
-                .unwrap();
+        let csat: CsatTally = serde_json::from_value(
+            serde_json::json!({ "version": 1, "scale": [1, 5], "counts": [1, 0, 0, 0, u64::MAX] }),
+        )
+        .unwrap();
         assert!(
             matches!(csat.report(), Err(Error::Overflow { .. })),
             "{:?}",

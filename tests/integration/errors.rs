@@ -12,7 +12,7 @@
 use layanan::prelude::*;
 use layanan::stats::{self, CronbachAlpha, IntervalMethod};
 use layanan::{
-    AgeBand, Calendar, CompareOptions, Compatibility, Completion, Component, Date, Education,
+    AgeBand, Calendar, CompareOptions, Compatibility, Complaint, Completion, Date, Education,
     Element, ElementScore, Error, Gender, GradeBands, Granularity, Instrument, Interaction,
     InteractionBuilder, Interval, Level, Money, Mutu, NrrRounding, Occupation, Period,
     PrintedIndex, Rating, RatingScale, Respondent, SampleAdequacy, ServiceStandard, SkmAnswers,
@@ -135,11 +135,20 @@ fn error_is_clone_partial_eq_and_std_error() {
 fn assert_eq_hash<T: Eq + std::hash::Hash>() {}
 fn assert_ord<T: Ord>() {}
 
-/// DESIGN §2: `Eq, Hash` where a type holds no floats, `Ord` where it also has an order.
+/// DESIGN §2: `Eq, Hash` where a type holds no floats, `Ord` only where an order means
+/// something (a span of 60 minutes against 14 working days, or a scale against a scale, does
+/// not).
 #[test]
 fn float_free_types_are_eq_and_hash() {
     assert_eq_hash::<AgeBand>();
     assert_eq_hash::<Calendar>();
+    assert_eq_hash::<layanan::Calendars>();
+    assert_eq_hash::<layanan::Tariff>();
+    assert_eq_hash::<layanan::MoneySum>();
+    assert_eq_hash::<layanan::Coverage>();
+    assert_eq_hash::<layanan::ComplaintTargets>();
+    assert_eq_hash::<layanan::NpsTally>();
+    assert_eq_hash::<layanan::CsatTally>();
     assert_eq_hash::<Completion>();
     assert_eq_hash::<Date>();
     assert_eq_hash::<Education>();
@@ -171,7 +180,6 @@ fn float_free_types_are_eq_and_hash() {
     assert_eq_hash::<IntervalMethod>();
 
     assert_ord::<AgeBand>();
-    assert_ord::<Completion>();
     assert_ord::<Date>();
     assert_ord::<Education>();
     assert_ord::<Gender>();
@@ -180,7 +188,6 @@ fn float_free_types_are_eq_and_hash() {
     assert_ord::<Mutu>();
     assert_ord::<Occupation>();
     assert_ord::<Period>();
-    assert_ord::<RatingScale>();
     assert_ord::<TimeSpan>();
     assert_ord::<Timestamp>();
     assert_ord::<Weekday>();
@@ -522,6 +529,11 @@ fn every_variant_is_listed() {
             Error::Inconsistent { .. } => "Inconsistent",
             Error::InvalidValue { .. } => "InvalidValue",
             Error::Stats(_) => "Stats",
+            Error::NoData { .. } => "NoData",
+            Error::AsOfBeforeData { .. } => "AsOfBeforeData",
+            Error::Duplicate { .. } => "Duplicate",
+            Error::ResolvedBeforeResponse { .. } => "ResolvedBeforeResponse",
+            Error::ScaleMismatch { .. } => "ScaleMismatch",
             _ => "a variant added after this test",
         }
     }
@@ -530,6 +542,12 @@ fn every_variant_is_listed() {
         name(&skm().answers_from_row(&[5; 9]).unwrap_err()),
         name(&Date::new(2025, 13, 1).unwrap_err()),
         name(&SkmTally::default().report().unwrap_err()),
+        name(&{
+            let mut one = SkmTally::default();
+            one.push_answers(&skm().answers().set("waktu", 1).unwrap().build())
+                .unwrap();
+            one.report().unwrap_err()
+        }),
         name(
             &Interaction::builder("s", "u", arrived)
                 .started_at(Timestamp::from_unix_millis(0))
@@ -546,7 +564,12 @@ fn every_variant_is_listed() {
         name(&"18446744073709551616".parse::<Money>().unwrap_err()),
         name(&Timestamp::from_unix_seconds(i64::MAX).unwrap_err()),
         name(&"yesterday".parse::<Timestamp>().unwrap_err()),
-        name(&Component::new(f64::NAN, 1.0).unwrap_err()),
+        name(
+            &layanan::stats::Moments::new()
+                .push(f64::NAN)
+                .unwrap_err()
+                .into(),
+        ),
         name(&CompareOptions::default().with_alpha(1.0).unwrap_err()),
         name(&skm().position("parkir").unwrap_err()),
         name(
@@ -578,7 +601,36 @@ fn every_variant_is_listed() {
                 .merge(&SkmTally::new(Instrument::kepmenpan_25_2004()))
                 .unwrap_err(),
         ),
-        name(&Component::new(101.0, 1.0).unwrap_err()),
+        name(
+            &layanan::PromiseTargets::default()
+                .with(layanan::Promise::OnTime, 1.5)
+                .unwrap_err(),
+        ),
+        name(&layanan::SpeedTally::default().report().unwrap_err()),
+        name(
+            &Complaint::filed("kel-a", arrived)
+                .unwrap()
+                .resolved_at(arrived)
+                .unwrap()
+                .first_response_at(Timestamp::from_unix_millis(arrived.unix_millis() + 1))
+                .unwrap_err(),
+        ),
+        name(
+            &layanan::CsatTally::default()
+                .push(&RatingScale::new(0, 10).unwrap().rating(3).unwrap())
+                .unwrap_err(),
+        ),
+        name(&{
+            let mut speed = layanan::SpeedTally::default();
+            speed
+                .push(&Interaction::builder("s", "u", arrived).build().unwrap())
+                .unwrap();
+            speed
+                .report_with(
+                    &layanan::SpeedOptions::default().as_of(Timestamp::from_unix_millis(0)),
+                )
+                .unwrap_err()
+        }),
     ];
     #[cfg(feature = "serde")]
     {
@@ -588,8 +640,25 @@ fn every_variant_is_listed() {
         let err = serde_json::from_value::<Instrument>(json).unwrap_err();
         assert!(err.to_string().starts_with("inconsistent instrument"));
     }
-    // Every variant but `Inconsistent`, which only deserialising produces (checked above).
-    let expected = 22;
+    #[cfg(feature = "serde")]
+    {
+        // A service given twice in a standards file: `Duplicate`, also only through serde.
+        let twice = serde_json::json!({
+            "services": [
+                { "service": "ktp", "tariff": { "Fixed": 0 }, "completion": null, "max_wait": null },
+                { "service": "ktp", "tariff": { "Fixed": 0 }, "completion": null, "max_wait": null },
+            ]
+        });
+        let err = serde_json::from_value::<Standards>(twice).unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("service `ktp` is given more than once"),
+            "{err}"
+        );
+    }
+    // Every variant but `Inconsistent` and `Duplicate`, which only deserialising produces
+    // (checked above).
+    let expected = 26;
     produced.sort_unstable();
     produced.dedup();
     assert_eq!(produced.len(), expected, "{produced:?}");

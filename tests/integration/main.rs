@@ -2,6 +2,7 @@
 
 mod compare;
 mod compare_fixtures;
+mod complaints;
 mod cost;
 mod cx;
 mod empathy;

@@ -4,8 +4,8 @@
 use layanan::prelude::*;
 use layanan::{
     AgeBand, Calendar, Completion, Date, Education, Error, Gender, Granularity, Interaction, Money,
-    Occupation, Period, RatingScale, Respondent, ServiceStandard, Standards, TimeSpan, Timestamp,
-    Weekday, Weight,
+    Occupation, Period, RatingScale, Respondent, ServiceStandard, Standards, Tariff, TimeSpan,
+    Timestamp, Weekday, Weight,
 };
 use proptest::prelude::*;
 
@@ -1296,7 +1296,7 @@ fn completion_display_of_seconds_round_trips() {
 fn service_standards() {
     let ktp = ServiceStandard::new("ktp-el", Money::ZERO).unwrap();
     assert_eq!(ktp.service(), "ktp-el");
-    assert!(ktp.tariff().is_zero());
+    assert!(ktp.tariff().is_free());
     assert_eq!(ktp.completion(), None);
     assert_eq!(ktp.max_wait(), None);
     let ktp = ktp
@@ -1317,7 +1317,7 @@ fn service_standards() {
     assert_eq!(standards.get("ktp-el").unwrap(), &ktp);
     assert_eq!(
         standards.get("paspor").unwrap().tariff(),
-        Money::new(350_000)
+        Tariff::Fixed(Money::new(350_000))
     );
     // Iteration is by service name.
     let names: Vec<&str> = standards.iter().map(ServiceStandard::service).collect();
@@ -1992,14 +1992,14 @@ mod serde_forms {
         .collect();
         let json = round_trip(&standards);
         assert!(json["services"].is_array());
-        assert_eq!(json["calendar"]["offset_minutes"], json!(420));
+        assert_eq!(json["calendars"]["default"]["offset_minutes"], json!(420));
         round_trip(&Standards::new());
         let mut blank = serde_json::to_value(&ktp).unwrap();
         blank["service"] = json!("  ");
         rejects::<ServiceStandard>(blank.clone(), "service must not be empty");
         rejects::<Standards>(json!({ "services": [blank] }), "service must not be empty");
         let mut negative = serde_json::to_value(&ktp).unwrap();
-        negative["tariff"] = json!(-5);
+        negative["tariff"] = json!({ "Fixed": -5 });
         rejects::<ServiceStandard>(negative, "invalid value");
     }
 
@@ -2416,7 +2416,7 @@ mod serde_forms {
             .push_answers(&skm.answers().set("waktu", 1).unwrap().build())
             .unwrap();
         let json = round_trip(&tally);
-        assert_eq!(json["version"], json!(1));
+        assert_eq!(json["version"], json!(2));
         assert_eq!(json["responses"], json!(3));
         // A tally shipped as JSON merges like the original.
         let shipped: SkmTally = serde_json::from_value(json).unwrap();

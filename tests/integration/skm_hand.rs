@@ -594,16 +594,11 @@ fn empty_tally_has_no_index() {
     let err = SkmTally::new(skm()).report().unwrap_err();
     assert_eq!(
         err,
-        Error::InsufficientData {
-            what: "SKM index".into(),
-            needed: 1,
-            got: 0
+        Error::NoData {
+            what: "answered questionnaires".into()
         }
     );
-    assert_eq!(
-        err.to_string(),
-        "SKM index needs at least 1 observation, got 0"
-    );
+    assert_eq!(err.to_string(), "no answered questionnaires to report");
     assert_eq!(SkmTally::default().report().unwrap_err(), err);
 }
 
@@ -626,12 +621,13 @@ fn an_element_nobody_answered_has_no_nrr() {
         "NRR of element `pengaduan` needs at least 1 observation, got 0"
     );
 
-    // A questionnaire returned entirely blank counts as a response but answers nothing.
+    // A questionnaire returned entirely blank is no respondent: counted apart, it answers
+    // nothing and leaves nothing to report.
     let tally = tally_of_rows(&skm(), &[vec![None; 9]]);
-    assert_eq!(tally.responses(), 1);
+    assert_eq!((tally.responses(), tally.blank_questionnaires()), (0, 1));
     assert_eq!(
         tally.report().unwrap_err().to_string(),
-        "NRR of element `persyaratan` needs at least 1 observation, got 0"
+        "no answered questionnaires to report"
     );
 }
 

@@ -4,8 +4,8 @@
 //! `Data` whose message is the error's message (and, read from text, its line and column), so
 //! the expected `Error` value is compared through its message.
 
-use layanan::prelude::*;
 use super::rejects_saying;
+use layanan::prelude::*;
 use layanan::{
     CostTally, Error, Instrument, Interaction, Level, NpsTally, Scorecard, SkmAnswers, SkmTally,
     Standards, Weight,
@@ -227,10 +227,10 @@ fn tampered_skm_tallies() {
             sums,
         ),
         (
-            "J19: an SKM tally of format version 2",
+            "J19: an SKM tally of format version 1",
             "version",
-            json!(2),
-            "format version 2 (this build reads 1)",
+            json!(1),
+            "format version 1 (this build reads 2)",
         ),
         (
             "J20: an SKM tally of the 2017 instrument relabelled 2004",
@@ -279,10 +279,23 @@ fn skm_tallies_at_their_limit() {
             "1152921504606846976 questionnaires, more than a tally can count (1152921504606846975)",
         ),
     );
-    // All-blank questionnaires: every count stays 0, so the tally is consistent.
-    json["responses"] = json!(MAX_RESPONSES);
+    // Questionnaires counted as answered need answers: a million respondents and no answer
+    // is no tally pushing could make.
+    json["responses"] = json!(1_000_000);
+    invalid::<SkmTally>(
+        "J30: an SKM tally of a million respondents and no answer",
+        json.clone(),
+        inconsistent(
+            "SKM tally",
+            "1000000 questionnaires counted as answered, but 0 answers",
+        ),
+    );
+    // Blank questionnaires carry no answer: a tally of u64::MAX of them is consistent, and
+    // one more is an overflow, by merging or by pushing.
+    json["responses"] = json!(0);
+    json["blank"] = json!(u64::MAX);
     let mut full: SkmTally = serde_json::from_value(json).unwrap();
-    assert_eq!(full.responses(), MAX_RESPONSES);
+    assert_eq!(full.blank_questionnaires(), u64::MAX);
     let before = full.clone();
     let mut one = SkmTally::new(instrument.clone());
     one.push_answers(&instrument.answers().build()).unwrap();
@@ -303,6 +316,7 @@ fn skm_tallies_at_their_limit() {
         overflow,
         "SKM tally count overflows",
     );
+    assert_eq!(full, before);
 }
 
 /// Tampered counts read back without complaint are caught when reported or merged.
@@ -328,9 +342,8 @@ fn tampered_visit_tallies() {
         },
         "customer-experience tally overflows",
     );
-    let mut cost = serde_json::to_value(CostTally::new()).unwrap();
-    cost["visits"] = json!(1);
-    cost["judged"] = json!(1);
+    let mut cost = serde_json::to_value(CostTally::default()).unwrap();
+    cost["counts"]["visits"] = json!(1);
     invalid::<CostTally>(
         "J27: a cost tally with a judged visit neither exact, over nor under",
         cost,
@@ -343,22 +356,31 @@ fn tampered_visit_tallies() {
     )
     .build()
     .unwrap();
-    let mut card =
-        serde_json::to_value(Scorecard::score(&[visit], Standards::new()).unwrap()).unwrap();
-    card["overall"]["speed"]["visits"] = json!(2);
+    let mut one = Scorecard::new(Standards::new());
+    one.push(&visit).unwrap();
+    let mut card = serde_json::to_value(&one).unwrap();
+    card["cost"]["counts"]["visits"] = json!(2);
+    card["cost"]["counts"]["no_standard"] = json!(2);
     invalid::<Scorecard>(
-        "J28: a scorecard whose overall visit count was raised",
+        "J28: a scorecard whose cost part counted a visit more",
         card,
         inconsistent(
             "scorecard",
-            "2 visits overall but 1 by unit and 1 by service",
+            "the speed part counted 1 visits, the cost part 2 and the promises part 1",
         ),
+    );
+    let mut card = serde_json::to_value(&one).unwrap();
+    card["nps"]["counts"][10] = json!(5);
+    invalid::<Scorecard>(
+        "J31: a scorecard with more recommend answers than visits",
+        card,
+        inconsistent("scorecard", "more answers than its 1 visits"),
     );
     let mut card = serde_json::to_value(Scorecard::new(Standards::new())).unwrap();
     card["version"] = json!(0);
     invalid::<Scorecard>(
         "J29: a scorecard of format version 0",
         card,
-        inconsistent("scorecard", "format version 0 (this build reads 1)"),
+        inconsistent("scorecard", "format version 0 (this build reads 2)"),
     );
 }

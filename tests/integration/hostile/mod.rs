@@ -1,4 +1,4 @@
-//! The bad-input catalogue (issue #7): 324 hostile inputs, each answered by the exact typed
+//! The bad-input catalogue (issue #7): 335 hostile inputs, each answered by the exact typed
 //! error it must produce or, for degenerate but valid data, by a finite score in range: never a
 //! panic, a loop or a NaN score.
 //!
@@ -9,13 +9,13 @@
 //! |---|---|---|---|
 //! | [`survey`] | S | 36 | answers 0, 5, −1, 255 and the `i64` extremes, rows of the wrong length, duplicate and unknown elements, weights that do not sum to 1, weights of 0, above 1 or over 0, ages, one questionnaire, identical answers, printed weights |
 //! | [`time`] | T | 41 | started before arrival, finished before started, complaints answered before filing, working days backwards, timestamps at the `i64` limits, dates outside 0000–9999, UTC offsets, texts that are not times or spans |
-//! | [`money`] | M | 21 | negative amounts, `u64::MAX` and past it, texts that are not money, excess and waived sums that overflow, one visit at the limits |
+//! | [`money`] | M | 26 | negative amounts, `u64::MAX` and past it, texts that are not money (and the Indonesian forms that are), excess and waived sums past `u64::MAX` kept exact, one visit at the limits |
 //! | [`stats`] | X | 71 | NaN and ±∞, empty and one-element samples, zero variance, levels, margins and probabilities of 0, 1 and outside, p-values outside [0, 1], quantile types, finite values at the limits of `f64` and `u64` |
 //! | [`tallies`] | G | 31 | reports on empty tallies and groups, unknown services, scores out of range, merges that mismatch, one visit, groups that never succeed |
-//! | [`json`] | J | 29 | (feature `serde`) malformed JSON, and well-formed JSON that is invalid: out-of-scale and duplicate answers, weights, finish before start, tampered SKM tallies, visit tallies and scorecards, tallies at their limit, format versions |
+//! | [`json`] | J | 31 | (feature `serde`) malformed JSON, and well-formed JSON that is invalid: out-of-scale and duplicate answers, weights, finish before start, tampered SKM tallies, visit tallies and scorecards, tallies at their limit, format versions |
 //! | [`files`] | F | 39 | the `report` example's CSV readers: missing, unknown and repeated columns, extra and missing fields, empty files, non-UTF-8, blank lines, bad answers, numbers, times, money and dates, unknown services, bad arguments — each with its line and column |
 //! | [`limits`] | L | 13 | work bounded by documented limits: instruments of 101 elements, trend series of 10,001 values, 1,001 items, 10^12 Fisher tables, 100,001 counters, counts at `u64::MAX`, day numbers at the `i64` limits |
-//! | [`tampered`] | D | 43 | (feature `serde`) tallies and checked values read back from JSON that their constructors, `push` and `merge` could not produce: counts that contradict each other, negative times, values off their scale, bounds out of order |
+//! | [`tampered`] | D | 47 | (feature `serde`) tallies and checked values read back from JSON that their constructors, `push` and `merge` could not produce: counts that contradict each other, negative times, values off their scale, bounds out of order |
 //!
 //! Errors are compared whole with `assert_eq!`; an error carrying a NaN (which is not equal to
 //! itself) is compared through its `Debug` text, which names every field (see [`rejects`]).

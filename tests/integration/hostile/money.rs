@@ -1,8 +1,8 @@
 //! Money inputs: negative amounts, amounts near and past `u64::MAX`, sums that overflow.
 
-use layanan::prelude::*;
 use super::{in_range, rejects, rejects_saying};
 use crate::support::at;
+use layanan::prelude::*;
 use layanan::{CostTally, Error, Interaction, Money, ServiceStandard, Standards};
 
 fn negative(field: &str, value: i64) -> Error {
@@ -78,15 +78,29 @@ fn amounts_past_u64_max() {
 
 #[test]
 fn texts_that_are_not_money() {
-    let whole = "a whole amount of money such as 15000";
+    // Indonesian printing is read: `Rp 15.000` and `15.000` are fifteen thousand rupiah.
     for (label, text) in [
         ("M10: money `Rp 15.000`", "Rp 15.000"),
         ("M11: money with a thousands dot", "15.000"),
+    ] {
+        assert_eq!(
+            Money::parse_field("paid", text),
+            Ok(Money::new(15_000)),
+            "{label}"
+        );
+    }
+    let whole = "a whole amount of money such as 15000, 15.000 or Rp 15.000";
+    for (label, text) in [
         ("M12: money with a decimal comma", "1,5"),
         ("M13: empty money", ""),
         ("M14: money `-`", "-"),
         ("M15: money `abc`", "abc"),
         ("M16: money with a plus sign", "+5"),
+        ("M22: a dot that groups no thousands", "15.00"),
+        ("M23: a decimal point", "1.5"),
+        ("M24: a thousands comma", "15,000"),
+        ("M25: a group of four digits", "1.5000"),
+        ("M26: only the currency", "Rp"),
     ] {
         rejects_saying(
             label,
@@ -114,51 +128,61 @@ fn paying(paid: u64) -> Interaction {
         .unwrap()
 }
 
-/// Each visit fits, their sum does not: the report says so rather than wrapping.
+/// Each visit fits, and so does their sum: totals are 128-bit and exact, never wrapped nor
+/// refused.
 #[test]
-fn cost_sums_that_overflow() {
-    let mut tally = CostTally::new();
+fn cost_sums_past_u64_max_are_exact() {
     let free = standards(0);
+    let mut tally = CostTally::new(free.clone());
     for _ in 0..2 {
-        tally.push(&paying(u64::MAX), &free).unwrap();
+        tally.push(&paying(u64::MAX)).unwrap();
     }
-    rejects_saying(
-        "M17: two overcharges of u64::MAX on a free service",
-        tally.report(),
-        overflow("total excess"),
-        "total excess overflows",
+    let label = "M17: two overcharges of u64::MAX on a free service";
+    let report = tally.report().unwrap_or_else(|e| panic!("{label}: {e}"));
+    assert_eq!(
+        report.excess_total.units(),
+        2 * u128::from(u64::MAX),
+        "{label}"
     );
-    let mut tally = CostTally::new();
-    let dear = standards(u64::MAX);
+    let mut tally = CostTally::new(standards(u64::MAX));
     for _ in 0..2 {
-        tally.push(&paying(0), &dear).unwrap();
+        tally.push(&paying(0)).unwrap();
     }
-    rejects(
-        "M18: two waivers of a tariff of u64::MAX",
-        tally.report(),
-        overflow("total waived"),
+    let label = "M18: two waivers of a tariff of u64::MAX";
+    let report = tally.report().unwrap_or_else(|e| panic!("{label}: {e}"));
+    assert_eq!(
+        report.waived_total.units(),
+        2 * u128::from(u64::MAX),
+        "{label}"
     );
-    // Merged halves overflow the same way.
-    let mut half = CostTally::new();
-    half.push(&paying(u64::MAX), &free).unwrap();
+    // Merged halves sum the same way.
+    let mut half = CostTally::new(free);
+    half.push(&paying(u64::MAX)).unwrap();
     let mut other = half.clone();
     other.merge(&half).unwrap();
-    rejects(
-        "M19: two halves each overcharged u64::MAX, merged",
-        other.report(),
-        overflow("total excess"),
+    let label = "M19: two halves each overcharged u64::MAX, merged";
+    let report = other.report().unwrap_or_else(|e| panic!("{label}: {e}"));
+    assert_eq!(
+        report.excess_total.units(),
+        2 * u128::from(u64::MAX),
+        "{label}"
     );
+    assert_eq!(report.excess_median, Some(Money::new(u64::MAX)), "{label}");
 }
 
 /// One visit at the limits is a valid visit with a score, not NaN.
 #[test]
 fn cost_at_the_limits() {
     let label = "M20: one visit paying u64::MAX on a free service";
-    let mut tally = CostTally::new();
-    tally.push(&paying(u64::MAX), &standards(0)).unwrap();
+    let mut tally = CostTally::new(standards(0));
+    tally.push(&paying(u64::MAX)).unwrap();
     let report = tally.report().unwrap();
-    assert_eq!(report.excess_total, Money::new(u64::MAX), "{label}");
-    in_range(label, report.score.expect("judged"), 0.0..=0.0);
+    assert_eq!(report.excess_total, Money::new(u64::MAX).into(), "{label}");
+    in_range(
+        label,
+        report.not_overcharged.expect("judged").rate(),
+        0.0..=0.0,
+    );
     in_range(
         label,
         report.excess_mean.expect("overcharged"),
@@ -166,11 +190,16 @@ fn cost_at_the_limits() {
     );
 
     let label = "M21: one visit paying exactly a tariff of u64::MAX";
-    let mut tally = CostTally::new();
-    tally.push(&paying(u64::MAX), &standards(u64::MAX)).unwrap();
+    let mut tally = CostTally::new(standards(u64::MAX));
+    tally.push(&paying(u64::MAX)).unwrap();
     in_range(
         label,
-        tally.report().unwrap().score.expect("judged"),
-        100.0..=100.0,
+        tally
+            .report()
+            .unwrap()
+            .not_overcharged
+            .expect("judged")
+            .rate(),
+        1.0..=1.0,
     );
 }

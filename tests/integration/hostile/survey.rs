@@ -1,10 +1,8 @@
 //! Survey inputs: SKM answers, instruments, weights, respondents.
 
-use layanan::prelude::*;
 use super::{in_range, rejects, rejects_saying};
-use layanan::{
-    Element, Error, ExcellenceWeights, Instrument, Respondent, SkmAnswers, SkmTally, Weight,
-};
+use layanan::prelude::*;
+use layanan::{Element, Error, Instrument, Respondent, SkmAnswers, SkmTally, Weight};
 
 fn skm() -> Instrument {
     Instrument::permenpanrb_14_2017()
@@ -207,11 +205,16 @@ fn weights_that_do_not_sum_to_one() {
             sum: "497/500".into(),
         },
     );
-    let half = Weight::new(1, 2).unwrap();
+    let nine = skm();
+    let tenths: Vec<(&str, Weight)> = nine
+        .elements()
+        .iter()
+        .map(|e| (e.key(), Weight::new(1, 10).unwrap()))
+        .collect();
     rejects(
-        "S21: excellence weights 1/2, 1/2, 1/4",
-        ExcellenceWeights::new(half, half, Weight::new(1, 4).unwrap()),
-        Error::WeightsDoNotSumToOne { sum: "5/4".into() },
+        "S21: nine weights of 1/10",
+        skm().with_weights(&tenths),
+        Error::WeightsDoNotSumToOne { sum: "9/10".into() },
     );
     // Five weights 1/p with distinct primes p just below 2^32: their exact sum has a denominator
     // of about 2^160, beyond 128 bits.

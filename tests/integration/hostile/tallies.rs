@@ -1,14 +1,14 @@
 //! Tally inputs: reports on empty tallies and groups, unknown services, out-of-range scores,
 //! merges that mismatch, and degenerate but valid data (one visit, identical answers).
 
-use layanan::prelude::*;
 use super::{in_range, rejects, rejects_saying};
 use crate::support::at;
+use layanan::prelude::*;
 use layanan::{
-    Calendar, CesTally, CompareOptions, ComplaintTally, Completion, CostTally, CsatTally,
-    EmpathyTally, Error, GroupTally, Grouped, Instrument, Interaction, Money, NpsTally,
-    RatingScale, Scorecard, ServiceStandard, SkmAnswers, SkmOptions, SkmTally, SpeedTally,
-    Standards, TimeSpan, Weight, compare_groups, compare_periods,
+    ByUnit, Calendar, CesTally, CompareOptions, ComplaintTally, ComplaintTargets, Completion,
+    CostTally, CsatTally, EmpathyTally, Error, GroupTally, Grouped, Instrument, Interaction, Money,
+    NpsTally, RatingScale, Scorecard, ServiceStandard, SkmAnswers, SkmOptions, SkmTally,
+    SpeedTally, Standards, TimeSpan, Weight, compare_groups, compare_periods,
 };
 
 fn skm() -> Instrument {
@@ -48,75 +48,77 @@ fn one_visit(service: &str) -> Interaction {
         .unwrap()
 }
 
+fn no_data(what: &str) -> Error {
+    Error::NoData { what: what.into() }
+}
+
 #[test]
 fn reports_on_empty_tallies() {
     let label = "G01: an empty SKM tally";
-    let index = insufficient("SKM index", 1, 0);
-    let message = "SKM index needs at least 1 observation, got 0";
-    rejects_saying(label, SkmTally::new(skm()).report(), index.clone(), message);
-    rejects(label, SkmTally::default().report(), index.clone());
+    let nothing = no_data("answered questionnaires");
+    let message = "no answered questionnaires to report";
+    rejects_saying(
+        label,
+        SkmTally::new(skm()).report(),
+        nothing.clone(),
+        message,
+    );
+    rejects(label, SkmTally::default().report(), nothing.clone());
     rejects(
         label,
         SkmTally::new(Instrument::kepmenpan_25_2004()).report_with(&SkmOptions::default()),
-        index,
+        nothing.clone(),
     );
+    // Blank questionnaires are not respondents: a tally of only blank ones has none.
+    let mut blank = SkmTally::new(skm());
+    blank.push_answers(&skm().answers().build()).unwrap();
+    rejects(label, blank.report(), nothing);
     for (label, result, expected) in [
         (
             "G02: an empty speed tally",
-            SpeedTally::new().report().map(drop),
-            insufficient("speed report", 1, 0),
+            SpeedTally::default().report().map(drop),
+            no_data("visits"),
         ),
         (
             "G03: an empty cost tally",
-            CostTally::new().report().map(drop),
-            insufficient("cost report", 1, 0),
+            CostTally::default().report().map(drop),
+            no_data("visits"),
         ),
         (
             "G04: an empty empathy tally",
-            EmpathyTally::new().report().map(drop),
-            insufficient("empathy report", 1, 0),
+            EmpathyTally::default().report().map(drop),
+            no_data("empathy ratings or SKM answers on courtesy"),
         ),
         (
             "G05: an empty NPS tally",
             NpsTally::default().report().map(drop),
-            insufficient("net promoter score", 1, 0),
+            no_data("recommend answers"),
         ),
         (
             "G06: an empty CSAT tally",
             CsatTally::default().report().map(drop),
-            insufficient("CSAT", 1, 0),
+            no_data("satisfaction ratings"),
         ),
         (
             "G07: an empty CES tally",
             CesTally::new(RatingScale::new(1, 7).unwrap())
                 .report()
                 .map(drop),
-            too_few_for_stats("mean interval", 2, 0),
+            no_data("effort ratings"),
         ),
         (
             "G08: an empty complaint tally",
-            ComplaintTally::new(Completion::WorkingDays(5), Calendar::wib())
-                .report()
-                .map(drop),
-            insufficient("complaint report", 1, 0),
+            ComplaintTally::default().report().map(drop),
+            no_data("complaints"),
+        ),
+        (
+            "G09: an empty scorecard",
+            Scorecard::new(ktp_within_an_hour()).report().map(drop),
+            no_data("visits"),
         ),
     ] {
         rejects(label, result, expected);
     }
-    // An empty scorecard reports, with nothing in it.
-    let label = "G09: an empty scorecard";
-    let report = Scorecard::new(ktp_within_an_hour())
-        .report()
-        .unwrap_or_else(|e| panic!("{label}: {e}"));
-    assert_eq!(report.overall.visits, 0, "{label}");
-    assert!(
-        report.overall.speed.is_none() && report.overall.cost.is_none(),
-        "{label}"
-    );
-    assert!(
-        report.overall.excellence.is_none() && report.by_unit.is_empty(),
-        "{label}"
-    );
 }
 
 #[test]
@@ -135,9 +137,10 @@ fn empty_groups() {
         "NRR of element `pengaduan` needs at least 1 observation, got 0",
     );
     let label = "G11: no groups at all";
-    let grouped: Grouped<String, SkmTally> = Grouped::new(SkmTally::new(skm()));
+    let grouped = Grouped::new(ByUnit, SkmTally::new(skm()));
     let total = grouped.total().unwrap_or_else(|e| panic!("{label}: {e}"));
-    rejects(label, total.report(), insufficient("SKM index", 1, 0));
+    rejects(label, total.report(), no_data("answered questionnaires"));
+    assert_eq!(grouped.report(), Ok(Vec::new()), "{label}");
     rejects(
         label,
         compare_groups(
@@ -187,14 +190,28 @@ fn unknown_services() {
             service: "ktp-el".into(),
         },
     );
-    // A visit to an unknown service is counted and listed, not judged.
+    // A visit to an unknown service is counted, not judged: no share, and the coverage says so.
     let label = "G15: a visit to an unknown service, scored";
-    let card = Scorecard::score(&[one_visit("paspor")], ktp_within_an_hour())
+    let mut card = Scorecard::new(ktp_within_an_hour());
+    card.push(&one_visit("paspor"))
         .unwrap_or_else(|e| panic!("{label}: {e}"));
-    assert_eq!(card.unknown_services().get("paspor"), Some(&1), "{label}");
     let report = card.report().unwrap_or_else(|e| panic!("{label}: {e}"));
-    let speed = report.overall.speed.expect("one visit");
-    assert_eq!((speed.no_standard, speed.score), (1, None), "{label}");
+    let speed = report.speed.expect("one visit");
+    assert_eq!(
+        (
+            speed.no_standard,
+            speed.on_time_share,
+            speed.coverage.judged
+        ),
+        (1, None, 0),
+        "{label}"
+    );
+    let cost = report.cost.expect("one visit");
+    assert_eq!(
+        (cost.no_standard, cost.not_overcharged),
+        (1, None),
+        "{label}"
+    );
 }
 
 #[test]
@@ -222,26 +239,28 @@ fn scores_out_of_range() {
         );
         rejects(label, NpsTally::default().push_score(value), expected);
     }
+    let five = RatingScale::FIVE_POINT;
     for (label, value) in [("G20: CSAT rating 0", 0), ("G21: CSAT rating 6", 6)] {
         rejects(
             label,
-            CsatTally::default().push_rating(value),
+            five.rating(value)
+                .and_then(|r| CsatTally::default().push(&r)),
             Error::OutOfRange {
-                field: "satisfaction rating".into(),
+                field: "rating".into(),
                 value,
                 min: 1,
                 max: 5,
             },
         );
     }
+    let seven = RatingScale::new(1, 7).unwrap();
     rejects(
-        "G22: CES rating 8 on a 1–7 scale",
-        CesTally::new(RatingScale::new(1, 7).unwrap()).push_rating(8),
-        Error::OutOfRange {
-            field: "rating".into(),
-            value: 8,
-            min: 1,
-            max: 7,
+        "G22: CES rating 6 of 7 in a tally on a 1–5 scale",
+        CesTally::new(five).push(&seven.rating(6).unwrap()),
+        Error::ScaleMismatch {
+            field: "effort rating".into(),
+            expected: five,
+            got: seven,
         },
     );
 }
@@ -254,19 +273,20 @@ fn merges_that_mismatch() {
     rejects_saying(
         label,
         new.merge(&old),
-        Error::MergeMismatch {
-            reason: "SKM tallies of instruments `PermenPANRB 14/2017` and `KepMenPAN 25/2004`"
-                .into(),
-        },
-        "cannot merge: SKM tallies of instruments `PermenPANRB 14/2017` and `KepMenPAN 25/2004`",
+        mismatch(
+            "SKM tallies",
+            "their instruments differ (`PermenPANRB 14/2017` vs `KepMenPAN 25/2004`)",
+        ),
+        "cannot merge SKM tallies: their instruments differ (`PermenPANRB 14/2017` vs \
+         `KepMenPAN 25/2004`)",
     );
     rejects(
         label,
         old.merge(&new),
-        Error::MergeMismatch {
-            reason: "SKM tallies of instruments `KepMenPAN 25/2004` and `PermenPANRB 14/2017`"
-                .into(),
-        },
+        mismatch(
+            "SKM tallies",
+            "their instruments differ (`KepMenPAN 25/2004` vs `PermenPANRB 14/2017`)",
+        ),
     );
     // Same name and elements, other weights: the indices differ, so the tallies do not merge.
     let instrument = skm();
@@ -280,39 +300,45 @@ fn merges_that_mismatch() {
     rejects(
         "G24: SKM tallies of one instrument weighted two ways",
         new.merge(&SkmTally::new(reweighted)),
-        Error::MergeMismatch {
-            reason: "SKM tallies of two different instruments named `PermenPANRB 14/2017` \
-                     (their elements, weights or bands differ)"
-                .into(),
-        },
+        mismatch(
+            "SKM tallies",
+            "their instruments named `PermenPANRB 14/2017` weight the elements differently",
+        ),
     );
     let mut card = Scorecard::new(ktp_within_an_hour());
     rejects(
         "G25: scorecards against different standards",
         card.merge(&Scorecard::new(Standards::new())),
-        Error::MergeMismatch {
-            reason: "scorecards judged against different standards or instruments".into(),
-        },
+        mismatch(
+            "speed tallies",
+            "only one of them has a standard for service `ktp-el`",
+        ),
     );
     let mut ces = CesTally::new(RatingScale::new(1, 7).unwrap());
     rejects(
         "G26: effort scores on 1–7 and 1–5 scales",
-        ces.merge(&CesTally::new(RatingScale::new(1, 5).unwrap())),
-        Error::MergeMismatch {
-            reason: "effort scores on different scales".into(),
-        },
+        ces.merge(&CesTally::new(RatingScale::FIVE_POINT)),
+        mismatch(
+            "effort tallies",
+            "their rating scales differ (1..=7 vs 1..=5)",
+        ),
     );
-    let mut complaints = ComplaintTally::new(Completion::WorkingDays(5), Calendar::wib());
+    let mut complaints = ComplaintTally::default();
     rejects(
         "G27: complaint tallies with different targets",
         complaints.merge(&ComplaintTally::new(
-            Completion::WorkingDays(3),
+            ComplaintTargets::default().with_resolution(Completion::WorkingDays(3)),
             Calendar::wib(),
         )),
-        Error::MergeMismatch {
-            reason: "complaint tallies with different targets or calendars".into(),
-        },
+        mismatch("complaint tallies", "their targets differ"),
     );
+}
+
+fn mismatch(what: &str, difference: &str) -> Error {
+    Error::MergeMismatch {
+        what: what.into(),
+        difference: difference.into(),
+    }
 }
 
 /// Accepted but degenerate: one visit, one answer. Every score is a number in range or absent,
@@ -320,43 +346,40 @@ fn merges_that_mismatch() {
 #[test]
 fn degenerate_but_valid_tallies() {
     let label = "G28: a single visit, scored";
-    let card = Scorecard::score(&[one_visit("ktp-el")], ktp_within_an_hour())
+    let mut card = Scorecard::new(ktp_within_an_hour());
+    card.push(&one_visit("ktp-el"))
         .unwrap_or_else(|e| panic!("{label}: {e}"));
     let report = card.report().unwrap_or_else(|e| panic!("{label}: {e}"));
-    let overall = &report.overall;
+    let share = |s: Option<layanan::Share>| s.expect("judged").rate();
     in_range(
         label,
-        overall
-            .speed
-            .as_ref()
-            .and_then(|s| s.score)
-            .expect("judged"),
-        0.0..=100.0,
+        share(report.speed.as_ref().and_then(|s| s.on_time_share)),
+        0.0..=1.0,
     );
     in_range(
         label,
-        overall.cost.as_ref().and_then(|c| c.score).expect("judged"),
-        0.0..=100.0,
+        share(report.cost.as_ref().and_then(|c| c.not_overcharged)),
+        0.0..=1.0,
     );
     in_range(
         label,
-        overall.nps.as_ref().expect("answered").nps,
+        share(report.promises.as_ref().and_then(|p| p.all_kept)),
+        0.0..=1.0,
+    );
+    in_range(
+        label,
+        report.nps.as_ref().expect("answered").nps,
         -100.0..=100.0,
     );
-    if let Some(skm) = &overall.skm {
+    if let Some(skm) = &report.skm {
         in_range(label, skm.ikm, 25.0..=100.0);
     }
-    if let Some(x) = &overall.excellence {
-        in_range(label, x.index.estimate(), 0.0..=100.0);
-    }
     let label = "G29: a single CES rating";
-    let mut ces = CesTally::new(RatingScale::new(1, 7).unwrap());
-    ces.push_rating(4).unwrap();
-    rejects(
-        label,
-        ces.report(),
-        too_few_for_stats("mean interval", 2, 1),
-    );
+    let seven = RatingScale::new(1, 7).unwrap();
+    let mut ces = CesTally::new(seven);
+    ces.push(&seven.rating(4).unwrap()).unwrap();
+    let report = ces.report().unwrap_or_else(|e| panic!("{label}: {e}"));
+    assert_eq!((report.n, report.mean), (1, None), "{label}");
     let label = "G30: one NPS answer of 10";
     let mut nps = NpsTally::default();
     nps.push_score(10).unwrap();

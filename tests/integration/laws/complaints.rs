@@ -38,7 +38,9 @@ pub(crate) fn complaint() -> impl Strategy<Value = Complaint> {
             // A resolution is never before the first response.
             if let Some(r) = resolution {
                 let r = r.max(response.unwrap_or(0));
-                c = c.resolved_at(plus_minutes(filed_at(filed), f64::from(r))).unwrap();
+                c = c
+                    .resolved_at(plus_minutes(filed_at(filed), f64::from(r)))
+                    .unwrap();
             }
             c
         })

@@ -203,9 +203,7 @@ where
     pub(crate) fn tally(&self, records: &[T::Record]) -> Result<T, TestCaseError> {
         let mut tally = self.empty.clone();
         for record in records {
-            tally
-                .push(record)
-                .map_err(|e| fail(format!("push: {e}")))?;
+            tally.push(record).map_err(|e| fail(format!("push: {e}")))?;
         }
         Ok(tally)
     }

@@ -7,6 +7,7 @@
 //! `Tally` trait here (pushing with `push`, or collecting with `Extend` for samples that may
 //! hold NaN), so the one harness checks it too.
 
+use layanan::stats::Result as StatsResult;
 use layanan::stats::{Interval, Moments};
 use layanan::{Level, Merge, Result, Tally};
 use proptest::prelude::*;
@@ -34,23 +35,20 @@ pub(crate) fn sample(min_len: usize) -> impl Strategy<Value = Vec<f64>> {
 #[allow(dead_code)] // read through `Debug`
 struct Report {
     count: u64,
-    min: Result<f64>,
-    max: Result<f64>,
-    mean: Result<f64>,
-    variance: Result<f64>,
-    sd: Result<f64>,
-    sem: Result<f64>,
-    skewness: Result<f64>,
-    kurtosis: Result<f64>,
-    mean_interval: Result<Interval>,
+    min: StatsResult<f64>,
+    max: StatsResult<f64>,
+    mean: StatsResult<f64>,
+    variance: StatsResult<f64>,
+    sd: StatsResult<f64>,
+    sem: StatsResult<f64>,
+    skewness: StatsResult<f64>,
+    kurtosis: StatsResult<f64>,
+    mean_interval: StatsResult<Interval>,
 }
 
 /// `Moments` as a tally of numbers: pushed (`collect: false`) or collected through `Extend`.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
-#[cfg_attr(
-    feature = "serde",
-    derive(serde::Serialize, serde::Deserialize)
-)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 struct Sample {
     moments: Moments,
     collect: bool,

@@ -5,9 +5,9 @@
 //! the overall/unit/service breakdown of the scorecard.
 
 use layanan::{
-    Breakdown, ByPeriod, ByUnit, Calendar, Completion, CostTally, Date, EmpathyTally,
-    Granularity, Grouped, Instrument, Interaction, Money, NpsTally, PromiseTally, RatingScale,
-    Scorecard, ServiceStandard, SpeedTally, Standards, Tally, Tariff, TimeSpan,
+    Breakdown, ByPeriod, ByUnit, Calendar, Completion, CostTally, Date, EmpathyTally, Granularity,
+    Grouped, Instrument, Interaction, Money, NpsTally, PromiseTally, RatingScale, Scorecard,
+    ServiceStandard, SpeedTally, Standards, Tally, Tariff, TimeSpan,
 };
 use proptest::prelude::*;
 
@@ -180,7 +180,8 @@ pub(crate) fn visits() -> impl Strategy<Value = Case<Interaction>> {
 fn rated_visits() -> impl Strategy<Value = (RatingScale, Case<Interaction>)> {
     prop::sample::select(SCALES.to_vec()).prop_flat_map(|(lo, hi)| {
         let scale = RatingScale::new(lo, hi).unwrap();
-        let visits = prop::collection::vec(visit_spec().prop_map(move |s| s.build_on(scale)), 0..40);
+        let visits =
+            prop::collection::vec(visit_spec().prop_map(move |s| s.build_on(scale)), 0..40);
         (Just(scale), case(visits))
     })
 }
