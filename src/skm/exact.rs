@@ -7,7 +7,7 @@
 //! outgrow 128 bits (elements answered by many different, coprime numbers of respondents), the
 //! `f64` value is rounded instead, treating anything within 1e-9 of a half as the half.
 
-use crate::model::Weight;
+use crate::model::{GradeBands, Mutu, Weight};
 use crate::stats::Ratio;
 
 /// How NRRs are rounded before weighting, to reproduce a printed report.
@@ -24,21 +24,8 @@ pub enum NrrRounding {
 }
 
 /// The NRR `sum / n` as an exact fraction, rounded as asked. `n > 0`.
-#[allow(clippy::arithmetic_side_effects)] // divisors are n > 0 (the caller's) and checked products
 pub(crate) fn nrr(sum: u64, n: u64, rounding: NrrRounding) -> Option<Ratio> {
-    let (sum, n) = (u128::from(sum), u128::from(n));
-    match rounding {
-        NrrRounding::Exact => Ratio::new(sum, n),
-        NrrRounding::Round(d) => {
-            let scale = 10u128.checked_pow(d.into())?;
-            let twice = sum.checked_mul(scale)?.checked_mul(2)?.checked_add(n)?;
-            Ratio::new(twice / n.checked_mul(2)?, scale)
-        }
-        NrrRounding::Truncate(d) => {
-            let scale = 10u128.checked_pow(d.into())?;
-            Ratio::new(sum.checked_mul(scale)? / n, scale)
-        }
-    }
+    round_ratio(Ratio::new(u128::from(sum), u128::from(n))?, rounding)
 }
 
 /// `Σ wᵢ·NRRᵢ` exactly, or `None` on overflow.
@@ -67,6 +54,109 @@ pub(crate) fn hundredths_of_f64(x: f64) -> u32 {
 
 pub(crate) fn to_f64(r: Ratio) -> f64 {
     r.num as f64 / r.den as f64
+}
+
+/// An index (1–4): an exact fraction, or a float where the fraction outgrew 128 bits.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Index {
+    Exact(Ratio),
+    Float(f64),
+}
+
+/// The index as a float.
+pub(crate) fn to_f64_or(index: Index) -> f64 {
+    match index {
+        Index::Exact(r) => to_f64(r),
+        Index::Float(x) => x,
+    }
+}
+
+impl Index {
+    /// `round_half_up(25 · index, 2)` in hundredths: the NIK as printed and graded.
+    pub(crate) fn hundredths(self) -> u32 {
+        match self {
+            Index::Exact(r) => {
+                nik_hundredths(r).unwrap_or_else(|| hundredths_of_f64(25.0 * to_f64(r)))
+            }
+            Index::Float(x) => hundredths_of_f64(25.0 * x),
+        }
+    }
+
+    /// The index rounded as `rounding` (exactly where it is a fraction).
+    pub(crate) fn rounded(self, rounding: NrrRounding) -> Index {
+        match (self, rounding) {
+            (index, NrrRounding::Exact) => index,
+            (Index::Exact(r), _) => round_ratio(r, rounding).map_or_else(
+                || Index::Float(round_f64(to_f64(r), rounding)),
+                Index::Exact,
+            ),
+            (Index::Float(x), _) => Index::Float(round_f64(x, rounding)),
+        }
+    }
+
+    /// The grade read off the index column: the index rounded half up to `decimals`, against
+    /// each NIK band divided by 25 and rounded up to those decimals (81.26 / 25 = 3.2504 is
+    /// 3.26 at 2 decimals, 3.2504 at 4).
+    #[allow(clippy::arithmetic_side_effects)] // decimals ≤ 12 keep 10^d · 10 000 inside u128
+    pub(crate) fn graded_on_index(self, bands: GradeBands, decimals: u8) -> Mutu {
+        let d = decimals.min(12);
+        let scale = 10u128.pow(u32::from(d));
+        let units = match self {
+            Index::Exact(r) => {
+                round_ratio(r, NrrRounding::Round(d)).map(|q| q.num * (scale / q.den.max(1)))
+            }
+            Index::Float(_) => None,
+        }
+        .unwrap_or_else(|| {
+            (round_f64(to_f64_or(self), NrrRounding::Round(d)) * scale as f64).round() as u128
+        });
+        // A band from NIK hundredths h starts at the index h / 2500, rounded up to d decimals.
+        let from = |h: u32| (u128::from(h) * scale).div_ceil(2500);
+        if units >= from(bands.a_from) {
+            Mutu::A
+        } else if units >= from(bands.b_from) {
+            Mutu::B
+        } else if units >= from(bands.c_from) {
+            Mutu::C
+        } else {
+            Mutu::D
+        }
+    }
+}
+
+/// `r` rounded half up or truncated to its decimals, exactly.
+#[allow(clippy::arithmetic_side_effects)] // a Ratio's denominator is positive; products checked
+fn round_ratio(r: Ratio, rounding: NrrRounding) -> Option<Ratio> {
+    match rounding {
+        NrrRounding::Exact => Some(r),
+        NrrRounding::Round(d) => {
+            let scale = 10u128.checked_pow(d.into())?;
+            let twice = r
+                .num
+                .checked_mul(scale)?
+                .checked_mul(2)?
+                .checked_add(r.den)?;
+            Ratio::new(twice / r.den.checked_mul(2)?, scale)
+        }
+        NrrRounding::Truncate(d) => {
+            let scale = 10u128.checked_pow(d.into())?;
+            Ratio::new(r.num.checked_mul(scale)? / r.den, scale)
+        }
+    }
+}
+
+pub(crate) fn round_f64(x: f64, rounding: NrrRounding) -> f64 {
+    match rounding {
+        NrrRounding::Exact => x,
+        NrrRounding::Round(d) => {
+            let s = 10f64.powi(d.into());
+            (x * s + 0.5).floor() / s
+        }
+        NrrRounding::Truncate(d) => {
+            let s = 10f64.powi(d.into());
+            (x * s).floor() / s
+        }
+    }
 }
 
 #[cfg(test)]

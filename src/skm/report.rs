@@ -21,11 +21,33 @@ use crate::stats::{CronbachAlpha, Interval, Level, Ratio, covariance, krejcie_mo
 /// assert_eq!(printout.weight(), Some(Weight::new(111, 1000)?));
 /// # Ok::<(), layanan::Error>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+///
+/// Two choices of KepMenPAN 25/2004 printouts are one flag away each: the printed weight 0.071
+/// instead of the exact 1/14 ([`printed_weight`](Self::printed_weight)), the index rounded to
+/// 3 decimals before it is multiplied by 25 ([`with_index`](Self::with_index)), and the grade
+/// read off the index column of the regulation's table (NI: A from 3.26, B from 2.51, C from
+/// 1.76 at 2 decimals) instead of the NIK column ([`grade_on_index`](Self::grade_on_index)).
+/// Without them the exact index is graded on the NIK rounded half up to 2 decimals, as
+/// PermenPANRB 14/2017 prescribes.
+///
+/// ```
+/// use layanan::{Compatibility, NrrRounding, Weight};
+///
+/// let printout_2004 = Compatibility::printed_weight(Weight::new(71, 1000)?)
+///     .with_index(NrrRounding::Round(3))
+///     .grade_on_index(2);
+/// assert_eq!(printout_2004.index_decimals_graded(), Some(2));
+/// # Ok::<(), layanan::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Compatibility {
     weight: Option<Weight>,
     nrr: NrrRounding,
+    #[cfg_attr(feature = "serde", serde(default))]
+    index: NrrRounding,
+    #[cfg_attr(feature = "serde", serde(default))]
+    grade_on_index: Option<u8>,
 }
 
 impl Compatibility {
@@ -33,13 +55,42 @@ impl Compatibility {
     pub fn printed_weight(weight: Weight) -> Self {
         Self {
             weight: Some(weight),
-            nrr: NrrRounding::Exact,
+            ..Self::default()
         }
     }
 
     /// The instrument's own weights, NRRs rounded as `nrr`.
     pub fn nrr_only(nrr: NrrRounding) -> Self {
-        Self { weight: None, nrr }
+        Self {
+            nrr,
+            ..Self::default()
+        }
+    }
+
+    /// With the index (1–4) rounded as `index` before it is multiplied by 25 (some 2004
+    /// printouts round it to 3 decimals).
+    pub fn with_index(mut self, index: NrrRounding) -> Self {
+        self.index = index;
+        self
+    }
+
+    /// Graded on the index column of the regulation's table, the index rounded half up to
+    /// `decimals` (2 as KepMenPAN 25/2004 prints its NI column, 4 for PermenPANRB 14/2017's
+    /// 3.5324), instead of on the NIK. The index bands are the NIK bands divided by 25, at
+    /// those decimals: 81.26 / 25 = 3.2504 becomes 3.26 at 2 decimals.
+    pub fn grade_on_index(mut self, decimals: u8) -> Self {
+        self.grade_on_index = Some(decimals);
+        self
+    }
+
+    /// How the index is rounded before ×25.
+    pub fn index(&self) -> NrrRounding {
+        self.index
+    }
+
+    /// The decimals of the index column the grade is read from, if not the NIK.
+    pub fn index_decimals_graded(&self) -> Option<u8> {
+        self.grade_on_index
     }
 
     /// With NRRs rounded as `nrr` before weighting.
@@ -74,6 +125,8 @@ pub struct SkmOptions {
     level: Level,
     compatibility: Option<Compatibility>,
     population: Option<u64>,
+    #[cfg_attr(feature = "serde", serde(default))]
+    reweight_unanswered: bool,
 }
 
 impl SkmOptions {
@@ -90,10 +143,26 @@ impl SkmOptions {
     }
 
     /// Check the sample against the Krejcie–Morgan size for a population of `population`
-    /// (e.g. the service's users in the survey period).
+    /// (e.g. the service's users in the survey period), and narrow the IKM's interval by the
+    /// finite-population correction `√((N − n)/(N − 1))`.
     pub fn with_population(mut self, population: u64) -> Self {
         self.population = Some(population);
         self
+    }
+
+    /// When an element has no answer at all (a group where nobody answered complaint
+    /// handling), leave it out and weight the others by their weights over what remains, so
+    /// the weights still sum to exactly 1, instead of refusing the report. The report lists
+    /// the elements left out and carries the weights used. Off by default: an index over
+    /// fewer elements is not the regulation's index, and says so.
+    pub fn with_reweighting(mut self) -> Self {
+        self.reweight_unanswered = true;
+        self
+    }
+
+    /// Whether unanswered elements are left out and the rest reweighted.
+    pub fn reweighting(&self) -> bool {
+        self.reweight_unanswered
     }
 
     /// The confidence level.
@@ -199,8 +268,19 @@ pub struct SkmReport {
     /// The IKM rounded half-up to 2 decimals, as printed and graded.
     pub ikm_rounded: f64,
     /// Interval for the IKM, accounting for the correlation between elements answered by the
-    /// same respondent; `None` when an element has fewer than 2 answers.
+    /// same respondent (and for a finite population, when one was given); `None` when an
+    /// element has fewer than 2 answers.
     pub interval: Option<Interval>,
+    /// The IKM's standard error (on the 25–100 scale), with the same corrections.
+    pub standard_error: Option<f64>,
+    /// The degrees of freedom of the interval: `min nᵢ − 1`.
+    pub df: Option<f64>,
+    /// The finite-population correction `√((N − n)/(N − 1))` applied, when a population was
+    /// given.
+    pub finite_population_correction: Option<f64>,
+    /// Elements left out because nobody answered them (only with
+    /// [`SkmOptions::with_reweighting`]); the others' weights are then reweighted.
+    pub left_out: Vec<String>,
     /// Mutu pelayanan, from `ikm_rounded`.
     pub mutu: Mutu,
     /// Element keys from the lowest NRR to the highest: what to improve first.
@@ -263,22 +343,33 @@ impl SkmTally {
         }
         let level = options.level();
         let bands = instrument.bands();
+        let answered = |i: usize| self.pair(i, i).0 > 0;
+        let mut left_out = Vec::new();
+        for (i, element) in instrument.elements().iter().enumerate() {
+            if !answered(i) {
+                if !options.reweighting() {
+                    return Err(Error::InsufficientData {
+                        what: format!("NRR of element `{}`", element.key()),
+                        needed: 1,
+                        got: 0,
+                    });
+                }
+                left_out.push(element.key().to_owned());
+            }
+        }
+        let weights = reweighted(instrument.weights(), &answered)?;
+        // `positions[e]` is the tally's index of `elements[e]`.
+        let mut positions = Vec::with_capacity(instrument.len());
         let mut elements = Vec::with_capacity(instrument.len());
         for (i, ((element, weight), counts)) in instrument
             .elements()
             .iter()
-            .zip(instrument.weights())
+            .zip(weights)
             .zip(self.counts())
             .enumerate()
         {
+            let Some(weight) = weight else { continue };
             let (n, sum, _, squares) = self.pair(i, i);
-            if n == 0 {
-                return Err(Error::InsufficientData {
-                    what: format!("NRR of element `{}`", element.key()),
-                    needed: 1,
-                    got: 0,
-                });
-            }
             let nrr = sum as f64 / n as f64;
             let sd = covariance(n, sum, sum, squares).map(|v| v.max(0.0).sqrt());
             let interval = match sd {
@@ -295,6 +386,7 @@ impl SkmTally {
                 .unwrap_or_else(|| exact::hundredths_of_f64(25.0 * nrr));
             #[allow(clippy::arithmetic_side_effects)] // i < Instrument::MAX_ELEMENTS
             let code = format!("U{}", i + 1);
+            positions.push(i);
             elements.push(ElementScore {
                 code,
                 key: element.key().into(),
@@ -305,33 +397,19 @@ impl SkmTally {
                 nrr,
                 sd,
                 interval,
-                weight: *weight,
+                weight,
                 weighted_nrr: nrr * weight.to_f64(),
                 ikm: 25.0 * nrr,
                 mutu: bands.grade(hundredths),
             });
         }
-
-        let (index, hundredths) = self.index_of(&elements, None, NrrRounding::Exact);
-        let interval = self.ikm_interval(&elements, level)?;
-        let mut follow_up: Vec<&ElementScore> = elements.iter().collect();
-        follow_up.sort_by(|a, b| a.nrr.total_cmp(&b.nrr));
-        let printed = match options.compatibility() {
-            Some(c) => {
-                if let Some(weight) = c.weight() {
-                    check_printed_weight(weight, elements.len())?;
-                }
-                let (p_index, p_hundredths) = self.index_of(&elements, c.weight(), c.nrr());
-                Some(PrintedIndex {
-                    compatibility: c,
-                    index: p_index,
-                    ikm: 25.0 * p_index,
-                    ikm_rounded: f64::from(p_hundredths) / 100.0,
-                    mutu: bands.grade(p_hundredths),
-                })
-            }
-            None => None,
+        let scored = Scored {
+            elements: &elements,
+            positions: &positions,
         };
+
+        let exact_index = self.index_of(scored, None, NrrRounding::Exact);
+        let (index, hundredths) = (exact::to_f64_or(exact_index), exact_index.hundredths());
         let sample = match options.population() {
             Some(population) => {
                 let required = krejcie_morgan(population)?;
@@ -340,6 +418,40 @@ impl SkmTally {
                     required,
                     respondents: self.responses(),
                     met: self.responses() >= required,
+                })
+            }
+            None => None,
+        };
+        let fpc = match options.population() {
+            Some(population) => Some(finite_population_correction(population, self.responses())?),
+            None => None,
+        };
+        let spread = self.ikm_spread(scored, fpc)?;
+        let interval = spread
+            .map(|(se, df)| Interval::student_t(25.0 * index, se, df, level))
+            .transpose()?;
+        let mut follow_up: Vec<&ElementScore> = elements.iter().collect();
+        follow_up.sort_by(|a, b| a.nrr.total_cmp(&b.nrr));
+        let printed = match options.compatibility() {
+            Some(c) => {
+                if let Some(weight) = c.weight() {
+                    check_printed_weight(weight, elements.len())?;
+                }
+                let printed = self
+                    .index_of(scored, c.weight(), c.nrr())
+                    .rounded(c.index());
+                let p_hundredths = printed.hundredths();
+                let mutu = match c.index_decimals_graded() {
+                    Some(decimals) => printed.graded_on_index(bands, decimals),
+                    None => bands.grade(p_hundredths),
+                };
+                let p_index = exact::to_f64_or(printed);
+                Some(PrintedIndex {
+                    compatibility: c,
+                    index: p_index,
+                    ikm: 25.0 * p_index,
+                    ikm_rounded: f64::from(p_hundredths) / 100.0,
+                    mutu,
                 })
             }
             None => None,
@@ -354,6 +466,10 @@ impl SkmTally {
             ikm: 25.0 * index,
             ikm_rounded: f64::from(hundredths) / 100.0,
             interval,
+            standard_error: spread.map(|(se, _)| se),
+            df: spread.map(|(_, df)| df),
+            finite_population_correction: fpc,
+            left_out,
             mutu: bands.grade(hundredths),
             alpha: self.alpha_listwise(level),
             alpha_pairwise: self.alpha_pairwise(level),
@@ -363,16 +479,15 @@ impl SkmTally {
         })
     }
 
-    /// The index (1–4) and the NIK in rounded hundredths, exact where 128 bits allow.
+    /// The index (1–4): an exact fraction where 128 bits allow, else a float.
     fn index_of(
         &self,
-        elements: &[ElementScore],
+        scored: Scored<'_>,
         printed_weight: Option<Weight>,
         rounding: NrrRounding,
-    ) -> (f64, u32) {
-        let parts: Option<Vec<(Weight, Ratio)>> = elements
+    ) -> exact::Index {
+        let parts: Option<Vec<(Weight, Ratio)>> = scored
             .iter()
-            .enumerate()
             .map(|(i, e)| {
                 let (n, sum, _, _) = self.pair(i, i);
                 Some((
@@ -382,27 +497,31 @@ impl SkmTally {
             })
             .collect();
         if let Some(index) = parts.and_then(exact::weighted_sum) {
-            let hundredths = exact::nik_hundredths(index)
-                .unwrap_or_else(|| exact::hundredths_of_f64(25.0 * exact::to_f64(index)));
-            return (exact::to_f64(index), hundredths);
+            return exact::Index::Exact(index);
         }
-        let index: f64 = elements
-            .iter()
-            .map(|e| printed_weight.unwrap_or(e.weight).to_f64() * rounded_f64(e.nrr, rounding))
-            .sum();
-        (index, exact::hundredths_of_f64(25.0 * index))
+        exact::Index::Float(
+            scored
+                .elements
+                .iter()
+                .map(|e| {
+                    printed_weight.unwrap_or(e.weight).to_f64() * exact::round_f64(e.nrr, rounding)
+                })
+                .sum(),
+        )
     }
 
-    /// `Var(IKM) = 625 · Σᵢⱼ wᵢ wⱼ · nᵢⱼ · cᵢⱼ / (nᵢ nⱼ)`, `cᵢⱼ` the covariance over respondents who
-    /// answered both; Student t with `min nᵢ − 1` degrees of freedom. Without blanks this is
-    /// exactly the t interval of the mean of each respondent's weighted score.
-    fn ikm_interval(&self, elements: &[ElementScore], level: Level) -> Result<Option<Interval>> {
-        if elements.iter().any(|e| e.n < 2) {
+    /// The IKM's standard error on 25–100 and the degrees of freedom: `Var(IKM) = 625 ·
+    /// Σᵢⱼ wᵢ wⱼ · nᵢⱼ · cᵢⱼ / (nᵢ nⱼ)`, `cᵢⱼ` the covariance over respondents who answered both,
+    /// times the finite-population correction; `min nᵢ − 1` degrees of freedom. Without blanks
+    /// this is exactly the t interval of the mean of each respondent's weighted score. `None`
+    /// when an element has fewer than 2 answers.
+    fn ikm_spread(&self, scored: Scored<'_>, fpc: Option<f64>) -> Result<Option<(f64, f64)>> {
+        if scored.elements.iter().any(|e| e.n < 2) {
             return Ok(None);
         }
         let mut variance = 0.0;
-        for (i, ei) in elements.iter().enumerate() {
-            for (j, ej) in elements.iter().enumerate() {
+        for (i, ei) in scored.iter() {
+            for (j, ej) in scored.iter() {
                 let (n_ij, s_i, s_j, p) = self.pair(i, j);
                 if let Some(c) = covariance(n_ij, s_i, s_j, p) {
                     variance += ei.weight.to_f64() * ej.weight.to_f64() * n_ij as f64 * c
@@ -413,21 +532,8 @@ impl SkmTally {
         if !(variance.is_finite() && variance >= 0.0) {
             return Ok(None);
         }
-        let df = elements.iter().map(|e| e.n).min().unwrap_or(0) as f64 - 1.0;
-        let index: f64 = elements.iter().map(|e| e.weighted_nrr).sum();
-        let exact_ikm = self.index_of(elements, None, NrrRounding::Exact).0 * 25.0;
-        let ci = Interval::student_t(index, variance.sqrt(), df, level)?.scaled(25.0);
-        // Centre on the exactly computed IKM (the float sum may differ in the last bit).
-        let shift = exact_ikm - ci.estimate();
-        Interval::from_bounds(
-            exact_ikm,
-            ci.lower() + shift,
-            ci.upper() + shift,
-            level,
-            ci.method(),
-        )
-        .map(Some)
-        .map_err(Error::from)
+        let df = scored.elements.iter().map(|e| e.n).min().unwrap_or(0) as f64 - 1.0;
+        Ok(Some((25.0 * variance.sqrt() * fpc.unwrap_or(1.0), df)))
     }
 
     #[allow(clippy::arithmetic_side_effects)] // k ≤ Instrument::MAX_ELEMENTS
@@ -464,16 +570,68 @@ impl SkmTally {
     }
 }
 
-fn rounded_f64(x: f64, rounding: NrrRounding) -> f64 {
-    match rounding {
-        NrrRounding::Exact => x,
-        NrrRounding::Round(d) => {
-            let s = 10f64.powi(d.into());
-            (x * s + 0.5).floor() / s
-        }
-        NrrRounding::Truncate(d) => {
-            let s = 10f64.powi(d.into());
-            (x * s).floor() / s
-        }
+/// The elements scored, beside their positions in the tally.
+#[derive(Clone, Copy)]
+struct Scored<'a> {
+    elements: &'a [ElementScore],
+    positions: &'a [usize],
+}
+
+impl Scored<'_> {
+    /// `(position in the tally, score)` of every element scored.
+    fn iter(&self) -> impl Iterator<Item = (usize, &ElementScore)> {
+        self.positions.iter().copied().zip(self.elements)
     }
+}
+
+/// The weights over the answered elements, each divided by their sum so they sum to exactly
+/// 1 again; `None` for an unanswered element. Unchanged when every element was answered.
+fn reweighted(weights: &[Weight], answered: &dyn Fn(usize) -> bool) -> Result<Vec<Option<Weight>>> {
+    let overflow = || Error::Overflow {
+        field: "reweighted weights".into(),
+    };
+    if (0..weights.len()).all(answered) {
+        return Ok(weights.iter().copied().map(Some).collect());
+    }
+    let total = weights
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| answered(*i))
+        .try_fold(Ratio::ZERO, |sum, (_, w)| sum.checked_add(Ratio::from(*w)))
+        .ok_or_else(overflow)?;
+    weights
+        .iter()
+        .enumerate()
+        .map(|(i, w)| {
+            if !answered(i) {
+                return Ok(None);
+            }
+            let share = Ratio::from(*w).checked_div(total).ok_or_else(overflow)?;
+            let (num, den) = (u32::try_from(share.num), u32::try_from(share.den));
+            match (num, den) {
+                (Ok(num), Ok(den)) => Weight::new(num, den).map(Some),
+                _ => Err(overflow()),
+            }
+        })
+        .collect()
+}
+
+/// `√((N − n)/(N − 1))` for a sample of `n` from a population of `N`.
+///
+/// # Errors
+/// [`Error::OutOfRange`] when the population is smaller than the sample.
+fn finite_population_correction(population: u64, n: u64) -> Result<f64> {
+    if population < n {
+        return Err(Error::OutOfRange {
+            field: "population".into(),
+            value: i64::try_from(population).unwrap_or(i64::MAX),
+            min: i64::try_from(n).unwrap_or(i64::MAX),
+            max: i64::MAX,
+        });
+    }
+    if population <= 1 {
+        return Ok(0.0);
+    }
+    let (big, n) = (population as f64, n as f64);
+    Ok(((big - n) / (big - 1.0)).max(0.0).sqrt())
 }

@@ -406,12 +406,7 @@ impl SkmTally {
             }
         }
         // Each questionnaire counted as answered answered something.
-        let answers: u128 = self
-            .counts
-            .iter()
-            .flatten()
-            .map(|&c| u128::from(c))
-            .sum();
+        let answers: u128 = self.counts.iter().flatten().map(|&c| u128::from(c)).sum();
         if answers < u128::from(self.responses) {
             return Err(inconsistent(format!(
                 "{} questionnaires counted as answered, but {answers} answers",

@@ -53,6 +53,17 @@ impl Ratio {
         let den = (self.den / g2).checked_mul(other.den / g1)?;
         Ratio::new(num, den)
     }
+
+    /// `self / other`; `None` for a zero divisor or past `u128`.
+    pub(crate) fn checked_div(self, other: Ratio) -> Option<Ratio> {
+        if other.num == 0 {
+            return None;
+        }
+        self.checked_mul(Ratio {
+            num: other.den,
+            den: other.num,
+        })
+    }
 }
 
 impl fmt::Display for Ratio {

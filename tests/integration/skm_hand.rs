@@ -743,3 +743,148 @@ fn krejcie_morgan_reproduces_the_published_table() {
     assert_eq!(krejcie_morgan(u64::MAX).unwrap(), 384);
     assert!(krejcie_morgan(0).is_err());
 }
+
+// ------------------------------------------------ blanks, reweighting, populations, printouts
+
+/// Blank questionnaires are counted apart: neither respondents nor part of the sample size.
+/// Three answered and 400 blank against a population of 5 000 (357 required): not met.
+#[test]
+fn blank_questionnaires_are_not_respondents() {
+    let mut rows = vec![vec![Some(3); 9]; 3];
+    rows.extend(std::iter::repeat_n(vec![None; 9], 400));
+    let tally = tally_of_rows(&skm(), &rows);
+    let report = tally
+        .report_with(&SkmOptions::default().with_population(5_000))
+        .unwrap();
+    assert_eq!((report.respondents, report.blank_questionnaires), (3, 400));
+    let sample = report.sample.unwrap();
+    assert_eq!(
+        (sample.required, sample.respondents, sample.met),
+        (357, 3, false)
+    );
+}
+
+/// Nobody answered complaint handling: refused by default; with reweighting the other eight
+/// elements weigh 1/8 each (the exact 1/9 over 8/9) and the report says which was left out.
+/// NRRs 4 × 7 and 3 (answers 2 and 4): index 31/8 = 3.875, IKM 96.875 → 96.88, A.
+#[test]
+fn unanswered_elements_can_be_reweighted() {
+    let rows = [
+        [4, 4, 4, 4, 4, 4, 4, 2].map(Some).into_iter().chain([None]).collect(),
+        [4, 4, 4, 4, 4, 4, 4, 4].map(Some).into_iter().chain([None]).collect(),
+    ];
+    let tally = tally_of_rows(&skm(), &rows);
+    assert!(matches!(tally.report(), Err(Error::InsufficientData { .. })));
+    let report = tally
+        .report_with(&SkmOptions::default().with_reweighting())
+        .unwrap();
+    assert_eq!(report.left_out, ["pengaduan"]);
+    assert_eq!(report.elements.len(), 8);
+    let eighth = Weight::new(1, 8).unwrap();
+    assert!(report.elements.iter().all(|e| e.weight == eighth));
+    assert_close(report.index, 3.875);
+    assert_eq!((report.ikm_rounded, report.mutu), (96.88, Mutu::A));
+    // Every element answered: reweighting changes nothing.
+    let full = uniform(&skm(), [0, 0, 1, 1]);
+    assert_eq!(
+        full.report_with(&SkmOptions::default().with_reweighting())
+            .unwrap(),
+        full.report().unwrap()
+    );
+}
+
+/// A known population narrows the IKM's interval by √((N − n)/(N − 1)): 80 of 100 →
+/// √(20/99); a census (n = N) has no sampling error; fewer people than questionnaires is an
+/// error.
+#[test]
+fn finite_population_correction() {
+    let eighty = uniform(&skm(), [0, 10, 30, 40]);
+    let plain = eighty.report().unwrap();
+    let corrected = eighty
+        .report_with(&SkmOptions::default().with_population(100))
+        .unwrap();
+    let factor = (20.0f64 / 99.0).sqrt();
+    assert_close(corrected.finite_population_correction.unwrap(), factor);
+    assert_close(
+        corrected.standard_error.unwrap(),
+        plain.standard_error.unwrap() * factor,
+    );
+    let (ci, raw) = (corrected.interval.unwrap(), plain.interval.unwrap());
+    assert_close(ci.upper() - ci.estimate(), (raw.upper() - raw.estimate()) * factor);
+    assert_eq!(corrected.ikm, plain.ikm);
+    let census = eighty
+        .report_with(&SkmOptions::default().with_population(80))
+        .unwrap();
+    assert_eq!(census.standard_error, Some(0.0));
+    let err = eighty
+        .report_with(&SkmOptions::default().with_population(79))
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        format!("population must be between 80 and {}, got 79", i64::MAX)
+    );
+}
+
+/// Some 2004 printouts round the index to 3 decimals before ×25: NRRs 11/3, 11/3, 10/3, 4,
+/// 10/3, 11/3, 11/3, 10/3, 8/3 give the index 94/27 = 3.481481…; exactly 87.04 (B), printed
+/// 3.481 × 25 = 87.025 → 87.03.
+#[test]
+fn a_printout_that_rounds_the_index() {
+    let rows: Vec<Vec<Option<i64>>> = [
+        [4, 4, 3, 4, 3, 4, 4, 3, 3],
+        [3, 4, 3, 4, 4, 4, 3, 3, 2],
+        [4, 3, 4, 4, 3, 3, 4, 4, 3],
+    ]
+    .iter()
+    .map(|r| r.map(Some).to_vec())
+    .collect();
+    let tally = tally_of_rows(&skm(), &rows);
+    let printout = Compatibility::nrr_only(NrrRounding::Exact).with_index(NrrRounding::Round(3));
+    let report = tally
+        .report_with(&SkmOptions::default().with_printed(printout))
+        .unwrap();
+    assert_eq!(report.ikm_rounded, 87.04);
+    let printed = report.printed.unwrap();
+    assert_close(printed.index, 3.481);
+    assert_eq!((printed.ikm_rounded, printed.mutu), (87.03, Mutu::B));
+}
+
+/// KepMenPAN 25/2004 grades on either column of its table. 100 respondents answering 14
+/// elements, 49 of them summing 45 and 51 summing 46: index 4551/1400 = 3.250714…, NIK
+/// 81.2679 → 81.27: A on the NIK column (from 81.26); on the index column at 2 decimals,
+/// 3.25 is B (A from 3.26).
+#[test]
+fn the_2004_table_grades_on_either_column() {
+    let old = Instrument::kepmenpan_25_2004();
+    let low: Vec<Option<i64>> = [4, 4, 4].into_iter().chain([3; 11]).map(Some).collect();
+    let high: Vec<Option<i64>> = [4, 4, 4, 4].into_iter().chain([3; 10]).map(Some).collect();
+    let mut rows = vec![low; 49];
+    rows.extend(vec![high; 51]);
+    let tally = tally_of_rows(&old, &rows);
+    let report = tally.report().unwrap();
+    assert_close(report.index, 4551.0 / 1400.0);
+    assert_eq!((report.ikm_rounded, report.mutu), (81.27, Mutu::A));
+    let on_index = Compatibility::nrr_only(NrrRounding::Exact).grade_on_index(2);
+    let printed = tally
+        .report_with(&SkmOptions::default().with_printed(on_index))
+        .unwrap()
+        .printed
+        .unwrap();
+    assert_eq!(printed.mutu, Mutu::B);
+    // At 4 decimals the index column agrees with the NIK column (3.2507 ≥ 3.2504).
+    let on_index = Compatibility::nrr_only(NrrRounding::Exact).grade_on_index(4);
+    let printed = tally
+        .report_with(&SkmOptions::default().with_printed(on_index))
+        .unwrap()
+        .printed
+        .unwrap();
+    assert_eq!(printed.mutu, Mutu::A);
+    // And the printed weight 0.071 for 1/14, one flag away: 14 × 0.071 = 0.994 of the index.
+    let printout = Compatibility::printed_weight(Weight::new(71, 1000).unwrap());
+    let printed = tally
+        .report_with(&SkmOptions::default().with_printed(printout))
+        .unwrap()
+        .printed
+        .unwrap();
+    assert_close(printed.index, 0.994 * 4551.0 / 1400.0);
+}

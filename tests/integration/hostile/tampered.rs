@@ -209,11 +209,7 @@ fn promise_tally() {
     let json = json_of(&tallied(PromiseTally::new(standards())));
     for (label, field, value) in [
         ("D47: PromiseTally with all_kept = 6", "all_kept", 6),
-        (
-            "D48: PromiseTally with on_time_kept = 6",
-            "on_time_kept",
-            6,
-        ),
+        ("D48: PromiseTally with on_time_kept = 6", "on_time_kept", 6),
         (
             "D49: PromiseTally with charged_measured = 9",
             "charged_measured",
