@@ -4,14 +4,17 @@
 use std::fmt;
 
 use crate::error::{Error, Result};
+use crate::skm::{SkmOptions, SkmTally};
 use crate::stats::{
-    self, Alternative, Interval, Level, MannKendall, Moments, ProportionMethod, SenSlope,
-    TestResult,
+    self, Alternative, Estimate, Interval, IntervalMethod, Level, MannKendall, Moments,
+    ProportionMethod, SenSlope, TestResult,
 };
+use crate::tally::{Merge, Tally};
 
-/// One group's tally: a rate or a mean.
-#[derive(Debug, Clone, Copy, PartialEq)]
+/// One group's tally: a rate, a mean, or an SKM index.
+#[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub enum GroupTally {
     /// `successes` of `trials` (for example visits served within the standard).
     Rate {
@@ -22,6 +25,12 @@ pub enum GroupTally {
     },
     /// The moments of a measurement (for example ratings on 0–100).
     Mean(Moments),
+    /// A group's SKM questionnaires, compared on the IKM (25–100) with its design variance:
+    /// the difference to the rest with Welch–Satterthwaite degrees of freedom from each IKM's
+    /// standard error and `min nᵢ − 1`. The rest's IKM is that of the other groups'
+    /// questionnaires merged. A group whose IKM has no interval (an element answered fewer
+    /// than twice) shows the whole scale, 25–100, as its interval, and is not tested.
+    Ikm(Box<SkmTally>),
 }
 
 impl GroupTally {
@@ -30,11 +39,17 @@ impl GroupTally {
         Self::Rate { successes, trials }
     }
 
-    /// The number of observations.
+    /// The SKM index of `tally`'s questionnaires.
+    pub fn ikm(tally: SkmTally) -> Self {
+        Self::Ikm(Box::new(tally))
+    }
+
+    /// The number of observations (respondents, for an IKM).
     pub fn n(&self) -> u64 {
         match self {
             Self::Rate { trials, .. } => *trials,
             Self::Mean(m) => m.count(),
+            Self::Ikm(t) => t.responses(),
         }
     }
 
@@ -59,16 +74,46 @@ impl GroupTally {
                 m.merge(b)?;
                 Ok(Self::Mean(m))
             }
+            (Self::Ikm(a), Self::Ikm(b)) => {
+                let mut t = a.as_ref().clone();
+                t.merge(b)?;
+                Ok(Self::ikm(t))
+            }
             _ => Err(mixed()),
         }
     }
 
-    fn interval(&self, level: Level) -> stats::Result<Interval> {
+    fn interval(&self, level: Level) -> Result<Interval> {
         match self {
-            Self::Rate { successes, trials } => {
-                stats::proportion_interval(*successes, *trials, level, ProportionMethod::Wilson)
-            }
-            Self::Mean(m) => m.mean_interval(level),
+            Self::Rate { successes, trials } => Ok(stats::proportion_interval(
+                *successes,
+                *trials,
+                level,
+                ProportionMethod::Wilson,
+            )?),
+            Self::Mean(m) => Ok(m.mean_interval(level)?),
+            Self::Ikm(t) => match ikm_estimate(t, level)? {
+                (_, Some((interval, _))) => Ok(interval),
+                (ikm, None) => Ok(Interval::from_bounds(
+                    ikm,
+                    25.0,
+                    100.0,
+                    level,
+                    IntervalMethod::StudentT,
+                )?),
+            },
+        }
+    }
+
+    /// The estimate and its variance, for shrinkage: `(estimate, variance of the estimate)`.
+    fn estimate_and_variance(&self, level: Level) -> Result<Option<(f64, f64)>> {
+        match self {
+            Self::Rate { .. } => Ok(None),
+            Self::Mean(m) => Ok(Some((m.mean()?, m.variance()? / m.count() as f64))),
+            Self::Ikm(t) => Ok(match ikm_estimate(t, level)? {
+                (ikm, Some((_, e))) => Some((ikm, e.standard_error * e.standard_error)),
+                (_, None) => None,
+            }),
         }
     }
 
@@ -99,9 +144,43 @@ impl GroupTally {
                 Ok((ci, test))
             }
             (Self::Mean(a), Self::Mean(b)) => Ok(stats::welch_from_moments(a, b, level)?),
+            (Self::Ikm(a), Self::Ikm(b)) => {
+                let estimate = |t: &SkmTally| -> Result<Estimate> {
+                    ikm_estimate(t, level)?.1.map(|(_, e)| e).ok_or_else(|| {
+                        Error::InsufficientData {
+                            what: "IKM interval (each element answered at least twice)".into(),
+                            needed: 2,
+                            got: 1,
+                        }
+                    })
+                };
+                Ok(stats::welch_from_estimates(
+                    estimate(a)?,
+                    estimate(b)?,
+                    level,
+                )?)
+            }
             _ => Err(mixed()),
         }
     }
+}
+
+/// A group's IKM, with its interval and estimate where the report has them (every element
+/// answered at least twice).
+fn ikm_estimate(tally: &SkmTally, level: Level) -> Result<(f64, Option<(Interval, Estimate)>)> {
+    let report = tally.report_with(&SkmOptions::default().with_level(level))?;
+    let spread = match (report.interval, report.standard_error, report.df) {
+        (Some(interval), Some(se), Some(df)) => Some((
+            interval,
+            Estimate {
+                value: report.ikm,
+                standard_error: se,
+                df,
+            },
+        )),
+        _ => None,
+    };
+    Ok((report.ikm, spread))
 }
 
 /// Rates and means mixed in one comparison.
@@ -401,8 +480,8 @@ pub fn compare_groups<K: Into<String>>(
             got: 0,
         });
     };
-    // Rates and means cannot be mixed.
-    let mut all = *first;
+    // Rates, means and indices cannot be mixed.
+    let mut all = first.clone();
     for (_, t) in rest {
         all = all.merged(t)?;
     }
@@ -429,7 +508,7 @@ pub fn compare_groups<K: Into<String>>(
             for (_, t) in groups.iter().enumerate().filter(|(j, _)| *j != i) {
                 let t = &t.1;
                 others = Some(match others {
-                    None => *t,
+                    None => t.clone(),
                     Some(o) => o.merged(t)?,
                 });
             }
@@ -473,42 +552,35 @@ pub fn compare_groups<K: Into<String>>(
             }
         }
     }
-    // Shrinkage and ranking across the groups large enough.
-    let eligible: Vec<usize> = (0..groups.len())
-        .filter(|&i| groups.get(i).is_some_and(|(_, t)| t.n() >= options.min_n))
-        .collect();
+    // Shrinkage and ranking across the groups large enough (and, for indices, with an
+    // interval).
+    let mut eligible: Vec<usize> = Vec::with_capacity(groups.len());
+    let mut normal: Vec<(f64, f64)> = Vec::with_capacity(groups.len());
+    let mut counts: Vec<(u64, u64)> = Vec::with_capacity(groups.len());
+    for (i, (_, t)) in groups.iter().enumerate() {
+        if t.n() < options.min_n {
+            continue;
+        }
+        match t {
+            GroupTally::Rate { successes, trials } => counts.push((*successes, *trials)),
+            _ => match t.estimate_and_variance(level)? {
+                Some(pair) => normal.push(pair),
+                None => continue,
+            },
+        }
+        eligible.push(i);
+    }
     let mut prior_mean = None;
     if eligible.len() >= 2 {
-        let tallies: Vec<&GroupTally> = eligible
-            .iter()
-            .filter_map(|&i| groups.get(i).map(|(_, t)| t))
-            .collect();
-        let shrunk: Option<(f64, Vec<Interval>)> = match first {
-            GroupTally::Rate { .. } => {
-                let counts: Vec<(u64, u64)> = tallies
-                    .iter()
-                    .filter_map(|t| match t {
-                        GroupTally::Rate { successes, trials } => Some((*successes, *trials)),
-                        GroupTally::Mean(_) => None,
-                    })
-                    .collect();
-                stats::beta_binomial_shrinkage(&counts, level)
-                    .ok()
-                    .map(|s| (s.prior_mean, s.groups.iter().map(|g| g.estimate).collect()))
-            }
-            GroupTally::Mean(_) => {
-                let mut means = Vec::with_capacity(tallies.len());
-                let mut variances = Vec::with_capacity(tallies.len());
-                for t in &tallies {
-                    if let GroupTally::Mean(m) = t {
-                        means.push(m.mean()?);
-                        variances.push(m.variance()? / m.count() as f64);
-                    }
-                }
-                stats::normal_shrinkage(&means, &variances, level)
-                    .ok()
-                    .map(|s| (s.prior_mean, s.groups.iter().map(|g| g.estimate).collect()))
-            }
+        let shrunk: Option<(f64, Vec<Interval>)> = if let GroupTally::Rate { .. } = first {
+            stats::beta_binomial_shrinkage(&counts, level)
+                .ok()
+                .map(|s| (s.prior_mean, s.groups.iter().map(|g| g.estimate).collect()))
+        } else {
+            let (means, variances): (Vec<f64>, Vec<f64>) = normal.into_iter().unzip();
+            stats::normal_shrinkage(&means, &variances, level)
+                .ok()
+                .map(|s| (s.prior_mean, s.groups.iter().map(|g| g.estimate).collect()))
         };
         if let Some((mean, estimates)) = shrunk {
             prior_mean = Some(mean);

@@ -4,7 +4,7 @@ use std::fmt;
 
 use super::dist;
 use super::error::{Error, Result};
-use super::interval::{Interval, IntervalMethod, Level};
+use super::interval::{Interval, IntervalMethod, Level, finite};
 use super::moments::Moments;
 
 /// Which way a test looks.
@@ -119,13 +119,89 @@ fn welch_parts(
     (na, ma, va): (f64, f64, f64),
     (nb, mb, vb): (f64, f64, f64),
 ) -> Result<(f64, f64, f64)> {
-    let (qa, qb) = (va / na, vb / nb);
+    satterthwaite((ma, va / na, na - 1.0), (mb, vb / nb, nb - 1.0))
+}
+
+/// `(difference, standard error, Welch–Satterthwaite df)` of two independent estimates given
+/// as `(estimate, squared standard error, df)`.
+fn satterthwaite(
+    (ma, qa, dfa): (f64, f64, f64),
+    (mb, qb, dfb): (f64, f64, f64),
+) -> Result<(f64, f64, f64)> {
     let se2 = qa + qb;
     if se2 <= 0.0 {
         return Err(zero_spread("Welch t", "both samples constant"));
     }
-    let df = se2 * se2 / (qa * qa / (na - 1.0) + qb * qb / (nb - 1.0));
+    let df = se2 * se2 / (qa * qa / dfa + qb * qb / dfb);
     Ok((ma - mb, se2.sqrt(), df))
+}
+
+/// An estimate with its standard error and the degrees of freedom of its t distribution: what
+/// [`welch_from_estimates`] compares (a group's IKM, whose variance comes from a design rather
+/// than one sample).
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Estimate {
+    /// The estimate.
+    pub value: f64,
+    /// Its standard error.
+    pub standard_error: f64,
+    /// Degrees of freedom (positive).
+    pub df: f64,
+}
+
+/// Welch's interval and two-sided t test of `a − b` for two independent estimates with their
+/// standard errors and degrees of freedom: `t = (a − b)/√(seₐ² + se_b²)`, Welch–Satterthwaite
+/// `df = (seₐ² + se_b²)² / (seₐ⁴/dfₐ + se_b⁴/df_b)`. With `se = s/√n` and `df = n − 1` these are
+/// [`welch_from_moments`]'s numbers.
+///
+/// ```
+/// use layanan::stats::{Estimate, Moments, welch_from_estimates, welch_from_moments};
+/// use layanan::Level;
+///
+/// let (a, b) = (Moments::from_slice(&[31.0, 28.0, 35.0, 40.0])?, Moments::from_slice(&[22.0, 25.0, 19.0])?);
+/// let as_estimate = |m: &Moments| -> layanan::Result<Estimate> {
+///     Ok(Estimate { value: m.mean()?, standard_error: m.sem()?, df: m.count() as f64 - 1.0 })
+/// };
+/// let (ci, test) = welch_from_estimates(as_estimate(&a)?, as_estimate(&b)?, Level::default())?;
+/// let (ci_m, test_m) = welch_from_moments(&a, &b, Level::default())?;
+/// assert!((ci.upper() - ci_m.upper()).abs() < 1e-12 && (test.p_value - test_m.p_value).abs() < 1e-15);
+/// # Ok::<(), layanan::Error>(())
+/// ```
+///
+/// # Errors
+/// [`Error::NotFinite`] for a non-finite estimate or standard error; [`Error::InvalidValue`]
+/// for a negative standard error or non-positive degrees of freedom; [`Error::ZeroVariance`]
+/// when both standard errors are 0.
+pub fn welch_from_estimates(
+    a: Estimate,
+    b: Estimate,
+    level: Level,
+) -> Result<(Interval, TestResult)> {
+    let part = |name: &str, e: Estimate| -> Result<(f64, f64, f64)> {
+        finite(&format!("{name} estimate"), e.value)?;
+        finite(&format!("{name} standard error"), e.standard_error)?;
+        if e.standard_error < 0.0 {
+            return Err(Error::InvalidValue {
+                field: format!("{name} standard error"),
+                value: e.standard_error,
+                expected: "zero or positive".into(),
+            });
+        }
+        if !(e.df > 0.0) {
+            return Err(Error::InvalidValue {
+                field: format!("{name} degrees of freedom"),
+                value: e.df,
+                expected: "positive".into(),
+            });
+        }
+        Ok((e.value, e.standard_error * e.standard_error, e.df))
+    };
+    let parts = satterthwaite(part("first", a)?, part("second", b)?)?;
+    Ok((
+        welch_ci(parts, level)?,
+        welch_test(parts, Alternative::TwoSided)?,
+    ))
 }
 
 fn welch_test((diff, se, df): (f64, f64, f64), alternative: Alternative) -> Result<TestResult> {

@@ -54,8 +54,8 @@ pub(crate) use dist::normal_upper_quantile;
 pub use error::{Error, Result};
 pub use exact::fisher_exact;
 pub use hypothesis::{
-    Alternative, TestMethod, TestResult, one_sample_t_test, student_t_test, two_proportion_z_test,
-    welch_from_moments, welch_interval, welch_t_test,
+    Alternative, Estimate, TestMethod, TestResult, one_sample_t_test, student_t_test,
+    two_proportion_z_test, welch_from_estimates, welch_from_moments, welch_interval, welch_t_test,
 };
 pub use interval::{Interval, IntervalMethod, Level};
 pub use ipa::{Crosshair, Quadrant, customer_satisfaction_index, importance_performance};

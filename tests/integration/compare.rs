@@ -242,7 +242,7 @@ fn periods_change_and_trend() {
         ("2025-03", GroupTally::rate(149, 200)),
         ("2025-04", GroupTally::rate(165, 200)),
     ];
-    let trend = compare_periods(months, Level::default()).expect("periods");
+    let trend = compare_periods(months.clone(), Level::default()).expect("periods");
     assert!(trend.periods[0].change.is_none());
     // February minus January: 0.75 − 0.70, Newcombe's interval, pooled z test.
     let feb = &trend.periods[1];
@@ -295,7 +295,7 @@ fn errors_are_values() {
         ),
     ];
     assert_eq!(
-        compare_groups(mixed, CompareOptions::default()).unwrap_err(),
+        compare_groups(mixed.clone(), CompareOptions::default()).unwrap_err(),
         Error::Inconsistent {
             what: "comparison".into(),
             reason: "a rate and a mean cannot be compared".into()
@@ -431,4 +431,78 @@ fn simulation_false_discoveries_for_means() {
     let se = (0.05f64 * 0.95 / f64::from(runs)).sqrt();
     eprintln!("means: null runs with a flag: {any_flagged}/{runs}");
     assert!(rate <= 0.05 + 3.0 * se, "false-discovery rate {rate}");
+}
+
+/// IKMs are compared like the other scores: each unit against the rest (the other units'
+/// questionnaires merged) with Welch–Satterthwaite on the two IKMs' standard errors and
+/// `min nᵢ − 1` degrees of freedom, adjusted p-values and verdicts; period on period too.
+#[test]
+fn ikm_groups_are_compared_with_their_design_variance() {
+    use layanan::stats::{Estimate, welch_from_estimates};
+    use layanan::{Instrument, Merge, SkmTally, Tally};
+    let skm = Instrument::permenpanrb_14_2017();
+    // 40 questionnaires per unit, from a unit's own pattern of answers.
+    let unit = |low: i64, high: i64| {
+        let mut tally = SkmTally::new(skm.clone());
+        for r in 0..40i64 {
+            let row: Vec<i64> = (0..9)
+                .map(|e| if (r + e) % 3 == 0 { low } else { high })
+                .collect();
+            tally
+                .push_answers(&skm.answers_from_row(&row).unwrap())
+                .unwrap();
+        }
+        tally
+    };
+    let (a, b, c) = (unit(3, 4), unit(3, 4), unit(1, 2));
+    let groups = [
+        ("kel-a", GroupTally::ikm(a.clone())),
+        ("kel-b", GroupTally::ikm(b.clone())),
+        ("kel-c", GroupTally::ikm(c.clone())),
+    ];
+    let cmp = compare_groups(groups.clone(), CompareOptions::default()).unwrap();
+    assert_eq!(cmp.groups[2].verdict, Verdict::Below);
+    assert_eq!(cmp.groups[2].n, 40);
+    // kel-c against kel-a and kel-b merged, by hand from the two reports.
+    let mut rest = a.clone();
+    rest.merge(&b).unwrap();
+    let estimate = |t: &SkmTally| {
+        let r = t.report().unwrap();
+        Estimate {
+            value: r.ikm,
+            standard_error: r.standard_error.unwrap(),
+            df: r.df.unwrap(),
+        }
+    };
+    let (ci, test) = welch_from_estimates(estimate(&c), estimate(&rest), Level::default()).unwrap();
+    assert_eq!(cmp.groups[2].difference, Some(ci));
+    assert_eq!(cmp.groups[2].test, Some(test));
+    assert_eq!(
+        cmp.groups[2].estimate,
+        c.report().unwrap().interval.unwrap()
+    );
+    // Ranked by shrunken IKMs: c last.
+    assert_eq!(
+        cmp.ranking().last().map(|g| g.group.as_str()),
+        Some("kel-c")
+    );
+    // Period on period: the change from a good month to a bad one is significant.
+    let trend = compare_periods(
+        [
+            ("2025-01", GroupTally::ikm(a)),
+            ("2025-02", GroupTally::ikm(c)),
+        ],
+        Level::default(),
+    )
+    .unwrap();
+    assert!(trend.periods[1].test.unwrap().p_value < 1e-6);
+    assert!(trend.periods[1].change.unwrap().upper() < 0.0);
+    // An index mixed with a rate is refused.
+    assert!(matches!(
+        compare_groups(
+            [("a", GroupTally::ikm(b)), ("b", GroupTally::rate(1, 2))],
+            CompareOptions::default()
+        ),
+        Err(Error::Inconsistent { .. })
+    ));
 }

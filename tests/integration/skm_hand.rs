@@ -770,11 +770,22 @@ fn blank_questionnaires_are_not_respondents() {
 #[test]
 fn unanswered_elements_can_be_reweighted() {
     let rows = [
-        [4, 4, 4, 4, 4, 4, 4, 2].map(Some).into_iter().chain([None]).collect(),
-        [4, 4, 4, 4, 4, 4, 4, 4].map(Some).into_iter().chain([None]).collect(),
+        [4, 4, 4, 4, 4, 4, 4, 2]
+            .map(Some)
+            .into_iter()
+            .chain([None])
+            .collect(),
+        [4, 4, 4, 4, 4, 4, 4, 4]
+            .map(Some)
+            .into_iter()
+            .chain([None])
+            .collect(),
     ];
     let tally = tally_of_rows(&skm(), &rows);
-    assert!(matches!(tally.report(), Err(Error::InsufficientData { .. })));
+    assert!(matches!(
+        tally.report(),
+        Err(Error::InsufficientData { .. })
+    ));
     let report = tally
         .report_with(&SkmOptions::default().with_reweighting())
         .unwrap();
@@ -810,7 +821,10 @@ fn finite_population_correction() {
         plain.standard_error.unwrap() * factor,
     );
     let (ci, raw) = (corrected.interval.unwrap(), plain.interval.unwrap());
-    assert_close(ci.upper() - ci.estimate(), (raw.upper() - raw.estimate()) * factor);
+    assert_close(
+        ci.upper() - ci.estimate(),
+        (raw.upper() - raw.estimate()) * factor,
+    );
     assert_eq!(corrected.ikm, plain.ikm);
     let census = eighty
         .report_with(&SkmOptions::default().with_population(80))

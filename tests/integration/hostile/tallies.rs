@@ -397,8 +397,11 @@ fn comparing_groups_that_never_succeed() {
         successes: 0,
         trials: 40,
     };
-    let cmp = compare_groups([("a", never), ("b", never)], CompareOptions::default())
-        .unwrap_or_else(|e| panic!("{label}: {e}"));
+    let cmp = compare_groups(
+        [("a", never.clone()), ("b", never)],
+        CompareOptions::default(),
+    )
+    .unwrap_or_else(|e| panic!("{label}: {e}"));
     for g in &cmp.groups {
         let test = g.test.as_ref().unwrap_or_else(|| panic!("{label}: tested"));
         // a: 0 of 40 against b: 0 of 40: (0.5 · 40.5) / (40.5 · 0.5) = 1.
