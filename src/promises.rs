@@ -597,7 +597,10 @@ fn weakest(promises: &[PromiseScore]) -> Weakest {
     if overlapping.is_empty() {
         Weakest::Promise(top)
     } else {
-        Weakest::NotDistinguishable(std::iter::once(top).chain(overlapping).collect())
+        // In the promises' own order, not by a gap the intervals cannot tell apart.
+        let mut tied: Vec<Promise> = std::iter::once(top).chain(overlapping).collect();
+        tied.sort();
+        Weakest::NotDistinguishable(tied)
     }
 }
 

@@ -9,12 +9,14 @@ mod empathy;
 mod errors;
 mod example;
 mod group;
+mod honest;
 mod hostile;
 mod laws;
 mod layers;
 mod model;
 #[cfg(feature = "rayon")]
 mod parallel;
+mod promises;
 mod scorecard;
 mod skm_fixtures;
 mod skm_hand;
