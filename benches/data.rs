@@ -7,8 +7,8 @@
 use std::io::{self, BufRead, Write};
 
 use layanan::{
-    Completion, Instrument, Interaction, Money, RatingScale, Scorecard, ServiceStandard,
-    SkmAnswers, Standards, TimeSpan, Timestamp,
+    Breakdown, Completion, Instrument, Interaction, Money, RatingScale, Scorecard, ServiceStandard,
+    SkmAnswers, Standards, Tally, TimeSpan, Timestamp,
 };
 
 /// Units visits are grouped by.
@@ -203,11 +203,16 @@ pub fn ensure_csv(path: &std::path::Path, n: usize) -> io::Result<()> {
 
 type Failure = Box<dyn std::error::Error>;
 
-/// Reads the CSV with the `csv` crate and scores it with a [`Scorecard`].
-pub fn score_csv(path: &std::path::Path) -> Result<Scorecard, Failure> {
+/// Reads the CSV with the `csv` crate and scores it: every score overall, per unit and per
+/// service.
+pub fn score_csv(path: &std::path::Path) -> Result<Breakdown<Scorecard>, Failure> {
     let instrument = Instrument::permenpanrb_14_2017();
     let scale = RatingScale::new(1, 5)?;
-    let mut card = Scorecard::with_instrument(standards(), instrument.clone());
+    let mut card = Breakdown::new(Scorecard::with_settings(
+        standards(),
+        instrument.clone(),
+        scale,
+    ));
     let mut reader = csv::Reader::from_path(path)?;
     let mut record = csv::StringRecord::new();
     let mut answers = [None; 9];

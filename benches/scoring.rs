@@ -3,14 +3,17 @@
 
 mod data;
 
-use std::collections::BTreeMap;
 use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::measurement::WallTime;
 use criterion::{BenchmarkGroup, Criterion, Throughput, criterion_group, criterion_main};
 
-use layanan::{CostTally, Instrument, Interaction, Scorecard, SkmAnswers, SkmTally, SpeedTally};
+use layanan::prelude::*;
+use layanan::{
+    Breakdown, ByUnit, CostTally, Grouped, Instrument, Interaction, Scorecard, SkmAnswers,
+    SkmTally, SpeedTally,
+};
 
 const N: usize = 1_000_000;
 
@@ -92,48 +95,40 @@ fn speed_cost(c: &mut Criterion, visits: &[Interaction]) {
     g.bench_function("baseline_scan", |b| b.iter(|| black_box(scan(visits))));
     g.bench_function("cost_tally", |b| {
         b.iter(|| {
-            let mut units: BTreeMap<String, CostTally> = BTreeMap::new();
-            for v in visits {
-                match units.get_mut(v.unit()) {
-                    Some(t) => t.push(v, &standards).expect("push"),
-                    None => units
-                        .entry(v.unit().to_string())
-                        .or_default()
-                        .push(v, &standards)
-                        .expect("push"),
-                }
-            }
+            let mut units = Grouped::new(ByUnit, CostTally::new(standards.clone()));
+            units.push_all(visits).expect("push");
             black_box(units)
         })
     });
     g.bench_function("speed_and_cost_tallies", |b| {
         b.iter(|| {
-            let mut units: BTreeMap<String, (SpeedTally, CostTally)> = BTreeMap::new();
-            for v in visits {
-                let t = match units.get_mut(v.unit()) {
-                    Some(t) => t,
-                    None => units.entry(v.unit().to_string()).or_default(),
-                };
-                t.0.push(v, &standards).expect("push");
-                t.1.push(v, &standards).expect("push");
-            }
+            let both = (
+                SpeedTally::new(standards.clone()),
+                CostTally::new(standards.clone()),
+            );
+            let mut units = Grouped::new(ByUnit, both);
+            units.push_all(visits).expect("push");
             black_box(units)
         })
     });
     g.finish();
 }
 
+/// Every score of `visits` overall, per unit and per service.
+fn breakdown(visits: &[Interaction]) -> Breakdown<Scorecard> {
+    let mut card = Breakdown::new(Scorecard::new(data::standards()));
+    card.push_all(visits).expect("push");
+    card
+}
+
 fn full_report(c: &mut Criterion, visits: &[Interaction]) {
     let mut g = group(c, "full_report_1m", visits.len() as u64);
     g.bench_function("baseline_scan", |b| b.iter(|| black_box(scan(visits))));
     g.bench_function("scorecard_push", |b| {
-        b.iter(|| black_box(Scorecard::score(visits, data::standards()).expect("score")))
+        b.iter(|| black_box(breakdown(visits)))
     });
     g.bench_function("scorecard_push_and_report", |b| {
-        b.iter(|| {
-            let card = Scorecard::score(visits, data::standards()).expect("score");
-            black_box(card.report().expect("report"))
-        })
+        b.iter(|| black_box(breakdown(visits).report().expect("report")))
     });
     g.finish();
 }
@@ -154,10 +149,7 @@ fn merge(c: &mut Criterion, visits: &[Interaction]) {
             t
         })
         .collect();
-    let cards: Vec<Scorecard> = visits
-        .chunks(size)
-        .map(|chunk| Scorecard::score(chunk, data::standards()).expect("score"))
-        .collect();
+    let cards: Vec<Breakdown<Scorecard>> = visits.chunks(size).map(breakdown).collect();
     let mut g = group(c, "merge_1000_partials", parts as u64);
     g.bench_function("baseline_scan_of_the_1m_visits", |b| {
         b.iter(|| black_box(scan(visits)))
@@ -173,7 +165,7 @@ fn merge(c: &mut Criterion, visits: &[Interaction]) {
     });
     g.bench_function("scorecards", |b| {
         b.iter(|| {
-            let mut total = Scorecard::new(data::standards());
+            let mut total = Breakdown::new(Scorecard::new(data::standards()));
             cards.iter().for_each(|p| total.merge(p).expect("merge"));
             black_box(total)
         })
@@ -217,10 +209,13 @@ fn parallel(c: &mut Criterion, visits: &[Interaction]) {
     let mut g = group(c, "parallel_1m", visits.len() as u64);
     g.bench_function("baseline_scan", |b| b.iter(|| black_box(scan(visits))));
     g.bench_function("scorecard_sequential", |b| {
-        b.iter(|| black_box(Scorecard::score(visits, data::standards()).expect("score")))
+        b.iter(|| black_box(breakdown(visits)))
     });
-    g.bench_function("scorecard_par_score", |b| {
-        b.iter(|| black_box(Scorecard::par_score(visits, data::standards()).expect("score")))
+    g.bench_function("scorecard_par_tally", |b| {
+        b.iter(|| {
+            let empty = Breakdown::new(Scorecard::new(data::standards()));
+            black_box(layanan::par_tally(empty, visits).expect("score"))
+        })
     });
     g.finish();
 }

@@ -12,6 +12,8 @@ mod data;
 use std::path::Path;
 use std::time::Instant;
 
+use layanan::Tally;
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.as_slice() {
@@ -23,13 +25,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             let report = data::score_csv(Path::new(path))?.report()?;
             let seconds = start.elapsed().as_secs_f64();
             for (unit, group) in report.by_unit.iter().take(2) {
+                let group = group.as_ref().ok_or("no visits")?;
                 let speed = group.speed.as_ref().ok_or("no speed")?;
                 let cost = group.cost.as_ref().ok_or("no cost")?;
                 let turnaround = speed.turnaround.as_ref().ok_or("no turnaround")?;
                 println!(
                     "{unit}: visits {} within {:?} median {} p90 {} p95 {} overcharged {:?}",
                     group.visits,
-                    speed.within_standard.map(|s| (s.count, s.of)),
+                    speed.on_time_share.map(|s| (s.count, s.of)),
                     turnaround.median,
                     turnaround.p90,
                     turnaround.p95,

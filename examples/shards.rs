@@ -6,7 +6,8 @@
 //! ```
 //!
 //! Each "worker" here is a thread; in production it would be a task of a distributed engine
-//! serialising its `Scorecard` to JSON (or any serde format) for a coordinator to merge.
+//! serialising its tally (here every score overall, per unit and per service: a
+//! `Breakdown<Scorecard>`) to JSON or any serde format, for a coordinator to merge.
 
 #[path = "report/input.rs"]
 #[allow(dead_code)]
@@ -14,7 +15,7 @@ mod input;
 
 use std::process::ExitCode;
 
-use layanan::{Calendar, Instrument, RatingScale, Scorecard};
+use layanan::{Breakdown, Calendar, Instrument, Merge, RatingScale, Scorecard, Tally};
 use serde_json::Value;
 
 const INTERACTIONS: &str = include_str!("data/interactions.csv");
@@ -48,7 +49,8 @@ fn run() -> Result<(), String> {
             .map(|shard| {
                 let standards = standards.clone();
                 scope.spawn(move || -> Result<String, String> {
-                    let card = Scorecard::score(shard, standards).map_err(|e| e.to_string())?;
+                    let mut card = Breakdown::new(Scorecard::new(standards));
+                    card.push_all(shard).map_err(|e| e.to_string())?;
                     serde_json::to_string(&card).map_err(|e| e.to_string())
                 })
             })
@@ -61,14 +63,15 @@ fn run() -> Result<(), String> {
     let bytes: usize = shipped.iter().map(String::len).sum();
 
     // Coordinator: deserialise (validated) and merge.
-    let mut merged = Scorecard::new(standards.clone());
+    let mut merged = Breakdown::new(Scorecard::new(standards.clone()));
     for json in &shipped {
-        let card: Scorecard = serde_json::from_str(json).map_err(|e| e.to_string())?;
+        let card: Breakdown<Scorecard> = serde_json::from_str(json).map_err(|e| e.to_string())?;
         merged.merge(&card).map_err(|e| e.to_string())?;
     }
 
-    let single = Scorecard::score(&visits, standards).map_err(|e| e.to_string())?;
-    let to_json = |card: &Scorecard| -> Result<Value, String> {
+    let mut single = Breakdown::new(Scorecard::new(standards));
+    single.push_all(&visits).map_err(|e| e.to_string())?;
+    let to_json = |card: &Breakdown<Scorecard>| -> Result<Value, String> {
         let report = card.report().map_err(|e| e.to_string())?;
         serde_json::to_value(report).map_err(|e| e.to_string())
     };

@@ -242,6 +242,7 @@ impl EmpathyTally {
 
     /// The most visits any one source counted (ratings, courtesy or complaint-handling
     /// answers), in 128 bits: each visit adds at most one to each.
+    #[cfg(feature = "serde")]
     pub(crate) fn largest_count_total(&self) -> u128 {
         let sum = |counts: &[u64]| counts.iter().map(|&c| u128::from(c)).sum::<u128>();
         sum(&self.ratings)

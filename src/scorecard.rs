@@ -50,8 +50,20 @@ impl Tally for VisitAnswers {
         }
     }
 
+    /// The index of the answers given with the visits. Visit logs often carry a few
+    /// elements only: a group in which an element was never answered has no index, like a
+    /// group with no answers at all.
     fn report_with(&self, options: &SkmOptions) -> Result<SkmReport> {
-        self.0.report_with(options)
+        match self.0.report_with(options) {
+            Err(crate::Error::InsufficientData { what, .. })
+                if what.starts_with("NRR of element") =>
+            {
+                Err(crate::Error::NoData {
+                    what: format!("SKM index ({what}: nobody answered it)"),
+                })
+            }
+            other => other,
+        }
     }
 }
 
@@ -273,7 +285,8 @@ pub struct ScorecardReport {
     pub promises: Option<PromiseReport>,
     /// Would they recommend the office.
     pub nps: Option<NpsReport>,
-    /// The SKM index of answers given with the visits.
+    /// The SKM index of answers given with the visits (`None` when none were given, or when
+    /// an element was never answered: [`Scorecard::skm`] then tells which).
     pub skm: Option<SkmReport>,
 }
 

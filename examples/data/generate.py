@@ -156,7 +156,7 @@ STANDARDS = {
     "akta-kelahiran":   (None, "5wd", 0),
     "surat-pindah":     (30, "60m", 0),
     "izin-usaha":       (None, "3wd", 0),
-    "pbg":              (None, "14wd", 1_500_000),
+    "pbg":              (None, "14wd", "assessed<=2500000"),
     "pemeriksaan-umum": (45, "60m", 10_000),
     "surat-keterangan": (15, "30m", 0),
 }
@@ -290,9 +290,37 @@ OCCUPATION = [("PNS", 10), ("TNI", 2), ("POLRI", 2), ("SWASTA", 35),
 OFFICE_OPEN = 7 * 60 + 30
 OFFICE_CLOSE = 16 * 60
 
-# complaints.csv is a snapshot taken at the close of the year: anything that
-# would have happened later is blank.
+# The files are a snapshot taken at the close of the year: anything that would
+# have happened later (a permit issued in January, a complaint resolved after
+# the holidays) is blank, so open cases are either late or not yet due.
 COMPLAINTS_EXTRACTED_AT = dt.datetime(YEAR, 12, 31, 16, 0, tzinfo=WIB)
+EXTRACTED_AT = COMPLAINTS_EXTRACTED_AT
+
+# PBG (building approval) retribution is assessed per building: the visit's
+# official_fee is its assessed fee, capped by the published ceiling.
+PBG_FEES = [750_000, 1_000_000, 1_250_000, 1_500_000, 2_000_000, 2_400_000]
+
+# Visits to kel-mekarsari that were never finished (the citizen gave up after
+# a long wait): their finish is blank, and they are late.
+P_ABANDONED = {"kel-mekarsari": 0.03}
+
+# Complaint categories (SP4N-LAPOR! style), each with its own resolution
+# target in the sample city: ringan 5, sedang 14, berat 60 working days.
+COMPLAINT_CATEGORIES = [("ringan", 60), ("sedang", 30), ("berat", 10)]
+
+# Suggestions (saran dan masukan) a respondent may write, by theme.
+SARAN = [
+    "Antrean terlalu lama, mohon tambah petugas loket.",
+    "Petugas ramah dan membantu, terima kasih.",
+    "Mohon informasi persyaratan ditempel di papan pengumuman.",
+    "Ruang tunggu panas, mohon tambah kipas angin.",
+    "Jam layanan sebaiknya diperpanjang sampai sore.",
+    "Ada biaya tambahan yang tidak jelas dasarnya.",
+    "Pelayanan online sering gangguan.",
+    "Sudah baik, pertahankan.",
+]
+P_SARAN = 0.15
+SEED_EXTRAS = 20250104
 
 # Complaint handling per unit (services as in UNITS):
 #   n            complaints filed in the year
@@ -328,10 +356,10 @@ INTERACTION_HEADER = ["id", "service", "unit", "channel", "arrived_at",
                       "empathy", "recommend"]
 SKM_HEADER = ["service", "unit", "submitted_at",
               "u1", "u2", "u3", "u4", "u5", "u6", "u7", "u8", "u9",
-              "gender", "age", "education", "occupation"]
+              "gender", "age", "education", "occupation", "saran"]
 STANDARDS_HEADER = ["service", "max_wait_minutes", "completion", "tariff"]
 COMPLAINT_HEADER = ["unit", "service", "filed_at", "first_response_at",
-                    "resolved_at"]
+                    "resolved_at", "category"]
 
 
 # --------------------------------------------------------------------------
@@ -557,8 +585,12 @@ def paid_amount(rng, unit, fee):
     return fee, False
 
 
-def interaction_rows(rng):
-    """Rows of interactions.csv, sorted by arrival, ids 1..N."""
+def interaction_rows(rng, extras):
+    """Rows of interactions.csv, sorted by arrival, ids 1..N.
+
+    `extras` draws what the first version of the data did not have (assessed
+    PBG fees, abandoned visits), so the rest of the data stays as it was.
+    """
     records = []
     for unit, params in UNITS.items():
         for _ in range(params["n_int"]):
@@ -568,7 +600,10 @@ def interaction_rows(rng):
             arrived, started, finished, wait = \
                 visit_times(rng, unit, service, channel)
             fee = fee_of(service)
+            if service == "pbg":
+                fee = extras.choice(PBG_FEES)
             paid, overcharged = paid_amount(rng, unit, fee)
+            abandoned = extras.random() < P_ABANDONED.get(unit, 0.0)
 
             theta = rng.gauss(0, THETA_SD)
             target = STANDARDS.get(service, (None,))[0]
@@ -583,9 +618,16 @@ def interaction_rows(rng):
             recommend = recommend_score(rng, unit, theta - 0.3 * slow,
                                         overcharged) \
                 if rng.random() < P_RECOMMEND else None
+            # Nothing after the snapshot is known.
+            if abandoned or finished > EXTRACTED_AT:
+                finished = None
+            if started > EXTRACTED_AT:
+                started = None
             records.append((arrived, unit, service, [
-                service, unit, channel, rfc3339(arrived), rfc3339(started),
-                rfc3339(finished), fee, paid, *answers, empathy, recommend]))
+                service, unit, channel, rfc3339(arrived),
+                None if started is None else rfc3339(started),
+                None if finished is None else rfc3339(finished),
+                fee, paid, *answers, empathy, recommend]))
 
     records.sort(key=lambda r: (r[0], r[1], r[2]))
     return [[i, *row] for i, (_, _, _, row) in enumerate(records, start=1)]
@@ -606,8 +648,9 @@ def respondent_profile(rng, unit):
             for v in (gender, age, education, occupation)]
 
 
-def skm_rows(rng):
-    """Rows of skm.csv, sorted by submission time."""
+def skm_rows(rng, extras):
+    """Rows of skm.csv, sorted by submission time; `extras` draws the
+    suggestions, so the answers stay as they were."""
     records = []
     for unit, params in UNITS.items():
         for _ in range(params["n_skm"]):
@@ -616,9 +659,10 @@ def skm_rows(rng):
                            arrival_minute(rng, latest=16 * 60) + 20)
             theta = rng.gauss(0, THETA_SD)
             answers = skm_answers(rng, unit, service, theta)
+            saran = extras.choice(SARAN) if extras.random() < P_SARAN else None
             records.append((submitted, unit, [
                 service, unit, rfc3339(submitted), *answers,
-                *respondent_profile(rng, unit)]))
+                *respondent_profile(rng, unit), saran]))
     records.sort(key=lambda r: (r[0], r[1]))
     return [row for _, _, row in records]
 
@@ -661,17 +705,19 @@ def complaint_times(rng, unit):
     return filed, responded, resolved
 
 
-def complaint_rows(rng):
-    """Rows of complaints.csv, sorted by filing time."""
+def complaint_rows(rng, extras):
+    """Rows of complaints.csv, sorted by filing time; `extras` draws the
+    categories, so the times stay as they were."""
     records = []
     for unit, params in COMPLAINT_HANDLING.items():
         for _ in range(params["n"]):
             service = pick(rng, UNITS[unit]["services"])
             filed, responded, resolved = complaint_times(rng, unit)
+            category = pick(extras, COMPLAINT_CATEGORIES)
             records.append((filed, unit, service, [
                 unit, service, rfc3339(filed),
                 None if responded is None else rfc3339(responded),
-                None if resolved is None else rfc3339(resolved)]))
+                None if resolved is None else rfc3339(resolved), category]))
     records.sort(key=lambda r: (r[0], r[1], r[2]))
     return [row for _, _, _, row in records]
 
@@ -704,10 +750,13 @@ def main():
     """Generate all five files next to this script."""
     write_csv("standards.csv", STANDARDS_HEADER, standards_rows())
     write_csv("interactions.csv", INTERACTION_HEADER,
-              interaction_rows(random.Random(SEED_INTERACTIONS)))
-    write_csv("skm.csv", SKM_HEADER, skm_rows(random.Random(SEED_SKM)))
+              interaction_rows(random.Random(SEED_INTERACTIONS),
+                               random.Random(SEED_EXTRAS)))
+    write_csv("skm.csv", SKM_HEADER,
+              skm_rows(random.Random(SEED_SKM), random.Random(SEED_EXTRAS + 1)))
     write_csv("complaints.csv", COMPLAINT_HEADER,
-              complaint_rows(random.Random(SEED_COMPLAINTS)))
+              complaint_rows(random.Random(SEED_COMPLAINTS),
+                             random.Random(SEED_EXTRAS + 2)))
     write_csv("holidays.csv", HOLIDAY_HEADER, holiday_rows())
 
 

@@ -5,7 +5,7 @@ use std::fmt;
 
 use layanan::{
     Calendar, Complaint, Completion, Date, Instrument, Interaction, Money, RatingScale, Respondent,
-    ServiceStandard, SkmAnswers, SkmResponse, Standards, TimeSpan, Timestamp,
+    ServiceStandard, SkmAnswers, SkmResponse, Standards, Tariff, TimeSpan, Timestamp,
 };
 
 /// What went wrong where.
@@ -244,7 +244,7 @@ pub fn read_skm(
     let answers = answer_columns(instrument.len());
     let mut required = vec!["service", "unit", "submitted_at"];
     required.extend(answers.iter().map(String::as_str));
-    let optional = ["gender", "age", "education", "occupation"];
+    let optional = ["gender", "age", "education", "occupation", "saran"];
     let table = Table::read(file, text, &required, &optional)?;
     let mut responses = Vec::with_capacity(table.rows.len());
     for row in table.rows() {
@@ -274,6 +274,9 @@ pub fn read_skm(
         if let Some(at) = row.time("submitted_at")? {
             response = response.with_submitted_at(at);
         }
+        if let Some(saran) = row.get("saran") {
+            response = response.with_saran(saran);
+        }
         responses.push(response);
     }
     Ok(responses)
@@ -289,9 +292,10 @@ pub fn read_standards(file: &str, text: &[u8]) -> Result<Standards, InputError> 
         if standards.get(service).is_ok() {
             return Err(row.error("service", format!("service `{service}` is listed twice")));
         }
+        // A blank tariff is a gap in the file, not a free service.
         let tariff = row
-            .parse("tariff", |t| Money::parse_field("tariff", t))?
-            .unwrap_or(Money::ZERO);
+            .parse("tariff", str::parse::<Tariff>)?
+            .ok_or_else(|| row.error("tariff", "tariff is required (0 for a free service)"))?;
         let mut standard =
             ServiceStandard::new(service, tariff).map_err(|e| row.error("service", e))?;
         if let Some(c) = row.parse("completion", str::parse::<Completion>)? {
@@ -391,15 +395,15 @@ pub fn read_interactions(
     Ok(interactions)
 }
 
-/// Reads a complaints file: `unit,service,filed_at,first_response_at,resolved_at`. Times must
-/// have a local date on `calendar`.
+/// Reads a complaints file: `unit,service,filed_at,first_response_at,resolved_at[,category]`.
+/// Times must have a local date on `calendar`.
 pub fn read_complaints(
     file: &str,
     text: &[u8],
     calendar: &Calendar,
 ) -> Result<Vec<Complaint>, InputError> {
     let required = ["unit", "filed_at"];
-    let optional = ["service", "first_response_at", "resolved_at"];
+    let optional = ["service", "first_response_at", "resolved_at", "category"];
     let table = Table::read(file, text, &required, &optional)?;
     let mut complaints = Vec::with_capacity(table.rows.len());
     for row in table.rows() {
@@ -422,6 +426,11 @@ pub fn read_complaints(
             complaint = complaint
                 .resolved_at(at)
                 .map_err(|e| row.error("resolved_at", e))?;
+        }
+        if let Some(category) = row.get("category") {
+            complaint = complaint
+                .in_category(category)
+                .map_err(|e| row.error("category", e))?;
         }
         complaints.push(complaint);
     }

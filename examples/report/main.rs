@@ -8,36 +8,41 @@
 //!
 //! Options:
 //!
-//! * `--skm FILE` — SKM questionnaires (`service,unit,submitted_at,u1,…,u9[,gender,age,education,occupation]`)
+//! * `--skm FILE` — SKM questionnaires (`service,unit,submitted_at,u1,…,u9[,gender,age,education,occupation,saran]`)
 //! * `--interactions FILE` — visits (`id,service,unit,channel,arrived_at,started_at,finished_at,official_fee,paid[,u1..u9,empathy,recommend]`)
 //! * `--standards FILE` — service standards (`service,max_wait_minutes,completion,tariff`)
-//! * `--complaints FILE` — complaints (`unit,service,filed_at,first_response_at,resolved_at`)
+//! * `--complaints FILE` — complaints (`unit,service,filed_at,first_response_at,resolved_at[,category]`)
 //! * `--holidays FILE` — days offices are closed besides weekends (`date[,kind]`), for working days
-//! * `--complaint-target T` — resolution target for complaints, e.g. `5wd` (default) or `48h`
+//! * `--complaint-target T` — default resolution target for complaints, e.g. `5wd` (default) or `48h`
+//! * `--complaint-response T` — first-response target for complaints (default `3wd`)
+//! * `--complaint-category NAME=T` — a resolution target for one category (repeatable; the
+//!   embedded sample city's are `ringan=5wd`, `sedang=14wd`, `berat=60wd`)
+//! * `--as-of TIME` — judge open visits and complaints as of this instant (default: the latest time in the data)
 //! * `--population N` — check the SKM sample against Krejcie–Morgan for N service users
 //! * `--instrument 2017|2004` — PermenPANRB 14/2017 (9 elements, default) or KepMenPAN 25/2004 (14)
 //! * `--printed-weight W` — also compute the index as a printout weighting every element by W (e.g. 0.111)
 //! * `--nrr-rounding round|truncate` — with the printout, NRRs rounded/truncated to 2 decimals first
 //! * `--json` — the report as JSON (needs `--features serde`)
+//! * `--help` — this list
 //!
-//! After the scores, "where to act" lists the units significantly below the rest on speed, cost
-//! and empathy (Benjamini–Hochberg adjusted p-values) and the trend of each across months.
+//! After the scores, "where to act" lists the units significantly below the rest on the IKM and
+//! on each promise (Benjamini–Hochberg adjusted p-values, with the difference and its
+//! interval), and the trend of each across months.
 //!
 //! With no file given, the embedded sample data in `examples/data/` is used. Bad input ends with a
 //! message naming the file, line and column, and exit status 1.
 
-mod act;
+mod city;
+mod escape;
 mod input;
-mod render;
-mod scores;
+mod json;
+mod text;
 
-use std::collections::BTreeMap;
 use std::process::ExitCode;
 
 use layanan::{
-    Calendar, Compatibility, Complaint, ComplaintTally, Completion, Instrument, Interaction,
-    NrrRounding, RatingScale, Scorecard, ScorecardReport, SkmOptions, SkmResponse, SkmTally,
-    Standards, Weight,
+    Calendar, CompareOptions, Compatibility, Complaint, ComplaintTargets, Completion, Instrument,
+    Interaction, NrrRounding, RatingScale, SkmOptions, SkmResponse, Standards, Timestamp, Weight,
 };
 
 const SAMPLE_SKM: &str = include_str!("../data/skm.csv");
@@ -55,47 +60,102 @@ struct Args {
     complaints: Option<String>,
     holidays: Option<String>,
     complaint_target: Option<Completion>,
+    complaint_response: Option<Completion>,
+    complaint_categories: Vec<(String, Completion)>,
+    as_of: Option<Timestamp>,
     population: Option<u64>,
     instrument_2004: bool,
     printed_weight: Option<Weight>,
     nrr_rounding: Option<NrrRounding>,
     json: bool,
+    help: bool,
+}
+
+/// `slot` set to `value`, refusing a flag given twice: the second would silently win.
+fn once<T>(slot: &mut Option<T>, flag: &str, value: T) -> Result<(), String> {
+    if slot.is_some() {
+        return Err(format!("{flag} is given more than once"));
+    }
+    *slot = Some(value);
+    Ok(())
 }
 
 fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
     let mut parsed = Args::default();
+    let mut instrument: Option<bool> = None;
     while let Some(flag) = args.next() {
         let mut value = |name: &str| args.next().ok_or_else(|| format!("{name} needs a value"));
         match flag.as_str() {
-            "--skm" => parsed.skm = Some(value("--skm")?),
-            "--interactions" => parsed.interactions = Some(value("--interactions")?),
-            "--standards" => parsed.standards = Some(value("--standards")?),
-            "--complaints" => parsed.complaints = Some(value("--complaints")?),
-            "--holidays" => parsed.holidays = Some(value("--holidays")?),
+            "--skm" => once(&mut parsed.skm, "--skm", value("--skm")?)?,
+            "--interactions" => once(
+                &mut parsed.interactions,
+                "--interactions",
+                value("--interactions")?,
+            )?,
+            "--standards" => once(&mut parsed.standards, "--standards", value("--standards")?)?,
+            "--complaints" => once(
+                &mut parsed.complaints,
+                "--complaints",
+                value("--complaints")?,
+            )?,
+            "--holidays" => once(&mut parsed.holidays, "--holidays", value("--holidays")?)?,
             "--complaint-target" => {
                 let t = value("--complaint-target")?;
-                parsed.complaint_target =
-                    Some(t.parse().map_err(|e| format!("--complaint-target: {e}"))?);
+                let target = t.parse().map_err(|e| format!("--complaint-target: {e}"))?;
+                once(&mut parsed.complaint_target, "--complaint-target", target)?;
+            }
+            "--complaint-response" => {
+                let t = value("--complaint-response")?;
+                let target = t
+                    .parse()
+                    .map_err(|e| format!("--complaint-response: {e}"))?;
+                once(
+                    &mut parsed.complaint_response,
+                    "--complaint-response",
+                    target,
+                )?;
+            }
+            "--complaint-category" => {
+                let v = value("--complaint-category")?;
+                let (name, target) = v.split_once('=').ok_or_else(|| {
+                    format!("--complaint-category takes NAME=TARGET such as berat=60wd, got `{v}`")
+                })?;
+                let target = target
+                    .parse()
+                    .map_err(|e| format!("--complaint-category: {e}"))?;
+                parsed
+                    .complaint_categories
+                    .push((name.trim().to_string(), target));
+            }
+            "--as-of" => {
+                let v = value("--as-of")?;
+                let at = input::parse_time(&v).map_err(|e| format!("--as-of: {e}"))?;
+                once(&mut parsed.as_of, "--as-of", at)?;
             }
             "--population" => {
                 let v = value("--population")?;
                 let n = v.parse::<u64>().ok().filter(|n| *n > 0).ok_or_else(|| {
                     format!("--population must be a positive whole number, got `{v}`")
                 })?;
-                parsed.population = Some(n);
+                once(&mut parsed.population, "--population", n)?;
             }
-            "--instrument" => match value("--instrument")?.as_str() {
-                "2017" => parsed.instrument_2004 = false,
-                "2004" => parsed.instrument_2004 = true,
-                other => return Err(format!("--instrument must be 2017 or 2004, got `{other}`")),
-            },
+            "--instrument" => {
+                let is_2004 = match value("--instrument")?.as_str() {
+                    "2017" => false,
+                    "2004" => true,
+                    other => {
+                        return Err(format!("--instrument must be 2017 or 2004, got `{other}`"));
+                    }
+                };
+                once(&mut instrument, "--instrument", is_2004)?;
+            }
             "--printed-weight" => {
                 let w = value("--printed-weight")?;
-                parsed.printed_weight =
-                    Some(w.parse().map_err(|e| format!("--printed-weight: {e}"))?);
+                let weight = w.parse().map_err(|e| format!("--printed-weight: {e}"))?;
+                once(&mut parsed.printed_weight, "--printed-weight", weight)?;
             }
             "--nrr-rounding" => {
-                parsed.nrr_rounding = Some(match value("--nrr-rounding")?.as_str() {
+                let rounding = match value("--nrr-rounding")?.as_str() {
                     "round" => NrrRounding::Round(2),
                     "truncate" => NrrRounding::Truncate(2),
                     "exact" => NrrRounding::Exact,
@@ -104,40 +164,47 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
                             "--nrr-rounding must be round, truncate or exact, got `{other}`"
                         ));
                     }
-                });
+                };
+                once(&mut parsed.nrr_rounding, "--nrr-rounding", rounding)?;
             }
             "--json" => parsed.json = true,
-            "-h" | "--help" => return Err(USAGE.to_string()),
-            other => return Err(format!("unknown argument `{other}`\n{USAGE}")),
+            "-h" | "--help" => parsed.help = true,
+            other => {
+                return Err(format!(
+                    "unknown argument `{}`\n{USAGE}",
+                    escape::show(other)
+                ));
+            }
         }
     }
+    parsed.instrument_2004 = instrument.unwrap_or(false);
     Ok(parsed)
 }
 
 const USAGE: &str = "usage: report [--skm FILE] [--interactions FILE] [--standards FILE] \
-[--complaints FILE] [--holidays FILE] [--complaint-target 5wd] [--population N] [--instrument 2017|2004] [--printed-weight W] [--nrr-rounding round|truncate] [--json]";
+[--complaints FILE] [--holidays FILE] [--complaint-target 5wd] [--complaint-response 3wd] \
+[--complaint-category NAME=TARGET]… [--as-of TIME] [--population N] [--instrument 2017|2004] \
+[--printed-weight W] [--nrr-rounding round|truncate] [--json] [--help]";
 
 /// Everything read from the inputs.
 struct Data {
     source: String,
-    instrument: Instrument,
+    /// Whether this is the embedded sample city.
+    embedded: bool,
     responses: Vec<SkmResponse>,
     interactions: Vec<Interaction>,
-    standards: Option<Standards>,
+    standards: Standards,
     complaints: Vec<Complaint>,
+    calendar: Calendar,
 }
 
 fn read_file(path: &str) -> Result<Vec<u8>, String> {
-    std::fs::read(path).map_err(|e| format!("{path}: {e}"))
+    std::fs::read(path).map_err(|e| format!("{}: {e}", escape::show(path)))
 }
 
-fn load(args: &Args) -> Result<Data, String> {
-    let instrument = if args.instrument_2004 {
-        Instrument::kepmenpan_25_2004()
-    } else {
-        Instrument::permenpanrb_14_2017()
-    };
-    let empathy_scale = RatingScale::new(1, 5).map_err(|e| e.to_string())?;
+type File = Option<(String, Vec<u8>)>;
+
+fn load(args: &Args, instrument: &Instrument) -> Result<Data, String> {
     let embedded = args.skm.is_none()
         && args.interactions.is_none()
         && args.standards.is_none()
@@ -146,36 +213,24 @@ fn load(args: &Args) -> Result<Data, String> {
     if embedded && args.instrument_2004 {
         return Err("the embedded sample uses the 2017 instrument; pass --skm FILE".into());
     }
+    let sample = |name: &str, text: &str| -> File {
+        Some((format!("examples/data/{name}"), text.as_bytes().to_vec()))
+    };
+    let read = |p: &Option<String>| -> Result<File, String> {
+        p.as_ref()
+            .map(|p| Ok((p.clone(), read_file(p)?)))
+            .transpose()
+    };
     let (source, skm, interactions, standards, complaints, holidays) = if embedded {
         (
             "embedded sample city (examples/data)".to_string(),
-            Some((
-                "examples/data/skm.csv".to_string(),
-                SAMPLE_SKM.as_bytes().to_vec(),
-            )),
-            Some((
-                "examples/data/interactions.csv".to_string(),
-                SAMPLE_INTERACTIONS.as_bytes().to_vec(),
-            )),
-            Some((
-                "examples/data/standards.csv".to_string(),
-                SAMPLE_STANDARDS.as_bytes().to_vec(),
-            )),
-            Some((
-                "examples/data/complaints.csv".to_string(),
-                SAMPLE_COMPLAINTS.as_bytes().to_vec(),
-            )),
-            Some((
-                "examples/data/holidays.csv".to_string(),
-                SAMPLE_HOLIDAYS.as_bytes().to_vec(),
-            )),
+            sample("skm.csv", SAMPLE_SKM),
+            sample("interactions.csv", SAMPLE_INTERACTIONS),
+            sample("standards.csv", SAMPLE_STANDARDS),
+            sample("complaints.csv", SAMPLE_COMPLAINTS),
+            sample("holidays.csv", SAMPLE_HOLIDAYS),
         )
     } else {
-        let read = |p: &Option<String>| -> Result<Option<(String, Vec<u8>)>, String> {
-            p.as_ref()
-                .map(|p| Ok((p.clone(), read_file(p)?)))
-                .transpose()
-        };
         (
             "files given on the command line".to_string(),
             read(&args.skm)?,
@@ -185,32 +240,30 @@ fn load(args: &Args) -> Result<Data, String> {
             read(&args.holidays)?,
         )
     };
-    let responses = match &skm {
-        Some((name, bytes)) => {
-            input::read_skm(name, bytes, &instrument).map_err(|e| e.to_string())?
-        }
-        None => Vec::new(),
-    };
     let holidays = match &holidays {
         Some((name, bytes)) => input::read_holidays(name, bytes).map_err(|e| e.to_string())?,
         None => Vec::new(),
     };
+    // The one calendar of the report: complaints count working days on it too.
     let calendar = Calendar::wib().with_holidays(holidays);
+    let responses = match &skm {
+        Some((name, bytes)) => {
+            input::read_skm(name, bytes, instrument).map_err(|e| e.to_string())?
+        }
+        None => Vec::new(),
+    };
     let interactions = match &interactions {
         Some((name, bytes)) => {
-            input::read_interactions(name, bytes, &instrument, empathy_scale, &calendar)
+            input::read_interactions(name, bytes, instrument, RatingScale::FIVE_POINT, &calendar)
                 .map_err(|e| e.to_string())?
         }
         None => Vec::new(),
     };
     let standards = match &standards {
-        Some((name, bytes)) => Some(
-            input::read_standards(name, bytes)
-                .map_err(|e| e.to_string())?
-                .with_calendar(calendar.clone()),
-        ),
-        None => None,
-    };
+        Some((name, bytes)) => input::read_standards(name, bytes).map_err(|e| e.to_string())?,
+        None => Standards::new(),
+    }
+    .with_calendar(calendar.clone());
     let complaints = match &complaints {
         Some((name, bytes)) => {
             input::read_complaints(name, bytes, &calendar).map_err(|e| e.to_string())?
@@ -219,100 +272,16 @@ fn load(args: &Args) -> Result<Data, String> {
     };
     Ok(Data {
         source,
-        instrument,
+        embedded,
         responses,
         interactions,
         standards,
         complaints,
+        calendar,
     })
 }
 
-/// Everything computed from the data.
-pub struct Results {
-    pub skm: SkmTallies,
-    pub scorecard: Option<ScorecardReport>,
-    pub complaints: Option<ComplaintTallies>,
-}
-
-/// SKM tallies overall, per unit and per service, in one pass.
-pub struct SkmTallies {
-    pub overall: SkmTally,
-    pub by_unit: BTreeMap<String, SkmTally>,
-    pub by_service: BTreeMap<String, SkmTally>,
-}
-
-fn tally_skm(data: &Data) -> Result<SkmTallies, String> {
-    let empty = SkmTally::new(data.instrument.clone());
-    let mut tallies = SkmTallies {
-        overall: empty.clone(),
-        by_unit: BTreeMap::new(),
-        by_service: BTreeMap::new(),
-    };
-    for response in &data.responses {
-        tallies.overall.push(response).map_err(|e| e.to_string())?;
-        let unit = response.unit().unwrap_or("(unknown unit)");
-        let service = response.service().unwrap_or("(unknown service)");
-        for (groups, key) in [
-            (&mut tallies.by_unit, unit),
-            (&mut tallies.by_service, service),
-        ] {
-            groups
-                .entry(key.to_string())
-                .or_insert_with(|| empty.clone())
-                .push(response)
-                .map_err(|e| e.to_string())?;
-        }
-    }
-    Ok(tallies)
-}
-
-/// Complaint tallies overall and per unit.
-pub struct ComplaintTallies {
-    pub overall: ComplaintTally,
-    pub by_unit: BTreeMap<String, ComplaintTally>,
-}
-
-fn tally_complaints(data: &Data, args: &Args) -> Result<Option<ComplaintTallies>, String> {
-    if data.complaints.is_empty() {
-        return Ok(None);
-    }
-    let target = args.complaint_target.unwrap_or(Completion::WorkingDays(5));
-    let calendar = data
-        .standards
-        .as_ref()
-        .map(|s| s.calendar().clone())
-        .unwrap_or_default();
-    let empty = ComplaintTally::new(target, calendar);
-    let mut tallies = ComplaintTallies {
-        overall: empty.clone(),
-        by_unit: BTreeMap::new(),
-    };
-    for complaint in &data.complaints {
-        tallies.overall.push(complaint).map_err(|e| e.to_string())?;
-        tallies
-            .by_unit
-            .entry(complaint.unit().to_string())
-            .or_insert_with(|| empty.clone())
-            .push(complaint)
-            .map_err(|e| e.to_string())?;
-    }
-    Ok(Some(tallies))
-}
-
-/// Speed, cost, empathy, CX and the excellence index of the interactions.
-fn score_interactions(data: &Data) -> Result<Option<ScorecardReport>, String> {
-    if data.interactions.is_empty() {
-        return Ok(None);
-    }
-    let standards = data.standards.clone().unwrap_or_default();
-    let mut card = Scorecard::with_instrument(standards, data.instrument.clone());
-    for visit in &data.interactions {
-        card.push(visit).map_err(|e| e.to_string())?;
-    }
-    card.report().map(Some).map_err(|e| e.to_string())
-}
-
-fn options(args: &Args) -> SkmOptions {
+fn skm_options(args: &Args) -> SkmOptions {
     let mut options = SkmOptions::default();
     if let Some(n) = args.population {
         options = options.with_population(n);
@@ -331,19 +300,72 @@ fn options(args: &Args) -> SkmOptions {
     options
 }
 
+/// The sample city's complaint categories and their resolution targets.
+const SAMPLE_CATEGORIES: [(&str, Completion); 3] = [
+    ("ringan", Completion::WorkingDays(5)),
+    ("sedang", Completion::WorkingDays(14)),
+    ("berat", Completion::WorkingDays(60)),
+];
+
+fn targets(args: &Args, embedded: bool) -> Result<ComplaintTargets, String> {
+    let mut targets = ComplaintTargets::default();
+    if embedded && args.complaint_categories.is_empty() {
+        for (name, t) in SAMPLE_CATEGORIES {
+            targets = targets.with_category(name, t).map_err(|e| e.to_string())?;
+        }
+    }
+    if let Some(t) = args.complaint_target {
+        targets = targets.with_resolution(t);
+    }
+    if let Some(t) = args.complaint_response {
+        targets = targets.with_first_response(t);
+    }
+    for (name, t) in &args.complaint_categories {
+        targets = targets
+            .with_category(name.clone(), *t)
+            .map_err(|e| format!("--complaint-category: {e}"))?;
+    }
+    Ok(targets)
+}
+
 fn run() -> Result<(), String> {
     let args = parse_args(std::env::args().skip(1))?;
-    let data = load(&args)?;
-    let results = Results {
-        skm: tally_skm(&data)?,
-        scorecard: score_interactions(&data)?,
-        complaints: tally_complaints(&data, &args)?,
-    };
-    let options = options(&args);
-    if args.json {
-        println!("{}", render::json(&data, &results, &options)?);
+    if args.help {
+        println!("{USAGE}");
+        return Ok(());
+    }
+    let instrument = if args.instrument_2004 {
+        Instrument::kepmenpan_25_2004()
     } else {
-        print!("{}", render::text(&data, &results, &options));
+        Instrument::permenpanrb_14_2017()
+    };
+    let data = load(&args, &instrument)?;
+    if data.responses.is_empty() && data.interactions.is_empty() && data.complaints.is_empty() {
+        return Err(
+            "nothing to score: no questionnaire, visit or complaint was read (the files are empty or hold only a header)"
+                .into(),
+        );
+    }
+    let settings = city::Settings {
+        instrument,
+        standards: data.standards,
+        calendar: data.calendar,
+        skm_options: skm_options(&args),
+        targets: targets(&args, data.embedded)?,
+        as_of: args.as_of,
+        compare: CompareOptions::default(),
+    };
+    let report = city::score(
+        data.source.clone(),
+        &data.responses,
+        &data.interactions,
+        &data.complaints,
+        &settings,
+    )?;
+    if args.json {
+        println!("{}", json::json(&report)?);
+    } else {
+        print!("{}", text::text(&report));
     }
     Ok(())
 }
@@ -352,7 +374,9 @@ fn main() -> ExitCode {
     match run() {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
-            eprintln!("error: {message}");
+            // Messages quote the data: print them as text, never as terminal control.
+            let shown: Vec<String> = message.lines().map(escape::show).collect();
+            eprintln!("error: {}", shown.join("\n"));
             ExitCode::FAILURE
         }
     }

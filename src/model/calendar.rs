@@ -157,6 +157,48 @@ impl Calendar {
         })
     }
 
+    /// `at` on this calendar's wall clock, as a person reads it: `2025-12-31 13:28 WIB`
+    /// (or `UTC+05:30` for a zone without an Indonesian name).
+    ///
+    /// ```
+    /// use layanan::Calendar;
+    ///
+    /// let at = "2025-12-31T06:28:00Z".parse()?;
+    /// assert_eq!(Calendar::wib().local_time(at)?, "2025-12-31 13:28 WIB");
+    /// assert_eq!(Calendar::wit().local_time(at)?, "2025-12-31 15:28 WIT");
+    /// # Ok::<(), layanan::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::TimeOutOfRange`] outside years 0000–9999.
+    #[allow(clippy::arithmetic_side_effects)] // a millisecond of the day, divided by constants
+    pub fn local_time(&self, at: Timestamp) -> Result<String> {
+        let date = self.local_date(at)?;
+        let ms = self.shifted_millis(at)?.rem_euclid(MS_PER_DAY);
+        let (hours, minutes) = (ms / 3_600_000, ms / 60_000 % 60);
+        Ok(format!("{date} {hours:02}:{minutes:02} {}", self.zone()))
+    }
+
+    /// `WIB`, `WITA`, `WIT`, or `UTC±hh:mm`.
+    #[allow(clippy::arithmetic_side_effects)] // minutes within ±18 hours
+    fn zone(&self) -> String {
+        match self.offset_minutes {
+            420 => "WIB".into(),
+            480 => "WITA".into(),
+            540 => "WIT".into(),
+            m => {
+                let sign = if m < 0 { '-' } else { '+' };
+                let m = m.unsigned_abs();
+                format!("UTC{sign}{:02}:{:02}", m / 60, m % 60)
+            }
+        }
+    }
+
+    /// Milliseconds of `at` on this calendar's wall clock.
+    fn shifted_millis(&self, at: Timestamp) -> Result<i64> {
+        at.shifted(self.offset_minutes)
+    }
+
     /// Whether `date` is neither a weekend day nor a holiday.
     pub fn is_working_day(&self, date: Date) -> bool {
         !self.is_weekend(date.weekday()) && self.holidays.binary_search(&date).is_err()

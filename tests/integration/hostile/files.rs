@@ -73,7 +73,7 @@ fn skm_files_with_bad_columns() {
             "F02: SKM file with an unknown column",
             "skm_unknown_column.csv",
             with_columns("remarks", "ok"),
-            "line 1: unknown column `remarks`; expected service,unit,submitted_at,u1,u2,u3,u4,u5,u6,u7,u8,u9,gender,age,education,occupation",
+            "line 1: unknown column `remarks`; expected service,unit,submitted_at,u1,u2,u3,u4,u5,u6,u7,u8,u9,gender,age,education,occupation,saran",
         ),
         (
             "F03: SKM file with a column twice",
@@ -260,11 +260,11 @@ fn interaction_files_with_bad_fields() {
             "line 3, column 9 (paid): paid overflows",
         ),
         (
-            "F25: visit paid `Rp 15.000`",
+            "F25: visit paid `Rp 15,000`",
             "visits_paid_text.csv",
-            format!("2,ktp,unit-a,counter,{arrived},,,Rp 15.000,0,,\n"),
-            "line 3, column 8 (official_fee): official_fee: cannot parse `Rp 15.000` as a \
-             whole amount of money such as 15000",
+            format!("2,ktp,unit-a,counter,{arrived},,,\"Rp 15,000\",0,,\n"),
+            "line 3, column 8 (official_fee): official_fee: cannot parse `Rp 15,000` as a \
+             whole amount of money such as 15000, 15.000 or Rp 15.000",
         ),
         (
             "F26: visit recommend 11",
@@ -417,4 +417,62 @@ fn times_without_a_local_date() {
         "line 2, column 5 (resolved_at): local date is out of the supported time range: \
          9999-12-31T23:00:00Z",
     );
+}
+
+/// The command line and the text from the data, as a user meets them (issue 15, 15–18): help
+/// is not an error, a flag given twice is refused rather than the first silently replaced,
+/// nothing to score says so, a blank tariff and a complaint answered after its resolution are
+/// refused with their line and column, and text from the data never reaches the terminal as
+/// control sequences nor hides its differences.
+#[test]
+fn command_lines_and_text_as_users_meet_them() {
+    let output = run(&["--help"]);
+    assert_eq!(output.status.code(), Some(0), "F40: --help");
+    assert!(String::from_utf8_lossy(&output.stdout).starts_with("usage: report"));
+
+    let skm_file = file("skm_once.csv", &skm(""));
+    let output = run(&["--skm", &skm_file, "--skm", &skm_file]);
+    assert_eq!(output.status.code(), Some(1), "F41: --skm twice");
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        "error: --skm is given more than once\n"
+    );
+
+    let header_only = file("skm_header_only.csv", SKM_HEADER.as_bytes());
+    let output = run(&["--skm", &header_only]);
+    let label = "F42: a header-only file";
+    assert_eq!(output.status.code(), Some(1), "{label}");
+    assert!(
+        String::from_utf8_lossy(&output.stderr).starts_with("error: nothing to score"),
+        "{label}"
+    );
+
+    refuses(
+        "F43: a standard with a blank tariff",
+        "--standards",
+        "standards_blank_tariff.csv",
+        format!("{STANDARDS_HEADER}ktp,30,60m,\n").as_bytes(),
+        "line 2, column 4 (tariff): tariff is required (0 for a free service)",
+    );
+    refuses(
+        "F44: a complaint resolved before its first response",
+        "--complaints",
+        "complaints_out_of_order.csv",
+        format!(
+            "{COMPLAINTS_HEADER}unit-a,ktp,2025-03-03T09:00:00+07:00,2025-03-05T09:00:00+07:00,2025-03-04T09:00:00+07:00\n"
+        )
+        .as_bytes(),
+        "line 2, column 5 (resolved_at): resolved_at 2025-03-04T02:00:00Z is before first_response_at 2025-03-05T02:00:00Z",
+    );
+
+    // A unit name with an escape sequence and another with a zero-width space.
+    let rows = "s1,\u{1b}[31mkel-red,2025-01-06T08:00:00+07:00,4,4,4,4,4,4,4,4,4\n\
+                s1,kel-a\u{200b},2025-01-06T08:00:00+07:00,3,3,3,3,3,3,3,3,3\n";
+    let hostile = file("skm_hostile_names.csv", &skm(rows));
+    let out = String::from_utf8(run(&["--skm", &hostile]).stdout).expect("UTF-8");
+    let label = "F45: a unit named with a terminal escape sequence";
+    assert!(!out.contains('\u{1b}'), "{label}: {out}");
+    assert!(out.contains("\\u{1b}[31mkel-red"), "{label}: {out}");
+    let label = "F46: a unit named with a zero-width space";
+    assert!(out.contains("kel-a\\u{200b}"), "{label}: {out}");
 }

@@ -196,6 +196,12 @@ proptest! {
         laws(SpeedTally::new(standards()))
             .exact(Exact::Sequence)
             .check(&case)?;
+        // Judged as of an instant long after the data: every open visit is late.
+        let later = layanan::SpeedOptions::default().as_of(at("2026-01-01T00:00:00Z"));
+        laws(SpeedTally::new(standards()))
+            .exact(Exact::Sequence)
+            .options(later)
+            .check(&case)?;
     }
 
     /// Excesses are stored in arrival order, but the report holds only counts, exact sums and

@@ -1,0 +1,454 @@
+//! Everything the report shows, computed once: the text and the JSON are two renderings of
+//! this one value, so the JSON carries everything the text shows.
+
+use std::collections::BTreeMap;
+
+use layanan::prelude::*;
+use layanan::{
+    Breakdown, ByPeriod, ByService, ByUnit, Calendar, CompareOptions, Comparison, Complaint,
+    ComplaintOptions, ComplaintReport, ComplaintTally, ComplaintTargets, Granularity, GroupTally,
+    Grouped, Instrument, Interaction, Level, Period, PeriodComparison, Promise, RatingScale,
+    Scorecard, ScorecardOptions, ScorecardReport, SkmOptions, SkmReport, SkmResponse, SkmTally,
+    Standards, Timestamp, compare_groups, compare_periods,
+};
+
+/// What was read.
+#[derive(Debug)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct DataCounts {
+    pub questionnaires: u64,
+    pub blank_questionnaires: u64,
+    pub visits: u64,
+    pub standards: usize,
+    pub complaints: u64,
+}
+
+/// A group's SKM result: its report, or why it has none.
+#[derive(Debug)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(untagged))]
+pub enum SkmResult {
+    Report(Box<SkmReport>),
+    NoIndex {
+        respondents: u64,
+        blank_questionnaires: u64,
+        reason: String,
+    },
+}
+
+/// The SKM overall, per unit and per service.
+#[derive(Debug)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct SkmSection {
+    pub overall: SkmResult,
+    pub by_unit: Vec<(String, SkmResult)>,
+    pub by_service: Vec<(String, SkmResult)>,
+}
+
+/// Every score of the visits overall, per unit and per service, all as of one instant.
+#[derive(Debug)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct VisitSection {
+    pub overall: ScorecardReport,
+    pub by_unit: Vec<(String, ScorecardReport)>,
+    pub by_service: Vec<(String, ScorecardReport)>,
+    /// Services with visits but no published standard, with their numbers of visits.
+    pub services_without_standard: Vec<(String, u64)>,
+}
+
+/// Each unit against the rest on one score.
+#[derive(Debug)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Finding {
+    /// What is compared, in words a reader can check ("share of judged visits on time").
+    pub score: String,
+    /// Whether the score is a share (printed in percent) or an index (25–100).
+    pub share: bool,
+    pub comparison: Comparison,
+}
+
+/// One score month by month.
+#[derive(Debug)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Trend {
+    pub score: String,
+    pub share: bool,
+    pub periods: PeriodComparison,
+    /// Why there is no trend test, when there is none.
+    pub no_trend: Option<String>,
+}
+
+/// Complaint handling overall and per unit.
+#[derive(Debug)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct ComplaintSection {
+    pub overall: ComplaintReport,
+    pub by_unit: Vec<(String, ComplaintReport)>,
+}
+
+/// The whole report.
+#[derive(Debug)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct CityReport {
+    pub source: String,
+    pub data: DataCounts,
+    /// The instant open visits and complaints are judged at (in the JSON; the text shows it
+    /// on the calendar's clock).
+    #[cfg_attr(not(feature = "serde"), allow(dead_code))]
+    pub as_of: Option<Timestamp>,
+    /// The same on the report's calendar, as a person reads it.
+    pub as_of_local: Option<String>,
+    pub skm: Option<SkmSection>,
+    pub visits: Option<VisitSection>,
+    pub where_to_act: Vec<Finding>,
+    pub trends: Vec<Trend>,
+    pub complaints: Option<ComplaintSection>,
+    /// Free-text suggestions (saran) per unit.
+    pub saran: Vec<(String, Vec<String>)>,
+}
+
+/// How to score.
+pub struct Settings {
+    pub instrument: Instrument,
+    pub standards: Standards,
+    pub calendar: Calendar,
+    pub skm_options: SkmOptions,
+    pub targets: ComplaintTargets,
+    pub as_of: Option<Timestamp>,
+    pub compare: CompareOptions,
+}
+
+fn err(e: layanan::Error) -> String {
+    e.to_string()
+}
+
+/// An SKM tally's report, or why there is none.
+fn skm_result(tally: &SkmTally, options: &SkmOptions) -> Result<SkmResult, String> {
+    match tally.report_with(options) {
+        Ok(r) => Ok(SkmResult::Report(Box::new(r))),
+        Err(e @ (layanan::Error::NoData { .. } | layanan::Error::InsufficientData { .. })) => {
+            Ok(SkmResult::NoIndex {
+                respondents: tally.responses(),
+                blank_questionnaires: tally.blank_questionnaires(),
+                reason: e.to_string(),
+            })
+        }
+        Err(e) => Err(err(e)),
+    }
+}
+
+/// Months on the report's calendar, for trends.
+fn by_month(calendar: &Calendar) -> ByPeriod {
+    ByPeriod::new(calendar.clone(), Granularity::Month)
+}
+
+/// SKM questionnaires: overall, by unit, by service, and by month of submission.
+fn skm(
+    responses: &[SkmResponse],
+    settings: &Settings,
+) -> Result<(SkmSection, Vec<(String, SkmTally)>, Vec<(Period, SkmTally)>), String> {
+    let empty = SkmTally::new(settings.instrument.clone());
+    let mut cells = Breakdown::new(empty.clone());
+    let mut months: BTreeMap<Period, SkmTally> = BTreeMap::new();
+    let month = by_month(&settings.calendar);
+    for response in responses {
+        cells.push(response).map_err(err)?;
+        if response.submitted_at().is_some() {
+            let key = month.key(response).map_err(err)?;
+            months
+                .entry(key)
+                .or_insert_with(|| empty.clone())
+                .push(response)
+                .map_err(err)?;
+        }
+    }
+    let options = &settings.skm_options;
+    let each = |groups: BTreeMap<String, SkmTally>| -> Result<Vec<(String, SkmResult)>, String> {
+        groups
+            .iter()
+            .map(|(k, t)| Ok((k.clone(), skm_result(t, options)?)))
+            .collect()
+    };
+    let by_unit = cells.by_unit().map_err(err)?;
+    let section = SkmSection {
+        overall: skm_result(&cells.overall().map_err(err)?, options)?,
+        by_unit: each(by_unit.clone())?,
+        by_service: each(cells.by_service().map_err(err)?)?,
+    };
+    Ok((
+        section,
+        by_unit.into_iter().collect(),
+        months.into_iter().collect(),
+    ))
+}
+
+type VisitCells = Grouped<(ByUnit, ByService, ByPeriod), Scorecard>;
+
+/// Visits tallied once, into (unit, service, month) cells; every grouping is a roll-up.
+fn visit_cells(visits: &[Interaction], settings: &Settings) -> Result<VisitCells, String> {
+    let empty = Scorecard::with_settings(
+        settings.standards.clone(),
+        settings.instrument.clone(),
+        RatingScale::FIVE_POINT,
+    );
+    let mut cells = Grouped::new((ByUnit, ByService, by_month(&settings.calendar)), empty);
+    cells.push_all(visits).map_err(err)?;
+    Ok(cells)
+}
+
+fn reports<K: Clone + Ord>(
+    groups: &BTreeMap<K, Scorecard>,
+    options: &ScorecardOptions,
+) -> Result<Vec<(K, ScorecardReport)>, String> {
+    groups
+        .iter()
+        .map(|(k, card)| Ok((k.clone(), card.report_with(options).map_err(err)?)))
+        .collect()
+}
+
+/// A share as a comparable rate, if it was measured.
+fn rate(share: Option<layanan::Share>) -> Option<GroupTally> {
+    share.map(|s| GroupTally::rate(s.count, s.of))
+}
+
+type Pick = fn(&ScorecardReport) -> Option<GroupTally>;
+
+/// The visit scores compared across units and months: what each counts, and how to read it.
+const SCORES: [(&str, Pick); 4] = [
+    (
+        "on time (share of judged visits finished within the standard)",
+        |r| rate(r.speed.as_ref()?.on_time_share),
+    ),
+    (
+        "not overcharged (share of judged visits that paid no more than the tariff)",
+        |r| rate(r.cost.as_ref()?.not_overcharged),
+    ),
+    ("courteous (share of rated visits rated courteous)", |r| {
+        rate(r.promises.as_ref()?.promise(Promise::Courteous)?.kept)
+    }),
+    ("every promise kept (share of judged visits)", |r| {
+        rate(r.promises.as_ref()?.all_kept)
+    }),
+];
+
+const IKM: &str = "IKM (SKM index, 25–100)";
+
+/// Units against the rest on each score.
+fn where_to_act(
+    units: &[(String, ScorecardReport)],
+    skm_units: &[(String, SkmTally)],
+    options: CompareOptions,
+) -> Result<Vec<Finding>, String> {
+    let mut findings = Vec::new();
+    if !skm_units.is_empty() {
+        let groups = skm_units
+            .iter()
+            .filter(|(_, t)| t.responses() > 0)
+            .map(|(u, t)| (u.clone(), GroupTally::ikm(t.clone())));
+        findings.push(Finding {
+            score: IKM.into(),
+            share: false,
+            comparison: compare_groups(groups, options).map_err(err)?,
+        });
+    }
+    for (score, pick) in SCORES {
+        let groups: Vec<(String, GroupTally)> = units
+            .iter()
+            .filter_map(|(u, r)| Some((u.clone(), pick(r)?)))
+            .filter(|(_, t)| t.n() > 0)
+            .collect();
+        if groups.is_empty() {
+            continue;
+        }
+        findings.push(Finding {
+            score: score.into(),
+            share: true,
+            comparison: compare_groups(groups, options).map_err(err)?,
+        });
+    }
+    Ok(findings)
+}
+
+/// Why a series has no trend test: the real reason.
+fn no_trend(periods: &PeriodComparison) -> Option<String> {
+    if periods.trend.is_some() {
+        return None;
+    }
+    let n = periods.periods.len();
+    let estimates: Vec<f64> = periods
+        .periods
+        .iter()
+        .map(|p| p.estimate.estimate())
+        .collect();
+    Some(if n < 4 {
+        format!("a trend test needs four months or more, and the data cover {n}")
+    } else if n > layanan::stats::MAX_TREND_LENGTH {
+        format!(
+            "{n} months are more than the trend test takes ({})",
+            layanan::stats::MAX_TREND_LENGTH
+        )
+    } else if estimates.windows(2).all(|w| w[0] == w[1]) {
+        "every month has the same score: there is no trend to test".into()
+    } else {
+        "the trend test could not be computed".into()
+    })
+}
+
+fn trends(
+    months: &[(Period, ScorecardReport)],
+    skm_months: &[(Period, SkmTally)],
+    level: Level,
+) -> Result<Vec<Trend>, String> {
+    let mut out = Vec::new();
+    let series = |items: Vec<(String, GroupTally)>| -> Result<Option<PeriodComparison>, String> {
+        if items.is_empty() {
+            return Ok(None);
+        }
+        compare_periods(items, level).map(Some).map_err(err)
+    };
+    let skm = skm_months
+        .iter()
+        .filter(|(_, t)| t.responses() > 0)
+        .map(|(p, t)| (p.to_string(), GroupTally::ikm(t.clone())))
+        .collect();
+    if let Some(periods) = series(skm)? {
+        out.push(Trend {
+            score: IKM.into(),
+            share: false,
+            no_trend: no_trend(&periods),
+            periods,
+        });
+    }
+    for (score, pick) in SCORES {
+        let items = months
+            .iter()
+            .filter_map(|(p, r)| Some((p.to_string(), pick(r)?)))
+            .filter(|(_, t)| t.n() > 0)
+            .collect();
+        if let Some(periods) = series(items)? {
+            out.push(Trend {
+                score: score.into(),
+                share: true,
+                no_trend: no_trend(&periods),
+                periods,
+            });
+        }
+    }
+    Ok(out)
+}
+
+fn complaints(
+    list: &[Complaint],
+    settings: &Settings,
+    as_of: Option<Timestamp>,
+) -> Result<Option<ComplaintSection>, String> {
+    if list.is_empty() {
+        return Ok(None);
+    }
+    let mut groups = Grouped::new(
+        ByUnit,
+        ComplaintTally::new(settings.targets.clone(), settings.calendar.clone()),
+    );
+    groups.push_all(list).map_err(err)?;
+    let mut options = ComplaintOptions::default();
+    options.as_of = as_of;
+    let overall = groups
+        .total()
+        .map_err(err)?
+        .report_with(&options)
+        .map_err(err)?;
+    let by_unit = groups
+        .iter()
+        .map(|(unit, t)| Ok((unit.clone(), t.report_with(&options).map_err(err)?)))
+        .collect::<Result<_, String>>()?;
+    Ok(Some(ComplaintSection { overall, by_unit }))
+}
+
+/// Scores everything read.
+pub fn score(
+    source: String,
+    responses: &[SkmResponse],
+    visits: &[Interaction],
+    complaint_list: &[Complaint],
+    settings: &Settings,
+) -> Result<CityReport, String> {
+    let (skm_section, skm_units, skm_months) = if responses.is_empty() {
+        (None, Vec::new(), Vec::new())
+    } else {
+        let (section, units, months) = skm(responses, settings)?;
+        (Some(section), units, months)
+    };
+    let cells = visit_cells(visits, settings)?;
+    // One instant for every time-based score: the one asked for, or the latest time in the
+    // visits and complaints.
+    let complaints_latest = complaint_list
+        .iter()
+        .flat_map(|c| [Some(c.filed_at()), c.first_response(), c.resolution()])
+        .flatten()
+        .max();
+    let as_of = settings
+        .as_of
+        .or_else(|| cells.latest().max(complaints_latest));
+    let mut options = ScorecardOptions::default().level(settings.compare.level());
+    options.as_of = as_of;
+    let (visit_section, units, months) = if visits.is_empty() {
+        (None, Vec::new(), Vec::new())
+    } else {
+        let total = cells.total().map_err(err)?;
+        let by_unit = reports(
+            &cells.roll_up(|(u, _, _)| u.clone()).map_err(err)?,
+            &options,
+        )?;
+        let by_service = reports(
+            &cells.roll_up(|(_, s, _)| s.clone()).map_err(err)?,
+            &options,
+        )?;
+        let months = reports(&cells.roll_up(|(_, _, m)| *m).map_err(err)?, &options)?;
+        let services_without_standard = by_service
+            .iter()
+            .filter(|(s, _)| settings.standards.find(s).is_none())
+            .map(|(s, r)| (s.clone(), r.visits))
+            .collect();
+        let section = VisitSection {
+            overall: total.report_with(&options).map_err(err)?,
+            by_unit: by_unit.clone(),
+            by_service,
+            services_without_standard,
+        };
+        (Some(section), by_unit, months)
+    };
+    let mut saran: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for r in responses {
+        if let Some(text) = r.saran() {
+            saran
+                .entry(r.unit().unwrap_or("").to_string())
+                .or_default()
+                .push(text.to_string());
+        }
+    }
+    let data = DataCounts {
+        questionnaires: responses.len() as u64,
+        blank_questionnaires: skm_units
+            .iter()
+            .map(|(_, t)| t.blank_questionnaires())
+            .sum(),
+        visits: visits.len() as u64,
+        standards: settings.standards.len(),
+        complaints: complaint_list.len() as u64,
+    };
+    Ok(CityReport {
+        source,
+        data,
+        as_of,
+        as_of_local: as_of
+            .map(|t| settings.calendar.local_time(t))
+            .transpose()
+            .map_err(err)?,
+        skm: skm_section,
+        visits: visit_section,
+        where_to_act: where_to_act(&units, &skm_units, settings.compare)?,
+        trends: trends(&months, &skm_months, settings.compare.level())?,
+        complaints: complaints(complaint_list, settings, as_of)?,
+        saran: saran.into_iter().collect(),
+    })
+}
