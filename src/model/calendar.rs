@@ -157,6 +157,40 @@ impl Calendar {
         })
     }
 
+    /// Parses a time written in any of the forms a data file may hold, local times read on this
+    /// calendar's wall clock:
+    ///
+    /// * whole Unix seconds: an optional sign, then digits (`1741050900`);
+    /// * RFC 3339, with its own offset (`2025-03-04T08:15:00+07:00`, `2025-03-04T01:15:00Z`);
+    /// * a local time without offset, `YYYY-MM-DD HH:MM`, `YYYY-MM-DD HH:MM:SS` (a fraction of a
+    ///   second may follow; `T` may stand for the space), read at this calendar's UTC offset.
+    ///
+    /// The instant returned has a local date on this calendar (years 0000–9999), so working
+    /// days and periods can be counted from it.
+    ///
+    /// ```
+    /// use layanan::{Calendar, Timestamp};
+    ///
+    /// let t: Timestamp = "2025-03-04T08:15:00+07:00".parse()?;
+    /// assert_eq!(Calendar::wib().parse_time("2025-03-04 08:15")?, t);
+    /// assert_eq!(Calendar::wib().parse_time("2025-03-04 08:15:00")?, t);
+    /// assert_eq!(Calendar::wita().parse_time("2025-03-04 09:15")?, t); // an hour ahead of WIB
+    /// assert_eq!(Calendar::wit().parse_time("1741050900")?, t); // Unix seconds carry no zone
+    /// assert_eq!(Calendar::wit().parse_time("2025-03-04T01:15:00Z")?, t);
+    /// assert!(Calendar::wib().parse_time("2025-03-04 24:00").is_err());
+    /// # Ok::<(), layanan::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::Parse`] naming the field `timestamp` for text in none of these forms;
+    /// [`Error::TimeOutOfRange`] for Unix seconds whose milliseconds overflow `i64`, or an
+    /// instant without a local date in years 0000–9999.
+    pub fn parse_time(&self, text: &str) -> Result<Timestamp> {
+        let at = Timestamp::parse_at_offset(text, self.offset_minutes)?;
+        self.local_date(at)?;
+        Ok(at)
+    }
+
     /// Whether `date` is neither a weekend day nor a holiday.
     pub fn is_working_day(&self, date: Date) -> bool {
         !self.is_weekend(date.weekday()) && self.holidays.binary_search(&date).is_err()
