@@ -176,6 +176,9 @@ pub mod model;
 #[cfg(feature = "rayon")]
 mod parallel;
 pub mod promises;
+#[cfg(feature = "csv")]
+#[cfg_attr(docsrs, doc(cfg(feature = "csv")))]
+pub mod read;
 mod read_check;
 pub mod scorecard;
 pub mod skm;
