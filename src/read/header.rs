@@ -72,7 +72,7 @@ pub(crate) struct Header {
 }
 
 impl Header {
-    /// Checks the header `record` of `file` against `schema`: names are trimmed and compared
+    /// Checks the header `record`, on `line` of `file`, against `schema`: names are trimmed and compared
     /// without regard to ASCII case; a UTF-8 byte-order mark before the first is dropped. An
     /// empty header (an empty file) is accepted and has no columns.
     ///
@@ -80,8 +80,12 @@ impl Header {
     /// [`Error::InFile`] around [`Error::Parse`] for a name that is not UTF-8,
     /// [`Error::UnknownColumn`], [`Error::Duplicate`] for a column named twice, or
     /// [`Error::MissingColumn`] for the first required column not named.
-    pub(crate) fn read(record: &ByteRecord, schema: &Schema, file: &str) -> Result<Self> {
-        let line = record.position().map_or(1, csv::Position::line);
+    pub(crate) fn read(
+        record: &ByteRecord,
+        schema: &Schema,
+        file: &str,
+        line: u64,
+    ) -> Result<Self> {
         let at = |column: Option<usize>, field: Option<&str>, source: Error| Error::InFile {
             file: file.to_owned(),
             line,
@@ -163,6 +167,11 @@ impl Header {
             file: file.to_owned(),
             expected: schema.expected(),
         })
+    }
+
+    /// The number of columns.
+    pub(crate) fn width(&self) -> usize {
+        self.file_to_schema.len()
     }
 
     /// Whether the header has no column: the file was empty.

@@ -100,6 +100,7 @@ mod field;
 mod header;
 mod holidays;
 mod interactions;
+mod lines;
 mod options;
 mod records;
 mod skm;

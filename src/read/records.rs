@@ -6,11 +6,12 @@ use std::io;
 use csv::ByteRecord;
 
 use super::header::{Header, Schema};
+use super::lines::{Lines, line_breaks};
 use crate::error::{Error, Result};
 
 /// Rows of one file, read one at a time into the same buffer.
 pub(crate) struct Records<R> {
-    csv: csv::Reader<R>,
+    csv: csv::Reader<Lines<R>>,
     record: ByteRecord,
     header: Header,
     /// Set at the end of the file, and after an error reading it: nothing more is yielded.
@@ -24,50 +25,89 @@ impl<R: io::Read> Records<R> {
     /// As [`Header::read`], or [`Error::InFile`] around [`Error::Io`].
     pub(crate) fn open(source: R, file: String, schema: &Schema) -> Result<Self> {
         let mut csv = csv::ReaderBuilder::new()
-            .has_headers(true)
-            .flexible(false)
-            .from_reader(source);
-        let header = match csv.byte_headers() {
-            Ok(record) => Header::read(record, schema, &file)?,
-            Err(err) => return Err(csv_error(&file, 1, err)),
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(Lines::new(source));
+        let mut record = ByteRecord::new();
+        let header = loop {
+            match csv.read_byte_record(&mut record) {
+                Ok(true) if is_blank(&record) => {}
+                Ok(true) => {
+                    let line = record_line(&mut csv, &record);
+                    break Header::read(&record, schema, &file, line)?;
+                }
+                Ok(false) => break Header::read(&ByteRecord::new(), schema, &file, 1)?,
+                Err(err) => {
+                    let line = line_reached(&mut csv);
+                    return Err(read_error(&file, line, err));
+                }
+            }
         };
         let done = header.is_empty();
         Ok(Self {
             csv,
-            record: ByteRecord::new(),
+            record,
             header,
             done,
         })
     }
 
-    /// The next row, or `None` at the end of the file; after an I/O error, `None` for good.
-    /// A row of the wrong width is an error and reading goes on with the next one.
+    /// The next row, or `None` at the end of the file; after a failure to read, `None` for
+    /// good. A row of the wrong width is an error and reading goes on with the next one; a line
+    /// that is blank but for spaces is skipped.
     pub(crate) fn next_row(&mut self) -> Option<Result<Row<'_>>> {
-        if self.done {
-            return None;
-        }
-        match self.csv.read_byte_record(&mut self.record) {
-            Ok(true) => Some(Ok(Row {
-                line: self
-                    .record
-                    .position()
-                    .map_or_else(|| self.csv.position().line(), csv::Position::line),
-                record: &self.record,
-                header: &self.header,
-            })),
-            Ok(false) => {
-                self.done = true;
-                None
+        loop {
+            if self.done {
+                return None;
             }
-            Err(err) => {
-                let line = self.csv.position().line();
-                if !matches!(err.kind(), csv::ErrorKind::UnequalLengths { .. }) {
+            match self.csv.read_byte_record(&mut self.record) {
+                Ok(true) if is_blank(&self.record) => {}
+                Ok(true) => {
+                    let line = record_line(&mut self.csv, &self.record);
+                    let row = Row {
+                        record: &self.record,
+                        line,
+                        header: &self.header,
+                    };
+                    let (expected, found) = (self.header.width(), self.record.len());
+                    if expected != found {
+                        return Some(Err(row.row_error(Error::FieldCount {
+                            expected: u64::try_from(expected).unwrap_or(u64::MAX),
+                            found: u64::try_from(found).unwrap_or(u64::MAX),
+                        })));
+                    }
+                    return Some(Ok(row));
+                }
+                Ok(false) => {
                     self.done = true;
                 }
-                Some(Err(csv_error(self.header.file(), line, err)))
+                Err(err) => {
+                    self.done = true;
+                    let line = line_reached(&mut self.csv);
+                    return Some(Err(read_error(self.header.file(), line, err)));
+                }
             }
         }
     }
+}
+
+/// Whether a record is a line blank but for spaces (one field, blank once trimmed): `csv`
+/// skips empty lines itself, not those.
+fn is_blank(record: &ByteRecord) -> bool {
+    record.len() == 1 && record.iter().all(|field| field.trim_ascii().is_empty())
+}
+
+/// The line where `record`, just read, begins.
+fn record_line<R: io::Read>(csv: &mut csv::Reader<Lines<R>>, record: &ByteRecord) -> u64 {
+    let end = csv.position().byte();
+    let inside = line_breaks(record.as_slice());
+    csv.get_mut().record_line(end, inside)
+}
+
+/// The line the parser has reached.
+fn line_reached<R: io::Read>(csv: &mut csv::Reader<Lines<R>>) -> u64 {
+    let end = csv.position().byte();
+    csv.get_mut().line_at(end)
 }
 
 impl<R> Records<R> {
@@ -82,24 +122,14 @@ impl<R> Records<R> {
     }
 }
 
-/// A `csv` error as an [`Error::InFile`]: a row of the wrong width ([`Error::FieldCount`]) or a
-/// failure to read ([`Error::Io`]).
-fn csv_error(file: &str, line: u64, err: csv::Error) -> Error {
-    let line = err.position().map_or(line, csv::Position::line);
-    let source = match err.kind() {
-        csv::ErrorKind::UnequalLengths {
-            expected_len, len, ..
-        } => Error::FieldCount {
-            expected: *expected_len,
-            found: *len,
-        },
-        // Byte records are never decoded, nor deserialised, nor seeked by these readers.
-        _ => match err.into_kind() {
-            csv::ErrorKind::Io(io) => Error::from(io),
-            other => Error::Io {
-                kind: io::ErrorKind::InvalidData,
-                message: format!("{other:?}"),
-            },
+/// A failure of the `csv` reader as an [`Error::InFile`] around [`Error::Io`]: with byte
+/// records read flexibly, reading is all that can fail.
+fn read_error(file: &str, line: u64, err: csv::Error) -> Error {
+    let source = match err.into_kind() {
+        csv::ErrorKind::Io(io) => Error::from(io),
+        other => Error::Io {
+            kind: io::ErrorKind::InvalidData,
+            message: format!("{other:?}"),
         },
     };
     Error::InFile {
