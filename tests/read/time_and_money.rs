@@ -203,6 +203,15 @@ fn texts_that_are_not_money() {
             "official_fee is negative: -15000",
         ),
         (
+            "M02: the text of i64::MIN",
+            "-9223372036854775808",
+            Error::NegativeMoney {
+                field: "official_fee".into(),
+                value: i64::MIN,
+            },
+            "official_fee is negative: -9223372036854775808",
+        ),
+        (
             "M05: u64::MAX + 1",
             "18446744073709551616",
             Error::Overflow {
@@ -234,6 +243,9 @@ fn texts_that_are_not_money() {
         ("", None),
         ("18446744073709551615", Some(Money::new(u64::MAX))),
         ("-0", Some(Money::ZERO)),
+        ("-000", Some(Money::ZERO)),
+        ("000015000", Some(Money::new(15_000))),
+        ("Rp. 1.500.000", Some(Money::new(1_500_000))),
     ] {
         let read = visits(&format!("1,s,u,,1741050900,,,,{text}"), None).unwrap();
         assert_eq!(read[0].paid(), paid, "`{text}`");
