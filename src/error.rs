@@ -275,7 +275,7 @@ pub enum Error {
     /// A bad field (or header, or row) in a file, with where it is: the file's name, the line,
     /// and the column when there is one. The message puts the place before the error of the
     /// field itself, which is also the [`source`](std::error::Error::source):
-    /// `skm.csv, line 2, column 8 (u5): answer 5 to element `produk` is out of scale 1..=4`.
+    /// ``skm.csv, line 2, column 8 (u5): answer 5 to element `produk` is out of scale 1..=4``.
     ///
     /// ```
     /// use layanan::Error;

@@ -72,9 +72,9 @@ pub(crate) struct Header {
 }
 
 impl Header {
-    /// Checks the header `record`, on `line` of `file`, against `schema`: names are trimmed and compared
-    /// without regard to ASCII case; a UTF-8 byte-order mark before the first is dropped. An
-    /// empty header (an empty file) is accepted and has no columns.
+    /// Checks the header `record`, on `line` of `file`, against `schema`: names are trimmed and
+    /// compared without regard to ASCII case; a UTF-8 byte-order mark before the first is
+    /// dropped. An empty header (an empty file) is accepted and has no columns.
     ///
     /// # Errors
     /// [`Error::InFile`] around [`Error::Parse`] for a name that is not UTF-8,

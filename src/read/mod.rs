@@ -27,11 +27,12 @@
 //!   a calendar a local time is an error saying so.
 //! * **Money** is whole rupiah: `15000`, `15.000` or `Rp 15.000`
 //!   ([`Money::parse_field`](crate::Money::parse_field)).
-//! * **An empty file, or one with only a header, yields nothing**: the iterator is simply empty
-//!   (`reader.next().is_none()`), so "no rows" is told apart from an error by the absence of
-//!   both.
+//! * **An empty file, or one with only a header, yields nothing**: the iterator is simply
+//!   empty. `reader.next().is_none()` right after `new` means the file has no rows; a bad
+//!   header is an error from `new`, never an empty iterator.
 //!
-//! The parsing of each field is the model's own ([`Calendar::parse_time`](crate::Calendar::parse_time),
+//! The parsing of each field is the model's own
+//! ([`Calendar::parse_time`](crate::Calendar::parse_time),
 //! [`Timestamp::parse_instant`](crate::Timestamp::parse_instant),
 //! [`Money::parse_field`](crate::Money::parse_field), the [`FromStr`](std::str::FromStr) of
 //! [`Tariff`](crate::Tariff), [`Completion`](crate::Completion), [`Date`](crate::Date),

@@ -95,9 +95,11 @@ impl<R: io::Read> SkmReader<R> {
     /// An empty file, or one with only a header, yields no response.
     ///
     /// # Errors
-    /// [`Error::InFile`](crate::Error::InFile) around [`Error::UnknownColumn`](crate::Error::UnknownColumn),
-    /// [`Error::MissingColumn`](crate::Error::MissingColumn), [`Error::Duplicate`](crate::Error::Duplicate)
-    /// (a column named twice), [`Error::Parse`](crate::Error::Parse) (a name that is not UTF-8) or
+    /// [`Error::InFile`](crate::Error::InFile) around
+    /// [`Error::UnknownColumn`](crate::Error::UnknownColumn),
+    /// [`Error::MissingColumn`](crate::Error::MissingColumn),
+    /// [`Error::Duplicate`](crate::Error::Duplicate) (a column named twice),
+    /// [`Error::Parse`](crate::Error::Parse) (a name that is not UTF-8) or
     /// [`Error::Io`](crate::Error::Io).
     pub fn new(source: R, options: &ReadOptions) -> Result<Self> {
         let instrument = options.instrument().clone();
