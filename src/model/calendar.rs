@@ -8,6 +8,9 @@ use crate::error::{Error, Result};
 
 const MS_PER_DAY: i64 = 86_400_000;
 
+/// The first day number a [`Date`] can hold: 0000-01-01.
+const FIRST_DAY: i64 = -719_528;
+
 /// The last day number a [`Date`] can hold: 9999-12-31.
 const LAST_DAY: i64 = 2_932_896;
 
@@ -157,6 +160,20 @@ impl Calendar {
         })
     }
 
+    /// Checks that `at` has a local date in years 0000–9999, as [`local_date`](Self::local_date)
+    /// does (with its errors), without working the date out.
+    pub(crate) fn check_local_date(&self, at: Timestamp) -> Result<()> {
+        let day = at.shifted(self.offset_minutes)?.div_euclid(MS_PER_DAY);
+        if (FIRST_DAY..=LAST_DAY).contains(&day) {
+            Ok(())
+        } else {
+            Err(Error::TimeOutOfRange {
+                field: "local date".into(),
+                value: at.to_string(),
+            })
+        }
+    }
+
     /// Parses a time written in any of the forms a data file may hold, local times read on this
     /// calendar's wall clock:
     ///
@@ -187,7 +204,7 @@ impl Calendar {
     /// instant without a local date in years 0000–9999.
     pub fn parse_time(&self, text: &str) -> Result<Timestamp> {
         let at = Timestamp::parse_at_offset(text, self.offset_minutes)?;
-        self.local_date(at)?;
+        self.check_local_date(at)?;
         Ok(at)
     }
 

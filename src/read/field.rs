@@ -44,7 +44,7 @@ impl Clock {
             Clock::Local(calendar) => calendar.parse_time(text),
             Clock::Instant(utc) => {
                 let at = Timestamp::parse_instant(text)?;
-                utc.local_date(at)?;
+                utc.check_local_date(at)?;
                 Ok(at)
             }
         }

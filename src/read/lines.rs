@@ -72,17 +72,12 @@ impl<R> Lines<R> {
 /// The line breaks in `bytes`: each `\n`, and each `\r` not followed by one.
 pub(crate) fn line_breaks(bytes: &[u8]) -> u64 {
     let mut count = 0u64;
-    let mut after_cr = false;
-    for byte in bytes {
-        match byte {
-            b'\n' => count = count.saturating_add(1),
-            _ if after_cr => count = count.saturating_add(1),
-            _ => {}
+    for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+        let crlf = bytes.get(i) == Some(&b'\r')
+            && i.checked_add(1).and_then(|next| bytes.get(next)) == Some(&b'\n');
+        if !crlf {
+            count = count.saturating_add(1);
         }
-        after_cr = *byte == b'\r';
-    }
-    if after_cr {
-        count = count.saturating_add(1);
     }
     count
 }
@@ -90,25 +85,25 @@ pub(crate) fn line_breaks(bytes: &[u8]) -> u64 {
 impl<R: io::Read> io::Read for Lines<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         let n = self.inner.read(buf)?;
+        let chunk = buf.get(..n).unwrap_or_default();
         let start = self.offset;
-        for (i, byte) in buf.get(..n).unwrap_or_default().iter().enumerate() {
-            // `i < n ≤ usize::MAX`, and offsets are counted in u64.
-            let at = start.saturating_add(u64::try_from(i).unwrap_or(u64::MAX));
-            if let Some(cr) = self.cr.take()
-                && *byte != b'\n'
-            {
-                self.pending.push_back(cr);
-            }
-            match byte {
-                b'\n' => self.pending.push_back(at),
-                b'\r' => self.cr = Some(at),
-                _ => {}
-            }
-        }
-        if n == 0
-            && let Some(cr) = self.cr.take()
+        if let Some(cr) = self.cr.take()
+            && chunk.first() != Some(&b'\n')
         {
             self.pending.push_back(cr);
+        }
+        for i in memchr::memchr2_iter(b'\n', b'\r', chunk) {
+            // `i < n ≤ usize::MAX`, and offsets are counted in u64.
+            let at = start.saturating_add(u64::try_from(i).unwrap_or(u64::MAX));
+            if chunk.get(i) == Some(&b'\n') {
+                self.pending.push_back(at);
+            } else {
+                match i.checked_add(1).and_then(|next| chunk.get(next)) {
+                    Some(b'\n') => {}
+                    Some(_) => self.pending.push_back(at),
+                    None => self.cr = Some(at),
+                }
+            }
         }
         self.offset = start.saturating_add(u64::try_from(n).unwrap_or(u64::MAX));
         Ok(n)

@@ -327,13 +327,31 @@ fn the_field_parsers_without_files() {
             value: "9999-12-31T23:00:00Z".into(),
         })
     );
-    // The latest local time there is, on the wall clock of each zone.
+    // The earliest and latest local times there are, on the wall clock of each zone; a
+    // millisecond beyond is refused as `local_date` refuses it.
     for calendar in [Calendar::wib(), Calendar::wita(), Calendar::wit()] {
+        let first = calendar.parse_time("0000-01-01 00:00").unwrap();
         let last = calendar.parse_time("9999-12-31 23:59:59.999").unwrap();
+        assert_eq!(
+            calendar.local_date(first).unwrap(),
+            layanan::Date::new(0, 1, 1).unwrap()
+        );
         assert_eq!(
             calendar.local_date(last).unwrap(),
             layanan::Date::new(9999, 12, 31).unwrap()
         );
+        for seconds in [
+            first.unix_millis() / 1000 - 1,
+            (last.unix_millis() + 1) / 1000,
+        ] {
+            let instant = Timestamp::from_unix_seconds(seconds).unwrap();
+            let text = seconds.to_string();
+            assert_eq!(
+                calendar.parse_time(&text),
+                Err(calendar.local_date(instant).unwrap_err()),
+                "{text}"
+            );
+        }
     }
     assert_eq!(
         Money::parse_field("paid", "Rp 15.000"),
