@@ -253,6 +253,103 @@ pub enum Error {
     /// unchanged.
     #[error(transparent)]
     Stats(#[from] crate::stats::Error),
+    /// A bad field (or header, or row) in a file, with where it is: the file's name, the line,
+    /// and the column when there is one. The message puts the place before the error of the
+    /// field itself, which is also the [`source`](std::error::Error::source):
+    /// ``skm.csv, line 2, column 8 (u5): answer 5 to element `produk` is out of scale 1..=4``.
+    ///
+    /// ```
+    /// use layanan::Error;
+    ///
+    /// let err = Error::InFile {
+    ///     file: "skm.csv".into(),
+    ///     line: 2,
+    ///     column: Some(8),
+    ///     field: Some("u5".into()),
+    ///     source: Box::new(Error::RatingOutOfScale { element: "produk".into(), value: 5, max: 4 }),
+    /// };
+    /// assert_eq!(
+    ///     err.to_string(),
+    ///     "skm.csv, line 2, column 8 (u5): answer 5 to element `produk` is out of scale 1..=4"
+    /// );
+    /// ```
+    #[error("{file}, line {line}{}: {source}", place(*.column, .field.as_deref()))]
+    InFile {
+        /// The file's name, as the caller gave it.
+        file: String,
+        /// The line, counted from 1 (where the row starts, for a row spanning lines).
+        line: u64,
+        /// The column, counted from 1, when the error is in one field.
+        column: Option<usize>,
+        /// The column's name, when known.
+        field: Option<String>,
+        /// What is wrong there.
+        source: Box<Error>,
+    },
+    /// A file's header that names a column the file's format does not have.
+    #[error("unknown column `{column}`, expected {expected}")]
+    UnknownColumn {
+        /// The column as named in the header.
+        column: String,
+        /// The columns the format has.
+        expected: String,
+    },
+    /// A file's header without a column the file's format requires.
+    #[error("missing column `{column}`, expected {expected}")]
+    MissingColumn {
+        /// The required column.
+        column: String,
+        /// The columns the format has.
+        expected: String,
+    },
+    /// A row with more or fewer fields than the header has columns.
+    #[error("expected {expected} fields, found {found}")]
+    FieldCount {
+        /// The header's number of columns.
+        expected: u64,
+        /// The row's number of fields.
+        found: u64,
+    },
+    /// A key (a service in a standards file …) given on two lines of a file, where each must be
+    /// unique.
+    #[error("{field} `{value}` is given more than once, first on line {first_line}")]
+    Repeated {
+        /// What the key names.
+        field: String,
+        /// The repeated key.
+        value: String,
+        /// The line where it was first given.
+        first_line: u64,
+    },
+    /// A file that could not be read (the operating system's error, kept as text so that errors
+    /// stay comparable and cloneable).
+    #[error("cannot read: {message}")]
+    Io {
+        /// The kind of error.
+        kind: std::io::ErrorKind,
+        /// The operating system's message.
+        message: String,
+    },
+}
+
+/// `, column 8 (u5)`, `, column 8` or nothing: where in a line an [`Error::InFile`] is.
+fn place(column: Option<usize>, field: Option<&str>) -> String {
+    match (column, field) {
+        (Some(column), Some(field)) => format!(", column {column} ({field})"),
+        (Some(column), None) => format!(", column {column}"),
+        (None, Some(field)) => format!(" ({field})"),
+        (None, None) => String::new(),
+    }
+}
+
+impl From<std::io::Error> for Error {
+    /// [`Error::Io`], keeping the kind and the message.
+    fn from(err: std::io::Error) -> Self {
+        Error::Io {
+            kind: err.kind(),
+            message: err.to_string(),
+        }
+    }
 }
 
 /// `Result` with [`Error`](enum@Error) as the error type.

@@ -112,6 +112,7 @@
 //! | [`Scorecard`] | every score of a dataset in one pass, overall, per unit, per service |
 //! | [`Grouped`], [`Merge`] | any tally by any key (unit, channel, period, profile, or a tuple of them) |
 //! | [`compare_groups`], [`compare_periods`] | each unit against the rest (adjusted p-values, shrunken rankings), change and trend over periods |
+//! | `read` (feature `csv`) | streaming readers of the CSV files, errors with file, line and column |
 //! | [`stats`] | statistics on plain numbers: moments, quantiles, intervals, tests, multiple-testing adjustment, reliability, bootstrap, sample size, Erlang C |
 //!
 //! ## Statistical conventions
@@ -146,6 +147,15 @@
 //! * **`rayon`** — `Scorecard::par_score` and `SkmTally::par_from_answers` split the records,
 //!   tally each part on its own core and merge: the same result as one pass (counts exactly,
 //!   floating sums within about 1e-12), faster on many cores.
+//! * **`csv`** — *reading files*: the `read` module streams the interchange CSV files (SKM
+//!   questionnaires, visits, service standards, complaints, holidays) from any `io::Read` into
+//!   the model's records, one row at a time in one reused buffer, with errors that name the file,
+//!   line, column and value (``skm.csv, line 2, column 8 (u5): answer 5 to element `produk` is
+//!   out of scale 1..=4``). Times may be Unix seconds, RFC 3339 or local times on a calendar's
+//!   clock, money `15000`, `15.000` or `Rp 15.000`. The parsing of each field is the model's own
+//!   ([`Calendar::parse_time`], [`Timestamp::parse_instant`], [`Money::parse_field`], the
+//!   `FromStr` of each category), so rows that arrive already split are read the same way
+//!   without the feature.
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
@@ -177,6 +187,9 @@ pub mod model;
 #[cfg(feature = "rayon")]
 mod parallel;
 pub mod promises;
+#[cfg(feature = "csv")]
+#[cfg_attr(docsrs, doc(cfg(feature = "csv")))]
+pub mod read;
 pub mod scorecard;
 pub mod skm;
 pub mod speed;

@@ -142,11 +142,14 @@ fn by_month(calendar: &Calendar) -> ByPeriod {
     ByPeriod::new(calendar.clone(), Granularity::Month)
 }
 
+/// SKM tallies, each under its unit's name or its month.
+type Named<K> = Vec<(K, SkmTally)>;
+
 /// SKM questionnaires: overall, by unit, by service, and by month of submission.
 fn skm(
     responses: &[SkmResponse],
     settings: &Settings,
-) -> Result<(SkmSection, Vec<(String, SkmTally)>, Vec<(Period, SkmTally)>), String> {
+) -> Result<(SkmSection, Named<String>, Named<Period>), String> {
     let empty = SkmTally::new(settings.instrument.clone());
     let mut cells = Breakdown::new(empty.clone());
     let mut months: BTreeMap<Period, SkmTally> = BTreeMap::new();

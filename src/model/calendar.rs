@@ -8,6 +8,9 @@ use crate::error::{Error, Result};
 
 const MS_PER_DAY: i64 = 86_400_000;
 
+/// The first day number a [`Date`] can hold: 0000-01-01.
+const FIRST_DAY: i64 = -719_528;
+
 /// The last day number a [`Date`] can hold: 9999-12-31.
 const LAST_DAY: i64 = 2_932_896;
 
@@ -197,6 +200,54 @@ impl Calendar {
     /// Milliseconds of `at` on this calendar's wall clock.
     fn shifted_millis(&self, at: Timestamp) -> Result<i64> {
         at.shifted(self.offset_minutes)
+    }
+
+    /// Checks that `at` has a local date in years 0000–9999, as [`local_date`](Self::local_date)
+    /// does (with its errors), without working the date out.
+    pub(crate) fn check_local_date(&self, at: Timestamp) -> Result<()> {
+        let day = at.shifted(self.offset_minutes)?.div_euclid(MS_PER_DAY);
+        if (FIRST_DAY..=LAST_DAY).contains(&day) {
+            Ok(())
+        } else {
+            Err(Error::TimeOutOfRange {
+                field: "local date".into(),
+                value: at.to_string(),
+            })
+        }
+    }
+
+    /// Parses a time written in any of the forms a data file may hold, local times read on this
+    /// calendar's wall clock:
+    ///
+    /// * whole Unix seconds: an optional sign, then digits (`1741050900`);
+    /// * RFC 3339, with its own offset (`2025-03-04T08:15:00+07:00`, `2025-03-04T01:15:00Z`);
+    /// * a local time without offset, `YYYY-MM-DD HH:MM`, `YYYY-MM-DD HH:MM:SS` (a fraction of a
+    ///   second may follow; `T` may stand for the space), read at this calendar's UTC offset.
+    ///
+    /// The instant returned has a local date on this calendar (years 0000–9999), so working
+    /// days and periods can be counted from it.
+    ///
+    /// ```
+    /// use layanan::{Calendar, Timestamp};
+    ///
+    /// let t: Timestamp = "2025-03-04T08:15:00+07:00".parse()?;
+    /// assert_eq!(Calendar::wib().parse_time("2025-03-04 08:15")?, t);
+    /// assert_eq!(Calendar::wib().parse_time("2025-03-04 08:15:00")?, t);
+    /// assert_eq!(Calendar::wita().parse_time("2025-03-04 09:15")?, t); // an hour ahead of WIB
+    /// assert_eq!(Calendar::wit().parse_time("1741050900")?, t); // Unix seconds carry no zone
+    /// assert_eq!(Calendar::wit().parse_time("2025-03-04T01:15:00Z")?, t);
+    /// assert!(Calendar::wib().parse_time("2025-03-04 24:00").is_err());
+    /// # Ok::<(), layanan::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::Parse`] naming the field `timestamp` for text in none of these forms;
+    /// [`Error::TimeOutOfRange`] for Unix seconds whose milliseconds overflow `i64`, or an
+    /// instant without a local date in years 0000–9999.
+    pub fn parse_time(&self, text: &str) -> Result<Timestamp> {
+        let at = Timestamp::parse_at_offset(text, self.offset_minutes)?;
+        self.check_local_date(at)?;
+        Ok(at)
     }
 
     /// Whether `date` is neither a weekend day nor a holiday.

@@ -102,40 +102,41 @@ impl Money {
         let amount = unsigned.strip_prefix("Rp").map_or(unsigned, |rest| {
             rest.strip_prefix('.').unwrap_or(rest).trim_start()
         });
-        let digits = ungroup(amount).ok_or_else(parse_error)?;
+        let overflow = || Error::Overflow {
+            field: field.into(),
+        };
+        let magnitude = ungroup(amount).ok_or_else(parse_error)?;
         if negative {
-            return match format!("-{digits}").parse::<i64>() {
-                Ok(0) => Ok(Money::ZERO),
-                Ok(value) => Err(Error::NegativeMoney {
-                    field: field.into(),
-                    value,
-                }),
-                Err(_) => Err(Error::Overflow {
-                    field: field.into(),
-                }),
+            return match magnitude {
+                Some(0) => Ok(Money::ZERO),
+                Some(units) => match 0i64.checked_sub_unsigned(units) {
+                    Some(value) => Err(Error::NegativeMoney {
+                        field: field.into(),
+                        value,
+                    }),
+                    None => Err(overflow()),
+                },
+                None => Err(overflow()),
             };
         }
-        digits.parse().map(Money).map_err(|_| Error::Overflow {
-            field: field.into(),
-        })
+        magnitude.map(Money).ok_or_else(overflow)
     }
 }
 
-/// The digits of `15000` or of `15.000` (dots grouping thousands), or `None` for anything else.
-fn ungroup(text: &str) -> Option<String> {
+/// The amount written `15000` or `15.000` (dots grouping thousands): `None` for anything else,
+/// `Some(None)` when it does not fit a `u64`. Reads the text in place, without allocating.
+fn ungroup(text: &str) -> Option<Option<u64>> {
     let mut groups = text.split('.');
     let first = groups.next()?;
     let digits = |g: &str| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit());
     if !digits(first) {
         return None;
     }
-    let mut out = first.to_owned();
     let mut grouped = false;
     for group in groups {
         if group.len() != 3 || !digits(group) {
             return None;
         }
-        out.push_str(group);
         grouped = true;
     }
     // A grouped amount starts with one to three digits and no leading zero (`0.500` is not a
@@ -143,7 +144,13 @@ fn ungroup(text: &str) -> Option<String> {
     if grouped && (first.len() > 3 || (first.starts_with('0'))) {
         return None;
     }
-    Some(out)
+    Some(
+        text.chars()
+            .filter_map(|c| c.to_digit(10))
+            .try_fold(0u64, |units, digit| {
+                units.checked_mul(10)?.checked_add(u64::from(digit))
+            }),
+    )
 }
 
 impl std::str::FromStr for Money {

@@ -125,7 +125,67 @@ impl FromStr for Timestamp {
     }
 }
 
+/// The wall-clock part of a time, `YYYY-MM-DD[T ]HH:MM[:SS[.fraction]]`, as read so far.
+struct Wall {
+    /// Milliseconds since 1970-01-01T00:00 on the wall clock (no offset applied).
+    millis: i64,
+    /// Whether seconds were given.
+    seconds: bool,
+    /// Where the text after the wall-clock part starts.
+    end: usize,
+}
+
+/// Reads the wall-clock part at the start of `b`; seconds are optional, a fraction only follows
+/// seconds. Fractions beyond milliseconds are truncated toward the past.
 #[allow(clippy::arithmetic_side_effects)] // fields of at most 4 digits, positions within the text, and a date of years 0000–9999 in milliseconds (< 2^49)
+fn parse_wall(b: &[u8]) -> Option<Wall> {
+    let num = |range: std::ops::Range<usize>| -> Option<i64> {
+        let digits = b.get(range)?;
+        digits.iter().try_fold(0i64, |acc, &c| {
+            c.is_ascii_digit().then(|| acc * 10 + i64::from(c - b'0'))
+        })
+    };
+    let sep = |i: usize, allowed: &[u8]| b.get(i).is_some_and(|c| allowed.contains(c));
+    if !(sep(4, b"-") && sep(7, b"-") && sep(10, b"Tt ") && sep(13, b":")) {
+        return None;
+    }
+    let year = num(0..4)?;
+    let month = u8::try_from(num(5..7)?).ok()?;
+    let day = u8::try_from(num(8..10)?).ok()?;
+    let (hour, minute) = (num(11..13)?, num(14..16)?);
+    let mut pos = 16;
+    let (mut second, mut millis, mut seconds) = (0, 0, false);
+    if sep(pos, b":") {
+        second = num(17..19)?;
+        pos = 19;
+        seconds = true;
+        if sep(pos, b".,") {
+            pos += 1;
+            let start = pos;
+            while b.get(pos).is_some_and(u8::is_ascii_digit) {
+                pos += 1;
+            }
+            if pos == start {
+                return None;
+            }
+            let kept = (pos - start).min(3);
+            millis = num(start..start + kept)? * 10i64.pow(3 - kept as u32);
+        }
+    }
+    if hour > 23 || minute > 59 || second > 59 {
+        return None;
+    }
+    let date = Date::new(i32::try_from(year).ok()?, month, day).ok()?;
+    Some(Wall {
+        millis: date.days_since_epoch() * MS_PER_DAY
+            + (hour * 3600 + minute * 60 + second) * MS_PER_SECOND
+            + millis,
+        seconds,
+        end: pos,
+    })
+}
+
+#[allow(clippy::arithmetic_side_effects)] // offsets below a day, instants of years 0000–9999 (< 2^49 ms)
 fn parse_rfc3339(text: &str) -> Option<Timestamp> {
     let b = text.as_bytes();
     let num = |range: std::ops::Range<usize>| -> Option<i64> {
@@ -134,35 +194,14 @@ fn parse_rfc3339(text: &str) -> Option<Timestamp> {
             c.is_ascii_digit().then(|| acc * 10 + i64::from(c - b'0'))
         })
     };
-    let sep = |i: usize, allowed: &[u8]| b.get(i).is_some_and(|c| allowed.contains(c));
-    if !(sep(4, b"-") && sep(7, b"-") && sep(10, b"Tt ") && sep(13, b":") && sep(16, b":")) {
+    let wall = parse_wall(b)?;
+    if !wall.seconds {
         return None;
     }
-    let year = num(0..4)?;
-    let month = u8::try_from(num(5..7)?).ok()?;
-    let day = u8::try_from(num(8..10)?).ok()?;
-    let (hour, minute, second) = (num(11..13)?, num(14..16)?, num(17..19)?);
-    if hour > 23 || minute > 59 || second > 59 {
-        return None;
-    }
-    let date = Date::new(i32::try_from(year).ok()?, month, day).ok()?;
-    let mut pos = 19;
-    let mut millis = 0;
-    if sep(pos, b".,") {
-        pos += 1;
-        let start = pos;
-        while b.get(pos).is_some_and(u8::is_ascii_digit) {
-            pos += 1;
-        }
-        if pos == start {
-            return None;
-        }
-        let kept = (pos - start).min(3);
-        millis = num(start..start + kept)? * 10i64.pow(3 - kept as u32);
-    }
+    let pos = wall.end;
     let offset_minutes = match b.get(pos..)? {
         b"Z" | b"z" => 0,
-        [sign @ (b'+' | b'-'), ..] if b.len() == pos + 6 && sep(pos + 3, b":") => {
+        [sign @ (b'+' | b'-'), ..] if b.len() == pos + 6 && b.get(pos + 3) == Some(&b':') => {
             let (oh, om) = (num(pos + 1..pos + 3)?, num(pos + 4..pos + 6)?);
             if oh > 23 || om > 59 {
                 return None;
@@ -172,10 +211,107 @@ fn parse_rfc3339(text: &str) -> Option<Timestamp> {
         }
         _ => return None,
     };
-    let local = date.days_since_epoch() * MS_PER_DAY
-        + (hour * 3600 + minute * 60 + second) * MS_PER_SECOND
-        + millis;
-    Some(Timestamp(local - offset_minutes * MS_PER_MINUTE))
+    Some(Timestamp(wall.millis - offset_minutes * MS_PER_MINUTE))
+}
+
+/// Milliseconds since 1970-01-01T00:00 on a wall clock for a local time without offset,
+/// `YYYY-MM-DD HH:MM[:SS[.fraction]]` (`T` may stand for the space), or `None`.
+pub(crate) fn parse_local(text: &str) -> Option<i64> {
+    let wall = parse_wall(text.as_bytes())?;
+    (wall.end == text.len()).then_some(wall.millis)
+}
+
+/// Whether `text` is a whole number of Unix seconds: digits with an optional sign.
+fn is_unix_seconds(text: &str) -> bool {
+    let digits = text.strip_prefix(['+', '-']).unwrap_or(text);
+    !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Unix seconds (`is_unix_seconds`), or `None` when `text` is not in that form.
+fn parse_unix_seconds(text: &str) -> Option<Result<Timestamp>> {
+    if !is_unix_seconds(text) {
+        return None;
+    }
+    Some(match text.parse::<i64>() {
+        Ok(seconds) => Timestamp::from_unix_seconds(seconds),
+        Err(_) => Err(Error::Parse {
+            field: "timestamp".into(),
+            value: text.into(),
+            expected: "Unix seconds or an RFC 3339 timestamp".into(),
+        }),
+    })
+}
+
+/// What a time field accepts, for messages: with or without a calendar to read local times.
+const INSTANT_FORMS: &str =
+    "Unix seconds or an RFC 3339 timestamp such as 2025-03-04T08:15:00+07:00";
+const TIME_FORMS: &str = "Unix seconds, an RFC 3339 timestamp such as \
+    2025-03-04T08:15:00+07:00 or a local time such as 2025-03-04 08:15";
+
+impl Timestamp {
+    /// Parses a time that fixes an instant on its own: whole Unix seconds (`1741050900`,
+    /// `-86400`, an optional sign then digits) or RFC 3339 (`2025-03-04T08:15:00+07:00`, see
+    /// [`FromStr`]). A local time without an offset (`2025-03-04 08:15`) is refused, saying that
+    /// it needs a calendar: read it with [`Calendar::parse_time`](crate::Calendar::parse_time).
+    ///
+    /// ```
+    /// use layanan::Timestamp;
+    ///
+    /// let t = Timestamp::parse_instant("1741050900")?;
+    /// assert_eq!(t, Timestamp::parse_instant("2025-03-04T08:15:00+07:00")?);
+    /// assert_eq!(
+    ///     Timestamp::parse_instant("2025-03-04 08:15").unwrap_err().to_string(),
+    ///     "timestamp: cannot parse `2025-03-04 08:15` as Unix seconds or an RFC 3339 \
+    ///      timestamp: a local time needs a calendar to give its UTC offset"
+    /// );
+    /// # Ok::<(), layanan::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::TimeOutOfRange`] for seconds whose milliseconds overflow `i64`;
+    /// [`Error::Parse`] naming the field `timestamp` otherwise.
+    pub fn parse_instant(text: &str) -> Result<Self> {
+        if let Some(seconds) = parse_unix_seconds(text) {
+            return seconds;
+        }
+        if let Some(at) = parse_rfc3339(text) {
+            return Ok(at);
+        }
+        let expected = if parse_local(text).is_some() {
+            "Unix seconds or an RFC 3339 timestamp: a local time needs a calendar to give its \
+             UTC offset"
+        } else {
+            INSTANT_FORMS
+        };
+        Err(Error::Parse {
+            field: "timestamp".into(),
+            value: text.into(),
+            expected: expected.into(),
+        })
+    }
+
+    /// Reads `text` as [`parse_instant`](Self::parse_instant) does, and a local time
+    /// `YYYY-MM-DD HH:MM[:SS[.fraction]]` (or with `T` for the space) as the wall clock
+    /// `offset_minutes` east of UTC.
+    pub(crate) fn parse_at_offset(text: &str, offset_minutes: i32) -> Result<Self> {
+        if let Some(seconds) = parse_unix_seconds(text) {
+            return seconds;
+        }
+        if let Some(at) = parse_rfc3339(text) {
+            return Ok(at);
+        }
+        let parse_error = || Error::Parse {
+            field: "timestamp".into(),
+            value: text.into(),
+            expected: TIME_FORMS.into(),
+        };
+        let local = parse_local(text).ok_or_else(parse_error)?;
+        i64::from(offset_minutes)
+            .checked_mul(MS_PER_MINUTE)
+            .and_then(|shift| local.checked_sub(shift))
+            .map(Self)
+            .ok_or_else(parse_error)
+    }
 }
 
 /// A non-negative length of time, in milliseconds.

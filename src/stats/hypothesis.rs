@@ -188,7 +188,8 @@ pub fn welch_from_estimates(
                 expected: "zero or positive".into(),
             });
         }
-        if !(e.df > 0.0) {
+        // NaN fails too (infinite degrees of freedom are the normal limit).
+        if e.df.is_nan() || e.df <= 0.0 {
             return Err(Error::InvalidValue {
                 field: format!("{name} degrees of freedom"),
                 value: e.df,

@@ -17,6 +17,8 @@ mod model;
 #[cfg(feature = "rayon")]
 mod parallel;
 mod promises;
+#[cfg(feature = "csv")]
+mod read;
 mod scorecard;
 mod skm_fixtures;
 mod skm_hand;

@@ -1,7 +1,6 @@
 //! The model types: time, calendars, money, standards, interactions, respondents and weights,
 //! their text forms, and (features `serde`, `jiff`) their interchange forms.
 
-use layanan::prelude::*;
 use layanan::{
     AgeBand, Calendar, Completion, Date, Education, Error, Gender, Granularity, Interaction, Money,
     Occupation, Period, RatingScale, Respondent, ServiceStandard, Standards, Tariff, TimeSpan,
@@ -1706,6 +1705,7 @@ proptest! {
 #[cfg(feature = "serde")]
 mod serde_forms {
     use super::*;
+    use layanan::prelude::*;
     use layanan::stats::{CronbachAlpha, IntervalMethod};
     use layanan::{
         Compatibility, Element, ElementScore, GradeBands, Instrument, InteractionBuilder, Interval,

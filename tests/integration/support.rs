@@ -103,6 +103,7 @@ fn tokens(text: &str) -> Vec<Token<'_>> {
 /// (plus `floor` absolute, for values that cancel to about 0, such as the lower bound of an
 /// interval that starts near 0: pass 0 to compare purely relatively). Every count, name,
 /// `None`/`Some` and enum variant must agree exactly.
+#[cfg(feature = "rayon")]
 #[track_caller]
 pub(crate) fn assert_debug_close<T: std::fmt::Debug>(a: &T, b: &T, tol: f64, floor: f64) {
     if let Err(message) = debug_close(a, b, tol, floor) {

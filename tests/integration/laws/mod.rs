@@ -135,6 +135,9 @@ pub(crate) fn case<R: Clone + Debug>(
 
 type Build<'a, T, R> = Box<dyn Fn(&[R]) -> T + 'a>;
 
+/// A batch constructor: its name, whether it gives the pushed tally exactly, and itself.
+type Batch<'a, T, R> = (&'static str, bool, Build<'a, T, R>);
+
 /// One tally's laws: the empty tally, the options of its report, how exact it is.
 pub(crate) struct Laws<'a, T: Lawful>
 where
@@ -147,7 +150,7 @@ where
     tolerance: Tolerance,
     /// Batch constructors: a name, whether they give the pushed tally exactly (else its report
     /// within the tolerance), and the constructor.
-    batches: Vec<(&'static str, bool, Build<'a, T, T::Record>)>,
+    batches: Vec<Batch<'a, T, T::Record>>,
 }
 
 /// The laws of a tally that starts as `empty`, pushed with [`Tally::push`] and reported with

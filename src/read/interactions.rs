@@ -1,0 +1,279 @@
+//! Visit logs: `id,service,unit,channel,arrived_at,started_at,finished_at,official_fee,paid`,
+//! then optional `u1…uN`, `empathy`, `recommend`.
+
+use std::fmt;
+use std::io;
+
+use super::field::{AnswerRow, Clock, whole_number};
+use super::header::{Header, Schema, answer_columns};
+use super::options::ReadOptions;
+use super::records::{Records, Row};
+use crate::error::{Error, Result};
+use crate::model::{Instrument, Interaction, Money, RatingScale};
+
+/// Reads visits, one [`Interaction`] per row.
+///
+/// Columns (in any order, names in any case): `id`, `service`, `unit`, `channel`,
+/// `arrived_at`, `started_at`, `finished_at`, `official_fee`, `paid`; optionally any of the
+/// instrument's answer columns `u1`…`u9` (SKM answers 1–4 given for the visit), `empathy` (a
+/// rating on the [empathy scale](ReadOptions::with_empathy_scale), 1–5 by default) and
+/// `recommend` (0–10).
+///
+/// `service`, `unit` and `arrived_at` must not be blank; every other field may be: a blank
+/// `finished_at` is a visit not finished (judged at the report's as-of instant), a blank `paid`
+/// a payment not recorded, a blank answer not answered. Money is whole rupiah: `15000`,
+/// `15.000` or `Rp 15.000` ([`Money::parse_field`]). The instants must be in order (arrived ≤
+/// started ≤ finished).
+///
+/// ```
+/// use layanan::read::{InteractionReader, ReadOptions};
+/// use layanan::{Calendar, Money, TimeSpan};
+///
+/// let file = "\
+/// id,service,unit,channel,arrived_at,started_at,finished_at,official_fee,paid,empathy,recommend
+/// 1,ktp-el,kel-sukamaju,counter,2025-03-04 08:15,2025-03-04 08:32,2025-03-04 08:50,0,Rp 20.000,2,3
+/// 2,pbg,dpmptsp,online,2025-03-04T09:00:00+07:00,,,1.500.000,,,
+/// ";
+/// let options = ReadOptions::new().with_calendar(Calendar::wib());
+/// let visits = InteractionReader::new(file.as_bytes(), &options)?.collect::<Result<Vec<_>, _>>()?;
+/// assert_eq!(visits[0].wait(), Some(TimeSpan::from_minutes(17)));
+/// assert_eq!(visits[0].paid(), Some(Money::new(20_000)));
+/// assert_eq!(visits[0].empathy().map(|r| r.value()), Some(2));
+/// assert_eq!(visits[1].finished_at(), None); // not finished
+/// assert_eq!(visits[1].official_fee(), Some(Money::new(1_500_000)));
+///
+/// let early = "\
+/// id,service,unit,channel,arrived_at,started_at,finished_at,official_fee,paid
+/// 3,ktp-el,kel-sukamaju,counter,2025-03-04 08:15,2025-03-04 08:32,2025-03-04 08:20,0,0
+/// ";
+/// let err = InteractionReader::new(early.as_bytes(), &options)?.next().unwrap().unwrap_err();
+/// assert_eq!(
+///     err.to_string(),
+///     "interactions, line 2, column 7 (finished_at): finished_at 2025-03-04T01:20:00Z is \
+///      before started_at 2025-03-04T01:32:00Z"
+/// );
+/// # Ok::<(), layanan::Error>(())
+/// ```
+pub struct InteractionReader<R> {
+    records: Records<R>,
+    columns: Option<Columns>,
+    instrument: Instrument,
+    clock: Clock,
+    empathy_scale: RatingScale,
+    answers: AnswerRow,
+}
+
+/// Where each field is in the file (columns from 0).
+struct Columns {
+    id: usize,
+    service: usize,
+    unit: usize,
+    channel: usize,
+    arrived_at: usize,
+    started_at: usize,
+    finished_at: usize,
+    official_fee: usize,
+    paid: usize,
+    /// One per element; `None` when the header lacks its column.
+    answers: Vec<Option<usize>>,
+    empathy: Option<usize>,
+    recommend: Option<usize>,
+}
+
+const REQUIRED: [&str; 9] = [
+    "id",
+    "service",
+    "unit",
+    "channel",
+    "arrived_at",
+    "started_at",
+    "finished_at",
+    "official_fee",
+    "paid",
+];
+
+impl Columns {
+    fn find(header: &Header, instrument: &Instrument) -> Result<Self> {
+        let answers: Vec<Option<usize>> = answer_columns(instrument.len())
+            .map(|name| header.find(&name))
+            .collect();
+        Ok(Self {
+            id: header.required("id")?,
+            service: header.required("service")?,
+            unit: header.required("unit")?,
+            channel: header.required("channel")?,
+            arrived_at: header.required("arrived_at")?,
+            started_at: header.required("started_at")?,
+            finished_at: header.required("finished_at")?,
+            official_fee: header.required("official_fee")?,
+            paid: header.required("paid")?,
+            answers,
+            empathy: header.find("empathy"),
+            recommend: header.find("recommend"),
+        })
+    }
+}
+
+impl<R: io::Read> InteractionReader<R> {
+    /// Reads the header of `source`; rows are read as the iterator is advanced.
+    ///
+    /// An empty file, or one with only a header, yields no visit.
+    ///
+    /// # Errors
+    /// As [`SkmReader::new`](super::SkmReader::new).
+    pub fn new(source: R, options: &ReadOptions) -> Result<Self> {
+        let instrument = options.instrument().clone();
+        let schema = Schema::new()
+            .required(REQUIRED)
+            .optional(answer_columns(instrument.len()))
+            .optional(["empathy", "recommend"]);
+        let records = Records::open(source, options.name_or("interactions"), &schema)?;
+        let columns = if records.header().is_empty() {
+            None
+        } else {
+            Some(Columns::find(records.header(), &instrument)?)
+        };
+        Ok(Self {
+            records,
+            columns,
+            answers: AnswerRow::new(&instrument),
+            instrument,
+            clock: Clock::new(options.calendar())?,
+            empathy_scale: options.empathy_scale(),
+        })
+    }
+}
+
+impl<R> InteractionReader<R> {
+    /// The file's name, as errors show it.
+    pub fn file_name(&self) -> &str {
+        self.records.file()
+    }
+}
+
+impl<R: io::Read> Iterator for InteractionReader<R> {
+    type Item = Result<Interaction>;
+
+    /// The next visit, or the error of its row ([`Error::InFile`], naming line and column);
+    /// reading goes on after a bad row, and ends after a failure to read the file.
+    fn next(&mut self) -> Option<Self::Item> {
+        let Self {
+            records,
+            columns,
+            instrument,
+            clock,
+            empathy_scale,
+            answers,
+        } = self;
+        let columns = columns.as_ref()?;
+        let reading = Reading {
+            columns,
+            instrument,
+            clock,
+            empathy_scale: *empathy_scale,
+        };
+        Some(
+            records
+                .next_row()?
+                .and_then(|row| reading.interaction(&row, answers)),
+        )
+    }
+}
+
+impl<R: io::Read> std::iter::FusedIterator for InteractionReader<R> {}
+
+/// What reading one row needs.
+struct Reading<'a> {
+    columns: &'a Columns,
+    instrument: &'a Instrument,
+    clock: &'a Clock,
+    empathy_scale: RatingScale,
+}
+
+impl Reading<'_> {
+    fn interaction(&self, row: &Row<'_>, answers: &mut AnswerRow) -> Result<Interaction> {
+        let c = self.columns;
+        let time = |column: usize| row.parse(Some(column), |t| self.clock.time(t));
+        let money =
+            |column: usize| row.parse(Some(column), |t| Money::parse_field(row.name(column), t));
+        let id = row.text(c.id)?;
+        let service = row.required(c.service)?;
+        let unit = row.required(c.unit)?;
+        let channel = row.text(c.channel)?;
+        let arrived = row.parse_required(c.arrived_at, |t| self.clock.time(t))?;
+        let mut visit = Interaction::builder(service, unit, arrived);
+        if let Some(id) = id {
+            visit = visit.id(id);
+        }
+        if let Some(channel) = channel {
+            visit = visit.channel(channel);
+        }
+        if let Some(at) = time(c.started_at)? {
+            visit = visit.started_at(at);
+        }
+        if let Some(at) = time(c.finished_at)? {
+            visit = visit.finished_at(at);
+        }
+        if let Some(fee) = money(c.official_fee)? {
+            visit = visit.official_fee(fee);
+        }
+        if let Some(paid) = money(c.paid)? {
+            visit = visit.paid(paid);
+        }
+        for (i, column) in c.answers.iter().enumerate() {
+            let (name, text) = match *column {
+                Some(column) => (row.name(column), row.text(column)?),
+                None => ("", None),
+            };
+            answers.set(i, name, text).map_err(|e| match *column {
+                Some(column) => row.error(column, e),
+                None => row.row_error(e),
+            })?;
+        }
+        if !answers.is_blank() {
+            let skm = answers.answers(self.instrument).map_err(|(element, e)| {
+                match element.and_then(|i| c.answers.get(i).copied().flatten()) {
+                    Some(column) => row.error(column, e),
+                    None => row.row_error(e),
+                }
+            })?;
+            visit = visit.skm(skm);
+        }
+        if let Some(column) = c.empathy
+            && let Some(value) = row.parse(Some(column), |t| whole_number("empathy", t))?
+        {
+            let rating = self
+                .empathy_scale
+                .rating(value)
+                .map_err(|e| row.error(column, e))?;
+            visit = visit.empathy(rating);
+        }
+        if let Some(score) = row.parse(c.recommend, |t| whole_number("recommend", t))? {
+            visit = visit.recommend(score);
+        }
+        visit.build().map_err(|e| {
+            let column = match &e {
+                Error::StartedBeforeArrived { .. } => Some(c.started_at),
+                Error::FinishedBeforeStarted { .. } => Some(c.finished_at),
+                Error::OutOfRange { field, .. } if field == "recommend" => c.recommend,
+                Error::Empty { field } if field == "service" => Some(c.service),
+                Error::Empty { field } if field == "unit" => Some(c.unit),
+                _ => None,
+            };
+            match column {
+                Some(column) => row.error(column, e),
+                None => row.row_error(e),
+            }
+        })
+    }
+}
+
+impl<R> fmt::Debug for InteractionReader<R> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("InteractionReader")
+            .field("file", &self.records.file())
+            .field("instrument", &self.instrument.name())
+            .field("empathy_scale", &self.empathy_scale)
+            .finish_non_exhaustive()
+    }
+}
