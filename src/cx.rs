@@ -393,7 +393,8 @@ pub struct CesReport {
     pub scale: RatingScale,
     /// Ratings counted.
     pub n: u64,
-    /// The mean rating with Student's t interval (`None` below 2 ratings).
+    /// The mean rating with Student's t interval, held within the scale (`None` below 2
+    /// ratings).
     pub mean: Option<Interval>,
 }
 
@@ -458,9 +459,11 @@ impl Tally for CesTally {
         Ok(CesReport {
             scale: self.scale,
             n,
+            // Held within the scale: no mean of its ratings lies outside it.
             mean: (n >= 2)
                 .then(|| self.moments.mean_interval(options.level))
-                .transpose()?,
+                .transpose()?
+                .map(|i| i.clamped(f64::from(self.scale.min()), f64::from(self.scale.max()))),
         })
     }
 }

@@ -422,20 +422,22 @@ fn sums(values: impl Iterator<Item = f64>, counts: &[u64]) -> Result<(u64, f64, 
     Ok((n, sum, squares))
 }
 
-/// The mean's Student t interval from `(n, Σx, Σx²)`; `None` below 2 values.
-fn mean_interval(n: u64, sum: f64, squares: f64, level: Level) -> Result<Option<Interval>> {
+/// The mean's Student t interval from `(n, Σx, Σx²)` of values in `[min, max]`, held within
+/// that range; `None` below 2 values.
+fn mean_interval(
+    (n, sum, squares): (u64, f64, f64),
+    (min, max): (f64, f64),
+    level: Level,
+) -> Result<Option<Interval>> {
     if n < 2 {
         return Ok(None);
     }
     let nf = n as f64;
     let mean = sum / nf;
     let variance = ((squares - sum * sum / nf) / (nf - 1.0)).max(0.0);
-    Ok(Some(Interval::student_t(
-        mean,
-        (variance / nf).sqrt(),
-        nf - 1.0,
-        level,
-    )?))
+    Ok(Some(
+        Interval::student_t(mean, (variance / nf).sqrt(), nf - 1.0, level)?.clamped(min, max),
+    ))
 }
 
 impl EmpathyTally {
@@ -460,7 +462,11 @@ impl EmpathyTally {
             n,
             counts: self.ratings.clone(),
             top_two,
-            mean: mean_interval(n, sum, squares, level)?,
+            mean: mean_interval(
+                (n, sum, squares),
+                (f64::from(low), f64::from(self.scale.max())),
+                level,
+            )?,
         }))
     }
 
@@ -485,7 +491,8 @@ impl EmpathyTally {
             .and_then(|s| exact::nrr(s, n, exact::NrrRounding::Exact))
             .and_then(exact::nik_hundredths)
             .unwrap_or_else(|| exact::hundredths_of_f64(25.0 * nrr));
-        let nrr_interval = mean_interval(n, sum, squares, level)?;
+        let nrr_interval =
+            mean_interval((n, sum, squares), (1.0, f64::from(SKM_SCALE_MAX)), level)?;
         let name = self
             .instrument
             .position(key)
@@ -512,7 +519,7 @@ impl fmt::Display for EmpathyReport {
         if let Some(r) = &self.ratings {
             write!(
                 f,
-                "rated {}–{} of {} by staff (top two boxes) {}",
+                "staff rated {}–{} of {} (top two boxes) {}",
                 r.scale.max().saturating_sub(1),
                 r.scale.max(),
                 r.scale.max(),

@@ -3,7 +3,7 @@
 use super::exact::{self, NrrRounding};
 use super::tally::SkmTally;
 use crate::error::{Error, Result};
-use crate::model::{Mutu, Weight};
+use crate::model::{Mutu, SKM_SCALE_MAX, Weight};
 use crate::stats::{CronbachAlpha, Interval, Level, Ratio, covariance, krejcie_morgan};
 
 /// How an agency's printout computed its index, to reproduce it digit for digit.
@@ -373,12 +373,11 @@ impl SkmTally {
             let nrr = sum as f64 / n as f64;
             let sd = covariance(n, sum, sum, squares).map(|v| v.max(0.0).sqrt());
             let interval = match sd {
-                Some(sd) => Some(Interval::student_t(
-                    nrr,
-                    sd / (n as f64).sqrt(),
-                    n as f64 - 1.0,
-                    level,
-                )?),
+                // Held within the scale: a mean of answers 1–4 cannot lie outside it.
+                Some(sd) => Some(
+                    Interval::student_t(nrr, sd / (n as f64).sqrt(), n as f64 - 1.0, level)?
+                        .clamped(1.0, f64::from(SKM_SCALE_MAX)),
+                ),
                 None => None,
             };
             let hundredths = exact::nrr(sum, n, NrrRounding::Exact)
@@ -428,7 +427,10 @@ impl SkmTally {
         };
         let spread = self.ikm_spread(scored, fpc)?;
         let interval = spread
-            .map(|(se, df)| Interval::student_t(25.0 * index, se, df, level))
+            .map(|(se, df)| {
+                // Held within the IKM's scale, 25–100.
+                Interval::student_t(25.0 * index, se, df, level).map(|i| i.clamped(25.0, 100.0))
+            })
             .transpose()?;
         let mut follow_up: Vec<&ElementScore> = elements.iter().collect();
         follow_up.sort_by(|a, b| a.nrr.total_cmp(&b.nrr));

@@ -224,6 +224,17 @@ impl Interval {
         self.upper - self.lower
     }
 
+    /// The same interval with its bounds held within `[min, max]`, the values the quantity can
+    /// take: a t interval of a mean of ratings 1–4 over a handful of answers can reach past 4,
+    /// which no mean can.
+    pub(crate) fn clamped(self, min: f64, max: f64) -> Self {
+        Self {
+            lower: self.lower.clamp(min, max),
+            upper: self.upper.clamp(min, max),
+            ..self
+        }
+    }
+
     /// The same interval with every number multiplied by `factor > 0` (e.g. an index 1–4 to
     /// the 25–100 scale).
     pub(crate) fn scaled(self, factor: f64) -> Self {

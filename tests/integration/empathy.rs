@@ -84,7 +84,9 @@ fn top_two_boxes_on_five_points() {
     let mean = ratings.mean.unwrap();
     assert_close(mean.estimate(), 3.2, 1e-15);
     let half = T975[3] * (2.7f64 / 5.0).sqrt();
-    assert_close(mean.upper() - mean.estimate(), half, QUANTILE_TOL);
+    assert_close(mean.estimate() - mean.lower(), half, QUANTILE_TOL);
+    // 3.2 + 2.34 is past the scale: the interval is held at its top.
+    assert_eq!(mean.upper(), 5.0);
     // No SKM answers: those sources are absent, not zero.
     assert_eq!((report.courtesy, report.complaint_handling), (None, None));
 }
@@ -150,10 +152,12 @@ fn skm_courtesy_and_complaint_handling_on_the_skm_scale() {
     );
     let ci = courtesy.score_interval.unwrap();
     assert_close(
-        ci.upper() - ci.estimate(),
+        ci.estimate() - ci.lower(),
         25.0 * T975[2] * (2.0f64 / 3.0 / 4.0).sqrt(),
         QUANTILE_TOL,
     );
+    // 75 + 32.5 is past the SKM scale: held at 100.
+    assert_eq!(ci.upper(), 100.0);
     let handling = report.complaint_handling.clone().unwrap();
     assert_eq!(handling.key, "pengaduan");
     assert_eq!((handling.n, handling.nrr, handling.score), (2, 4.0, 100.0));
