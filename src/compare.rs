@@ -9,6 +9,7 @@ use crate::stats::{
     self, Alternative, Estimate, Interval, IntervalMethod, Level, MannKendall, Moments,
     ProportionMethod, SenSlope, TestResult,
 };
+use crate::table::Table;
 use crate::tally::{Merge, Tally};
 
 /// One group's tally: a rate, a mean, or an SKM index.
@@ -165,6 +166,92 @@ impl GroupTally {
     }
 }
 
+/// What a comparison compares, which says how its numbers read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub enum Measure {
+    /// Shares `successes / trials`, 0–1 (shown as percentages; differences in points).
+    Rate,
+    /// Means of a measurement, in its own unit.
+    Mean,
+    /// SKM indices (IKM), 25–100.
+    Ikm,
+}
+
+impl GroupTally {
+    /// What this tally measures.
+    pub fn measure(&self) -> Measure {
+        match self {
+            Self::Rate { .. } => Measure::Rate,
+            Self::Mean(_) => Measure::Mean,
+            Self::Ikm(_) => Measure::Ikm,
+        }
+    }
+}
+
+impl Measure {
+    /// A value as people read it: `84.0%` for a rate, `81.72` for a mean or an IKM.
+    fn value(self, x: f64) -> String {
+        match self {
+            Self::Rate => format!("{:.1}%", 100.0 * x),
+            Self::Mean | Self::Ikm => format!("{x:.2}"),
+        }
+    }
+
+    /// An interval as people read it: `84.0% [82.5, 85.5]`.
+    fn interval(self, i: &Interval) -> String {
+        match self {
+            Self::Rate => format!(
+                "{:.1}% [{:.1}, {:.1}]",
+                100.0 * i.estimate(),
+                100.0 * i.lower(),
+                100.0 * i.upper()
+            ),
+            Self::Mean | Self::Ikm => {
+                format!("{:.2} [{:.2}, {:.2}]", i.estimate(), i.lower(), i.upper())
+            }
+        }
+    }
+
+    /// A difference with its interval: `+3.1 pts [+1.2, +5.0]` for rates (percentage points),
+    /// `+1.25 [+0.40, +2.10]` otherwise.
+    fn difference(self, d: &Interval) -> String {
+        match self {
+            Self::Rate => format!(
+                "{:+.1} pts [{:+.1}, {:+.1}]",
+                100.0 * d.estimate(),
+                100.0 * d.lower(),
+                100.0 * d.upper()
+            ),
+            Self::Mean | Self::Ikm => format!(
+                "{:+.2} [{:+.2}, {:+.2}]",
+                d.estimate(),
+                d.lower(),
+                d.upper()
+            ),
+        }
+    }
+}
+
+/// A p-value as people read it: four decimals, or `<0.0001`.
+fn p_value(p: Option<f64>) -> String {
+    match p {
+        None => "—".to_owned(),
+        Some(p) if p < 1e-4 => "<0.0001".to_owned(),
+        Some(p) => format!("{p:.4}"),
+    }
+}
+
+impl fmt::Display for Adjustment {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::Holm => "Holm",
+            Self::BenjaminiHochberg => "Benjamini–Hochberg",
+        })
+    }
+}
+
 /// A group's IKM, with its interval and estimate where the report has them (every element
 /// answered at least twice).
 fn ikm_estimate(tally: &SkmTally, level: Level) -> Result<(f64, Option<(Interval, Estimate)>)> {
@@ -187,7 +274,7 @@ fn ikm_estimate(tally: &SkmTally, level: Level) -> Result<(f64, Option<(Interval
 fn mixed() -> Error {
     Error::Inconsistent {
         what: "comparison".into(),
-        reason: "a rate and a mean cannot be compared".into(),
+        reason: "groups of different kinds (a rate, a mean, an IKM) cannot be compared".into(),
     }
 }
 
@@ -348,6 +435,8 @@ pub struct Comparison {
     pub options: CompareOptions,
     /// Per group, in input order.
     pub groups: Vec<GroupComparison>,
+    /// What the groups measure.
+    pub measure: Measure,
     /// The prior mean the shrunken estimates are pulled toward (`None` when fewer than two
     /// groups can be ranked, or the prior cannot be fitted, e.g. a constant group of means).
     pub prior_mean: Option<f64>,
@@ -369,49 +458,47 @@ impl Comparison {
 }
 
 impl fmt::Display for Comparison {
+    /// A table of the groups, each against the rest, then how to read it.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(
-            f,
-            "{:<20} {:>6} {:>10} {:>22} {:>10} {:>10} {:>10} {:>5}  verdict (alpha {}, {:?})",
+        let m = self.measure;
+        let level = 100.0 * self.options.level.get();
+        let mut table = Table::new(&[
             "group",
             "n",
-            "estimate",
-            "difference to rest",
+            &format!("estimate [{level:.0}% CI]"),
+            "difference to the rest",
             "p",
             "p Holm",
             "p BH",
             "rank",
-            self.options.alpha,
-            self.options.adjustment
-        )?;
-        let p = |x: Option<f64>| x.map_or_else(|| "—".to_owned(), |v| format!("{v:.4}"));
+            "verdict",
+        ])
+        .words(8);
         for g in &self.groups {
-            let diff = g.difference.map_or_else(
-                || "—".to_owned(),
-                |d| {
-                    format!(
-                        "{:+.4} [{:+.4}, {:+.4}]",
-                        d.estimate(),
-                        d.lower(),
-                        d.upper()
-                    )
-                },
-            );
-            writeln!(
-                f,
-                "{:<20} {:>6} {:>10.4} {:>22} {:>10} {:>10} {:>10} {:>5}  {}",
-                g.group,
-                g.n,
-                g.estimate.estimate(),
-                diff,
-                p(g.test.map(|t| t.p_value)),
-                p(g.p_holm),
-                p(g.p_bh),
+            table.row(vec![
+                g.group.clone(),
+                g.n.to_string(),
+                m.interval(&g.estimate),
+                g.difference
+                    .map_or_else(|| "—".to_owned(), |d| m.difference(&d)),
+                p_value(g.test.map(|t| t.p_value)),
+                p_value(g.p_holm),
+                p_value(g.p_bh),
                 g.rank.map_or_else(|| "—".to_owned(), |r| r.to_string()),
-                g.verdict
-            )?;
+                g.verdict.to_string(),
+            ]);
         }
-        Ok(())
+        table.write(f)?;
+        writeln!(
+            f,
+            "Verdicts at alpha {} on {}-adjusted p-values; groups under {} are too small to test \
+             or rank; ranks by shrunken estimates{}.",
+            self.options.alpha,
+            self.options.adjustment,
+            self.options.min_n,
+            self.prior_mean
+                .map_or_else(String::new, |p| format!(" (pulled toward {})", m.value(p)))
+        )
     }
 }
 
@@ -465,8 +552,8 @@ impl fmt::Display for Comparison {
 ///
 /// # Errors
 /// [`Error::InsufficientData`] for no groups or a group with no observations;
-/// [`Error::MergeMismatch`] when rates and means are mixed; [`Error::OutOfRange`] for more
-/// successes than trials.
+/// [`Error::Inconsistent`] when groups are of different kinds (rates, means, IKMs);
+/// [`Error::OutOfRange`] for more successes than trials.
 pub fn compare_groups<K: Into<String>>(
     groups: impl IntoIterator<Item = (K, GroupTally)>,
     options: CompareOptions,
@@ -598,6 +685,7 @@ pub fn compare_groups<K: Into<String>>(
         }
     }
     Ok(Comparison {
+        measure: first.measure(),
         options,
         groups: out,
         prior_mean,
@@ -626,6 +714,8 @@ pub struct PeriodScore {
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub struct PeriodComparison {
+    /// What the periods measure.
+    pub measure: Measure,
     /// Per period, in the order given (oldest first).
     pub periods: Vec<PeriodScore>,
     /// The Mann–Kendall test of the per-period estimates (four periods or more).
@@ -635,50 +725,61 @@ pub struct PeriodComparison {
 }
 
 impl fmt::Display for PeriodComparison {
+    /// A table of the periods with each change from the one before, then the trend.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(
-            f,
-            "{:<12} {:>6} {:>10} {:>28} {:>10}",
-            "period", "n", "estimate", "change", "p"
-        )?;
+        let m = self.measure;
+        let level = self
+            .periods
+            .first()
+            .map_or(95.0, |p| 100.0 * p.estimate.level().get());
+        let mut table = Table::new(&[
+            "period",
+            "n",
+            &format!("estimate [{level:.0}% CI]"),
+            "change from the previous",
+            "p",
+        ]);
         for p in &self.periods {
-            let change = p.change.map_or_else(
-                || "—".to_owned(),
-                |d| {
-                    format!(
-                        "{:+.4} [{:+.4}, {:+.4}]",
-                        d.estimate(),
-                        d.lower(),
-                        d.upper()
-                    )
-                },
-            );
-            let pv = p
-                .test
-                .map_or_else(|| "—".to_owned(), |t| format!("{:.4}", t.p_value));
-            writeln!(
-                f,
-                "{:<12} {:>6} {:>10.4} {:>28} {:>10}",
-                p.period,
-                p.n,
-                p.estimate.estimate(),
-                change,
-                pv
-            )?;
+            table.row(vec![
+                p.period.clone(),
+                p.n.to_string(),
+                m.interval(&p.estimate),
+                p.change
+                    .map_or_else(|| "—".to_owned(), |d| m.difference(&d)),
+                p_value(p.test.map(|t| t.p_value)),
+            ]);
         }
-        if let (Some(mk), Some(sen)) = (&self.trend, &self.slope) {
-            writeln!(
-                f,
-                "trend: Mann–Kendall S = {}, tau = {:.3}, p = {:.4}; Sen's slope {:+.4} per period [{:+.4}, {:+.4}]",
-                mk.s,
-                mk.tau,
-                mk.p_value,
-                sen.slope.estimate(),
-                sen.slope.lower(),
-                sen.slope.upper()
-            )?;
+        table.write(f)?;
+        if self.periods.len() > 2 {
+            writeln!(f, "p: each change's own test, not adjusted across periods.")?;
         }
-        Ok(())
+        match (&self.trend, &self.slope) {
+            (Some(mk), Some(sen)) => {
+                let per_period = match m {
+                    Measure::Rate => format!(
+                        "{:+.2} pts [{:+.2}, {:+.2}]",
+                        100.0 * sen.slope.estimate(),
+                        100.0 * sen.slope.lower(),
+                        100.0 * sen.slope.upper()
+                    ),
+                    Measure::Mean | Measure::Ikm => format!(
+                        "{:+.3} [{:+.3}, {:+.3}]",
+                        sen.slope.estimate(),
+                        sen.slope.lower(),
+                        sen.slope.upper()
+                    ),
+                };
+                writeln!(
+                    f,
+                    "Trend: Mann–Kendall S = {}, tau = {:.3}, p = {}; Sen's slope {per_period} per period",
+                    mk.s,
+                    mk.tau,
+                    p_value(Some(mk.p_value)),
+                )
+            }
+            _ if self.periods.len() < 4 => writeln!(f, "Trend: needs four periods or more"),
+            _ => writeln!(f, "Trend: none (every period has the same estimate)"),
+        }
     }
 }
 
@@ -706,7 +807,7 @@ impl fmt::Display for PeriodComparison {
 ///
 /// # Errors
 /// [`Error::InsufficientData`] for no periods or a period with no observations;
-/// [`Error::MergeMismatch`] when rates and means are mixed.
+/// [`Error::Inconsistent`] when groups are of different kinds (rates, means, IKMs).
 pub fn compare_periods<K: Into<String>>(
     periods: impl IntoIterator<Item = (K, GroupTally)>,
     level: Level,
@@ -755,6 +856,7 @@ pub fn compare_periods<K: Into<String>>(
         (None, None)
     };
     Ok(PeriodComparison {
+        measure: periods.first().map_or(Measure::Rate, |(_, t)| t.measure()),
         periods: out,
         trend,
         slope,

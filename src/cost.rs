@@ -472,14 +472,17 @@ impl fmt::Display for CostReport {
             share(&self.waived),
             share(&self.correctly_charged)
         )?;
-        writeln!(
-            f,
-            "  excess paid {} in all, median {} per overcharged visit; waived {} in all",
-            self.excess_total,
-            self.excess_median
-                .map_or_else(|| "—".to_owned(), |m| m.to_string()),
-            self.waived_total
-        )?;
+        match self.excess_median {
+            Some(median) => writeln!(
+                f,
+                "  excess paid {} in all, median {median} per overcharged visit",
+                self.excess_total
+            )?,
+            None => writeln!(f, "  no excess paid")?,
+        }
+        if self.waived_total > MoneySum::ZERO {
+            writeln!(f, "  waived {} in all", self.waived_total)?;
+        }
         let not_judged = [
             (self.no_standard, "of services without a published standard"),
             (self.no_payment, "without a recorded payment"),
@@ -495,7 +498,8 @@ impl fmt::Display for CostReport {
         ];
         for (count, what) in not_judged {
             if count > 0 {
-                writeln!(f, "  {count} visits {what}")?;
+                let visits = if count == 1 { "visit" } else { "visits" };
+                writeln!(f, "  {count} {visits} {what} (not judged)")?;
             }
         }
         Ok(())

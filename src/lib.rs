@@ -1,18 +1,23 @@
 //! # layanan — is the front office fast, pleasant and cheap?
 //!
 //! `layanan` ("service" in Indonesian) turns what happens at a public-service front office into
-//! scores people can act on, with their uncertainty: whether citizens were served **fast**
+//! scores people can act on, each with its uncertainty: whether citizens were served **fast**
 //! (within each service's published standard), **pleasantly** (courtesy, empathy, complaints
 //! handled) and **cheaply** (no more than the official tariff), and Indonesia's satisfaction
 //! index, the **Survei Kepuasan Masyarakat** (SKM) of PermenPANRB 14/2017, exactly as the
 //! regulation defines it.
 //!
-//! ## Scoring a survey
+//! This page is the tutorial: a survey, the one shape every tally has, visits judged against
+//! their standards, groups compared, files read. The [cookbook](#cookbook) lists runnable
+//! programs for each task.
 //!
-//! Answers go into a [`SkmTally`]; the tally gives a [`SkmReport`].
+//! ## 1. Scoring a survey
+//!
+//! Questionnaires go into a [`SkmTally`]; the tally gives a [`SkmReport`].
 //!
 //! ```
-//! use layanan::{Instrument, Mutu, SkmTally};
+//! use layanan::prelude::*; // the Tally and Merge traits: push, merge, report
+//! use layanan::{Instrument, Mutu, SkmAnswers, SkmTally};
 //!
 //! let skm = Instrument::permenpanrb_14_2017();
 //! let mut tally = SkmTally::new(skm.clone());
@@ -24,11 +29,11 @@
 //!     [Some(4), Some(4), Some(3), Some(4), Some(4), Some(4), Some(4), Some(3), Some(2)],
 //! ];
 //! for row in rows {
-//!     tally.push_answers(&layanan::SkmAnswers::from_values(&skm, &row)?)?;
+//!     tally.push_answers(&SkmAnswers::from_values(&skm, &row)?)?;
 //! }
 //!
 //! let report = tally.report()?;
-//! // U9 was answered twice: its NRR is (3 + 2) / 2, the blank is not scored 0.
+//! // U9 was answered twice: its NRR is (3 + 2) / 2; the blank is not scored 0.
 //! assert_eq!(report.elements[8].n, 2);
 //! assert_eq!(report.elements[8].nrr, 2.5);
 //! assert_eq!(report.ikm_rounded, 82.87); // index 3.3148
@@ -37,23 +42,64 @@
 //! # Ok::<(), layanan::Error>(())
 //! ```
 //!
-//! Tallies are integer counts, so they **merge** exactly: tally each office, each month or each
-//! thread separately and [`merge`](SkmTally::merge) them; the result is the tally of the whole.
+//! ## 2. One shape: push, merge, report
 //!
-//! ## Scoring visits: fast, pleasant, cheap
-//!
-//! Each visit ([`Interaction`]) is judged against its service's published standard
-//! ([`ServiceStandard`]: completion time in minutes or working days, waiting target, tariff).
-//! A [`Scorecard`] does every score in one pass, overall, per unit and per service.
+//! Every tally in the crate is a [`Tally`]: [`push`](Tally::push) records into it,
+//! [`merge`](Merge::merge) it with another of its kind, read a [`report`](Tally::report) from
+//! it. A push is all or nothing (a record refused changes nothing), and a merge is exact: the
+//! tally of two parts merged is the tally of the whole. So a tally can run over a stream, over
+//! threads ([`par_tally`] with `rayon`), or over shards on other machines (with `serde`), and
+//! give the same report as one pass. The [`tally`] module lists every tally with its record and
+//! report, and shows how to write one of your own.
 //!
 //! ```
-//! use layanan::{Completion, Interaction, Money, Scorecard, ServiceStandard, Standards, TimeSpan};
+//! use layanan::prelude::*;
+//! use layanan::{Interaction, NpsTally, Timestamp};
+//!
+//! let visit = |score| {
+//!     Interaction::builder("ktp-el", "kel-a", Timestamp::from_unix_millis(0)).recommend(score).build()
+//! };
+//! let (mut morning, mut afternoon) = (NpsTally::default(), NpsTally::default());
+//! morning.push(&visit(10)?)?;
+//! afternoon.push_all(&[visit(3)?, visit(9)?])?;
+//! morning.merge(&afternoon)?;
+//! let nps = morning.report()?;
+//! assert_eq!((nps.n, nps.promoters, nps.detractors), (3, 2, 1));
+//! # Ok::<(), layanan::Error>(())
+//! ```
+//!
+//! ## 3. Visits: fast, pleasant, cheap
+//!
+//! A visit ([`Interaction`]) is judged against its service's published standard
+//! ([`ServiceStandard`]: completion time in minutes or working days, waiting target, tariff).
+//! A [`Scorecard`] tallies every score of the visits at once; a [`Breakdown`] keeps it per
+//! unit and per service as well:
+//!
+//! * **speed** ([`SpeedReport`]): visits finished within the standard, late, and still open but
+//!   not yet due (*pending*, never counted as late); wait, service and turnaround times with
+//!   exact quantiles;
+//! * **cost** ([`CostReport`]): visits charged no more than the tariff (a waiver is not a
+//!   violation), overcharges, money taken on free services, the excess paid;
+//! * **empathy** ([`EmpathyReport`]): the share of top-two ratings, or the SKM answers on
+//!   courtesy and complaint handling; complaints have their own [`ComplaintTally`];
+//! * **promises kept** ([`PromiseReport`]): the share of visits that kept every promise judged,
+//!   each promise against its target, and the weakest one named only when the intervals say
+//!   so;
+//! * **NPS**, and the **SKM index** of answers given with the visits.
+//!
+//! Every report says how much of the data it covers ([`Coverage`]), and visits still open are
+//! judged as of one instant: the latest time in the data, or the one you give.
+//!
+//! ```
+//! use layanan::prelude::*;
+//! use layanan::{Breakdown, Completion, Interaction, Money, Scorecard, ScorecardOptions};
+//! use layanan::{ServiceStandard, Standards, TimeSpan, Timestamp};
 //!
 //! let standards: Standards = [ServiceStandard::new("ktp-el", Money::ZERO)?
 //!     .with_completion(Completion::Within(TimeSpan::from_minutes(60)))]
-//!     .into_iter()
-//!     .collect();
-//! let at = |s: &str| s.parse::<layanan::Timestamp>();
+//! .into_iter()
+//! .collect();
+//! let at = |s: &str| s.parse::<Timestamp>();
 //! let visits = [
 //!     Interaction::builder("ktp-el", "kel-sukamaju", at("2025-03-04T08:00:00+07:00")?)
 //!         .finished_at(at("2025-03-04T08:40:00+07:00")?)
@@ -61,27 +107,109 @@
 //!         .recommend(9)
 //!         .build()?,
 //!     Interaction::builder("ktp-el", "kel-cibeureum", at("2025-03-04T08:00:00+07:00")?)
-//!         .finished_at(at("2025-03-04T09:30:00+07:00")?)
-//!         .paid(Money::new(25_000)) // pungli on a free service
+//!         .finished_at(at("2025-03-04T09:30:00+07:00")?) // 90 minutes of 60
+//!         .paid(Money::new(25_000)) // pungli: money taken for a free service
 //!         .recommend(3)
 //!         .build()?,
+//!     Interaction::builder("ktp-el", "kel-cibeureum", at("2025-03-04T10:00:00+07:00")?)
+//!         .build()?, // still open
 //! ];
-//! let report = Scorecard::score(&visits, standards)?.report()?;
-//! let cibeureum = &report.by_unit["kel-cibeureum"];
-//! assert_eq!(cibeureum.speed.as_ref().and_then(|s| s.score), Some(0.0)); // 90 min > 60
-//! assert_eq!(cibeureum.cost.as_ref().and_then(|c| c.score), Some(0.0)); // overcharged
-//! assert_eq!(report.overall.nps.expect("answered").nps, 0.0); // one promoter, one detractor
+//! let mut card = Breakdown::new(Scorecard::new(standards));
+//! card.push_all(&visits)?;
+//!
+//! let options = ScorecardOptions::default().as_of(at("2025-03-04T10:30:00+07:00")?);
+//! let report = card.report_with(&options)?;
+//! let (unit, cibeureum) = &report.by_unit[0]; // units sorted by name
+//! assert_eq!(unit, "kel-cibeureum");
+//! let cibeureum = cibeureum.as_ref().expect("visits");
+//! let speed = cibeureum.speed.as_ref().expect("standards");
+//! assert_eq!((speed.on_time, speed.late, speed.pending), (0, 1, 1)); // open 30 of 60 minutes
+//! let cost = cibeureum.cost.as_ref().expect("payments");
+//! assert_eq!(cost.overcharged.map(|s| (s.count, s.of)), Some((1, 1)));
+//! let overall = report.overall.expect("visits");
+//! println!("{overall}");
 //! # Ok::<(), layanan::Error>(())
 //! ```
 //!
-//! The scores, each 0–100 with an interval: **speed** = share within standard ([`SpeedTally`]:
-//! also wait, service and turnaround times with exact quantiles, Apdex, waiting targets);
-//! **cost** = 1 − overcharge rate ([`CostTally`]: also free services charged, excess paid,
-//! waivers); **empathy** = direct ratings rescaled to 0–100, or the SKM answers on courtesy and
-//! complaint handling ([`EmpathyTally`], with SERVQUAL gaps; complaints in
-//! [`ComplaintTally`]); and the **service excellence index** combining them
-//! ([`ExcellenceIndex`]). [`NpsTally`], [`CsatTally`] and [`CesTally`] give the usual
-//! customer-experience metrics.
+//! ## 4. Groups, periods, and what is significant
+//!
+//! Any tally can be kept per group with [`Grouped`] and a key: [`ByUnit`], [`ByService`],
+//! [`ByChannel`], [`ByPeriod`] (day, week, month, quarter, year on a calendar), a respondent's
+//! [`ByGender`], [`ByAgeBand`], [`ByEducation`], [`ByOccupation`], or a tuple of keys.
+//! [`compare_groups`] then says which units differ from the rest (with adjusted p-values and a
+//! ranking that does not reward tiny samples), and [`compare_periods`] gives the change from
+//! period to period and the trend.
+//!
+//! ```
+//! use layanan::prelude::*;
+//! use layanan::{ByUnit, CompareOptions, Completion, GroupTally, Grouped, Interaction, Money};
+//! use layanan::{ServiceStandard, SpeedTally, Standards, TimeSpan, Timestamp, Verdict};
+//! use std::sync::Arc;
+//!
+//! let standards: Standards = [ServiceStandard::new("ktp-el", Money::ZERO)?
+//!     .with_completion(Completion::Within(TimeSpan::from_minutes(60)))]
+//! .into_iter()
+//! .collect();
+//! let mut speed = Grouped::new(ByUnit, SpeedTally::new(Arc::new(standards)));
+//! // Five offices, 200 visits each; kel-c serves one in three late.
+//! for (unit, late_every) in [("kel-a", 10), ("kel-b", 9), ("kel-c", 3), ("kel-d", 11), ("kel-e", 10)] {
+//!     for i in 0..200 {
+//!         let arrived = Timestamp::from_unix_millis(i * 3_600_000);
+//!         let minutes = if i % late_every == 0 { 90 } else { 30 };
+//!         let finished = Timestamp::from_unix_millis(arrived.unix_millis() + minutes * 60_000);
+//!         speed.push(&Interaction::builder("ktp-el", unit, arrived).finished_at(finished).build()?)?;
+//!     }
+//! }
+//! let on_time = speed.report()?.into_iter().filter_map(|(unit, report)| {
+//!     let share = report?.on_time_share?;
+//!     Some((unit, GroupTally::rate(share.count, share.of)))
+//! });
+//! let comparison = layanan::compare_groups(on_time, CompareOptions::default())?;
+//! assert_eq!(comparison.groups[2].group, "kel-c");
+//! assert_eq!(comparison.groups[2].verdict, Verdict::Below);
+//! println!("{comparison}");
+//! # Ok::<(), layanan::Error>(())
+//! ```
+//!
+//! ## 5. Reading files
+//!
+//! With the `csv` feature, the `read` module streams the interchange CSV files
+//! (questionnaires, visits, standards, complaints, holidays) one row at a time, with errors
+//! that name the file, line, column and value. Without it, the model parses each field the same
+//! way ([`Calendar::parse_time`], [`Money::parse_field`], the `FromStr` of each category), for
+//! rows that arrive already split.
+//!
+//! ```
+//! # #[cfg(feature = "csv")] {
+//! use layanan::prelude::*;
+//! use layanan::read::{ReadOptions, SkmReader};
+//! use layanan::{Calendar, Instrument, SkmTally};
+//!
+//! let file = "service,unit,submitted_at,u1,u2,u3,u4,u5,u6,u7,u8,u9\n\
+//!             ktp-el,kel-sukamaju,2025-03-04 09:10,4,3,3,4,3,4,4,3,3\n\
+//!             ktp-el,kel-sukamaju,2025-03-04 10:02,3,3,2,4,3,3,3,3,\n";
+//! let options = ReadOptions::new().with_file_name("skm.csv").with_calendar(Calendar::wib());
+//! let mut tally = SkmTally::new(Instrument::permenpanrb_14_2017());
+//! for response in SkmReader::new(file.as_bytes(), &options)? {
+//!     tally.push(&response?)?;
+//! }
+//! assert_eq!(tally.responses(), 2);
+//! # }
+//! # Ok::<(), layanan::Error>(())
+//! ```
+//!
+//! ## Cookbook
+//!
+//! Runnable programs in `examples/`, each printing what it computes:
+//!
+//! | task | run |
+//! |---|---|
+//! | score an SKM survey and print the official table | `cargo run --example survey` |
+//! | every score of a set of visits, per unit | `cargo run --example scorecard` |
+//! | which units differ from the rest | `cargo run --example compare_units` |
+//! | the index month by month, and its trend | `cargo run --example trend` |
+//! | tally shards apart, ship them as JSON, merge | `cargo run --features serde --example shards` |
+//! | the whole city report on the embedded sample data | `cargo run --release --example report` |
 //!
 //! ## What the index is
 //!
@@ -89,35 +217,39 @@
 //! `Σ wᵢ·NRRᵢ` with `wᵢ = 1/9`, and the IKM (NIK) is `index × 25`, on 25–100. The grade is decided
 //! on the IKM rounded half-up to 2 decimals: A 88.31–100, B 76.61–88.30, C 65.00–76.60,
 //! D 25.00–64.99. `layanan` computes the index as an exact fraction, so an IKM of exactly 76.605
-//! is graded B, as the regulation says, and not C as floating point would have it.
+//! is graded B, as the regulation says, and not C as floating point would have it. A
+//! questionnaire with no answer at all is not a respondent.
 //!
 //! Printed reports often differ in the last digits: they weight by 0.111 instead of 1/9, or round
 //! NRRs first. [`SkmOptions::with_printed`] reproduces such a printout beside the exact value.
 //!
 //! Beyond the regulation, each report gives a confidence interval per element and for the IKM
-//! (which accounts for the correlation between the answers of one respondent), Cronbach's α of
-//! the questionnaire, the elements to improve first, and whether the sample reached the
-//! Krejcie–Morgan size ([`stats::krejcie_morgan`]).
+//! (which accounts for the correlation between the answers of one respondent, and for a finite
+//! population when its size is given), Cronbach's α of the questionnaire, the elements to
+//! improve first, and whether the sample reached the Krejcie–Morgan size
+//! ([`stats::krejcie_morgan`]).
 //!
 //! ## Modules
 //!
 //! | where | what |
 //! |---|---|
 //! | [`Error`] | the crate's error: every bad input is a value naming the field and the value ([`stats::Error`] inside `Error::Stats`) |
-//! | model ([`Interaction`], [`Money`], [`Timestamp`], [`Calendar`], [`ServiceStandard`], [`Instrument`], [`SkmAnswers`], [`Respondent`]) | plain, validated data: what happened and what was promised |
-//! | [`SkmTally`], [`SkmReport`] | the SKM index |
-//! | [`SpeedTally`], [`CostTally`], [`EmpathyTally`], [`ComplaintTally`] | fast, cheap, pleasant |
-//! | [`NpsTally`], [`CsatTally`], [`CesTally`] | customer-experience metrics |
-//! | [`ExcellenceIndex`] | the three dimensions in one number, with the weakest named |
-//! | [`Scorecard`] | every score of a dataset in one pass, overall, per unit, per service |
-//! | [`Grouped`], [`Merge`] | any tally by any key (unit, channel, period, profile, or a tuple of them) |
-//! | [`compare_groups`], [`compare_periods`] | each unit against the rest (adjusted p-values, shrunken rankings), change and trend over periods |
+//! | [`model`] | plain, validated data: what happened ([`Interaction`], [`SkmResponse`], [`Complaint`]) and what was promised ([`ServiceStandard`], [`Tariff`], [`Calendar`], [`Instrument`]) |
+//! | [`tally`] | the [`Tally`] and [`Merge`] traits every tally implements |
+//! | [`skm`] | the SKM index |
+//! | [`speed`], [`cost`], [`empathy`], [`complaints`] | fast, cheap, pleasant |
+//! | [`promises`] | the share of visits that kept every promise, and the weakest promise |
+//! | [`cx`] | NPS, CSAT, CES |
+//! | [`scorecard`] | every score of a set of visits in one tally |
+//! | [`group`] | any tally by any key, and per unit and service ([`Breakdown`]) |
+//! | [`compare`] | each unit against the rest, change and trend over periods |
 //! | `read` (feature `csv`) | streaming readers of the CSV files, errors with file, line and column |
 //! | [`stats`] | statistics on plain numbers: moments, quantiles, intervals, tests, multiple-testing adjustment, reliability, bootstrap, sample size, Erlang C |
 //!
 //! ## Statistical conventions
 //!
-//! * Intervals are two-sided at 95 % unless a [`Level`] says otherwise.
+//! * Intervals are two-sided at 95 % unless a [`Level`] says otherwise; shares have Wilson
+//!   intervals.
 //! * Standard deviations use `n − 1`.
 //! * An element's NRR interval is Student's t with `n − 1` degrees of freedom. The IKM's variance
 //!   is `Σᵢⱼ wᵢwⱼ·nᵢⱼ·cᵢⱼ/(nᵢnⱼ)`, with `cᵢⱼ` the covariance over the `nᵢⱼ` respondents who answered
@@ -126,7 +258,7 @@
 //! * Cronbach's α is given with listwise deletion (complete questionnaires) and with pairwise
 //!   covariances; Feldt's interval uses the F distribution.
 //! * Rounding is half-up, decided exactly on fractions of integer counts.
-//! * Every number is checked in the test suite against scipy, pandas and pingouin
+//! * Every number is checked in the test suite against scipy, statsmodels, pandas and pingouin
 //!   (`tests/fixtures/`), and against hand-worked examples from the regulation.
 //! * No statistic is ±∞ or NaN for finite input: what overflows `f64` is
 //!   [`stats::Error::Overflow`].
@@ -144,18 +276,14 @@
 //!   coordinator merge it.
 //! * **`jiff`** — conversions between [`Timestamp`] and `jiff::Timestamp`, and between
 //!   [`TimeSpan`] and `jiff::SignedDuration`.
-//! * **`rayon`** — `Scorecard::par_score` and `SkmTally::par_from_answers` split the records,
-//!   tally each part on its own core and merge: the same result as one pass (counts exactly,
-//!   floating sums within about 1e-12), faster on many cores.
-//! * **`csv`** — *reading files*: the `read` module streams the interchange CSV files (SKM
-//!   questionnaires, visits, service standards, complaints, holidays) from any `io::Read` into
-//!   the model's records, one row at a time in one reused buffer, with errors that name the file,
-//!   line, column and value (``skm.csv, line 2, column 8 (u5): answer 5 to element `produk` is
-//!   out of scale 1..=4``). Times may be Unix seconds, RFC 3339 or local times on a calendar's
-//!   clock, money `15000`, `15.000` or `Rp 15.000`. The parsing of each field is the model's own
-//!   ([`Calendar::parse_time`], [`Timestamp::parse_instant`], [`Money::parse_field`], the
-//!   `FromStr` of each category), so rows that arrive already split are read the same way
-//!   without the feature.
+//! * **`rayon`** — `par_tally` splits the records, tallies each part on its own core and
+//!   merges: the same report as one pass (counts exactly, floating sums within about 1e-12).
+//! * **`csv`** — the `read` module: streaming readers of the interchange CSV files
+//!   (SKM questionnaires, visits, service standards, complaints, holidays) from any `io::Read`,
+//!   one row at a time in one reused buffer, with errors that name the file, line, column and
+//!   value (``skm.csv, line 2, column 8 (u5): answer 5 to element `produk` is out of scale
+//!   1..=4``). Times may be Unix seconds, RFC 3339 or local times on a calendar's clock, money
+//!   `15000`, `15.000` or `Rp 15.000`.
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
@@ -195,11 +323,12 @@ pub mod skm;
 pub mod speed;
 pub mod stats;
 mod summary;
+mod table;
 pub mod tally;
 mod wire;
 
 pub use compare::{
-    Adjustment, CompareOptions, Comparison, GroupComparison, GroupTally, PeriodComparison,
+    Adjustment, CompareOptions, Comparison, GroupComparison, GroupTally, Measure, PeriodComparison,
     PeriodScore, Verdict, compare_groups, compare_periods,
 };
 pub use complaints::{ComplaintOptions, ComplaintReport, ComplaintTally, ComplaintTargets};

@@ -524,13 +524,18 @@ impl fmt::Display for SpeedReport {
         }
         writeln!(
             f,
-            " · late {} ({} still open) · pending {} · {} · as of {}",
+            " · late {} ({} still open past the deadline) · pending {} (open, not yet due) · {} · as of {}",
             self.late, self.late_unfinished, self.pending, self.coverage, self.as_of
         )?;
         if self.no_standard > 0 {
+            let visits = if self.no_standard == 1 {
+                "visit"
+            } else {
+                "visits"
+            };
             writeln!(
                 f,
-                "  {} visits of services without a published completion time (not judged)",
+                "  {} {visits} of services without a published completion time (not judged)",
                 self.no_standard
             )?;
         }

@@ -298,7 +298,7 @@ fn errors_are_values() {
         compare_groups(mixed.clone(), CompareOptions::default()).unwrap_err(),
         Error::Inconsistent {
             what: "comparison".into(),
-            reason: "a rate and a mean cannot be compared".into()
+            reason: "groups of different kinds (a rate, a mean, an IKM) cannot be compared".into()
         }
     );
     assert!(matches!(
