@@ -10,7 +10,7 @@ impl fmt::Display for SkmReport {
     /// and the elements to follow up first.
     ///
     /// ```
-    /// use layanan::{Instrument, SkmTally};
+    /// use layanan::{Instrument, SkmTally, Tally};
     ///
     /// let skm = Instrument::permenpanrb_14_2017();
     /// let mut tally = SkmTally::new(skm.clone());
