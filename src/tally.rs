@@ -19,7 +19,7 @@
 //!
 //! **Pushing is all or nothing.** [`Tally::push`] first [`check`](Tally::check)s the record
 //! against the tally's settings and limits, computing what it will add, and only then
-//! [`commit`](Tally::commit)s it, which cannot fail. A composite (a tuple, a [`Grouped`], the
+//! [`commit`](Tally::commit)s it, which cannot fail. A composite (a tuple, a [`Grouped`](crate::Grouped), the
 //! scorecard) checks every part before committing any, so a record one part refuses changes
 //! none. Merging works the same way ([`Merge::check_merge`], then
 //! [`Merge::merge_checked`]).
