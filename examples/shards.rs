@@ -9,13 +9,10 @@
 //! serialising its tally (here every score overall, per unit and per service: a
 //! `Breakdown<Scorecard>`) to JSON or any serde format, for a coordinator to merge.
 
-#[path = "report/input.rs"]
-#[allow(dead_code)]
-mod input;
-
 use std::process::ExitCode;
 
-use layanan::{Breakdown, Calendar, Instrument, Merge, RatingScale, Scorecard, Tally};
+use layanan::read::{HolidayReader, InteractionReader, ReadOptions, StandardReader};
+use layanan::{Breakdown, Calendar, Date, Interaction, Merge, Scorecard, Standards, Tally};
 use serde_json::Value;
 
 const INTERACTIONS: &str = include_str!("data/interactions.csv");
@@ -24,21 +21,22 @@ const HOLIDAYS: &str = include_str!("data/holidays.csv");
 const WORKERS: usize = 4;
 
 fn run() -> Result<(), String> {
-    let instrument = Instrument::permenpanrb_14_2017();
-    let scale = RatingScale::new(1, 5).map_err(|e| e.to_string())?;
-    let holidays =
-        input::read_holidays("holidays.csv", HOLIDAYS.as_bytes()).map_err(|e| e.to_string())?;
+    let text = |e: layanan::Error| e.to_string();
+    let named = |name: &str| ReadOptions::new().with_file_name(name);
+    let holidays: Vec<Date> = HolidayReader::new(HOLIDAYS.as_bytes(), &named("holidays.csv"))
+        .map_err(text)?
+        .collect::<layanan::Result<_>>()
+        .map_err(text)?;
     let calendar = Calendar::wib().with_holidays(holidays);
-    let visits = input::read_interactions(
-        "interactions.csv",
-        INTERACTIONS.as_bytes(),
-        &instrument,
-        scale,
-        &calendar,
-    )
-    .map_err(|e| e.to_string())?;
-    let standards = input::read_standards("standards.csv", STANDARDS.as_bytes())
-        .map_err(|e| e.to_string())?
+    let options = named("interactions.csv").with_calendar(calendar.clone());
+    let visits: Vec<Interaction> = InteractionReader::new(INTERACTIONS.as_bytes(), &options)
+        .map_err(text)?
+        .collect::<layanan::Result<_>>()
+        .map_err(text)?;
+    let standards = StandardReader::new(STANDARDS.as_bytes(), &named("standards.csv"))
+        .map_err(text)?
+        .collect::<layanan::Result<Standards>>()
+        .map_err(text)?
         .with_calendar(calendar);
 
     // Workers: each tallies its shard and ships the tally as JSON.
@@ -77,8 +75,9 @@ fn run() -> Result<(), String> {
     };
     let (merged, single) = (to_json(&merged)?, to_json(&single)?);
     println!(
-        "{} visits in {WORKERS} shards, {bytes} bytes of JSON shipped",
-        visits.len()
+        "{} visits in {WORKERS} shards, {bytes} bytes of JSON shipped ({:.0} bytes per visit)",
+        visits.len(),
+        bytes as f64 / visits.len().max(1) as f64
     );
     if let Some(path) = first_difference(&merged, &single, "report") {
         return Err(format!(

@@ -273,7 +273,11 @@ pub enum Error {
     ///     "skm.csv, line 2, column 8 (u5): answer 5 to element `produk` is out of scale 1..=4"
     /// );
     /// ```
-    #[error("{file}, line {line}{}: {source}", place(*.column, .field.as_deref()))]
+    #[error(
+        "{file}, line {line}{}: {}",
+        place(*.column, .field.as_deref()),
+        unprefixed(source, .field.as_deref())
+    )]
     InFile {
         /// The file's name, as the caller gave it.
         file: String,
@@ -330,6 +334,16 @@ pub enum Error {
         /// The operating system's message.
         message: String,
     },
+}
+
+/// `source`'s message without the field name it starts with when the place already names that
+/// field: `column 6 (u3): cannot parse …`, not `column 6 (u3): u3: cannot parse …`.
+fn unprefixed(source: &Error, field: Option<&str>) -> String {
+    let message = source.to_string();
+    field
+        .and_then(|f| message.strip_prefix(f))
+        .and_then(|rest| rest.strip_prefix(": "))
+        .map_or_else(|| message.clone(), str::to_owned)
 }
 
 /// `, column 8 (u5)`, `, column 8` or nothing: where in a line an [`Error::InFile`] is.

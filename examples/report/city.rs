@@ -142,62 +142,130 @@ fn by_month(calendar: &Calendar) -> ByPeriod {
     ByPeriod::new(calendar.clone(), Granularity::Month)
 }
 
-/// SKM tallies, each under its unit's name or its month.
-type Named<K> = Vec<(K, SkmTally)>;
+type VisitCells = Grouped<(ByUnit, ByService, ByPeriod), Scorecard>;
 
-/// SKM questionnaires: overall, by unit, by service, and by month of submission.
-fn skm(
-    responses: &[SkmResponse],
-    settings: &Settings,
-) -> Result<(SkmSection, Named<String>, Named<Period>), String> {
-    let empty = SkmTally::new(settings.instrument.clone());
-    let mut cells = Breakdown::new(empty.clone());
-    let mut months: BTreeMap<Period, SkmTally> = BTreeMap::new();
-    let month = by_month(&settings.calendar);
-    for response in responses {
-        cells.push(response).map_err(err)?;
-        if response.submitted_at().is_some() {
-            let key = month.key(response).map_err(err)?;
-            months
-                .entry(key)
-                .or_insert_with(|| empty.clone())
-                .push(response)
-                .map_err(err)?;
+/// Everything the report needs, tallied as the records stream past: each record is counted
+/// once, into its finest cell, and no record is kept.
+pub struct Tallies {
+    /// SKM questionnaires per (unit, service).
+    skm: Breakdown<SkmTally>,
+    /// SKM questionnaires per month of submission (those with a submission time).
+    skm_months: Grouped<ByPeriod, SkmTally>,
+    /// Visits per (unit, service, month).
+    visits: VisitCells,
+    /// Complaints per unit.
+    complaints: Grouped<ByUnit, ComplaintTally>,
+    /// The latest time a complaint records.
+    complaints_latest: Option<Timestamp>,
+    /// Free-text suggestions (saran) per unit.
+    saran: BTreeMap<String, Vec<String>>,
+    questionnaires: u64,
+    visit_count: u64,
+    complaint_count: u64,
+}
+
+impl Tallies {
+    /// Nothing tallied yet.
+    pub fn new(settings: &Settings) -> Self {
+        let skm = SkmTally::new(settings.instrument.clone());
+        let card = Scorecard::with_settings(
+            settings.standards.clone(),
+            settings.instrument.clone(),
+            RatingScale::FIVE_POINT,
+        );
+        let month = by_month(&settings.calendar);
+        Self {
+            skm: Breakdown::new(skm.clone()),
+            skm_months: Grouped::new(month.clone(), skm),
+            visits: Grouped::new((ByUnit, ByService, month), card),
+            complaints: Grouped::new(
+                ByUnit,
+                ComplaintTally::new(settings.targets.clone(), settings.calendar.clone()),
+            ),
+            complaints_latest: None,
+            saran: BTreeMap::new(),
+            questionnaires: 0,
+            visit_count: 0,
+            complaint_count: 0,
         }
     }
-    let options = &settings.skm_options;
-    let each = |groups: BTreeMap<String, SkmTally>| -> Result<Vec<(String, SkmResult)>, String> {
+
+    /// Whether anything was tallied.
+    pub fn is_empty(&self) -> bool {
+        self.questionnaires == 0 && self.visit_count == 0 && self.complaint_count == 0
+    }
+
+    /// Counts one SKM questionnaire.
+    pub fn push_response(&mut self, response: &SkmResponse) -> layanan::Result<()> {
+        // Checked before anything is counted, so a refused questionnaire changes nothing.
+        let month = match response.submitted_at() {
+            Some(_) => Some(self.skm_months.check(response)?),
+            None => None,
+        };
+        self.skm.push(response)?;
+        if let Some(checked) = month {
+            self.skm_months.commit(response, checked);
+        }
+        if let Some(text) = response.saran() {
+            self.saran
+                .entry(response.unit().unwrap_or("").to_string())
+                .or_default()
+                .push(text.to_string());
+        }
+        self.questionnaires += 1;
+        Ok(())
+    }
+
+    /// Counts one visit.
+    pub fn push_visit(&mut self, visit: &Interaction) -> layanan::Result<()> {
+        self.visits.push(visit)?;
+        self.visit_count += 1;
+        Ok(())
+    }
+
+    /// Counts one complaint.
+    pub fn push_complaint(&mut self, complaint: &Complaint) -> layanan::Result<()> {
+        self.complaints.push(complaint)?;
+        let times = [
+            Some(complaint.filed_at()),
+            complaint.first_response(),
+            complaint.resolution(),
+        ];
+        self.complaints_latest = self
+            .complaints_latest
+            .max(times.into_iter().flatten().max());
+        self.complaint_count += 1;
+        Ok(())
+    }
+}
+
+/// The SKM section, with the tallies per unit and per month that the comparisons use.
+fn skm(
+    tallies: &Tallies,
+    options: &SkmOptions,
+) -> Result<(SkmSection, Named<String>, Named<Period>), String> {
+    let each = |groups: &BTreeMap<String, SkmTally>| -> Result<Vec<(String, SkmResult)>, String> {
         groups
             .iter()
             .map(|(k, t)| Ok((k.clone(), skm_result(t, options)?)))
             .collect()
     };
-    let by_unit = cells.by_unit().map_err(err)?;
+    let by_unit = tallies.skm.by_unit().map_err(err)?;
     let section = SkmSection {
-        overall: skm_result(&cells.overall().map_err(err)?, options)?,
-        by_unit: each(by_unit.clone())?,
-        by_service: each(cells.by_service().map_err(err)?)?,
+        overall: skm_result(&tallies.skm.overall().map_err(err)?, options)?,
+        by_unit: each(&by_unit)?,
+        by_service: each(&tallies.skm.by_service().map_err(err)?)?,
     };
-    Ok((
-        section,
-        by_unit.into_iter().collect(),
-        months.into_iter().collect(),
-    ))
+    let months = tallies
+        .skm_months
+        .iter()
+        .map(|(m, t)| (*m, t.clone()))
+        .collect();
+    Ok((section, by_unit.into_iter().collect(), months))
 }
 
-type VisitCells = Grouped<(ByUnit, ByService, ByPeriod), Scorecard>;
-
-/// Visits tallied once, into (unit, service, month) cells; every grouping is a roll-up.
-fn visit_cells(visits: &[Interaction], settings: &Settings) -> Result<VisitCells, String> {
-    let empty = Scorecard::with_settings(
-        settings.standards.clone(),
-        settings.instrument.clone(),
-        RatingScale::FIVE_POINT,
-    );
-    let mut cells = Grouped::new((ByUnit, ByService, by_month(&settings.calendar)), empty);
-    cells.push_all(visits).map_err(err)?;
-    Ok(cells)
-}
+/// SKM tallies, each under its unit's name or its month.
+type Named<K> = Vec<(K, SkmTally)>;
 
 fn reports<K: Clone + Ord>(
     groups: &BTreeMap<K, Scorecard>,
@@ -341,18 +409,12 @@ fn trends(
 }
 
 fn complaints(
-    list: &[Complaint],
-    settings: &Settings,
+    groups: &Grouped<ByUnit, ComplaintTally>,
     as_of: Option<Timestamp>,
 ) -> Result<Option<ComplaintSection>, String> {
-    if list.is_empty() {
+    if groups.is_empty() {
         return Ok(None);
     }
-    let mut groups = Grouped::new(
-        ByUnit,
-        ComplaintTally::new(settings.targets.clone(), settings.calendar.clone()),
-    );
-    groups.push_all(list).map_err(err)?;
     let mut options = ComplaintOptions::default();
     options.as_of = as_of;
     let overall = groups
@@ -367,34 +429,23 @@ fn complaints(
     Ok(Some(ComplaintSection { overall, by_unit }))
 }
 
-/// Scores everything read.
-pub fn score(
-    source: String,
-    responses: &[SkmResponse],
-    visits: &[Interaction],
-    complaint_list: &[Complaint],
-    settings: &Settings,
-) -> Result<CityReport, String> {
-    let (skm_section, skm_units, skm_months) = if responses.is_empty() {
+/// The report of everything tallied.
+pub fn score(source: String, tallies: &Tallies, settings: &Settings) -> Result<CityReport, String> {
+    let (skm_section, skm_units, skm_months) = if tallies.questionnaires == 0 {
         (None, Vec::new(), Vec::new())
     } else {
-        let (section, units, months) = skm(responses, settings)?;
+        let (section, units, months) = skm(tallies, &settings.skm_options)?;
         (Some(section), units, months)
     };
-    let cells = visit_cells(visits, settings)?;
+    let cells = &tallies.visits;
     // One instant for every time-based score: the one asked for, or the latest time in the
     // visits and complaints.
-    let complaints_latest = complaint_list
-        .iter()
-        .flat_map(|c| [Some(c.filed_at()), c.first_response(), c.resolution()])
-        .flatten()
-        .max();
     let as_of = settings
         .as_of
-        .or_else(|| cells.latest().max(complaints_latest));
+        .or_else(|| cells.latest().max(tallies.complaints_latest));
     let mut options = ScorecardOptions::default().level(settings.compare.level());
     options.as_of = as_of;
-    let (visit_section, units, months) = if visits.is_empty() {
+    let (visit_section, units, months) = if tallies.visit_count == 0 {
         (None, Vec::new(), Vec::new())
     } else {
         let total = cells.total().map_err(err)?;
@@ -420,24 +471,15 @@ pub fn score(
         };
         (Some(section), by_unit, months)
     };
-    let mut saran: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    for r in responses {
-        if let Some(text) = r.saran() {
-            saran
-                .entry(r.unit().unwrap_or("").to_string())
-                .or_default()
-                .push(text.to_string());
-        }
-    }
     let data = DataCounts {
-        questionnaires: responses.len() as u64,
+        questionnaires: tallies.questionnaires,
         blank_questionnaires: skm_units
             .iter()
             .map(|(_, t)| t.blank_questionnaires())
             .sum(),
-        visits: visits.len() as u64,
+        visits: tallies.visit_count,
         standards: settings.standards.len(),
-        complaints: complaint_list.len() as u64,
+        complaints: tallies.complaint_count,
     };
     Ok(CityReport {
         source,
@@ -451,7 +493,11 @@ pub fn score(
         visits: visit_section,
         where_to_act: where_to_act(&units, &skm_units, settings.compare)?,
         trends: trends(&months, &skm_months, settings.compare.level())?,
-        complaints: complaints(complaint_list, settings, as_of)?,
-        saran: saran.into_iter().collect(),
+        complaints: complaints(&tallies.complaints, as_of)?,
+        saran: tallies
+            .saran
+            .iter()
+            .map(|(u, s)| (u.clone(), s.clone()))
+            .collect(),
     })
 }

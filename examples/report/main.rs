@@ -29,20 +29,27 @@
 //! on each promise (Benjamini–Hochberg adjusted p-values, with the difference and its
 //! interval), and the trend of each across months.
 //!
-//! With no file given, the embedded sample data in `examples/data/` is used. Bad input ends with a
-//! message naming the file, line and column, and exit status 1.
+//! With no file given, the embedded sample data in `examples/data/` is used. Files stream through
+//! the library's readers (`layanan::read`) into the tallies: no questionnaire, visit or
+//! complaint is held after it is counted, and a long file shows its progress on stderr. Bad
+//! input ends with a message naming the file, line and column, and exit status 1.
 
 mod city;
 mod escape;
-mod input;
 mod json;
 mod text;
 
+use std::fs::File;
+use std::io::Read;
 use std::process::ExitCode;
+use std::time::Instant;
 
+use layanan::read::{
+    ComplaintReader, HolidayReader, InteractionReader, ReadOptions, SkmReader, StandardReader,
+};
 use layanan::{
-    Calendar, CompareOptions, Compatibility, Complaint, ComplaintTargets, Completion, Instrument,
-    Interaction, NrrRounding, RatingScale, SkmOptions, SkmResponse, Standards, Timestamp, Weight,
+    Calendar, CompareOptions, Compatibility, ComplaintTargets, Completion, Date, Instrument,
+    NrrRounding, RatingScale, SkmOptions, Standards, Timestamp, Weight,
 };
 
 const SAMPLE_SKM: &str = include_str!("../data/skm.csv");
@@ -129,7 +136,10 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
             }
             "--as-of" => {
                 let v = value("--as-of")?;
-                let at = input::parse_time(&v).map_err(|e| format!("--as-of: {e}"))?;
+                // Local times are read in WIB, the report's calendar.
+                let at = Calendar::wib()
+                    .parse_time(&v)
+                    .map_err(|e| format!("--as-of: {e}"))?;
                 once(&mut parsed.as_of, "--as-of", at)?;
             }
             "--population" => {
@@ -186,25 +196,50 @@ const USAGE: &str = "usage: report [--skm FILE] [--interactions FILE] [--standar
 [--complaint-category NAME=TARGET]… [--as-of TIME] [--population N] [--instrument 2017|2004] \
 [--printed-weight W] [--nrr-rounding round|truncate] [--json] [--help]";
 
-/// Everything read from the inputs.
-struct Data {
-    source: String,
-    /// Whether this is the embedded sample city.
+/// Where the CSV files come from: the command line, or the embedded sample city.
+struct Sources {
+    description: String,
     embedded: bool,
-    responses: Vec<SkmResponse>,
-    interactions: Vec<Interaction>,
-    standards: Standards,
-    complaints: Vec<Complaint>,
-    calendar: Calendar,
+    skm: Option<Input>,
+    interactions: Option<Input>,
+    standards: Option<Input>,
+    complaints: Option<Input>,
+    holidays: Option<Input>,
 }
 
-fn read_file(path: &str) -> Result<Vec<u8>, String> {
-    std::fs::read(path).map_err(|e| format!("{}: {e}", escape::show(path)))
+/// One CSV file, named as errors show it, read as it streams past.
+struct Input {
+    name: String,
+    reader: Box<dyn Read>,
 }
 
-type File = Option<(String, Vec<u8>)>;
+impl Input {
+    fn embedded(name: &str, text: &'static str) -> Option<Input> {
+        Some(Input {
+            name: format!("examples/data/{name}"),
+            reader: Box::new(text.as_bytes()),
+        })
+    }
 
-fn load(args: &Args, instrument: &Instrument) -> Result<Data, String> {
+    fn file(path: &Option<String>) -> Result<Option<Input>, String> {
+        let Some(path) = path else { return Ok(None) };
+        let file = File::open(path).map_err(|e| format!("{}: {e}", escape::show(path)))?;
+        Ok(Some(Input {
+            name: path.clone(),
+            reader: Box::new(file),
+        }))
+    }
+
+    fn options(&self, instrument: &Instrument, calendar: &Calendar) -> ReadOptions {
+        ReadOptions::new()
+            .with_file_name(self.name.clone())
+            .with_instrument(instrument.clone())
+            .with_calendar(calendar.clone())
+            .with_empathy_scale(RatingScale::FIVE_POINT)
+    }
+}
+
+fn sources(args: &Args) -> Result<Sources, String> {
     let embedded = args.skm.is_none()
         && args.interactions.is_none()
         && args.standards.is_none()
@@ -213,72 +248,164 @@ fn load(args: &Args, instrument: &Instrument) -> Result<Data, String> {
     if embedded && args.instrument_2004 {
         return Err("the embedded sample uses the 2017 instrument; pass --skm FILE".into());
     }
-    let sample = |name: &str, text: &str| -> File {
-        Some((format!("examples/data/{name}"), text.as_bytes().to_vec()))
-    };
-    let read = |p: &Option<String>| -> Result<File, String> {
-        p.as_ref()
-            .map(|p| Ok((p.clone(), read_file(p)?)))
-            .transpose()
-    };
-    let (source, skm, interactions, standards, complaints, holidays) = if embedded {
-        (
-            "embedded sample city (examples/data)".to_string(),
-            sample("skm.csv", SAMPLE_SKM),
-            sample("interactions.csv", SAMPLE_INTERACTIONS),
-            sample("standards.csv", SAMPLE_STANDARDS),
-            sample("complaints.csv", SAMPLE_COMPLAINTS),
-            sample("holidays.csv", SAMPLE_HOLIDAYS),
-        )
-    } else {
-        (
-            "files given on the command line".to_string(),
-            read(&args.skm)?,
-            read(&args.interactions)?,
-            read(&args.standards)?,
-            read(&args.complaints)?,
-            read(&args.holidays)?,
-        )
-    };
-    let holidays = match &holidays {
-        Some((name, bytes)) => input::read_holidays(name, bytes).map_err(|e| e.to_string())?,
+    if embedded {
+        return Ok(Sources {
+            description: "embedded sample city (examples/data)".into(),
+            embedded,
+            skm: Input::embedded("skm.csv", SAMPLE_SKM),
+            interactions: Input::embedded("interactions.csv", SAMPLE_INTERACTIONS),
+            standards: Input::embedded("standards.csv", SAMPLE_STANDARDS),
+            complaints: Input::embedded("complaints.csv", SAMPLE_COMPLAINTS),
+            holidays: Input::embedded("holidays.csv", SAMPLE_HOLIDAYS),
+        });
+    }
+    Ok(Sources {
+        description: "files given on the command line".into(),
+        embedded,
+        skm: Input::file(&args.skm)?,
+        interactions: Input::file(&args.interactions)?,
+        standards: Input::file(&args.standards)?,
+        complaints: Input::file(&args.complaints)?,
+        holidays: Input::file(&args.holidays)?,
+    })
+}
+
+/// Streams the records of one file into `push`: a record the tallies refuse is placed at its
+/// line. Long files show their progress on stderr.
+fn stream<I, T>(
+    mut rows: I,
+    line: impl Fn(&I) -> u64,
+    file: &str,
+    mut push: impl FnMut(&T) -> layanan::Result<()>,
+) -> Result<(), String>
+where
+    I: Iterator<Item = layanan::Result<T>>,
+{
+    let mut progress = Progress::new(file);
+    while let Some(row) = rows.next() {
+        let record = row.map_err(|e| e.to_string())?;
+        push(&record).map_err(|e| {
+            layanan::Error::InFile {
+                file: file.to_string(),
+                line: line(&rows),
+                column: None,
+                field: None,
+                source: Box::new(e),
+            }
+            .to_string()
+        })?;
+        progress.tick();
+    }
+    progress.finish();
+    Ok(())
+}
+
+/// Rows read so far, shown on stderr once a file has taken more than a second.
+struct Progress<'a> {
+    file: &'a str,
+    rows: u64,
+    started: Instant,
+    shown: Option<Instant>,
+}
+
+impl<'a> Progress<'a> {
+    fn new(file: &'a str) -> Self {
+        Self {
+            file,
+            rows: 0,
+            started: Instant::now(),
+            shown: None,
+        }
+    }
+
+    fn tick(&mut self) {
+        self.rows += 1;
+        // The clock is read once every 64k rows: reading it per row would cost more than the row.
+        if self.rows.is_multiple_of(65_536) {
+            let now = Instant::now();
+            let last = self.shown.unwrap_or(self.started);
+            if now.duration_since(last).as_secs_f64() >= 1.0 {
+                eprintln!("{}: {} rows read…", escape::show(self.file), self.rows);
+                self.shown = Some(now);
+            }
+        }
+    }
+
+    fn finish(&self) {
+        if self.shown.is_some() {
+            eprintln!(
+                "{}: {} rows in {:.1} s",
+                escape::show(self.file),
+                self.rows,
+                self.started.elapsed().as_secs_f64()
+            );
+        }
+    }
+}
+
+/// Reads the small files (holidays, standards), then streams the large ones into the tallies.
+fn tally(
+    sources: Sources,
+    instrument: &Instrument,
+    args: &Args,
+) -> Result<(city::Settings, city::Tallies), String> {
+    let text = |e: layanan::Error| e.to_string();
+    let wib = Calendar::wib();
+    let holidays: Vec<Date> = match sources.holidays {
+        Some(input) => {
+            let options = input.options(instrument, &wib);
+            HolidayReader::new(input.reader, &options)
+                .map_err(text)?
+                .collect::<layanan::Result<_>>()
+                .map_err(text)?
+        }
         None => Vec::new(),
     };
     // The one calendar of the report: complaints count working days on it too.
-    let calendar = Calendar::wib().with_holidays(holidays);
-    let responses = match &skm {
-        Some((name, bytes)) => {
-            input::read_skm(name, bytes, instrument).map_err(|e| e.to_string())?
+    let calendar = wib.with_holidays(holidays);
+    let standards = match sources.standards {
+        Some(input) => {
+            let options = input.options(instrument, &calendar);
+            StandardReader::new(input.reader, &options)
+                .map_err(text)?
+                .collect::<layanan::Result<Standards>>()
+                .map_err(text)?
         }
-        None => Vec::new(),
-    };
-    let interactions = match &interactions {
-        Some((name, bytes)) => {
-            input::read_interactions(name, bytes, instrument, RatingScale::FIVE_POINT, &calendar)
-                .map_err(|e| e.to_string())?
-        }
-        None => Vec::new(),
-    };
-    let standards = match &standards {
-        Some((name, bytes)) => input::read_standards(name, bytes).map_err(|e| e.to_string())?,
         None => Standards::new(),
     }
     .with_calendar(calendar.clone());
-    let complaints = match &complaints {
-        Some((name, bytes)) => {
-            input::read_complaints(name, bytes, &calendar).map_err(|e| e.to_string())?
-        }
-        None => Vec::new(),
-    };
-    Ok(Data {
-        source,
-        embedded,
-        responses,
-        interactions,
+    let settings = city::Settings {
+        instrument: instrument.clone(),
         standards,
-        complaints,
-        calendar,
-    })
+        calendar: calendar.clone(),
+        skm_options: skm_options(args),
+        targets: targets(args, sources.embedded)?,
+        as_of: args.as_of,
+        compare: CompareOptions::default(),
+    };
+    let mut tallies = city::Tallies::new(&settings);
+    if let Some(input) = sources.skm {
+        let options = input.options(instrument, &calendar);
+        let rows = SkmReader::new(input.reader, &options).map_err(text)?;
+        stream(rows, SkmReader::line, &input.name, |r| {
+            tallies.push_response(r)
+        })?;
+    }
+    if let Some(input) = sources.interactions {
+        let options = input.options(instrument, &calendar);
+        let rows = InteractionReader::new(input.reader, &options).map_err(text)?;
+        stream(rows, InteractionReader::line, &input.name, |v| {
+            tallies.push_visit(v)
+        })?;
+    }
+    if let Some(input) = sources.complaints {
+        let options = input.options(instrument, &calendar);
+        let rows = ComplaintReader::new(input.reader, &options).map_err(text)?;
+        stream(rows, ComplaintReader::line, &input.name, |c| {
+            tallies.push_complaint(c)
+        })?;
+    }
+    Ok((settings, tallies))
 }
 
 fn skm_options(args: &Args) -> SkmOptions {
@@ -339,29 +466,16 @@ fn run() -> Result<(), String> {
     } else {
         Instrument::permenpanrb_14_2017()
     };
-    let data = load(&args, &instrument)?;
-    if data.responses.is_empty() && data.interactions.is_empty() && data.complaints.is_empty() {
+    let sources = sources(&args)?;
+    let description = sources.description.clone();
+    let (settings, tallies) = tally(sources, &instrument, &args)?;
+    if tallies.is_empty() {
         return Err(
             "nothing to score: no questionnaire, visit or complaint was read (the files are empty or hold only a header)"
                 .into(),
         );
     }
-    let settings = city::Settings {
-        instrument,
-        standards: data.standards,
-        calendar: data.calendar,
-        skm_options: skm_options(&args),
-        targets: targets(&args, data.embedded)?,
-        as_of: args.as_of,
-        compare: CompareOptions::default(),
-    };
-    let report = city::score(
-        data.source.clone(),
-        &data.responses,
-        &data.interactions,
-        &data.complaints,
-        &settings,
-    )?;
+    let report = city::score(description, &tallies, &settings)?;
     if args.json {
         println!("{}", json::json(&report)?);
     } else {

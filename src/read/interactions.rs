@@ -149,6 +149,13 @@ impl<R> InteractionReader<R> {
     pub fn file_name(&self) -> &str {
         self.records.file()
     }
+
+    /// The line where the row last yielded begins (0 before the first): where to place an
+    /// error met after reading, such as a tally refusing the record
+    /// ([`Error::InFile`](crate::Error::InFile) with this line).
+    pub fn line(&self) -> u64 {
+        self.records.line()
+    }
 }
 
 impl<R: io::Read> Iterator for InteractionReader<R> {

@@ -14,6 +14,8 @@ pub(crate) struct Records<R> {
     csv: csv::Reader<Lines<R>>,
     record: ByteRecord,
     header: Header,
+    /// The line where the row last read begins; 0 before the first.
+    line: u64,
     /// Set at the end of the file, and after an error reading it: nothing more is yielded.
     done: bool,
 }
@@ -48,6 +50,7 @@ impl<R: io::Read> Records<R> {
             csv,
             record,
             header,
+            line: 0,
             done,
         })
     }
@@ -64,6 +67,7 @@ impl<R: io::Read> Records<R> {
                 Ok(true) if is_blank(&self.record) => {}
                 Ok(true) => {
                     let line = record_line(&mut self.csv, &self.record);
+                    self.line = line;
                     let row = Row {
                         record: &self.record,
                         line,
@@ -119,6 +123,11 @@ impl<R> Records<R> {
     /// The file's name, as errors show it.
     pub(crate) fn file(&self) -> &str {
         self.header.file()
+    }
+
+    /// The line where the row last read begins; 0 before the first.
+    pub(crate) fn line(&self) -> u64 {
+        self.line
     }
 }
 

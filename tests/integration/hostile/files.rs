@@ -67,25 +67,28 @@ fn skm_files_with_bad_columns() {
              s1,unit-a,2025-01-06T08:00:00+07:00,4,4,4,4,4,4,4,4\n"
                 .as_bytes()
                 .to_vec(),
-            "line 1: missing column `u9`",
+            "line 1: missing column `u9`, expected service, unit, submitted_at, u1, u2, u3, u4, \
+             u5, u6, u7, u8, u9, and optionally gender, age, education, occupation, saran",
         ),
         (
             "F02: SKM file with an unknown column",
             "skm_unknown_column.csv",
             with_columns("remarks", "ok"),
-            "line 1: unknown column `remarks`; expected service,unit,submitted_at,u1,u2,u3,u4,u5,u6,u7,u8,u9,gender,age,education,occupation,saran",
+            "line 1, column 13: unknown column `remarks`, expected service, unit, submitted_at, \
+             u1, u2, u3, u4, u5, u6, u7, u8, u9, and optionally gender, age, education, \
+             occupation, saran",
         ),
         (
             "F03: SKM file with a column twice",
             "skm_column_twice.csv",
             with_columns("unit", "unit-a"),
-            "line 1: column `unit` appears twice",
+            "line 1, column 13 (unit): column `unit` is given more than once",
         ),
         (
             "F04: SKM file answering u3 in two columns",
             "skm_u3_twice.csv",
             with_columns("u3", "1"),
-            "line 1: column `u3` appears twice",
+            "line 1, column 13 (u3): column `u3` is given more than once",
         ),
         (
             "F05: SKM row with an extra field",
@@ -98,12 +101,6 @@ fn skm_files_with_bad_columns() {
             "skm_short_row.csv",
             skm("s1,unit-a,2025-01-06T08:00:00+07:00,4,4,4,4,4,4,4,4\n"),
             "line 3: expected 12 fields, found 11",
-        ),
-        (
-            "F07: SKM file that is empty",
-            "skm_empty.csv",
-            Vec::new(),
-            "line 1: missing column `service`",
         ),
     ] {
         refuses(label, "--skm", name, &contents, expected);
@@ -148,8 +145,8 @@ fn skm_files_with_bad_fields() {
             "skm_bad_time.csv",
             "s1,unit-a,2025-13-06T08:00:00+07:00,4,4,4,4,4,4,4,4,4\n",
             "line 3, column 3 (submitted_at): timestamp: cannot parse \
-             `2025-13-06T08:00:00+07:00` as an RFC 3339 timestamp such as \
-             2025-03-04T08:15:00+07:00",
+             `2025-13-06T08:00:00+07:00` as Unix seconds, an RFC 3339 timestamp such as \
+             2025-03-04T08:15:00+07:00 or a local time such as 2025-03-04 08:15",
         ),
         (
             "F14: SKM submitted at i64::MAX Unix seconds",
@@ -181,7 +178,7 @@ fn skm_files_with_bad_fields() {
         "--skm",
         "skm_not_utf8.csv",
         &bytes,
-        "line 3, column 2 (unit): not valid UTF-8",
+        "line 3, column 2 (unit): cannot parse `unit-\\xff` as UTF-8 text",
     );
     let header = b"service,unit,submitted_at,u1,u2,u3,u4,u5,u6,u7,u8,u9,g\xe9nder\n".to_vec();
     refuses(
@@ -189,8 +186,7 @@ fn skm_files_with_bad_fields() {
         "--skm",
         "skm_header_not_utf8.csv",
         &[header, SKM_ROW.as_bytes().to_vec()].concat(),
-        "line 1: CSV parse error: record 0 (line 1, field: 12, byte: 0): invalid utf-8: \
-         invalid UTF-8 in field 12 near byte index 1",
+        "line 1, column 13: column name: cannot parse `g\\xe9nder` as UTF-8 text",
     );
     let respondent = with_columns("gender,age", "X,150");
     refuses(
@@ -198,7 +194,7 @@ fn skm_files_with_bad_fields() {
         "--skm",
         "skm_gender.csv",
         &respondent,
-        "line 2, column 13 (gender): gender: unknown value `X`, expected one of L, P",
+        "line 2, column 13 (gender): unknown value `X`, expected one of L, P",
     );
     let respondent = with_columns("gender,age", "P,150");
     refuses(
@@ -263,7 +259,7 @@ fn interaction_files_with_bad_fields() {
             "F25: visit paid `Rp 15,000`",
             "visits_paid_text.csv",
             format!("2,ktp,unit-a,counter,{arrived},,,\"Rp 15,000\",0,,\n"),
-            "line 3, column 8 (official_fee): official_fee: cannot parse `Rp 15,000` as a \
+            "line 3, column 8 (official_fee): cannot parse `Rp 15,000` as a \
              whole amount of money such as 15000, 15.000 or Rp 15.000",
         ),
         (
@@ -321,14 +317,14 @@ fn standards_holidays_and_complaints_files() {
             "--standards",
             "standards_twice.csv",
             format!("{STANDARDS_HEADER}ktp,30,60m,0\nktp,20,90m,0\n"),
-            "line 3, column 1 (service): service `ktp` is listed twice",
+            "line 3, column 1 (service): service `ktp` is given more than once, first on line 2",
         ),
         (
             "F31: completion `14x`",
             "--standards",
             "standards_completion.csv",
             format!("{STANDARDS_HEADER}ktp,30,14x,0\n"),
-            "line 2, column 3 (completion): completion: cannot parse `14x` as working days, \
+            "line 2, column 3 (completion): cannot parse `14x` as working days, \
              hours, minutes or seconds such as 14wd, 2h, 90m or 45s",
         ),
         (
@@ -438,21 +434,30 @@ fn command_lines_and_text_as_users_meet_them() {
         "error: --skm is given more than once\n"
     );
 
-    let header_only = file("skm_header_only.csv", SKM_HEADER.as_bytes());
-    let output = run(&["--skm", &header_only]);
-    let label = "F42: a header-only file";
-    assert_eq!(output.status.code(), Some(1), "{label}");
-    assert!(
-        String::from_utf8_lossy(&output.stderr).starts_with("error: nothing to score"),
-        "{label}"
-    );
+    // A file with no rows, with or without its header, holds nothing to score: as the library
+    // readers say, it yields no record.
+    for (label, name, contents) in [
+        (
+            "F42: a header-only file",
+            "skm_header_only.csv",
+            SKM_HEADER.as_bytes(),
+        ),
+        ("F07: SKM file that is empty", "skm_empty.csv", &b""[..]),
+    ] {
+        let output = run(&["--skm", &file(name, contents)]);
+        assert_eq!(output.status.code(), Some(1), "{label}");
+        assert!(
+            String::from_utf8_lossy(&output.stderr).starts_with("error: nothing to score"),
+            "{label}"
+        );
+    }
 
     refuses(
         "F43: a standard with a blank tariff",
         "--standards",
         "standards_blank_tariff.csv",
         format!("{STANDARDS_HEADER}ktp,30,60m,\n").as_bytes(),
-        "line 2, column 4 (tariff): tariff is required (0 for a free service)",
+        "line 2, column 4 (tariff): tariff is required",
     );
     refuses(
         "F44: a complaint resolved before its first response",

@@ -237,7 +237,7 @@ fn bad_skm_fields() {
             6,
             "u3",
             parse_error("u3", "3.5", "a whole number"),
-            "skm.csv, line 3, column 6 (u3): u3: cannot parse `3.5` as a whole number",
+            "skm.csv, line 3, column 6 (u3): cannot parse `3.5` as a whole number",
         ),
         (
             "F12: SKM answer past i64",
@@ -245,7 +245,7 @@ fn bad_skm_fields() {
             11,
             "u8",
             parse_error("u8", "99999999999999999999", "a whole number"),
-            "skm.csv, line 3, column 11 (u8): u8: cannot parse `99999999999999999999` as a whole \
+            "skm.csv, line 3, column 11 (u8): cannot parse `99999999999999999999` as a whole \
              number",
         ),
         (
@@ -313,7 +313,7 @@ fn bad_skm_fields() {
             "unit",
             parse_error("unit", "unit-\\xff", "UTF-8 text"),
         ),
-        "skm.csv, line 3, column 2 (unit): unit: cannot parse `unit-\\xff` as UTF-8 text",
+        "skm.csv, line 3, column 2 (unit): cannot parse `unit-\\xff` as UTF-8 text",
     );
     fails(
         "F19: SKM respondent of gender X",
@@ -329,7 +329,7 @@ fn bad_skm_fields() {
                 expected: "L, P".into(),
             },
         ),
-        "skm.csv, line 2, column 13 (gender): gender: unknown value `X`, expected one of L, P",
+        "skm.csv, line 2, column 13 (gender): unknown value `X`, expected one of L, P",
     );
     fails(
         "F20: SKM respondent aged 150",
@@ -362,7 +362,7 @@ fn bad_skm_fields() {
                 expected: "SD, SMP, SMA, D3, S1, S2, S3".into(),
             },
         ),
-        "skm.csv, line 2, column 13 (education): education: unknown value `SMU`, expected one \
+        "skm.csv, line 2, column 13 (education): unknown value `SMU`, expected one \
          of SD, SMP, SMA, D3, S1, S2, S3",
     );
     fails(
@@ -379,7 +379,7 @@ fn bad_skm_fields() {
                 expected: "PNS, TNI, POLRI, SWASTA, WIRAUSAHA, LAINNYA".into(),
             },
         ),
-        "skm.csv, line 2, column 13 (occupation): occupation: unknown value `petani`, expected \
+        "skm.csv, line 2, column 13 (occupation): unknown value `petani`, expected \
          one of PNS, TNI, POLRI, SWASTA, WIRAUSAHA, LAINNYA",
     );
 }
@@ -467,7 +467,7 @@ fn bad_visit_fields() {
             8,
             "official_fee",
             parse_error("official_fee", "Rp 15,000", MONEY),
-            "visits.csv, line 3, column 8 (official_fee): official_fee: cannot parse \
+            "visits.csv, line 3, column 8 (official_fee): cannot parse \
              `Rp 15,000` as a whole amount of money such as 15000, 15.000 or Rp 15.000",
         ),
         (
@@ -554,9 +554,7 @@ fn bad_standards_holidays_and_complaints() {
             "completion",
             parse_error("completion", "14x", span),
         ),
-        &format!(
-            "standards.csv, line 2, column 3 (completion): completion: cannot parse `14x` as {span}"
-        ),
+        &format!("standards.csv, line 2, column 3 (completion): cannot parse `14x` as {span}"),
     );
     fails(
         "F32: waiting target of -5 minutes",
@@ -875,6 +873,16 @@ fn line_numbers() {
             })
             .collect();
         assert_eq!(got, lines, "{label}");
+        // The same file with good rows: `line()` places each record, as errors do.
+        let good = text.replace(",5,", ",4,");
+        let mut reader = SkmReader::new(good.as_bytes(), &options()).unwrap();
+        assert_eq!(reader.line(), 0, "{label}: before the first row");
+        let mut placed = Vec::new();
+        while let Some(row) = reader.next() {
+            row.unwrap_or_else(|e| panic!("{label}: {e}"));
+            placed.push(reader.line());
+        }
+        assert_eq!(placed, lines, "{label}: line()");
     }
     // The header's own line.
     let err = SkmReader::new("\n\nservice,unit\n".as_bytes(), &options()).unwrap_err();

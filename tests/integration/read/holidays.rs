@@ -39,7 +39,7 @@ fn dates_that_are_not_dates() {
             "date",
             parse_error("date", "2025-08-17T00:00:00Z", "a date such as 2025-08-17"),
         ),
-        "holidays.csv, line 2, column 1 (date): date: cannot parse `2025-08-17T00:00:00Z` as a \
+        "holidays.csv, line 2, column 1 (date): cannot parse `2025-08-17T00:00:00Z` as a \
          date such as 2025-08-17",
     );
     fails(
@@ -71,7 +71,7 @@ fn dates_that_are_not_dates() {
             "kind",
             parse_error("kind", "libur\\xa0nasional", "UTF-8 text"),
         ),
-        "holidays.csv, line 2, column 2 (kind): kind: cannot parse `libur\\xa0nasional` as UTF-8 \
+        "holidays.csv, line 2, column 2 (kind): cannot parse `libur\\xa0nasional` as UTF-8 \
          text",
     );
 }

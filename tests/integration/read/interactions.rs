@@ -127,7 +127,7 @@ fn empathy_on_a_declared_scale() {
             "empathy",
             parse_error("empathy", "4.5", "a whole number"),
         ),
-        "visits.csv, line 2, column 10 (empathy): empathy: cannot parse `4.5` as a whole number",
+        "visits.csv, line 2, column 10 (empathy): cannot parse `4.5` as a whole number",
     );
 }
 
@@ -199,7 +199,7 @@ fn money_fields() {
             "paid",
             parse_error("paid", "15,000", MONEY),
         ),
-        &format!("visits.csv, line 2, column 9 (paid): paid: cannot parse `15,000` as {MONEY}"),
+        &format!("visits.csv, line 2, column 9 (paid): cannot parse `15,000` as {MONEY}"),
     );
 }
 

@@ -126,7 +126,7 @@ fn tariffs_that_are_not_tariffs() {
             super::parse_error("tariff", "assessed<", expected),
         ),
         &format!(
-            "standards.csv, line 2, column 4 (tariff): tariff: cannot parse `assessed<` as \
+            "standards.csv, line 2, column 4 (tariff): cannot parse `assessed<` as \
              {expected}"
         ),
     );
@@ -141,7 +141,7 @@ fn tariffs_that_are_not_tariffs() {
             super::parse_error("tariff", "gratis", super::MONEY),
         ),
         &format!(
-            "standards.csv, line 2, column 4 (tariff): tariff: cannot parse `gratis` as {}",
+            "standards.csv, line 2, column 4 (tariff): cannot parse `gratis` as {}",
             super::MONEY
         ),
     );

@@ -187,9 +187,7 @@ fn texts_that_are_not_money() {
                 "paid",
                 parse_error("paid", value, MONEY),
             ),
-            &format!(
-                "visits.csv, line 2, column 9 (paid): paid: cannot parse `{value}` as {MONEY}"
-            ),
+            &format!("visits.csv, line 2, column 9 (paid): cannot parse `{value}` as {MONEY}"),
         );
     }
     for (label, text, error, message) in [
@@ -295,7 +293,7 @@ fn waiting_targets() {
             "max_wait_minutes",
             parse_error("max_wait_minutes", "30 menit", "a whole number"),
         ),
-        "standards, line 2, column 2 (max_wait_minutes): max_wait_minutes: cannot parse \
+        "standards, line 2, column 2 (max_wait_minutes): cannot parse \
          `30 menit` as a whole number",
     );
 }
