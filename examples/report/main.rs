@@ -9,7 +9,7 @@
 //! Options:
 //!
 //! * `--skm FILE` — SKM questionnaires (`service,unit,submitted_at,u1,…,u9[,gender,age,education,occupation,saran]`)
-//! * `--interactions FILE` — visits (`id,service,unit,channel,arrived_at,started_at,finished_at,official_fee,paid[,u1..u9,empathy,recommend]`)
+//! * `--interactions FILE` — visits (`service,unit,arrived_at,started_at,finished_at,official_fee,paid[,id,channel,u1..u9,empathy,recommend]`)
 //! * `--standards FILE` — service standards (`service,max_wait_minutes,completion,tariff`)
 //! * `--complaints FILE` — complaints (`unit,service,filed_at,first_response_at,resolved_at[,category]`)
 //! * `--holidays FILE` — days offices are closed besides weekends (`date[,kind]`), for working days

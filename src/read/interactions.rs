@@ -1,5 +1,5 @@
-//! Visit logs: `id,service,unit,channel,arrived_at,started_at,finished_at,official_fee,paid`,
-//! then optional `u1…uN`, `empathy`, `recommend`.
+//! Visit logs: `service,unit,arrived_at,started_at,finished_at,official_fee,paid`, then
+//! optional `id`, `channel`, `u1…uN`, `empathy`, `recommend`.
 
 use std::fmt;
 use std::io;
@@ -13,9 +13,9 @@ use crate::model::{Instrument, Interaction, Money, RatingScale};
 
 /// Reads visits, one [`Interaction`] per row.
 ///
-/// Columns (in any order, names in any case): `id`, `service`, `unit`, `channel`,
-/// `arrived_at`, `started_at`, `finished_at`, `official_fee`, `paid`; optionally any of the
-/// instrument's answer columns `u1`…`u9` (SKM answers 1–4 given for the visit), `empathy` (a
+/// Columns (in any order, names in any case): `service`, `unit`, `arrived_at`, `started_at`,
+/// `finished_at`, `official_fee`, `paid`; optionally `id`, `channel` (counter, online …), any of
+/// the instrument's answer columns `u1`…`u9` (SKM answers 1–4 given for the visit), `empathy` (a
 /// rating on the [empathy scale](ReadOptions::with_empathy_scale), 1–5 by default) and
 /// `recommend` (0–10).
 ///
@@ -65,10 +65,10 @@ pub struct InteractionReader<R> {
 
 /// Where each field is in the file (columns from 0).
 struct Columns {
-    id: usize,
+    id: Option<usize>,
     service: usize,
     unit: usize,
-    channel: usize,
+    channel: Option<usize>,
     arrived_at: usize,
     started_at: usize,
     finished_at: usize,
@@ -80,11 +80,9 @@ struct Columns {
     recommend: Option<usize>,
 }
 
-const REQUIRED: [&str; 9] = [
-    "id",
+const REQUIRED: [&str; 7] = [
     "service",
     "unit",
-    "channel",
     "arrived_at",
     "started_at",
     "finished_at",
@@ -98,10 +96,10 @@ impl Columns {
             .map(|name| header.find(&name))
             .collect();
         Ok(Self {
-            id: header.required("id")?,
+            id: header.find("id"),
             service: header.required("service")?,
             unit: header.required("unit")?,
-            channel: header.required("channel")?,
+            channel: header.find("channel"),
             arrived_at: header.required("arrived_at")?,
             started_at: header.required("started_at")?,
             finished_at: header.required("finished_at")?,
@@ -125,6 +123,7 @@ impl<R: io::Read> InteractionReader<R> {
         let instrument = options.instrument().clone();
         let schema = Schema::new()
             .required(REQUIRED)
+            .optional(["id", "channel"])
             .optional(answer_columns(instrument.len()))
             .optional(["empathy", "recommend"]);
         let records = Records::open(source, options.name_or("interactions"), &schema)?;
@@ -203,10 +202,11 @@ impl Reading<'_> {
         let time = |column: usize| row.parse(Some(column), |t| self.clock.time(t));
         let money =
             |column: usize| row.parse(Some(column), |t| Money::parse_field(row.name(column), t));
-        let id = row.text(c.id)?;
+        let text = |column: Option<usize>| column.map_or(Ok(None), |c| row.text(c));
+        let id = text(c.id)?;
         let service = row.required(c.service)?;
         let unit = row.required(c.unit)?;
-        let channel = row.text(c.channel)?;
+        let channel = text(c.channel)?;
         let arrived = row.parse_required(c.arrived_at, |t| self.clock.time(t))?;
         let mut visit = Interaction::builder(service, unit, arrived);
         if let Some(id) = id {

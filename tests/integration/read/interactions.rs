@@ -237,8 +237,21 @@ fn the_2004_instrument_in_a_visit_file() {
     let err = read(&text, &visits_csv()).unwrap_err();
     assert_eq!(
         err.to_string(),
-        "visits.csv, line 1, column 10: unknown column `u14`, expected id, service, unit, \
-         channel, arrived_at, started_at, finished_at, official_fee, paid, and optionally u1, \
-         u2, u3, u4, u5, u6, u7, u8, u9, empathy, recommend"
+        "visits.csv, line 1, column 10: unknown column `u14`, expected service, unit, \
+         arrived_at, started_at, finished_at, official_fee, paid, and optionally id, channel, \
+         u1, u2, u3, u4, u5, u6, u7, u8, u9, empathy, recommend"
     );
+}
+
+/// `id` and `channel` are optional columns: a queue system's export without them reads, each
+/// visit without an id or a channel.
+#[test]
+fn id_and_channel_may_be_left_out() {
+    let file = "service,unit,arrived_at,started_at,finished_at,official_fee,paid\n\
+                ktp-el,kel-a,1741050900,1741051800,1741053600,0,0\n";
+    let visits =
+        all(InteractionReader::new(file.as_bytes(), &ReadOptions::new()).unwrap()).unwrap();
+    assert_eq!(visits.len(), 1);
+    assert_eq!((visits[0].id(), visits[0].channel()), (None, None));
+    assert_eq!(visits[0].service(), "ktp-el");
 }
