@@ -199,13 +199,20 @@ impl GradeBands {
 /// assert_eq!(extended.weights()[9], Weight::new(1, 10)?);
 /// # Ok::<(), layanan::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+///
+/// An instrument is shared, not copied: every tally keeps one, so a clone only counts a
+/// reference, and every instance of a built-in instrument is the same one.
+#[derive(Debug, Clone)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(
     feature = "serde",
     serde(try_from = "InstrumentParts", into = "InstrumentParts")
 )]
-pub struct Instrument {
+pub struct Instrument(Arc<InstrumentData>);
+
+/// What an [`Instrument`] holds.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct InstrumentData {
     name: String,
     elements: Vec<Element>,
     /// The element keys, shared with every [`SkmAnswers`](crate::SkmAnswers) built from this
@@ -213,6 +220,20 @@ pub struct Instrument {
     keys: Arc<[String]>,
     weights: Vec<Weight>,
     bands: GradeBands,
+}
+
+impl PartialEq for Instrument {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0) || self.0 == other.0
+    }
+}
+
+impl Eq for Instrument {}
+
+impl std::hash::Hash for Instrument {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.0.hash(state);
+    }
 }
 
 impl Instrument {
@@ -255,17 +276,37 @@ impl Instrument {
         }
         let share = Weight::equal_share(elements.len())?;
         let keys = elements.iter().map(|e| e.key.clone()).collect();
-        Ok(Self {
+        Ok(Self(Arc::new(InstrumentData {
             name,
             weights: vec![share; elements.len()],
             elements,
             keys,
             bands: GradeBands::PERMENPANRB_14_2017,
-        })
+        })))
     }
 
     /// The nine elements of PermenPANRB 14/2017, in the sample questionnaire's order (U1–U9).
     pub fn permenpanrb_14_2017() -> Self {
+        static SHARED: OnceLock<Instrument> = OnceLock::new();
+        SHARED.get_or_init(Self::build_2017).clone()
+    }
+
+    /// The fourteen elements of KepMenPAN 25/2004, in the regulation's order.
+    pub fn kepmenpan_25_2004() -> Self {
+        static SHARED: OnceLock<Instrument> = OnceLock::new();
+        SHARED.get_or_init(Self::build_2004).clone()
+    }
+
+    /// The built-in instrument equal to this one, shared, or this one.
+    #[cfg_attr(not(feature = "serde"), allow(dead_code))]
+    fn shared(self) -> Self {
+        [Self::permenpanrb_14_2017(), Self::kepmenpan_25_2004()]
+            .into_iter()
+            .find(|builtin| *builtin == self)
+            .unwrap_or(self)
+    }
+
+    fn build_2017() -> Self {
         let e = |key: &str, name: &str, english: &str, labels: [&str; 4]| Element {
             key: key.into(),
             name: name.into(),
@@ -339,18 +380,15 @@ impl Instrument {
                 ],
             ),
         ];
-        static KEYS: OnceLock<Arc<[String]>> = OnceLock::new();
         Self::builtin(
             "PermenPANRB 14/2017",
             elements,
             9,
             GradeBands::PERMENPANRB_14_2017,
         )
-        .sharing_keys(&KEYS)
     }
 
-    /// The fourteen elements of KepMenPAN 25/2004, in the regulation's order.
-    pub fn kepmenpan_25_2004() -> Self {
+    fn build_2004() -> Self {
         let e = |key: &str, name: &str, english: &str, adjective: &str| Element {
             key: key.into(),
             name: name.into(),
@@ -448,32 +486,23 @@ impl Instrument {
             e("kenyamanan", "Kenyamanan lingkungan", "comfort", "nyaman"),
             e("keamanan", "Keamanan pelayanan", "security", "aman"),
         ];
-        static KEYS: OnceLock<Arc<[String]>> = OnceLock::new();
         Self::builtin(
             "KepMenPAN 25/2004",
             elements,
             14,
             GradeBands::KEPMENPAN_25_2004,
         )
-        .sharing_keys(&KEYS)
-    }
-
-    /// Every instance of a built-in instrument shares one list of keys, so answers built with
-    /// one instance are recognised by a tally of another by pointer, not by comparing keys.
-    fn sharing_keys(mut self, shared: &OnceLock<Arc<[String]>>) -> Self {
-        self.keys = Arc::clone(shared.get_or_init(|| Arc::clone(&self.keys)));
-        self
     }
 
     fn builtin(name: &str, elements: Vec<Element>, k: u32, bands: GradeBands) -> Self {
         let share = Weight::unit_fraction(k);
-        Self {
+        Self(Arc::new(InstrumentData {
             name: name.into(),
             keys: elements.iter().map(|e| e.key.clone()).collect(),
             weights: vec![share; elements.len()],
             elements,
             bands,
-        }
+        }))
     }
 
     /// This instrument with one more element; weights become equal again (1/k).
@@ -482,10 +511,9 @@ impl Instrument {
     /// [`Error::DuplicateElement`] when the key is taken; [`Error::OutOfRange`] past
     /// [`MAX_ELEMENTS`](Self::MAX_ELEMENTS).
     pub fn with_element(self, element: Element) -> Result<Self> {
-        let mut elements = self.elements;
+        let mut elements = self.0.elements.clone();
         elements.push(element);
-        let bands = self.bands;
-        Ok(Instrument::new(self.name, elements)?.with_bands(bands))
+        Ok(Instrument::new(self.0.name.clone(), elements)?.with_bands(self.0.bands))
     }
 
     /// This instrument with the given weights, one for every element, summing to exactly 1.
@@ -513,7 +541,7 @@ impl Instrument {
     /// [`Error::UnknownElement`], [`Error::DuplicateElement`], [`Error::Missing`] for an element
     /// left without a weight, [`Error::WeightsDoNotSumToOne`].
     pub fn with_weights(mut self, weights: &[(&str, Weight)]) -> Result<Self> {
-        let mut assigned: Vec<Option<Weight>> = vec![None; self.elements.len()];
+        let mut assigned: Vec<Option<Weight>> = vec![None; self.len()];
         for (key, weight) in weights {
             let i = self.position(key)?;
             if let Some(slot) = assigned.get_mut(i)
@@ -525,19 +553,21 @@ impl Instrument {
             }
         }
         let mut resolved = Vec::with_capacity(assigned.len());
-        for (slot, element) in assigned.into_iter().zip(&self.elements) {
+        for (slot, element) in assigned.into_iter().zip(self.elements()) {
             resolved.push(slot.ok_or_else(|| Error::Missing {
                 field: format!("weight of element `{}`", element.key),
             })?);
         }
         check_sum(&resolved)?;
-        self.weights = resolved;
+        Arc::make_mut(&mut self.0).weights = resolved;
         Ok(self)
     }
 
     /// This instrument graded with other bands.
     pub fn with_bands(mut self, bands: GradeBands) -> Self {
-        self.bands = bands;
+        if self.0.bands != bands {
+            Arc::make_mut(&mut self.0).bands = bands;
+        }
         self
     }
 
@@ -547,25 +577,25 @@ impl Instrument {
         if self == other {
             return Ok(());
         }
-        let difference = if self.name != other.name {
+        let difference = if self.0.name != other.0.name {
             format!(
                 "their instruments differ (`{}` vs `{}`)",
-                self.name, other.name
+                self.0.name, other.0.name
             )
-        } else if self.elements != other.elements {
+        } else if self.0.elements != other.0.elements {
             format!(
                 "their instruments named `{}` have different elements",
-                self.name
+                self.0.name
             )
-        } else if self.weights != other.weights {
+        } else if self.0.weights != other.0.weights {
             format!(
                 "their instruments named `{}` weight the elements differently",
-                self.name
+                self.0.name
             )
         } else {
             format!(
                 "their instruments named `{}` grade with different bands",
-                self.name
+                self.0.name
             )
         };
         Err(Error::MergeMismatch {
@@ -576,32 +606,32 @@ impl Instrument {
 
     /// The instrument's name, e.g. `PermenPANRB 14/2017`.
     pub fn name(&self) -> &str {
-        &self.name
+        &self.0.name
     }
 
     /// The elements in printed order.
     pub fn elements(&self) -> &[Element] {
-        &self.elements
+        &self.0.elements
     }
 
     /// The weights, aligned with [`elements`](Self::elements).
     pub fn weights(&self) -> &[Weight] {
-        &self.weights
+        &self.0.weights
     }
 
     /// The grade bands.
     pub fn bands(&self) -> GradeBands {
-        self.bands
+        self.0.bands
     }
 
     /// The number of elements.
     pub fn len(&self) -> usize {
-        self.elements.len()
+        self.0.elements.len()
     }
 
     /// Always false: an instrument has at least one element.
     pub fn is_empty(&self) -> bool {
-        self.elements.is_empty()
+        self.0.elements.is_empty()
     }
 
     /// The position of the element with `key`.
@@ -609,17 +639,17 @@ impl Instrument {
     /// # Errors
     /// [`Error::UnknownElement`].
     pub fn position(&self, key: &str) -> Result<usize> {
-        self.keys
+        self.0.keys
             .iter()
             .position(|k| k == key)
             .ok_or_else(|| Error::UnknownElement {
-                instrument: self.name.clone(),
+                instrument: self.0.name.clone(),
                 element: key.into(),
             })
     }
 
     pub(crate) fn keys(&self) -> &Arc<[String]> {
-        &self.keys
+        &self.0.keys
     }
 }
 
@@ -694,20 +724,23 @@ impl TryFrom<InstrumentParts> for Instrument {
                 ),
             });
         }
-        let keyed: Vec<(String, Weight)> = instrument.keys.iter().cloned().zip(p.weights).collect();
+        let keyed: Vec<(String, Weight)> =
+            instrument.0.keys.iter().cloned().zip(p.weights).collect();
         let pairs: Vec<(&str, Weight)> = keyed.iter().map(|(k, w)| (k.as_str(), *w)).collect();
-        instrument.with_weights(&pairs)
+        // Read back, a built-in instrument is the shared one again.
+        Ok(instrument.with_weights(&pairs)?.shared())
     }
 }
 
 #[cfg(feature = "serde")]
 impl From<Instrument> for InstrumentParts {
     fn from(i: Instrument) -> Self {
+        let data = Arc::unwrap_or_clone(i.0);
         InstrumentParts {
-            name: i.name,
-            elements: i.elements,
-            weights: i.weights,
-            bands: i.bands,
+            name: data.name,
+            elements: data.elements,
+            weights: data.weights,
+            bands: data.bands,
         }
     }
 }
