@@ -639,7 +639,8 @@ impl Instrument {
     /// # Errors
     /// [`Error::UnknownElement`].
     pub fn position(&self, key: &str) -> Result<usize> {
-        self.0.keys
+        self.0
+            .keys
             .iter()
             .position(|k| k == key)
             .ok_or_else(|| Error::UnknownElement {

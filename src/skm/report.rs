@@ -1,7 +1,7 @@
 //! The SKM report: per-element NRRs, the IKM, its grade and its uncertainty.
 
 use super::exact::{self, NrrRounding};
-use super::tally::SkmTally;
+use super::tally::{SkmTally, Sums};
 use crate::error::{Error, Result};
 use crate::model::{Mutu, SKM_SCALE_MAX, Weight};
 use crate::stats::{CronbachAlpha, Interval, Level, Ratio, covariance, krejcie_morgan};
@@ -336,6 +336,9 @@ impl SkmTally {
     /// show it (see [`Compatibility`]).
     pub(crate) fn build_report(&self, options: &SkmOptions) -> Result<SkmReport> {
         let instrument = self.instrument();
+        // Read many times below: worked out once when the tally keeps questionnaires as given.
+        let sums = self.sums();
+        let sums: &Sums = &sums;
         if self.responses() == 0 {
             return Err(Error::NoData {
                 what: "answered questionnaires".into(),
@@ -343,7 +346,7 @@ impl SkmTally {
         }
         let level = options.level();
         let bands = instrument.bands();
-        let answered = |i: usize| self.pair(i, i).0 > 0;
+        let answered = |i: usize| sums.pair(i, i).0 > 0;
         let mut left_out = Vec::new();
         for (i, element) in instrument.elements().iter().enumerate() {
             if !answered(i) {
@@ -365,11 +368,11 @@ impl SkmTally {
             .elements()
             .iter()
             .zip(weights)
-            .zip(self.counts())
+            .zip(sums.counts())
             .enumerate()
         {
             let Some(weight) = weight else { continue };
-            let (n, sum, _, squares) = self.pair(i, i);
+            let (n, sum, _, squares) = sums.pair(i, i);
             let nrr = sum as f64 / n as f64;
             let sd = covariance(n, sum, sum, squares).map(|v| v.max(0.0).sqrt());
             let interval = match sd {
@@ -407,7 +410,7 @@ impl SkmTally {
             positions: &positions,
         };
 
-        let exact_index = self.index_of(scored, None, NrrRounding::Exact);
+        let exact_index = self.index_of(sums, scored, None, NrrRounding::Exact);
         let (index, hundredths) = (exact::to_f64_or(exact_index), exact_index.hundredths());
         let sample = match options.population() {
             Some(population) => {
@@ -425,7 +428,7 @@ impl SkmTally {
             Some(population) => Some(finite_population_correction(population, self.responses())?),
             None => None,
         };
-        let spread = self.ikm_spread(scored, fpc)?;
+        let spread = self.ikm_spread(sums, scored, fpc)?;
         let interval = spread
             .map(|(se, df)| {
                 // Held within the IKM's scale, 25–100.
@@ -440,7 +443,7 @@ impl SkmTally {
                     check_printed_weight(weight, elements.len())?;
                 }
                 let printed = self
-                    .index_of(scored, c.weight(), c.nrr())
+                    .index_of(sums, scored, c.weight(), c.nrr())
                     .rounded(c.index());
                 let p_hundredths = printed.hundredths();
                 let mutu = match c.index_decimals_graded() {
@@ -473,8 +476,8 @@ impl SkmTally {
             finite_population_correction: fpc,
             left_out,
             mutu: bands.grade(hundredths),
-            alpha: self.alpha_listwise(level),
-            alpha_pairwise: self.alpha_pairwise(level),
+            alpha: self.alpha_listwise(sums, level),
+            alpha_pairwise: self.alpha_pairwise(sums, level),
             printed,
             sample,
             elements,
@@ -484,6 +487,7 @@ impl SkmTally {
     /// The index (1–4): an exact fraction where 128 bits allow, else a float.
     fn index_of(
         &self,
+        sums: &Sums,
         scored: Scored<'_>,
         printed_weight: Option<Weight>,
         rounding: NrrRounding,
@@ -491,7 +495,7 @@ impl SkmTally {
         let parts: Option<Vec<(Weight, Ratio)>> = scored
             .iter()
             .map(|(i, e)| {
-                let (n, sum, _, _) = self.pair(i, i);
+                let (n, sum, _, _) = sums.pair(i, i);
                 Some((
                     printed_weight.unwrap_or(e.weight),
                     exact::nrr(sum, n, rounding)?,
@@ -517,14 +521,19 @@ impl SkmTally {
     /// times the finite-population correction; `min nᵢ − 1` degrees of freedom. Without blanks
     /// this is exactly the t interval of the mean of each respondent's weighted score. `None`
     /// when an element has fewer than 2 answers.
-    fn ikm_spread(&self, scored: Scored<'_>, fpc: Option<f64>) -> Result<Option<(f64, f64)>> {
+    fn ikm_spread(
+        &self,
+        sums: &Sums,
+        scored: Scored<'_>,
+        fpc: Option<f64>,
+    ) -> Result<Option<(f64, f64)>> {
         if scored.elements.iter().any(|e| e.n < 2) {
             return Ok(None);
         }
         let mut variance = 0.0;
         for (i, ei) in scored.iter() {
             for (j, ej) in scored.iter() {
-                let (n_ij, s_i, s_j, p) = self.pair(i, j);
+                let (n_ij, s_i, s_j, p) = sums.pair(i, j);
                 if let Some(c) = covariance(n_ij, s_i, s_j, p) {
                     variance += ei.weight.to_f64() * ej.weight.to_f64() * n_ij as f64 * c
                         / (ei.n as f64 * ej.n as f64);
@@ -539,13 +548,13 @@ impl SkmTally {
     }
 
     #[allow(clippy::arithmetic_side_effects)] // k ≤ Instrument::MAX_ELEMENTS
-    fn alpha_listwise(&self, level: Level) -> Option<CronbachAlpha> {
+    fn alpha_listwise(&self, sums: &Sums, level: Level) -> Option<CronbachAlpha> {
         let k = self.instrument().len();
-        let m = self.complete_responses();
+        let m = sums.complete();
         let mut cov = Vec::with_capacity(k * k);
         for i in 0..k {
             for j in 0..k {
-                let (s_i, s_j, p) = self.complete_pair(i, j);
+                let (s_i, s_j, p) = sums.complete_pair(i, j);
                 cov.push(covariance(m, s_i, s_j, p)?);
             }
         }
@@ -553,12 +562,12 @@ impl SkmTally {
     }
 
     #[allow(clippy::arithmetic_side_effects)] // k ≤ Instrument::MAX_ELEMENTS
-    fn alpha_pairwise(&self, level: Level) -> Option<CronbachAlpha> {
+    fn alpha_pairwise(&self, sums: &Sums, level: Level) -> Option<CronbachAlpha> {
         let k = self.instrument().len();
         let mut cov = Vec::with_capacity(k * k);
         for i in 0..k {
             for j in 0..k {
-                let (n_ij, s_i, s_j, p) = self.pair(i, j);
+                let (n_ij, s_i, s_j, p) = sums.pair(i, j);
                 match covariance(n_ij, s_i, s_j, p) {
                     Some(c) => cov.push(c),
                     // A variance that cannot be estimated leaves α undefined; a covariance

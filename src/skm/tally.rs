@@ -36,7 +36,7 @@ use crate::tally::{Merge, Tally};
 /// assert_eq!(morning.answer_counts("waktu")?, [0, 1, 1, 0]);
 /// # Ok::<(), layanan::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(try_from = "TallyParts", into = "TallyParts"))]
 pub struct SkmTally {
@@ -45,6 +45,23 @@ pub struct SkmTally {
     responses: u64,
     /// Questionnaires with no answer at all.
     blank: u64,
+    /// Until the tally keeps sums: up to [`FEW`] questionnaires as answered, `k` bytes each (0
+    /// for a blank answer). A small group (a unit with a handful of respondents) costs what it
+    /// has seen, not `k²` sums.
+    few: Vec<u8>,
+    /// The sums every report needs, once there are more than [`FEW`] questionnaires (then
+    /// `few` is empty).
+    sums: Option<Box<Sums>>,
+}
+
+/// The most questionnaires kept as answered before a tally keeps sums instead.
+const FEW: usize = 32;
+
+/// Integer sums over questionnaires: everything the report needs.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub(crate) struct Sums {
+    /// The number of elements.
+    k: usize,
     /// Per element, how many answered 1, 2, 3, 4.
     counts: Vec<[u64; 4]>,
     /// `k × k`: incomplete questionnaires that answered both i and j. This and the next two
@@ -65,6 +82,27 @@ pub struct SkmTally {
     complete_sum: Vec<u64>,
 }
 
+impl PartialEq for SkmTally {
+    /// Equal when they count the same questionnaires, however each keeps them.
+    fn eq(&self, other: &Self) -> bool {
+        self.instrument == other.instrument
+            && self.responses == other.responses
+            && self.blank == other.blank
+            && self.sums() == other.sums()
+    }
+}
+
+impl Eq for SkmTally {}
+
+impl std::hash::Hash for SkmTally {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.instrument.hash(state);
+        self.responses.hash(state);
+        self.blank.hash(state);
+        self.sums().hash(state);
+    }
+}
+
 impl Default for SkmTally {
     /// An empty tally for the PermenPANRB 14/2017 instrument.
     fn default() -> Self {
@@ -82,15 +120,12 @@ fn overflow() -> Error {
     }
 }
 
-impl SkmTally {
-    /// An empty tally for `instrument`.
+impl Sums {
+    /// No questionnaire, for `k` elements.
     #[allow(clippy::arithmetic_side_effects)] // k ≤ Instrument::MAX_ELEMENTS
-    pub fn new(instrument: Instrument) -> Self {
-        let k = instrument.len();
+    fn new(k: usize) -> Self {
         Self {
-            instrument,
-            responses: 0,
-            blank: 0,
+            k,
             counts: vec![[0; 4]; k],
             pair_n: vec![0; k * k],
             pair_sum: vec![0; k * k],
@@ -101,44 +136,39 @@ impl SkmTally {
         }
     }
 
-    /// Adds one questionnaire's bare answers: [`Tally::push`] without the respondent, unit or
-    /// service. Answers built from this tally's instrument are taken as they are; others are
-    /// matched by element key, elements they lack counting as blank.
-    ///
-    /// # Errors
-    /// [`Error::UnknownElement`] when the answers name an element this instrument does not
-    /// have; [`Error::Overflow`] if a count would pass its limit. The tally is then unchanged.
-    pub fn push_answers(&mut self, answers: &SkmAnswers) -> Result<()> {
-        self.check_answers(answers)?;
-        self.commit_answers(answers);
-        Ok(())
+    /// The sums of questionnaires kept as answered (`k` bytes each, 0 for blank).
+    fn of_rows(k: usize, rows: &[u8]) -> Self {
+        let mut sums = Self::new(k);
+        sums.add_rows(rows);
+        sums
     }
 
-    /// Counts answers [`check_answers`](Self::check_answers) accepted.
-    #[allow(clippy::arithmetic_side_effects)] // bounded by MAX_RESPONSES, as the comments below show
-    pub(crate) fn commit_answers(&mut self, answers: &SkmAnswers) {
-        let Ok(aligned) = self.align(answers) else {
-            return;
-        };
-        let values: &[Option<u8>] = &aligned;
-        if values.iter().all(Option::is_none) {
-            self.blank = self.blank.saturating_add(1);
-            return;
+    /// Adds questionnaires kept as answered.
+    fn add_rows(&mut self, rows: &[u8]) {
+        let mut values = vec![None; self.k];
+        for row in rows.chunks_exact(self.k.max(1)) {
+            for (value, &answer) in values.iter_mut().zip(row) {
+                *value = (answer > 0).then_some(answer);
+            }
+            self.add(&values);
         }
-        // Every count and sum is at most 16 × responses (an answer is at most 4), and
-        // `check_answers` made sure there is room for one more questionnaire, so no addition
-        // below can overflow.
+    }
+
+    /// Adds one questionnaire with at least one answer, aligned with the instrument.
+    #[allow(clippy::arithmetic_side_effects)] // bounded by MAX_RESPONSES, as the comments below show
+    fn add(&mut self, values: &[Option<u8>]) {
+        // Every count and sum is at most 16 × responses (an answer is at most 4), and the
+        // tally made sure there is room for one more questionnaire, so no addition below can
+        // overflow.
         let k = values.len();
         if k == 0 || self.counts.len() != k || self.pair_n.len() != k * k {
             // Not reached: an instrument has elements and the matrices are sized from it.
-            // (`chunks_exact_mut(0)` would panic; an empty questionnaire is complete.)
-            self.responses += 1;
+            // (`chunks_exact_mut(0)` would panic.)
             return;
         }
-        // The overflow check above bounds every slot (≤ 16 × responses), so plain additions
-        // cannot overflow. Each element's row of the k × k matrices is walked once, zipped
-        // with the answers, without bounds checks; complete questionnaires (the common case)
-        // take one branch and fill only the complete-questionnaire sums.
+        // Each element's row of the k × k matrices is walked once, zipped with the answers,
+        // without bounds checks; complete questionnaires (the common case) take one branch and
+        // fill only the complete-questionnaire sums.
         let all_answered = values.iter().all(Option::is_some);
         if all_answered {
             for (i, (((xi, counts), cs), c)) in values
@@ -185,72 +215,40 @@ impl SkmTally {
                 }
             }
         }
-        self.responses += 1;
     }
 
-    /// Whether [`push_answers`](Self::push_answers) would accept `answers`, without counting
-    /// them: lets a caller that feeds several tallies check before changing any.
-    pub(crate) fn check_answers(&self, answers: &SkmAnswers) -> Result<()> {
-        self.align(answers)?;
-        if self.responses >= MAX_RESPONSES || self.blank == u64::MAX {
-            return Err(overflow());
-        }
-        Ok(())
-    }
-
-    /// The answers in this instrument's order.
-    fn align<'b>(&self, answers: &'b SkmAnswers) -> Result<Cow<'b, [Option<u8>]>> {
-        let ours = self.instrument.keys();
-        if Arc::ptr_eq(ours, answers.keys()) || ours[..] == answers.keys()[..] {
-            return Ok(Cow::Borrowed(answers.values()));
-        }
-        let mut aligned = vec![None; ours.len()];
-        for (key, value) in answers.iter() {
-            let i = self.instrument.position(key)?;
-            if let Some(slot) = aligned.get_mut(i) {
-                *slot = value;
+    /// Adds another tally's sums (the caller checked the totals stay in bounds).
+    fn merge(&mut self, other: &Sums) {
+        let add_all = |into: &mut [u64], from: &[u64]| {
+            for (a, b) in into.iter_mut().zip(from) {
+                *a = a.saturating_add(*b);
             }
+        };
+        self.complete = self.complete.saturating_add(other.complete);
+        for (a, b) in self.counts.iter_mut().zip(&other.counts) {
+            add_all(a, b);
         }
-        Ok(Cow::Owned(aligned))
+        add_all(&mut self.pair_n, &other.pair_n);
+        add_all(&mut self.pair_sum, &other.pair_sum);
+        add_all(&mut self.pair_product, &other.pair_product);
+        add_all(&mut self.complete_product, &other.complete_product);
+        add_all(&mut self.complete_sum, &other.complete_sum);
     }
 
-    /// The instrument.
-    pub fn instrument(&self) -> &Instrument {
-        &self.instrument
-    }
-
-    /// Questionnaires with at least one answer: the respondents.
-    pub fn responses(&self) -> u64 {
-        self.responses
-    }
-
-    /// Questionnaires returned with no answer at all (not respondents).
-    pub fn blank_questionnaires(&self) -> u64 {
-        self.blank
+    /// Per element, how many answered 1, 2, 3, 4.
+    pub(crate) fn counts(&self) -> &[[u64; 4]] {
+        &self.counts
     }
 
     /// Questionnaires with every element answered.
-    pub fn complete_responses(&self) -> u64 {
+    pub(crate) fn complete(&self) -> u64 {
         self.complete
-    }
-
-    /// How many answered 1, 2, 3 and 4 to element `key`.
-    ///
-    /// # Errors
-    /// [`Error::UnknownElement`].
-    pub fn answer_counts(&self, key: &str) -> Result<[u64; 4]> {
-        let i = self.instrument.position(key)?;
-        Ok(self.counts.get(i).copied().unwrap_or_default())
-    }
-
-    pub(crate) fn counts(&self) -> &[[u64; 4]] {
-        &self.counts
     }
 
     /// `(n_ij, Σ x_i, Σ x_j, Σ x_i x_j)` over respondents who answered both `i` and `j`.
     #[allow(clippy::arithmetic_side_effects)] // i, j < k ≤ Instrument::MAX_ELEMENTS; counts validated on read
     pub(crate) fn pair(&self, i: usize, j: usize) -> (u64, u64, u64, u64) {
-        let k = self.instrument.len();
+        let k = self.k;
         let get = |m: &[u64], r: usize, c: usize| m.get(r * k + c).copied().unwrap_or(0);
         let sum = |r: usize| self.complete_sum.get(r).copied().unwrap_or(0);
         // Incomplete questionnaires plus complete ones (bounded by 16 × responses: no overflow).
@@ -262,12 +260,25 @@ impl SkmTally {
         )
     }
 
+    /// `(Σ x_i, Σ x_j, Σ x_i x_j)` over complete questionnaires.
+    #[allow(clippy::arithmetic_side_effects)] // i, j < k ≤ Instrument::MAX_ELEMENTS
+    pub(crate) fn complete_pair(&self, i: usize, j: usize) -> (u64, u64, u64) {
+        (
+            self.complete_sum.get(i).copied().unwrap_or(0),
+            self.complete_sum.get(j).copied().unwrap_or(0),
+            self.complete_product
+                .get(i.min(j) * self.k + i.max(j))
+                .copied()
+                .unwrap_or(0),
+        )
+    }
+
     /// The pair matrices over every questionnaire (the serialised form), from the incomplete
     /// ones kept in memory; `subtract` goes back.
     #[cfg(feature = "serde")]
     #[allow(clippy::arithmetic_side_effects)] // k ≤ Instrument::MAX_ELEMENTS
     fn pair_matrices(&self, subtract: bool) -> Option<[Vec<u64>; 3]> {
-        let k = self.instrument.len();
+        let k = self.k;
         let combine = |a: u64, b: u64| {
             if subtract {
                 a.checked_sub(b)
@@ -300,26 +311,12 @@ impl SkmTally {
         Some([n, sum, product])
     }
 
-    /// `(Σ x_i, Σ x_j, Σ x_i x_j)` over complete questionnaires.
-    #[allow(clippy::arithmetic_side_effects)] // i, j < k ≤ Instrument::MAX_ELEMENTS
-    pub(crate) fn complete_pair(&self, i: usize, j: usize) -> (u64, u64, u64) {
-        let k = self.instrument.len();
-        (
-            self.complete_sum.get(i).copied().unwrap_or(0),
-            self.complete_sum.get(j).copied().unwrap_or(0),
-            self.complete_product
-                .get(i.min(j) * k + i.max(j))
-                .copied()
-                .unwrap_or(0),
-        )
-    }
-
     /// Between the upper triangle of `complete_product` kept in memory and the whole
     /// (symmetric) matrix of the serialised form.
     #[cfg(feature = "serde")]
     #[allow(clippy::arithmetic_side_effects)] // i, j < k ≤ Instrument::MAX_ELEMENTS
     fn mirror_complete_product(&mut self, whole: bool) {
-        let k = self.instrument.len();
+        let k = self.k;
         for i in 0..k {
             for j in 0..i {
                 let upper = self.complete_product.get(j * k + i).copied().unwrap_or(0);
@@ -330,12 +327,12 @@ impl SkmTally {
         }
     }
 
-    /// [`pair`](Self::pair) of the matrices as stored, for a deserialised tally whose matrices
+    /// [`pair`](Self::pair) of the matrices as stored, for deserialised sums whose matrices
     /// still count every questionnaire.
     #[cfg_attr(not(feature = "serde"), allow(dead_code))]
     #[allow(clippy::arithmetic_side_effects)] // i, j < k ≤ Instrument::MAX_ELEMENTS
     fn raw_pair(&self, i: usize, j: usize) -> (u64, u64, u64, u64) {
-        let k = self.instrument.len();
+        let k = self.k;
         let get = |m: &[u64], r: usize, c: usize| m.get(r * k + c).copied().unwrap_or(0);
         (
             get(&self.pair_n, i, j),
@@ -344,25 +341,146 @@ impl SkmTally {
             get(&self.pair_product, i, j),
         )
     }
+}
 
-    /// Checks that the parts of a deserialised tally (in the serialised form: pair matrices
-    /// over every questionnaire) agree with each other.
+impl SkmTally {
+    /// An empty tally for `instrument`.
+    pub fn new(instrument: Instrument) -> Self {
+        Self {
+            instrument,
+            responses: 0,
+            blank: 0,
+            few: Vec::new(),
+            sums: None,
+        }
+    }
+
+    /// Adds one questionnaire's bare answers: [`Tally::push`] without the respondent, unit or
+    /// service. Answers built from this tally's instrument are taken as they are; others are
+    /// matched by element key, elements they lack counting as blank.
+    ///
+    /// # Errors
+    /// [`Error::UnknownElement`] when the answers name an element this instrument does not
+    /// have; [`Error::Overflow`] if a count would pass its limit. The tally is then unchanged.
+    pub fn push_answers(&mut self, answers: &SkmAnswers) -> Result<()> {
+        self.check_answers(answers)?;
+        self.commit_answers(answers);
+        Ok(())
+    }
+
+    /// Counts answers [`check_answers`](Self::check_answers) accepted.
+    #[allow(clippy::arithmetic_side_effects)] // k ≤ Instrument::MAX_ELEMENTS
+    pub(crate) fn commit_answers(&mut self, answers: &SkmAnswers) {
+        let Ok(aligned) = self.align(answers) else {
+            return;
+        };
+        let values: &[Option<u8>] = &aligned;
+        if values.iter().all(Option::is_none) {
+            self.blank = self.blank.saturating_add(1);
+            return;
+        }
+        let k = self.instrument.len();
+        if self.sums.is_none() && self.few.len() < FEW * k {
+            self.few.extend(values.iter().map(|v| v.unwrap_or(0)));
+        } else {
+            self.sums_mut().add(values);
+        }
+        self.responses = self.responses.saturating_add(1);
+    }
+
+    /// Whether [`push_answers`](Self::push_answers) would accept `answers`, without counting
+    /// them: lets a caller that feeds several tallies check before changing any.
+    pub(crate) fn check_answers(&self, answers: &SkmAnswers) -> Result<()> {
+        self.align(answers)?;
+        if self.responses >= MAX_RESPONSES || self.blank == u64::MAX {
+            return Err(overflow());
+        }
+        Ok(())
+    }
+
+    /// The answers in this instrument's order.
+    fn align<'b>(&self, answers: &'b SkmAnswers) -> Result<Cow<'b, [Option<u8>]>> {
+        let ours = self.instrument.keys();
+        if Arc::ptr_eq(ours, answers.keys()) || ours[..] == answers.keys()[..] {
+            return Ok(Cow::Borrowed(answers.values()));
+        }
+        let mut aligned = vec![None; ours.len()];
+        for (key, value) in answers.iter() {
+            let i = self.instrument.position(key)?;
+            if let Some(slot) = aligned.get_mut(i) {
+                *slot = value;
+            }
+        }
+        Ok(Cow::Owned(aligned))
+    }
+
+    /// The sums, kept or worked out from the questionnaires kept as answered.
+    pub(crate) fn sums(&self) -> Cow<'_, Sums> {
+        match &self.sums {
+            Some(sums) => Cow::Borrowed(sums),
+            None => Cow::Owned(Sums::of_rows(self.instrument.len(), &self.few)),
+        }
+    }
+
+    /// The sums, kept from now on.
+    fn sums_mut(&mut self) -> &mut Sums {
+        let (k, few) = (self.instrument.len(), &mut self.few);
+        self.sums.get_or_insert_with(|| {
+            let sums = Sums::of_rows(k, few);
+            *few = Vec::new();
+            Box::new(sums)
+        })
+    }
+
+    /// The instrument.
+    pub fn instrument(&self) -> &Instrument {
+        &self.instrument
+    }
+
+    /// Questionnaires with at least one answer: the respondents.
+    pub fn responses(&self) -> u64 {
+        self.responses
+    }
+
+    /// Questionnaires returned with no answer at all (not respondents).
+    pub fn blank_questionnaires(&self) -> u64 {
+        self.blank
+    }
+
+    /// Questionnaires with every element answered.
+    pub fn complete_responses(&self) -> u64 {
+        match &self.sums {
+            Some(sums) => sums.complete,
+            None => self
+                .few
+                .chunks_exact(self.instrument.len().max(1))
+                .filter(|row| row.iter().all(|&a| a > 0))
+                .count() as u64,
+        }
+    }
+
+    /// How many answered 1, 2, 3 and 4 to element `key`.
+    ///
+    /// # Errors
+    /// [`Error::UnknownElement`].
+    pub fn answer_counts(&self, key: &str) -> Result<[u64; 4]> {
+        let i = self.instrument.position(key)?;
+        Ok(self.sums().counts.get(i).copied().unwrap_or_default())
+    }
+
+    /// Checks that the sums of a deserialised tally (in the serialised form: pair matrices over
+    /// every questionnaire) agree with each other and with its counts.
     #[cfg_attr(not(feature = "serde"), allow(dead_code))]
     #[allow(clippy::arithmetic_side_effects)] // k ≤ Instrument::MAX_ELEMENTS; sums of u64 products in u128
-    fn validate(&self) -> Result<()> {
+    fn validate(&self, s: &Sums) -> Result<()> {
         let k = self.instrument.len();
         let inconsistent = |reason: String| Error::Inconsistent {
             what: "SKM tally".into(),
             reason,
         };
-        let square = [
-            &self.pair_n,
-            &self.pair_sum,
-            &self.pair_product,
-            &self.complete_product,
-        ];
-        if self.counts.len() != k
-            || self.complete_sum.len() != k
+        let square = [&s.pair_n, &s.pair_sum, &s.pair_product, &s.complete_product];
+        if s.counts.len() != k
+            || s.complete_sum.len() != k
             || square.iter().any(|m| m.len() != k * k)
         {
             return Err(inconsistent(format!(
@@ -376,14 +494,14 @@ impl SkmTally {
                 self.responses
             )));
         }
-        if self.complete > self.responses {
+        if s.complete > self.responses {
             return Err(inconsistent(format!(
                 "{} complete questionnaires out of {}",
-                self.complete, self.responses
+                s.complete, self.responses
             )));
         }
         let key = |i: usize| self.instrument.elements().get(i).map_or("?", |e| e.key());
-        for (i, counts) in self.counts.iter().enumerate() {
+        for (i, counts) in s.counts.iter().enumerate() {
             let n: u128 = counts.iter().map(|&c| u128::from(c)).sum();
             let sum: u128 = (1..=SKM_SCALE_MAX)
                 .zip(counts)
@@ -393,7 +511,7 @@ impl SkmTally {
                 .zip(counts)
                 .map(|(v, &c)| u128::from(v) * u128::from(v) * u128::from(c))
                 .sum();
-            let (n_ii, s_ii, _, p_ii) = self.raw_pair(i, i);
+            let (n_ii, s_ii, _, p_ii) = s.raw_pair(i, i);
             if n != u128::from(n_ii)
                 || sum != u128::from(s_ii)
                 || squares != u128::from(p_ii)
@@ -406,7 +524,7 @@ impl SkmTally {
             }
         }
         // Each questionnaire counted as answered answered something.
-        let answers: u128 = self.counts.iter().flatten().map(|&c| u128::from(c)).sum();
+        let answers: u128 = s.counts.iter().flatten().map(|&c| u128::from(c)).sum();
         if answers < u128::from(self.responses) {
             return Err(inconsistent(format!(
                 "{} questionnaires counted as answered, but {answers} answers",
@@ -418,9 +536,9 @@ impl SkmTally {
         let max = u64::from(SKM_SCALE_MAX);
         for i in 0..k {
             for j in 0..k {
-                let (n_ij, s_ij, s_ji, p_ij) = self.raw_pair(i, j);
-                let (n_ji, _, _, p_ji) = self.raw_pair(j, i);
-                let (n_i, n_j) = (self.raw_pair(i, i).0, self.raw_pair(j, j).0);
+                let (n_ij, s_ij, s_ji, p_ij) = s.raw_pair(i, j);
+                let (n_ji, _, _, p_ji) = s.raw_pair(j, i);
+                let (n_i, n_j) = (s.raw_pair(i, i).0, s.raw_pair(j, j).0);
                 let within = |v: u64, per: u64| v >= n_ij && v <= n_ij.saturating_mul(per);
                 if n_ij != n_ji
                     || p_ij != p_ji
@@ -428,7 +546,7 @@ impl SkmTally {
                     || !within(s_ij, max)
                     || !within(s_ji, max)
                     || !within(p_ij, max * max)
-                    || n_ij < self.complete
+                    || n_ij < s.complete
                 {
                     return Err(inconsistent(format!(
                         "the joint counts of elements `{}` and `{}` are impossible",
@@ -437,12 +555,12 @@ impl SkmTally {
                     )));
                 }
                 // As stored (the whole matrix), so an asymmetric one is caught.
-                let (c_i, c_j, _) = self.complete_pair(i, j);
+                let (c_i, c_j, _) = s.complete_pair(i, j);
                 let raw =
-                    |r: usize, c: usize| self.complete_product.get(r * k + c).copied().unwrap_or(0);
+                    |r: usize, c: usize| s.complete_product.get(r * k + c).copied().unwrap_or(0);
                 let (c_ij, c_ji) = (raw(i, j), raw(j, i));
                 let complete_within =
-                    |v: u64, per: u64| v >= self.complete && v <= self.complete.saturating_mul(per);
+                    |v: u64, per: u64| v >= s.complete && v <= s.complete.saturating_mul(per);
                 if c_ij != c_ji
                     || !complete_within(c_i, max)
                     || !complete_within(c_j, max)
@@ -460,10 +578,10 @@ impl SkmTally {
         // n·Σxᵢxⱼ − Σxᵢ·Σxⱼ over the complete questionnaires is n² times their covariance
         // matrix, positive semi-definite for any real answers; sums that break it would give
         // a Cronbach's α above 1.
-        let n = self.complete as f64;
+        let n = s.complete as f64;
         let scaled_covariance: Vec<f64> = (0..k * k)
             .map(|cell| {
-                let (c_i, c_j, c_ij) = self.complete_pair(cell / k, cell % k);
+                let (c_i, c_j, c_ij) = s.complete_pair(cell / k, cell % k);
                 n * c_ij as f64 - c_i as f64 * c_j as f64
             })
             .collect();
@@ -498,24 +616,18 @@ impl Merge for SkmTally {
         Ok(())
     }
 
+    #[allow(clippy::arithmetic_side_effects)] // k ≤ Instrument::MAX_ELEMENTS
     fn merge_checked(&mut self, other: &Self) {
-        let add = |a: &mut u64, b: u64| *a = a.saturating_add(b);
-        let add_all = |into: &mut [u64], from: &[u64]| {
-            for (a, b) in into.iter_mut().zip(from) {
-                *a = a.saturating_add(*b);
+        self.responses = self.responses.saturating_add(other.responses);
+        self.blank = self.blank.saturating_add(other.blank);
+        let k = self.instrument.len();
+        match (&mut self.sums, &other.sums) {
+            (None, None) if self.few.len() + other.few.len() <= FEW * k => {
+                self.few.extend_from_slice(&other.few);
             }
-        };
-        add(&mut self.responses, other.responses);
-        add(&mut self.blank, other.blank);
-        add(&mut self.complete, other.complete);
-        for (a, b) in self.counts.iter_mut().zip(&other.counts) {
-            add_all(a, b);
+            (_, Some(theirs)) => self.sums_mut().merge(theirs),
+            (_, None) => self.sums_mut().add_rows(&other.few),
         }
-        add_all(&mut self.pair_n, &other.pair_n);
-        add_all(&mut self.pair_sum, &other.pair_sum);
-        add_all(&mut self.pair_product, &other.pair_product);
-        add_all(&mut self.complete_product, &other.complete_product);
-        add_all(&mut self.complete_sum, &other.complete_sum);
     }
 }
 
@@ -592,10 +704,9 @@ impl TryFrom<TallyParts> for SkmTally {
                 ),
             });
         }
-        let mut tally = SkmTally {
-            instrument: p.instrument,
-            responses: p.responses,
-            blank: p.blank,
+        let k = p.instrument.len();
+        let mut sums = Sums {
+            k,
             counts: p.counts,
             pair_n: p.pair_n,
             pair_sum: p.pair_sum,
@@ -604,38 +715,49 @@ impl TryFrom<TallyParts> for SkmTally {
             complete_sum: p.complete_sum,
             complete_product: p.complete_product,
         };
-        tally.validate()?;
+        let tally = SkmTally {
+            instrument: p.instrument,
+            responses: p.responses,
+            blank: p.blank,
+            few: Vec::new(),
+            sums: None,
+        };
+        tally.validate(&sums)?;
         // The format holds pair sums over every questionnaire; memory, over incomplete ones.
-        let [n, sum, product] = tally
+        let [n, sum, product] = sums
             .pair_matrices(true)
             .ok_or_else(|| Error::Inconsistent {
                 what: "SKM tally".into(),
                 reason: "the pair sums are smaller than the complete-questionnaire sums".into(),
             })?;
-        (tally.pair_n, tally.pair_sum, tally.pair_product) = (n, sum, product);
-        tally.mirror_complete_product(false);
-        Ok(tally)
+        (sums.pair_n, sums.pair_sum, sums.pair_product) = (n, sum, product);
+        sums.mirror_complete_product(false);
+        Ok(SkmTally {
+            sums: Some(Box::new(sums)),
+            ..tally
+        })
     }
 }
 
 #[cfg(feature = "serde")]
 impl From<SkmTally> for TallyParts {
-    fn from(mut t: SkmTally) -> Self {
+    fn from(t: SkmTally) -> Self {
+        let mut sums = t.sums().into_owned();
         // Always sized right (built by `new`, pushes, merges or a checked deserialisation).
-        let [pair_n, pair_sum, pair_product] = t.pair_matrices(false).unwrap_or_default();
-        t.mirror_complete_product(true);
+        let [pair_n, pair_sum, pair_product] = sums.pair_matrices(false).unwrap_or_default();
+        sums.mirror_complete_product(true);
         TallyParts {
             version: TALLY_FORMAT,
             instrument: t.instrument,
             responses: t.responses,
             blank: t.blank,
-            counts: t.counts,
+            counts: sums.counts,
             pair_n,
             pair_sum,
             pair_product,
-            complete: t.complete,
-            complete_sum: t.complete_sum,
-            complete_product: t.complete_product,
+            complete: sums.complete,
+            complete_sum: sums.complete_sum,
+            complete_product: sums.complete_product,
         }
     }
 }

@@ -396,3 +396,51 @@ mod serde_laws {
         );
     }
 }
+
+/// A tally keeps its first 32 questionnaires as answered and sums after that: a small group
+/// costs what it has seen. Wherever a survey is split, the tallies of the parts merged (kept
+/// either way) equal the tally of the whole, report the same numbers, and, with `serde`, read
+/// back equal.
+#[test]
+fn kept_answers_and_sums_agree_across_the_threshold() {
+    let skm = Instrument::permenpanrb_14_2017();
+    let mut seed = 7u64;
+    let mut next = move |n: u64| {
+        seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+        (seed >> 33) % n
+    };
+    let rows: Vec<Row> = (0..80)
+        .map(|_| {
+            (0..9)
+                .map(|_| (next(8) > 0).then(|| 1 + next(4) as i64))
+                .collect()
+        })
+        .collect();
+    for n in [1, 2, 31, 32, 33, 40, 64, 65, 80] {
+        let whole = tally(&skm, &rows[..n]);
+        let want = format!("{:?}", report(&whole));
+        for cut in [0, 1, n / 2, n.saturating_sub(1), n] {
+            let mut merged = tally(&skm, &rows[..cut]);
+            merged.merge(&tally(&skm, &rows[cut..n])).unwrap();
+            assert_eq!(merged, whole, "{n} questionnaires cut at {cut}");
+            assert_eq!(format!("{:?}", report(&merged)), want, "{n} cut at {cut}");
+            assert_eq!(merged.complete_responses(), whole.complete_responses());
+            assert_eq!(
+                merged.answer_counts("waktu").unwrap(),
+                whole.answer_counts("waktu").unwrap()
+            );
+        }
+        #[cfg(feature = "serde")]
+        {
+            let back: SkmTally =
+                serde_json::from_str(&serde_json::to_string(&whole).unwrap()).unwrap();
+            assert_eq!(back, whole, "{n} questionnaires read back");
+            assert_eq!(format!("{:?}", report(&back)), want, "{n} read back");
+            let mut more = back.clone();
+            more.merge(&tally(&skm, &rows[..3])).unwrap();
+            let mut again = whole.clone();
+            again.merge(&tally(&skm, &rows[..3])).unwrap();
+            assert_eq!(more, again, "{n}: sums merged with kept answers");
+        }
+    }
+}
