@@ -7,9 +7,9 @@ use layanan::prelude::*;
 use layanan::{
     Breakdown, ByPeriod, ByService, ByUnit, Calendar, CompareOptions, Comparison, Complaint,
     ComplaintOptions, ComplaintReport, ComplaintTally, ComplaintTargets, Granularity, GroupTally,
-    Grouped, Instrument, Interaction, Level, Period, PeriodComparison, Promise, RatingScale,
-    Scorecard, ScorecardOptions, ScorecardReport, SkmOptions, SkmReport, SkmResponse, SkmTally,
-    Standards, Timestamp, compare_groups, compare_periods,
+    Grouped, Instrument, Interaction, Interval, Level, Mutu, Period, PeriodComparison, Promise,
+    RatingScale, Scorecard, ScorecardOptions, ScorecardReport, SkmOptions, SkmReport, SkmResponse,
+    SkmTally, Standards, Timestamp, compare_groups, compare_periods,
 };
 
 /// What was read.
@@ -36,13 +36,65 @@ pub enum SkmResult {
     },
 }
 
+/// A group's SKM result in one line: what the per-unit and per-service tables show. Only the
+/// overall result keeps its whole report, so a city of 100,000 units holds 100,000 lines, not
+/// 100,000 reports.
+#[derive(Debug)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(untagged))]
+pub enum SkmLine {
+    Scored {
+        respondents: u64,
+        ikm_rounded: f64,
+        interval: Option<Interval>,
+        mutu: Mutu,
+        /// The element to improve first: code, name and NRR.
+        follow_up_first: Option<(String, String, f64)>,
+    },
+    NoIndex {
+        respondents: u64,
+        blank_questionnaires: u64,
+        reason: String,
+    },
+}
+
+impl SkmLine {
+    fn of(result: SkmResult) -> Self {
+        match result {
+            SkmResult::Report(r) => {
+                let follow_up_first = r
+                    .follow_up
+                    .first()
+                    .and_then(|key| r.elements.iter().find(|e| &e.key == key))
+                    .map(|e| (e.code.clone(), e.name.clone(), e.nrr));
+                SkmLine::Scored {
+                    respondents: r.respondents,
+                    ikm_rounded: r.ikm_rounded,
+                    interval: r.interval,
+                    mutu: r.mutu,
+                    follow_up_first,
+                }
+            }
+            SkmResult::NoIndex {
+                respondents,
+                blank_questionnaires,
+                reason,
+            } => SkmLine::NoIndex {
+                respondents,
+                blank_questionnaires,
+                reason,
+            },
+        }
+    }
+}
+
 /// The SKM overall, per unit and per service.
 #[derive(Debug)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct SkmSection {
     pub overall: SkmResult,
-    pub by_unit: Vec<(String, SkmResult)>,
-    pub by_service: Vec<(String, SkmResult)>,
+    pub by_unit: Vec<(String, SkmLine)>,
+    pub by_service: Vec<(String, SkmLine)>,
 }
 
 /// Every score of the visits overall, per unit and per service, all as of one instant.
@@ -244,10 +296,10 @@ fn skm(
     tallies: &Tallies,
     options: &SkmOptions,
 ) -> Result<(SkmSection, Named<String>, Named<Period>), String> {
-    let each = |groups: &BTreeMap<String, SkmTally>| -> Result<Vec<(String, SkmResult)>, String> {
+    let each = |groups: &BTreeMap<String, SkmTally>| -> Result<Vec<(String, SkmLine)>, String> {
         groups
             .iter()
-            .map(|(k, t)| Ok((k.clone(), skm_result(t, options)?)))
+            .map(|(k, t)| Ok((k.clone(), SkmLine::of(skm_result(t, options)?))))
             .collect()
     };
     let by_unit = tallies.skm.by_unit().map_err(err)?;

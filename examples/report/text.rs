@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 
 use layanan::{Comparison, ComplaintReport, Promise, ScorecardReport, Share, Verdict};
 
-use crate::city::{CityReport, ComplaintSection, Finding, SkmResult, Trend, VisitSection};
+use crate::city::{CityReport, ComplaintSection, Finding, SkmLine, SkmResult, Trend, VisitSection};
 use crate::escape::{cell, show, width};
 
 /// Groups judged on fewer observations than this are marked `*`.
@@ -449,31 +449,35 @@ fn complaints(out: &mut String, c: &ComplaintSection, as_of: Option<&str>) {
     );
 }
 
-fn skm_line(out: &mut String, label: &str, w: usize, result: &SkmResult) {
-    match result {
-        SkmResult::Report(r) => {
-            let ci = r.interval.map_or_else(
+fn skm_line(out: &mut String, label: &str, w: usize, line: &SkmLine) {
+    match line {
+        SkmLine::Scored {
+            respondents,
+            ikm_rounded,
+            interval,
+            mutu,
+            follow_up_first,
+        } => {
+            let ci = interval.map_or_else(
                 || "—".to_string(),
                 |ci| format!("[{:.2}, {:.2}]", ci.lower(), ci.upper()),
             );
-            let weakest = r
-                .follow_up
-                .first()
-                .and_then(|key| r.elements.iter().find(|e| &e.key == key))
-                .map_or_else(String::new, |e| {
-                    format!("{} {} ({:.2})", e.code, e.name, e.nrr)
+            let weakest = follow_up_first
+                .as_ref()
+                .map_or_else(String::new, |(code, name, nrr)| {
+                    format!("{code} {name} ({nrr:.2})")
                 });
             let _ = writeln!(
                 out,
                 "{} {:>5}  {:>6.2}  {:<16}  {:<4}  {weakest}",
-                cell(&name(label, r.respondents), w),
-                r.respondents,
-                r.ikm_rounded,
+                cell(&name(label, *respondents), w),
+                respondents,
+                ikm_rounded,
                 ci,
-                r.mutu
+                mutu
             );
         }
-        SkmResult::NoIndex {
+        SkmLine::NoIndex {
             respondents,
             blank_questionnaires,
             reason,
@@ -488,7 +492,7 @@ fn skm_line(out: &mut String, label: &str, w: usize, result: &SkmResult) {
     }
 }
 
-fn skm_table(out: &mut String, title: &str, groups: &[(String, SkmResult)]) {
+fn skm_table(out: &mut String, title: &str, groups: &[(String, SkmLine)]) {
     let _ = writeln!(out, "\n== {title} ==");
     let w = width(groups.iter().map(|(k, _)| k.as_str()), 20) + 1;
     let _ = writeln!(
