@@ -1,12 +1,17 @@
 //! Checks shared by the fuzz targets: what every report must satisfy, whatever the input.
 //!
 //! Each `check_*` function panics (so libFuzzer records a crash) when a report breaks a
-//! property that holds for every valid input: scores finite and in their range, intervals
-//! ordered, counts consistent.
+//! property that holds for every valid input: numbers finite and in their range, intervals
+//! ordered, counts consistent with each other. The `check_*_agree` functions add relations
+//! that hold between the parts of a tally that was pushed (not read back from elsewhere).
 
+use layanan::compare::{Comparison, Measure, PeriodComparison, Verdict};
+use layanan::cx::{CesReport, CsatReport, NpsReport};
+use layanan::empathy::{EmpathyReport, SkmElementScore};
+use layanan::promises::{Promise, PromiseReport, Weakest};
 use layanan::{
-    ComplaintReport, CostReport, EmpathyReport, ExcellenceIndex, GroupReport, Interval, NpsReport,
-    ScorecardReport, Share, SkmReport, SpeedReport, Summary,
+    BreakdownReport, ComplaintReport, CostReport, Coverage, Interval, ScorecardReport, Share,
+    SkmReport, SpeedReport, Summary,
 };
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -26,6 +31,10 @@ fn within(what: &str, x: f64, lo: f64, hi: f64) {
         x >= lo - slack && x <= hi + slack,
         "{what} = {x} is outside {lo}..={hi}"
     );
+}
+
+fn close(what: &str, x: f64, y: f64) {
+    within(what, x, y, y);
 }
 
 fn ordered(what: &str, a: f64, b: f64) {
@@ -65,12 +74,37 @@ pub fn check_share(what: &str, share: &Share) {
         share.of
     );
     check_interval(what, &share.interval, Some((0.0, 1.0)));
-    let exact = share.count as f64 / share.of as f64;
-    within(&format!("{what} rate"), share.rate(), exact, exact);
+    close(
+        &format!("{what} rate"),
+        share.rate(),
+        share.count as f64 / share.of as f64,
+    );
 }
 
-/// Finite, `median ≤ p90 ≤ p95 ≤ max`, `mean ≤ max`, `sd ≥ 0`; all ≥ 0 when `non_negative`.
-pub fn check_summary(what: &str, s: &Summary, non_negative: bool) {
+/// A share that exists exactly when its denominator is positive, and then is `count` of `of`.
+fn share_of(what: &str, share: Option<&Share>, count: u64, of: u64) {
+    match share {
+        Some(s) => {
+            check_share(what, s);
+            assert_eq!((s.count, s.of), (count, of), "{what}");
+        }
+        None => assert_eq!(of, 0, "{what}: no share, yet {count} of {of}"),
+    }
+}
+
+/// The count of a share that may be absent (0 then).
+fn count(share: Option<&Share>) -> u64 {
+    share.map_or(0, |s| s.count)
+}
+
+fn check_coverage(what: &str, c: &Coverage, judged: u64, of: u64) {
+    assert_eq!((c.judged, c.of), (judged, of), "{what} coverage");
+    within(&format!("{what} coverage share"), c.share(), 0.0, 1.0);
+}
+
+/// Finite, `median ≤ p90 ≤ p95 ≤ max`, `mean ≤ max`, `sd ≥ 0`; every value ≥ 0 (durations,
+/// amounts).
+pub fn check_summary(what: &str, s: &Summary) {
     assert!(s.n > 0, "{what}: summary of nothing");
     for (name, x) in [
         ("mean", s.mean),
@@ -80,9 +114,7 @@ pub fn check_summary(what: &str, s: &Summary, non_negative: bool) {
         ("max", s.max),
     ] {
         finite(&format!("{what} {name}"), x);
-        if non_negative {
-            assert!(x >= 0.0, "{what} {name} = {x} is negative");
-        }
+        assert!(x >= 0.0, "{what} {name} = {x} is negative");
     }
     ordered(&format!("{what} median ≤ p90"), s.median, s.p90);
     ordered(&format!("{what} p90 ≤ p95"), s.p90, s.p95);
@@ -92,86 +124,154 @@ pub fn check_summary(what: &str, s: &Summary, non_negative: bool) {
         finite(&format!("{what} sd"), sd);
         assert!(sd >= 0.0, "{what} sd = {sd}");
     }
+    assert_eq!(s.sd.is_some(), s.n >= 2, "{what}: sd with n = {}", s.n);
 }
 
-/// A 0–100 score and its interval.
-fn check_score(what: &str, score: Option<f64>, interval: Option<&Interval>) {
-    if let Some(score) = score {
-        within(what, score, 0.0, 100.0);
-    }
-    if let Some(ci) = interval {
-        check_interval(what, ci, Some((0.0, 100.0)));
-        if let Some(score) = score {
-            within(
-                &format!("{what} = interval estimate"),
-                ci.estimate(),
-                score,
-                score,
-            );
-        }
-    }
+fn summary_n(s: &Option<Summary>) -> u64 {
+    s.as_ref().map_or(0, |s| s.n)
 }
 
-/// Index 1–4, IKM 25–100 = index × 25, elements' NRRs 1–4, counts consistent.
+/// Index 1–4, IKM 25–100 = 25 × index, elements' NRRs 1–4 with their intervals, counts
+/// consistent, the follow-up list the elements from the lowest NRR up.
 pub fn check_skm(r: &SkmReport) {
+    assert!(r.respondents > 0, "SKM report without respondents");
     assert!(
         r.complete_responses <= r.respondents,
         "complete > respondents"
     );
     within("SKM index", r.index, 1.0, 4.0);
     within("IKM", r.ikm, 25.0, 100.0);
-    within("IKM = 25 × index", r.ikm, 25.0 * r.index, 25.0 * r.index);
+    close("IKM = 25 × index", r.ikm, 25.0 * r.index);
     within("IKM rounded", r.ikm_rounded, 25.0, 100.0);
-    assert!((r.ikm_rounded - r.ikm).abs() <= 0.005 + EPS, "IKM rounding");
+    assert!(
+        (r.ikm_rounded - r.ikm).abs() <= 0.005 + EPS,
+        "IKM rounded {} from {}",
+        r.ikm_rounded,
+        r.ikm
+    );
     if let Some(ci) = &r.interval {
-        check_interval("IKM", ci, None);
+        check_interval("IKM", ci, Some((25.0, 100.0)));
+        close("IKM interval estimate", ci.estimate(), r.ikm);
     }
+    assert_eq!(r.interval.is_some(), r.standard_error.is_some(), "IKM SE");
+    assert_eq!(r.interval.is_some(), r.df.is_some(), "IKM df");
+    if let Some(se) = r.standard_error {
+        finite("IKM standard error", se);
+        assert!(se >= 0.0, "IKM standard error {se}");
+    }
+    if let Some(df) = r.df {
+        assert!(df >= 1.0 && df.fract() == 0.0, "IKM df {df}");
+    }
+    if let Some(fpc) = r.finite_population_correction {
+        within("finite-population correction", fpc, 0.0, 1.0);
+    }
+    assert!(!r.elements.is_empty(), "SKM report without elements");
+    let mut weights = 0.0;
+    let mut index = 0.0;
     for e in &r.elements {
-        assert!(
-            e.n <= r.respondents,
-            "element {} answered {} times",
-            e.key,
-            e.n
+        let what = format!("element {}", e.key);
+        assert!(e.n > 0, "{what} scored without answers");
+        assert!(e.n <= r.respondents, "{what} answered {} times", e.n);
+        assert_eq!(e.counts.iter().sum::<u64>(), e.n, "{what} counts");
+        within(&format!("NRR {}", e.key), e.nrr, 1.0, 4.0);
+        let sum: f64 = (1..=4)
+            .zip(e.counts)
+            .map(|(v, c)| v as f64 * c as f64)
+            .sum();
+        close(
+            &format!("NRR {} = mean answer", e.key),
+            e.nrr,
+            sum / e.n as f64,
         );
-        assert_eq!(
-            e.counts.iter().sum::<u64>(),
-            e.n,
-            "element {} counts",
-            e.key
+        close(&format!("{what} IKM"), e.ikm, 25.0 * e.nrr);
+        close(
+            &format!("{what} weighted NRR"),
+            e.weighted_nrr,
+            e.nrr * e.weight.to_f64(),
         );
-        if e.n > 0 {
-            within(&format!("NRR {}", e.key), e.nrr, 1.0, 4.0);
-        }
-        finite(&format!("weighted NRR {}", e.key), e.weighted_nrr);
+        assert_eq!(e.sd.is_some(), e.n >= 2, "{what} sd");
+        assert_eq!(e.interval.is_some(), e.n >= 2, "{what} interval");
         if let Some(sd) = e.sd {
-            finite(&format!("sd {}", e.key), sd);
+            finite(&format!("{what} sd"), sd);
+            assert!(sd >= 0.0, "{what} sd {sd}");
         }
         if let Some(ci) = &e.interval {
-            check_interval(&format!("NRR {}", e.key), ci, None);
+            check_interval(&format!("NRR {}", e.key), ci, Some((1.0, 4.0)));
+            close(&format!("{what} interval estimate"), ci.estimate(), e.nrr);
         }
+        weights += e.weight.to_f64();
+        index += e.weighted_nrr;
+    }
+    close("weights of the scored elements", weights, 1.0);
+    close("index = Σ weighted NRRs", r.index, index);
+    // The follow-up list: every scored element once, lowest NRR first.
+    assert_eq!(r.follow_up.len(), r.elements.len(), "follow-up list");
+    let nrr = |key: &String| {
+        r.elements
+            .iter()
+            .find(|e| &e.key == key)
+            .map(|e| e.nrr)
+            .unwrap_or_else(|| panic!("follow-up names `{key}`, not scored"))
+    };
+    for pair in r.follow_up.windows(2) {
+        assert_ne!(pair[0], pair[1], "follow-up lists an element twice");
+        ordered("follow-up order", nrr(&pair[0]), nrr(&pair[1]));
+    }
+    for key in &r.left_out {
+        assert!(
+            r.elements.iter().all(|e| &e.key != key),
+            "`{key}` both left out and scored"
+        );
     }
     for alpha in [&r.alpha, &r.alpha_pairwise].into_iter().flatten() {
+        assert!(!alpha.alpha().is_nan(), "Cronbach's alpha is NaN");
         assert!(
             alpha.alpha() <= 1.0 + EPS,
             "Cronbach's alpha {} > 1",
             alpha.alpha()
         );
-        assert!(!alpha.alpha().is_nan(), "Cronbach's alpha is NaN");
         if let Some(ci) = alpha.interval() {
             check_interval("alpha", &ci, None);
         }
     }
     if let Some(p) = &r.printed {
         finite("printed index", p.index);
-        finite("printed IKM", p.ikm);
+        assert!(p.index >= 0.0, "printed index {}", p.index);
+        close("printed IKM = 25 × index", p.ikm, 25.0 * p.index);
         finite("printed IKM rounded", p.ikm_rounded);
+    }
+    if let Some(s) = &r.sample {
+        assert_eq!(s.respondents, r.respondents, "sample respondents");
+        assert_eq!(s.met, s.respondents >= s.required, "sample met");
+        assert!(s.required <= s.population, "sample larger than population");
     }
 }
 
-/// Shares, summaries, Apdex 0–1 and the 0–100 score.
+/// Every visit on time, late, pending or without a standard; shares, summaries and Apdex
+/// consistent with the counts.
 pub fn check_speed(r: &SpeedReport) {
-    assert!(r.unfinished <= r.visits, "unfinished > visits");
-    assert!(r.no_standard <= r.visits, "no standard > visits");
+    assert!(r.visits > 0, "speed report without visits");
+    assert_eq!(r.finished + r.unfinished, r.visits, "finished + unfinished");
+    assert_eq!(
+        [r.on_time, r.late, r.pending, r.no_standard]
+            .iter()
+            .map(|&c| u128::from(c))
+            .sum::<u128>(),
+        u128::from(r.visits),
+        "on time + late + pending + no standard = visits"
+    );
+    assert!(r.late_unfinished <= r.late, "late unfinished > late");
+    assert!(
+        r.late_unfinished + r.pending <= r.unfinished,
+        "open visits judged > unfinished"
+    );
+    share_of(
+        "on time",
+        r.on_time_share.as_ref(),
+        r.on_time,
+        r.on_time + r.late,
+    );
+    check_coverage("speed", &r.coverage, r.on_time + r.late, r.visits);
     for (name, s) in [
         ("wait", &r.wait),
         ("service", &r.service),
@@ -179,164 +279,569 @@ pub fn check_speed(r: &SpeedReport) {
         ("working days", &r.working_days),
     ] {
         if let Some(s) = s {
-            check_summary(name, s, true);
+            check_summary(name, s);
         }
     }
-    if let Some(s) = &r.within_standard {
-        check_share("within standard", s);
-    }
+    assert!(summary_n(&r.wait) <= r.visits, "more waits than visits");
+    assert!(
+        summary_n(&r.service) <= r.finished,
+        "more service times than finished visits"
+    );
+    assert!(
+        summary_n(&r.turnaround) + summary_n(&r.working_days) <= r.finished,
+        "more turnarounds than finished visits"
+    );
     if let Some(s) = &r.within_wait_target {
         check_share("within wait target", s);
     }
-    if let Some(a) = r.apdex {
-        within("Apdex", a, 0.0, 1.0);
+    if let Some(a) = &r.apdex {
+        assert!(a.satisfied + a.tolerating <= a.n, "Apdex counts");
+        assert_eq!(a.n, summary_n(&r.turnaround), "Apdex of the turnarounds");
+        within("Apdex", a.score, 0.0, 1.0);
+        close(
+            "Apdex score",
+            a.score,
+            (a.satisfied as f64 + a.tolerating as f64 / 2.0) / a.n as f64,
+        );
     }
-    check_score("speed score", r.score, r.score_interval.as_ref());
 }
 
-/// Shares, excess and the 0–100 score.
+/// Every visit judged or counted as not judged; the shares of the judged add up; the excess
+/// positive where there was an overcharge.
 pub fn check_cost(r: &CostReport) {
-    assert!(r.not_judged <= r.visits, "not judged > visits");
-    for (name, s) in [
-        ("compliant", &r.compliant),
-        ("overcharged", &r.overcharged),
-        ("free service violations", &r.free_service_violations),
-        ("underpaid", &r.underpaid),
-    ] {
-        if let Some(s) = s {
-            check_share(name, s);
-        }
+    assert!(r.visits > 0, "cost report without visits");
+    let judged = r.coverage.judged;
+    check_coverage("cost", &r.coverage, judged, r.visits);
+    assert_eq!(
+        u128::from(judged)
+            + u128::from(r.no_standard)
+            + u128::from(r.no_payment)
+            + u128::from(r.no_assessed_fee),
+        u128::from(r.visits),
+        "judged + not judged = visits"
+    );
+    let overcharged = count(r.overcharged.as_ref());
+    let exact = count(r.correctly_charged.as_ref());
+    let waived = count(r.waived.as_ref());
+    share_of("overcharged", r.overcharged.as_ref(), overcharged, judged);
+    share_of(
+        "correctly charged",
+        r.correctly_charged.as_ref(),
+        exact,
+        judged,
+    );
+    share_of("waived", r.waived.as_ref(), waived, judged);
+    share_of(
+        "not overcharged",
+        r.not_overcharged.as_ref(),
+        judged - overcharged,
+        judged,
+    );
+    assert_eq!(
+        overcharged + exact + waived,
+        judged,
+        "overcharged + exact + waived = judged"
+    );
+    if let Some(s) = &r.free_service_violations {
+        check_share("free service violations", s);
+        assert!(
+            s.count <= overcharged,
+            "free-service violations > overcharges"
+        );
     }
-    for (name, x) in [
-        ("excess mean", r.excess_mean),
-        ("excess median", r.excess_median),
-    ] {
-        if let Some(x) = x {
-            finite(name, x);
-            assert!(x > 0.0, "{name} = {x}, yet only overcharges are counted");
-        }
+    assert!(r.fee_above_tariff <= r.visits, "fee above tariff > visits");
+    assert!(
+        r.assessed_above_ceiling <= r.visits,
+        "assessed above ceiling > visits"
+    );
+    let excess = r.excess_total.units();
+    assert_eq!(
+        overcharged > 0,
+        excess > 0,
+        "excess {excess} with {overcharged} overcharges"
+    );
+    assert_eq!(r.excess_mean.is_some(), overcharged > 0, "excess mean");
+    assert_eq!(r.excess_median.is_some(), overcharged > 0, "excess median");
+    if let Some(mean) = r.excess_mean {
+        finite("excess mean", mean);
+        assert!(
+            mean >= 1.0,
+            "excess mean {mean}, yet only overcharges count"
+        );
+        close(
+            "excess mean × overcharges",
+            mean * overcharged as f64,
+            excess as f64,
+        );
     }
-    check_score("cost score", r.score, r.score_interval.as_ref());
+    if let Some(median) = r.excess_median {
+        assert!(median.units() >= 1, "excess median 0");
+        assert!(
+            u128::from(median.units()) <= excess,
+            "median excess > total"
+        );
+    }
+    assert!(
+        r.waived_total.units() >= u128::from(waived),
+        "waived total below one unit per waiver"
+    );
+    assert_eq!(waived > 0, r.waived_total.units() > 0, "waived total");
 }
 
-/// NRRs 1–4, the 0–100 score and its standard error.
-pub fn check_empathy(r: &EmpathyReport) {
-    if let Some(ci) = &r.courtesy_nrr {
-        check_interval("courtesy NRR", ci, None);
-        within("courtesy NRR", ci.estimate(), 1.0, 4.0);
+fn check_element_score(what: &str, s: &SkmElementScore) {
+    assert!(s.n > 0, "{what} without answers");
+    assert_eq!(s.counts.iter().sum::<u64>(), s.n, "{what} counts");
+    within(&format!("{what} NRR"), s.nrr, 1.0, 4.0);
+    close(&format!("{what} score"), s.score, 25.0 * s.nrr);
+    assert_eq!(s.nrr_interval.is_some(), s.n >= 2, "{what} interval");
+    assert_eq!(
+        s.score_interval.is_some(),
+        s.n >= 2,
+        "{what} score interval"
+    );
+    if let Some(ci) = &s.nrr_interval {
+        check_interval(&format!("{what} NRR"), ci, Some((1.0, 4.0)));
+        close(&format!("{what} NRR estimate"), ci.estimate(), s.nrr);
     }
-    if let Some(ci) = &r.complaint_handling_nrr {
-        check_interval("complaint handling NRR", ci, None);
-        within("complaint handling NRR", ci.estimate(), 1.0, 4.0);
+    if let Some(ci) = &s.score_interval {
+        check_interval(&format!("{what} score"), ci, Some((25.0, 100.0)));
+        close(&format!("{what} score estimate"), ci.estimate(), s.score);
+    }
+}
+
+/// Ratings on their scale, SKM elements on 1–4 and 25–100.
+pub fn check_empathy(r: &EmpathyReport) {
+    if let Some(ratings) = &r.ratings {
+        let (lo, hi) = (
+            f64::from(ratings.scale.min()),
+            f64::from(ratings.scale.max()),
+        );
+        assert_eq!(ratings.counts.len(), ratings.scale.len(), "rating counts");
+        assert_eq!(ratings.counts.iter().sum::<u64>(), ratings.n, "ratings n");
+        share_of(
+            "top two boxes",
+            Some(&ratings.top_two),
+            ratings.counts.iter().rev().take(2).sum(),
+            ratings.n,
+        );
+        assert_eq!(ratings.mean.is_some(), ratings.n >= 2, "mean rating");
+        if let Some(ci) = &ratings.mean {
+            check_interval("mean rating", ci, Some((lo, hi)));
+        }
+    }
+    if let Some(s) = &r.courtesy {
+        check_element_score("courtesy", s);
+    }
+    if let Some(s) = &r.complaint_handling {
+        check_element_score("complaint handling", s);
     }
     if let Some(ci) = &r.servqual_gap {
         check_interval("SERVQUAL gap", ci, None);
     }
-    if let Some(ci) = &r.score {
-        check_interval("empathy score", ci, None);
-        within("empathy score", ci.estimate(), 0.0, 100.0);
-    }
-    if let Some(se) = r.score_standard_error {
-        finite("empathy standard error", se);
-        assert!(se >= 0.0, "empathy standard error {se}");
+}
+
+/// Visits judged, pending or not measured; the composite and each promise's share consistent
+/// with the counts; the weakest promise among those below target.
+pub fn check_promises(r: &PromiseReport) {
+    assert!(r.visits > 0, "promise report without visits");
+    assert_eq!(
+        u128::from(r.judged) + u128::from(r.pending) + u128::from(r.not_measured),
+        u128::from(r.visits),
+        "judged + pending + not measured = visits"
+    );
+    check_coverage("promises", &r.coverage, r.judged, r.visits);
+    if let Some(s) = &r.all_kept {
+        check_share("every promise kept", s);
     }
     assert_eq!(
-        r.score.is_some(),
-        r.score_source.is_some(),
-        "score without source"
+        r.all_kept.map(|s| s.of),
+        (r.judged > 0).then_some(r.judged),
+        "every promise kept is of the judged visits"
+    );
+    let order: Vec<Promise> = r.promises.iter().map(|p| p.promise).collect();
+    assert_eq!(order, Promise::ALL, "promises in report order");
+    for p in &r.promises {
+        let what = p.promise.kept_label();
+        within(&format!("{what} target"), p.target, 0.0, 1.0);
+        if let Some(s) = &p.kept {
+            check_share(what, s);
+        }
+        if let Some(s) = &p.broken_of_judged {
+            check_share(&format!("{what} broken"), s);
+        }
+        assert_eq!(
+            p.broken_of_judged.map(|s| s.of),
+            (r.judged > 0).then_some(r.judged),
+            "{what}: broken of the judged visits"
+        );
+        assert_eq!(
+            p.below_target,
+            p.kept.is_some_and(|k| k.rate() < p.target),
+            "{what} below target"
+        );
+        assert_eq!(
+            p.significantly_below,
+            p.kept.is_some_and(|k| k.interval.upper() < p.target),
+            "{what} significantly below"
+        );
+        assert!(
+            !p.significantly_below || p.below_target,
+            "{what}: significantly below but not below"
+        );
+    }
+    let below: Vec<Promise> = r
+        .promises
+        .iter()
+        .filter(|p| p.below_target)
+        .map(|p| p.promise)
+        .collect();
+    match &r.weakest {
+        Weakest::None => assert!(below.is_empty(), "no weakest, yet {below:?} below target"),
+        Weakest::Promise(p) => assert!(below.contains(p), "weakest {p:?} not below target"),
+        Weakest::NotDistinguishable(list) => {
+            assert!(list.len() >= 2, "not distinguishable among {list:?}");
+            assert!(
+                list.windows(2).all(|w| w[0] < w[1]),
+                "{list:?} not in order"
+            );
+            assert!(
+                list.iter().all(|p| below.contains(p)),
+                "{list:?} not all below"
+            );
+        }
+        other => panic!("unknown weakest {other:?}"),
+    }
+    let courtesy = r
+        .promise(Promise::Courteous)
+        .and_then(|p| p.kept)
+        .map_or(0, |s| s.of);
+    assert_eq!(
+        r.courtesy_from_rating + r.courtesy_from_skm,
+        courtesy,
+        "courtesy judged from a rating or an SKM answer"
+    );
+    // Each promise's breaks are among the judged visits: a visit that broke one kept not all,
+    // and a judged visit that kept not all broke one.
+    let broken: Vec<u64> = r
+        .promises
+        .iter()
+        .map(|p| count(p.broken_of_judged.as_ref()))
+        .collect();
+    let kept_all = count(r.all_kept.as_ref());
+    for (p, &b) in r.promises.iter().zip(&broken) {
+        let what = p.promise.kept_label();
+        assert!(
+            kept_all + b <= r.judged,
+            "{what}: kept all + broken > judged"
+        );
+        if let Some(k) = &p.kept {
+            assert_eq!(k.count + b, k.of, "{what}: kept + broken = measured");
+        }
+    }
+    assert!(
+        r.judged - kept_all <= broken.iter().sum::<u64>(),
+        "visits that kept not all broke none"
     );
 }
 
-/// Counts consistent, on-time share, non-negative hours.
+/// Counts consistent, shares of the judged, non-negative hours.
 pub fn check_complaints(r: &ComplaintReport) {
+    assert!(r.filed > 0, "complaint report without complaints");
     assert!(r.responded <= r.filed, "responded > filed");
-    assert!(r.resolved <= r.filed, "resolved > filed");
+    assert!(r.resolved <= r.responded, "resolved > responded");
     assert_eq!(r.unresolved, r.filed - r.resolved, "unresolved");
+    let response_judged = r.responded_within_target.map_or(0, |s| s.of);
+    let resolution_judged = r.resolved_within_target.map_or(0, |s| s.of);
+    if let Some(s) = &r.responded_within_target {
+        check_share("responded within target", s);
+        assert!(s.count <= r.responded, "on time > responded");
+    }
     if let Some(s) = &r.resolved_within_target {
         check_share("resolved within target", s);
         assert!(s.count <= r.resolved, "on time > resolved");
-        assert_eq!(s.of, r.filed, "on time is of all filed");
     }
-    for (name, s) in [
-        ("first response hours", &r.first_response_hours),
-        ("resolution hours", &r.resolution_hours),
+    assert_eq!(
+        response_judged + r.response_pending,
+        r.filed,
+        "responses judged + pending = filed"
+    );
+    assert_eq!(
+        resolution_judged + r.resolution_pending,
+        r.filed,
+        "resolutions judged + pending = filed"
+    );
+    assert!(response_judged >= r.responded, "a response not judged");
+    assert!(resolution_judged >= r.resolved, "a resolution not judged");
+    check_coverage("complaints", &r.coverage, resolution_judged, r.filed);
+    for (name, s, n) in [
+        ("first response hours", &r.first_response_hours, r.responded),
+        ("resolution hours", &r.resolution_hours, r.resolved),
     ] {
         if let Some(s) = s {
-            check_summary(name, s, true);
+            check_summary(name, s);
         }
+        assert_eq!(summary_n(s), n, "{name}");
     }
 }
 
-/// Promoters + passives + detractors = n, NPS −100–100.
+/// Promoters + passives + detractors = n, NPS −100–100 with its interval.
 pub fn check_nps(r: &NpsReport) {
     assert!(r.n > 0, "NPS of nothing");
     assert_eq!(
-        r.promoters
-            .checked_add(r.passives)
-            .and_then(|x| x.checked_add(r.detractors)),
-        Some(r.n),
+        u128::from(r.promoters) + u128::from(r.passives) + u128::from(r.detractors),
+        u128::from(r.n),
         "NPS categories"
     );
     within("NPS", r.nps, -100.0, 100.0);
+    close(
+        "NPS = 100 (p − d) / n",
+        r.nps,
+        100.0 * (r.promoters as f64 - r.detractors as f64) / r.n as f64,
+    );
     finite("NPS standard error", r.standard_error);
     assert!(r.standard_error >= 0.0, "NPS standard error");
     check_interval("NPS", &r.interval, Some((-100.0, 100.0)));
+    close("NPS interval estimate", r.interval.estimate(), r.nps);
 }
 
-/// The index 0–100, its components 0–100.
-pub fn check_excellence(x: &ExcellenceIndex) {
-    check_interval("excellence index", &x.index, Some((0.0, 100.0)));
-    for (dimension, score) in &x.components {
-        within(
-            &format!("excellence component {dimension}"),
-            *score,
-            0.0,
-            100.0,
+/// The top two boxes of the counts.
+pub fn check_csat(r: &CsatReport) {
+    assert_eq!(r.counts.len(), r.scale.len(), "CSAT counts");
+    share_of(
+        "CSAT",
+        Some(&r.top_two),
+        r.counts.iter().rev().take(2).sum(),
+        r.counts.iter().sum(),
+    );
+}
+
+/// The mean effort score within its scale.
+pub fn check_ces(r: &CesReport) {
+    assert!(r.n > 0, "CES of nothing");
+    assert_eq!(r.mean.is_some(), r.n >= 2, "CES mean");
+    if let Some(ci) = &r.mean {
+        let (lo, hi) = (f64::from(r.scale.min()), f64::from(r.scale.max()));
+        check_interval("CES", ci, Some((lo, hi)));
+    }
+}
+
+/// Every part, each counting the same visits.
+pub fn check_scorecard(r: &ScorecardReport) {
+    assert!(r.visits > 0, "scorecard without visits");
+    let speed = r.speed.as_ref().expect("a scorecard with visits has speed");
+    check_speed(speed);
+    assert_eq!(speed.visits, r.visits, "speed visits");
+    if let Some(c) = &r.cost {
+        check_cost(c);
+        assert_eq!(c.visits, r.visits, "cost visits");
+    }
+    if let Some(e) = &r.empathy {
+        check_empathy(e);
+        let counted = [
+            e.ratings.as_ref().map_or(0, |x| x.n),
+            e.courtesy.as_ref().map_or(0, |x| x.n),
+            e.complaint_handling.as_ref().map_or(0, |x| x.n),
+        ];
+        assert!(
+            counted.iter().all(|&n| n <= r.visits),
+            "more empathy answers than visits"
         );
     }
-    let weakest = x
-        .components
-        .iter()
-        .find(|(d, _)| *d == x.weakest)
-        .map(|(_, s)| *s);
-    if let Some(weakest) = weakest {
-        for (_, score) in &x.components {
-            ordered("weakest component", weakest, *score);
+    if let Some(p) = &r.promises {
+        check_promises(p);
+        assert_eq!(p.visits, r.visits, "promise visits");
+    }
+    if let Some(n) = &r.nps {
+        check_nps(n);
+        assert!(n.n <= r.visits, "more NPS answers than visits");
+    }
+    if let Some(s) = &r.skm {
+        check_skm(s);
+        assert!(
+            u128::from(s.respondents) + u128::from(s.blank_questionnaires) <= u128::from(r.visits),
+            "more questionnaires than visits"
+        );
+    }
+}
+
+/// What the parts of a pushed scorecard say about the same visits: the on-time and charged
+/// promises are the speed and cost scores, courtesy comes from every rating.
+pub fn check_scorecard_agree(r: &ScorecardReport) {
+    let Some(p) = &r.promises else {
+        assert!(r.cost.is_none(), "cost judged, promises not");
+        return;
+    };
+    let kept = |promise| {
+        p.promise(promise)
+            .and_then(|s| s.kept)
+            .map(|s| (s.count, s.of))
+    };
+    let speed = r.speed.as_ref().and_then(|s| s.on_time_share);
+    assert_eq!(
+        kept(Promise::OnTime),
+        speed.map(|s| (s.count, s.of)),
+        "on-time promise vs speed"
+    );
+    let cost = r.cost.as_ref().and_then(|c| c.not_overcharged);
+    assert_eq!(
+        kept(Promise::Charged),
+        cost.map(|s| (s.count, s.of)),
+        "charged promise vs cost"
+    );
+    let empathy = r.empathy.as_ref();
+    let rated = empathy.and_then(|e| e.ratings.as_ref()).map_or(0, |x| x.n);
+    assert_eq!(p.courtesy_from_rating, rated, "courtesy from ratings");
+    let courtesy = empathy.and_then(|e| e.courtesy.as_ref()).map_or(0, |x| x.n);
+    assert!(
+        p.courtesy_from_skm <= courtesy,
+        "courtesy from SKM answers > courtesy answers"
+    );
+}
+
+/// Overall, each unit and each service checked; groups named in order, once each; the sizes
+/// of the units and of the services add up to the whole.
+pub fn check_breakdown<R>(r: &BreakdownReport<R>, check: impl Fn(&R), size: impl Fn(&R) -> u64) {
+    for (_, report) in r.by_unit.iter().chain(&r.by_service) {
+        if let Some(report) = report {
+            check(report);
+        }
+    }
+    for groups in [&r.by_unit, &r.by_service] {
+        assert!(
+            groups.windows(2).all(|w| w[0].0 < w[1].0),
+            "groups out of order"
+        );
+        let total: u128 = groups
+            .iter()
+            .filter_map(|(_, r)| r.as_ref())
+            .map(|r| u128::from(size(r)))
+            .sum();
+        match &r.overall {
+            Some(overall) => {
+                check(overall);
+                assert_eq!(total, u128::from(size(overall)), "groups vs overall");
+            }
+            None => assert_eq!(total, 0, "groups with data, overall none"),
         }
     }
 }
 
-/// Every report of a group.
-pub fn check_group(g: &GroupReport) {
-    if let Some(r) = &g.speed {
-        check_speed(r);
-    }
-    if let Some(r) = &g.cost {
-        check_cost(r);
-    }
-    if let Some(r) = &g.empathy {
-        check_empathy(r);
-    }
-    if let Some(r) = &g.nps {
-        check_nps(r);
-    }
-    if let Some(r) = &g.skm {
-        check_skm(r);
-    }
-    if let Some(x) = &g.excellence {
-        check_excellence(x);
+/// Every group's report checked, groups in key order.
+pub fn check_grouped<K: Ord + std::fmt::Debug, R>(r: &[(K, Option<R>)], check: impl Fn(&R)) {
+    assert!(r.windows(2).all(|w| w[0].0 < w[1].0), "groups out of order");
+    for report in r.iter().filter_map(|(_, r)| r.as_ref()) {
+        check(report);
     }
 }
 
-/// Overall, each unit and each service.
-pub fn check_scorecard(r: &ScorecardReport) {
-    check_group(&r.overall);
-    for g in r.by_unit.values().chain(r.by_service.values()) {
-        check_group(g);
-        assert!(
-            g.visits <= r.overall.visits,
-            "a group has more visits than the whole"
+/// A value of what `measure` compares: a rate 0–1, an IKM 25–100, any mean.
+fn measure_range(measure: Measure) -> Option<(f64, f64)> {
+    match measure {
+        Measure::Rate => Some((0.0, 1.0)),
+        Measure::Ikm => Some((25.0, 100.0)),
+        _ => None,
+    }
+}
+
+fn check_p(what: &str, p: Option<f64>) {
+    if let Some(p) = p {
+        within(what, p, 0.0, 1.0);
+    }
+}
+
+/// Estimates in range, p-values 0–1 with the adjusted ones no smaller than the raw one,
+/// verdicts as the adjusted p-values say, ranks 1…k over the groups large enough.
+pub fn check_comparison(c: &Comparison) {
+    assert!(!c.groups.is_empty(), "comparison of no groups");
+    let range = measure_range(c.measure);
+    let mut ranks = Vec::new();
+    for g in &c.groups {
+        let what = format!("group {}", g.group);
+        check_interval(&what, &g.estimate, range);
+        if let Some(d) = &g.difference {
+            check_interval(&format!("{what} difference"), d, None);
+        }
+        let p = g.test.map(|t| t.p_value);
+        check_p(&format!("{what} p"), p);
+        check_p(&format!("{what} p Holm"), g.p_holm);
+        check_p(&format!("{what} p BH"), g.p_bh);
+        if let Some(p) = p {
+            let holm = g.p_holm.expect("a tested group has adjusted p-values");
+            let bh = g.p_bh.expect("a tested group has adjusted p-values");
+            ordered(&format!("{what} p ≤ p Holm"), p, holm);
+            ordered(&format!("{what} p ≤ p BH"), p, bh);
+        }
+        let too_small = g.n < c.options.min_n();
+        assert_eq!(g.verdict == Verdict::TooSmall, too_small, "{what} verdict");
+        if too_small {
+            assert!(g.test.is_none() && g.rank.is_none(), "{what} too small");
+        }
+        let adjusted = match c.options.adjustment() {
+            layanan::Adjustment::Holm => g.p_holm,
+            _ => g.p_bh,
+        };
+        if matches!(g.verdict, Verdict::Below | Verdict::Above) {
+            let adjusted = adjusted.expect("a verdict comes from a test");
+            assert!(
+                adjusted < c.options.alpha(),
+                "{what} verdict at p {adjusted}"
+            );
+            let d = g.difference.map_or(0.0, |d| d.estimate());
+            assert_eq!(
+                g.verdict == Verdict::Below,
+                d < 0.0,
+                "{what} verdict vs difference"
+            );
+        }
+        assert_eq!(g.shrunken.is_some(), g.rank.is_some(), "{what} shrunken");
+        if let Some(s) = &g.shrunken {
+            check_interval(&format!("{what} shrunken"), s, range);
+        }
+        ranks.extend(g.rank);
+    }
+    ranks.sort_unstable();
+    assert!(
+        ranks.iter().enumerate().all(|(i, &r)| r == i + 1),
+        "ranks {ranks:?}"
+    );
+    assert_eq!(c.prior_mean.is_some(), !ranks.is_empty(), "prior mean");
+    if let Some(m) = c.prior_mean {
+        finite("prior mean", m);
+    }
+}
+
+/// Estimates in range, no change for the first period, the trend and the slope together.
+pub fn check_periods(c: &PeriodComparison) {
+    let range = measure_range(c.measure);
+    for (i, p) in c.periods.iter().enumerate() {
+        let what = format!("period {}", p.period);
+        check_interval(&what, &p.estimate, range);
+        if let Some(d) = &p.change {
+            check_interval(&format!("{what} change"), d, None);
+        }
+        assert_eq!(
+            p.change.is_some(),
+            p.test.is_some(),
+            "{what} change and test"
         );
+        if i == 0 {
+            assert!(p.change.is_none(), "a change for the first period");
+        }
+        check_p(&format!("{what} p"), p.test.map(|t| t.p_value));
+    }
+    assert_eq!(c.trend.is_some(), c.slope.is_some(), "trend and slope");
+    if let Some(mk) = &c.trend {
+        assert!(
+            c.periods.len() >= 4,
+            "a trend of {} periods",
+            c.periods.len()
+        );
+        within("Mann-Kendall p", mk.p_value, 0.0, 1.0);
+        within("Kendall's tau", mk.tau, -1.0, 1.0);
+    }
+    if let Some(sen) = &c.slope {
+        check_interval("Sen's slope", &sen.slope, None);
+        finite("Sen's intercept", sen.intercept);
     }
 }
 
