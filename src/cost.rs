@@ -9,10 +9,11 @@ use std::fmt;
 use std::sync::Arc;
 
 use crate::error::{Error, Result};
-use crate::model::{Interaction, Money, MoneySum, Standards, Tariff};
+use crate::model::{Interaction, Money, MoneySum, ServiceStandard, Standards, Tariff};
 use crate::stats::Level;
 use crate::summary::{Coverage, Share};
 use crate::tally::{Merge, Tally, bump, counts, room};
+use crate::visit::{Rules, Visit};
 use crate::wire::versioned;
 
 counts! {
@@ -190,17 +191,17 @@ pub enum CostVerdict {
 }
 
 /// How `visit`'s payment stands against its service's tariff.
-pub(crate) fn verdict(standards: &Standards, visit: &Interaction) -> CostVerdict {
-    let Some(tariff) = standards.find(visit.service()).map(|s| s.tariff()) else {
+pub(crate) fn verdict(rules: &Rules<'_>, visit: &Visit<'_>) -> CostVerdict {
+    let Some(tariff) = rules.standard.map(ServiceStandard::tariff) else {
         return CostVerdict::NoStandard;
     };
-    let fee = visit.official_fee();
+    let fee = visit.official_fee;
     let fee_above_tariff = matches!((tariff, fee), (Tariff::Fixed(t), Some(f)) if f > t);
     let above_ceiling = matches!(
         (tariff, fee),
         (Tariff::Assessed { ceiling: Some(c) }, Some(f)) if f > c
     );
-    match (tariff.bar(fee), visit.paid()) {
+    match (tariff.bar(fee), visit.paid) {
         (Some(bar), Some(paid)) => CostVerdict::Judged {
             paid,
             bar,
@@ -233,6 +234,78 @@ fn overflow() -> Error {
 }
 
 impl CostTally {
+    /// Judges a visit's payment by `rules` (its service's tariff): what
+    /// [`count`](Self::count) adds. Changes nothing.
+    pub(crate) fn judge(&self, rules: &Rules<'_>, visit: &Visit<'_>) -> Result<CostVerdict> {
+        // Every count is at most `visits`, and each total a sum of at most `visits` amounts
+        // below 2^64 (in 128 bits): with room for one more visit, nothing overflows.
+        room(self.counts.visits, "cost tally count")?;
+        Ok(verdict(rules, visit))
+    }
+
+    /// Counts a visit [`judge`](Self::judge) accepted.
+    pub(crate) fn count(&mut self, verdict: CostVerdict) {
+        let c = &mut self.counts;
+        bump(&mut c.visits);
+        let (fee_above, above_ceiling) = match verdict {
+            CostVerdict::NoStandard => {
+                bump(&mut c.no_standard);
+                (false, false)
+            }
+            CostVerdict::NotJudged {
+                no_payment,
+                fee_above_tariff,
+                above_ceiling,
+            } => {
+                bump(if no_payment {
+                    &mut c.no_payment
+                } else {
+                    &mut c.no_assessed_fee
+                });
+                (fee_above_tariff, above_ceiling)
+            }
+            CostVerdict::Judged {
+                paid,
+                bar,
+                free,
+                fee_above_tariff,
+                above_ceiling,
+            } => {
+                if free {
+                    bump(&mut c.free);
+                }
+                match paid.cmp(&bar) {
+                    Ordering::Equal => bump(&mut c.exact),
+                    Ordering::Greater => {
+                        bump(&mut c.overcharged);
+                        if free {
+                            bump(&mut c.free_violations);
+                        }
+                        let excess = paid.units().abs_diff(bar.units());
+                        self.excess.push(excess);
+                        if let Ok(sum) = self.excess_total.checked_add(Money::new(excess)) {
+                            self.excess_total = sum;
+                        }
+                    }
+                    Ordering::Less => {
+                        bump(&mut c.underpaid);
+                        let waived = Money::new(bar.units().abs_diff(paid.units()));
+                        if let Ok(sum) = self.waived_total.checked_add(waived) {
+                            self.waived_total = sum;
+                        }
+                    }
+                }
+                (fee_above_tariff, above_ceiling)
+            }
+        };
+        if fee_above {
+            bump(&mut c.fee_above_tariff);
+        }
+        if above_ceiling {
+            bump(&mut c.assessed_above_ceiling);
+        }
+    }
+
     /// An empty tally judging visits against `standards`.
     pub fn new(standards: impl Into<Arc<Standards>>) -> Self {
         Self {
@@ -326,70 +399,12 @@ impl Tally for CostTally {
     fn check(&self, visit: &Interaction) -> Result<CostVerdict> {
         // Every count is at most `visits`, and each total a sum of at most `visits` amounts
         // below 2^64 (in 128 bits): with room for one more visit, nothing overflows.
-        room(self.counts.visits, "cost tally count")?;
-        Ok(verdict(&self.standards, visit))
+        let rules = self.standards.rules(visit.service(), visit.unit());
+        self.judge(&rules, &visit.visit())
     }
 
     fn commit(&mut self, _: &Interaction, verdict: CostVerdict) {
-        let c = &mut self.counts;
-        bump(&mut c.visits);
-        let (fee_above, above_ceiling) = match verdict {
-            CostVerdict::NoStandard => {
-                bump(&mut c.no_standard);
-                (false, false)
-            }
-            CostVerdict::NotJudged {
-                no_payment,
-                fee_above_tariff,
-                above_ceiling,
-            } => {
-                bump(if no_payment {
-                    &mut c.no_payment
-                } else {
-                    &mut c.no_assessed_fee
-                });
-                (fee_above_tariff, above_ceiling)
-            }
-            CostVerdict::Judged {
-                paid,
-                bar,
-                free,
-                fee_above_tariff,
-                above_ceiling,
-            } => {
-                if free {
-                    bump(&mut c.free);
-                }
-                match paid.cmp(&bar) {
-                    Ordering::Equal => bump(&mut c.exact),
-                    Ordering::Greater => {
-                        bump(&mut c.overcharged);
-                        if free {
-                            bump(&mut c.free_violations);
-                        }
-                        let excess = paid.units().abs_diff(bar.units());
-                        self.excess.push(excess);
-                        if let Ok(sum) = self.excess_total.checked_add(Money::new(excess)) {
-                            self.excess_total = sum;
-                        }
-                    }
-                    Ordering::Less => {
-                        bump(&mut c.underpaid);
-                        let waived = Money::new(bar.units().abs_diff(paid.units()));
-                        if let Ok(sum) = self.waived_total.checked_add(waived) {
-                            self.waived_total = sum;
-                        }
-                    }
-                }
-                (fee_above_tariff, above_ceiling)
-            }
-        };
-        if fee_above {
-            bump(&mut c.fee_above_tariff);
-        }
-        if above_ceiling {
-            bump(&mut c.assessed_above_ceiling);
-        }
+        self.count(verdict);
     }
 
     /// The report.

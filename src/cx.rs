@@ -7,6 +7,7 @@ use crate::model::{Interaction, RECOMMEND_MAX, Rating, RatingScale};
 use crate::stats::{Interval, IntervalMethod, Level, Moments};
 use crate::summary::{Share, total};
 use crate::tally::{Merge, Tally, room};
+use crate::visit::Visit;
 use crate::wire::versioned;
 
 /// The name in this module's overflow errors.
@@ -96,6 +97,24 @@ pub struct NpsReport {
 }
 
 impl NpsTally {
+    /// A visit's recommend score, if it has one: the slot [`count`](Self::count) adds to.
+    /// Changes nothing.
+    pub(crate) fn judge(&self, visit: &Visit<'_>) -> Result<Option<usize>> {
+        let Some(score) = visit.recommend else {
+            return Ok(None);
+        };
+        let slot = usize::from(score);
+        room(self.counts.get(slot).copied().unwrap_or(0), TALLY)?;
+        Ok(Some(slot))
+    }
+
+    /// Counts what [`judge`](Self::judge) read.
+    pub(crate) fn count(&mut self, slot: Option<usize>) {
+        if let Some(count) = slot.and_then(|i| self.counts.get_mut(i)) {
+            *count = count.saturating_add(1);
+        }
+    }
+
     /// Adds one bare answer, 0–10 (the same operation as [`Tally::push`] on a visit that has
     /// one).
     ///
@@ -148,18 +167,11 @@ impl Tally for NpsTally {
     /// # Errors
     /// [`Error::Overflow`].
     fn check(&self, visit: &Interaction) -> Result<Option<usize>> {
-        let Some(score) = visit.recommend() else {
-            return Ok(None);
-        };
-        let slot = usize::from(score);
-        room(self.counts.get(slot).copied().unwrap_or(0), TALLY)?;
-        Ok(Some(slot))
+        self.judge(&visit.visit())
     }
 
     fn commit(&mut self, _: &Interaction, slot: Option<usize>) {
-        if let Some(count) = slot.and_then(|i| self.counts.get_mut(i)) {
-            *count = count.saturating_add(1);
-        }
+        self.count(slot);
     }
 
     /// The NPS with an interval at `options.level`.

@@ -14,17 +14,15 @@
 use std::fmt;
 
 use crate::error::{Error, Result};
-use crate::model::{Instrument, Interaction, Mutu, Rating, RatingScale, SKM_SCALE_MAX};
+use crate::model::{
+    COURTESY_KEYS, Element, Instrument, Interaction, Mutu, Rating, RatingScale, SKM_SCALE_MAX,
+};
 use crate::skm::exact;
 use crate::stats::{Interval, Level, Moments};
 use crate::summary::Share;
 use crate::tally::{Merge, Tally, room};
+use crate::visit::Visit;
 use crate::wire::versioned;
-
-/// The SKM element on courtesy: staff behaviour (2017) or courtesy and friendliness (2004).
-const COURTESY_KEYS: [&str; 2] = ["perilaku", "kesopanan"];
-/// The SKM element on complaint handling (2017).
-const COMPLAINT_HANDLING_KEY: &str = "pengaduan";
 
 versioned! {
 /// Counts direct empathy ratings, the SKM answers on courtesy and complaint handling, and
@@ -174,12 +172,12 @@ pub enum CourtesySource {
 
 /// Whether a visit's citizen found the staff courteous, and from which source: the direct
 /// rating where the visit has one, else the SKM courtesy answer; `None` when neither.
-pub(crate) fn courteous(visit: &Interaction) -> Option<(bool, CourtesySource)> {
-    if let Some(r) = visit.empathy() {
+pub(crate) fn courteous(visit: &Visit<'_>) -> Option<(bool, CourtesySource)> {
+    if let Some(r) = visit.empathy {
         let top_two = r.value() >= r.scale().max().saturating_sub(1);
         return Some((top_two, CourtesySource::Rating));
     }
-    let answers = visit.skm()?;
+    let answers = visit.skm?;
     let answer = COURTESY_KEYS.into_iter().find_map(|k| answers.get(k))?;
     Some((answer >= 3, CourtesySource::SkmAnswer))
 }
@@ -191,6 +189,44 @@ fn overflow() -> Error {
 }
 
 impl EmpathyTally {
+    /// Reads a visit's empathy rating and its SKM answers on courtesy and complaint handling:
+    /// what [`count`](Self::count) adds. Changes nothing.
+    pub(crate) fn judge(&self, visit: &Visit<'_>) -> Result<EmpathyAnswers> {
+        room(self.largest_count(), "empathy tally count")?;
+        let rating = match visit.empathy {
+            Some(r) if r.scale() != self.scale => {
+                return Err(Error::ScaleMismatch {
+                    field: "empathy".into(),
+                    expected: self.scale,
+                    got: r.scale(),
+                });
+            }
+            Some(r) => Some(usize::from(r.value().abs_diff(self.scale.min()))),
+            None => None,
+        };
+        let answer = |position: Option<usize>| {
+            let value = visit.skm?.at(&self.instrument, position?)?;
+            Some(usize::from(value).saturating_sub(1))
+        };
+        Ok(EmpathyAnswers {
+            rating,
+            courtesy: answer(self.instrument.courtesy_position()),
+            complaint_handling: answer(self.instrument.complaint_handling_position()),
+        })
+    }
+
+    /// Counts what [`judge`](Self::judge) read.
+    pub(crate) fn count(&mut self, answers: EmpathyAnswers) {
+        let bump_at = |counts: &mut [u64], i: Option<usize>| {
+            if let Some(slot) = i.and_then(|i| counts.get_mut(i)) {
+                *slot = slot.saturating_add(1);
+            }
+        };
+        bump_at(&mut self.ratings, answers.rating);
+        bump_at(&mut self.courtesy, answers.courtesy);
+        bump_at(&mut self.complaint_handling, answers.complaint_handling);
+    }
+
     /// An empty tally of ratings on `scale`, reading SKM answers of `instrument`.
     pub fn new(scale: RatingScale, instrument: Instrument) -> Self {
         let values = usize::from(scale.max().abs_diff(scale.min())).saturating_add(1);
@@ -209,11 +245,11 @@ impl EmpathyTally {
         self.scale
     }
 
-    /// The key of the instrument's courtesy element, if it has one.
-    fn courtesy_key(&self) -> Option<&'static str> {
-        COURTESY_KEYS
-            .into_iter()
-            .find(|k| self.instrument.position(k).is_ok())
+    /// The key of the element at `position` of the instrument.
+    fn key_at(&self, position: Option<usize>) -> Option<&str> {
+        position
+            .and_then(|i| self.instrument.elements().get(i))
+            .map(Element::key)
     }
 
     /// Adds one SERVQUAL pair on the empathy dimension: what the citizen perceived and what they
@@ -329,43 +365,11 @@ impl Tally for EmpathyTally {
     /// [`Error::ScaleMismatch`] for a rating on another scale than the tally's;
     /// [`Error::Overflow`].
     fn check(&self, visit: &Interaction) -> Result<EmpathyAnswers> {
-        room(self.largest_count(), "empathy tally count")?;
-        let rating = match visit.empathy() {
-            Some(r) if r.scale() != self.scale => {
-                return Err(Error::ScaleMismatch {
-                    field: "empathy".into(),
-                    expected: self.scale,
-                    got: r.scale(),
-                });
-            }
-            Some(r) => Some(usize::from(r.value().abs_diff(self.scale.min()))),
-            None => None,
-        };
-        let answer = |key: Option<&str>| {
-            let value = visit.skm().and_then(|a| a.get(key?))?;
-            Some(usize::from(value).saturating_sub(1))
-        };
-        Ok(EmpathyAnswers {
-            rating,
-            courtesy: answer(self.courtesy_key()),
-            complaint_handling: answer(
-                self.instrument
-                    .position(COMPLAINT_HANDLING_KEY)
-                    .is_ok()
-                    .then_some(COMPLAINT_HANDLING_KEY),
-            ),
-        })
+        self.judge(&visit.visit())
     }
 
     fn commit(&mut self, _: &Interaction, answers: EmpathyAnswers) {
-        let bump_at = |counts: &mut [u64], i: Option<usize>| {
-            if let Some(slot) = i.and_then(|i| counts.get_mut(i)) {
-                *slot = slot.saturating_add(1);
-            }
-        };
-        bump_at(&mut self.ratings, answers.rating);
-        bump_at(&mut self.courtesy, answers.courtesy);
-        bump_at(&mut self.complaint_handling, answers.complaint_handling);
+        self.count(answers);
     }
 
     /// Each source's report; a source without data is `None`.
@@ -383,12 +387,12 @@ impl Tally for EmpathyTally {
         };
         let report = EmpathyReport {
             ratings: self.ratings_report(level)?,
-            courtesy: element(self.courtesy_key(), &self.courtesy)?,
+            courtesy: element(
+                self.key_at(self.instrument.courtesy_position()),
+                &self.courtesy,
+            )?,
             complaint_handling: element(
-                self.instrument
-                    .position(COMPLAINT_HANDLING_KEY)
-                    .is_ok()
-                    .then_some(COMPLAINT_HANDLING_KEY),
+                self.key_at(self.instrument.complaint_handling_position()),
                 &self.complaint_handling,
             )?,
             servqual_gap: (self.gaps.count() >= 2)

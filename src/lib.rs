@@ -325,6 +325,7 @@ pub mod stats;
 mod summary;
 mod table;
 pub mod tally;
+mod visit;
 mod wire;
 
 pub use compare::{

@@ -32,6 +32,7 @@ use crate::speed;
 use crate::stats::{Interval, Level};
 use crate::summary::{Coverage, Share};
 use crate::tally::{Merge, Tally, bump, counts, room};
+use crate::visit::{Rules, Visit};
 use crate::wire::versioned;
 
 /// One of the promises a visit makes to the citizen.
@@ -323,6 +324,56 @@ pub struct PromiseVerdict {
 }
 
 impl PromiseTally {
+    /// Judges a visit by `rules` on each promise measured on it: what
+    /// [`count`](Self::count) adds. Changes nothing.
+    pub(crate) fn judge(&self, rules: &Rules<'_>, visit: &Visit<'_>) -> Result<PromiseVerdict> {
+        // Every count is at most `visits`.
+        room(self.counts.visits, "promise tally count")?;
+        Ok(PromiseVerdict {
+            on_time: speed::timeliness(rules, visit)?.map(|(_, t)| t),
+            charged: cost::verdict(rules, visit).overcharged().map(|over| !over),
+            courteous: empathy::courteous(visit),
+            latest: visit.latest(),
+        })
+    }
+
+    /// Counts a visit [`judge`](Self::judge) accepted.
+    pub(crate) fn count(&mut self, v: PromiseVerdict) {
+        let c = &mut self.counts;
+        bump(&mut c.visits);
+        self.latest = Some(self.latest.map_or(v.latest, |l| l.max(v.latest)));
+        if let Some((_, source)) = v.courteous {
+            bump(match source {
+                CourtesySource::Rating => &mut c.courtesy_from_rating,
+                CourtesySource::SkmAnswer => &mut c.courtesy_from_skm,
+            });
+        }
+        let courteous = v.courteous.map(|(kept, _)| kept);
+        let on_time = match v.on_time {
+            Some(Timeliness::Open { due }) => {
+                // Decided at report time, with the other promises kept here.
+                self.open.push(OpenVisit {
+                    due: due.unix_millis(),
+                    charged: v.charged,
+                    courteous,
+                });
+                count_measured(c, None, v.charged, courteous);
+                return;
+            }
+            Some(Timeliness::OnTime) => Some(true),
+            Some(Timeliness::Late) => Some(false),
+            None => None,
+        };
+        count_measured(c, on_time, v.charged, courteous);
+        let outcomes = [on_time, v.charged, courteous];
+        if outcomes.iter().any(Option::is_some) {
+            bump(&mut c.judged);
+            if outcomes.iter().flatten().all(|&kept| kept) {
+                bump(&mut c.all_kept);
+            }
+        }
+    }
+
     /// An empty tally judging visits against `standards`.
     pub fn new(standards: impl Into<Arc<Standards>>) -> Self {
         Self {
@@ -405,55 +456,12 @@ impl Tally for PromiseTally {
     /// # Errors
     /// [`Error::TimeOutOfRange`] when working days cannot be counted; [`Error::Overflow`].
     fn check(&self, visit: &Interaction) -> Result<PromiseVerdict> {
-        // Every count is at most `visits`.
-        room(self.counts.visits, "promise tally count")?;
-        Ok(PromiseVerdict {
-            on_time: speed::timeliness(&self.standards, visit)?.map(|(_, t)| t),
-            charged: cost::verdict(&self.standards, visit)
-                .overcharged()
-                .map(|over| !over),
-            courteous: empathy::courteous(visit),
-            latest: [visit.started_at(), visit.finished_at()]
-                .into_iter()
-                .flatten()
-                .fold(visit.arrived_at(), Timestamp::max),
-        })
+        let rules = self.standards.rules(visit.service(), visit.unit());
+        self.judge(&rules, &visit.visit())
     }
 
-    fn commit(&mut self, _: &Interaction, v: PromiseVerdict) {
-        let c = &mut self.counts;
-        bump(&mut c.visits);
-        self.latest = Some(self.latest.map_or(v.latest, |l| l.max(v.latest)));
-        if let Some((_, source)) = v.courteous {
-            bump(match source {
-                CourtesySource::Rating => &mut c.courtesy_from_rating,
-                CourtesySource::SkmAnswer => &mut c.courtesy_from_skm,
-            });
-        }
-        let courteous = v.courteous.map(|(kept, _)| kept);
-        let on_time = match v.on_time {
-            Some(Timeliness::Open { due }) => {
-                // Decided at report time, with the other promises kept here.
-                self.open.push(OpenVisit {
-                    due: due.unix_millis(),
-                    charged: v.charged,
-                    courteous,
-                });
-                count_measured(c, None, v.charged, courteous);
-                return;
-            }
-            Some(Timeliness::OnTime) => Some(true),
-            Some(Timeliness::Late) => Some(false),
-            None => None,
-        };
-        count_measured(c, on_time, v.charged, courteous);
-        let outcomes = [on_time, v.charged, courteous];
-        if outcomes.iter().any(Option::is_some) {
-            bump(&mut c.judged);
-            if outcomes.iter().flatten().all(|&kept| kept) {
-                bump(&mut c.all_kept);
-            }
-        }
+    fn commit(&mut self, _: &Interaction, verdict: PromiseVerdict) {
+        self.count(verdict);
     }
 
     fn latest(&self) -> Option<Timestamp> {

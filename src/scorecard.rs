@@ -16,10 +16,27 @@ use crate::skm::{SkmOptions, SkmReport, SkmTally};
 use crate::speed::{SpeedOptions, SpeedReport, SpeedTally, SpeedVerdict};
 use crate::stats::{Level, QuantileType};
 use crate::tally::{Merge, Tally, part};
+use crate::visit::{Rules, Visit};
 
 /// The SKM answers given with visits, tallied as questionnaires.
 #[derive(Debug, Clone, PartialEq)]
 struct VisitAnswers(SkmTally);
+
+impl VisitAnswers {
+    /// Whether a visit has answers to count (checked they can be).
+    fn judge(&self, visit: &Visit<'_>) -> Result<bool> {
+        match visit.skm {
+            Some(answers) => self.0.check_answers(answers).map(|()| true),
+            None => Ok(false),
+        }
+    }
+
+    fn count(&mut self, visit: &Visit<'_>, answered: bool) {
+        if let Some(answers) = visit.skm.filter(|_| answered) {
+            self.0.commit_answers(answers);
+        }
+    }
+}
 
 impl Merge for VisitAnswers {
     fn check_merge(&self, other: &Self) -> Result<()> {
@@ -38,16 +55,11 @@ impl Tally for VisitAnswers {
     type Report = SkmReport;
 
     fn check(&self, visit: &Interaction) -> Result<bool> {
-        match visit.skm() {
-            Some(answers) => self.0.check_answers(answers).map(|()| true),
-            None => Ok(false),
-        }
+        self.judge(&visit.visit())
     }
 
     fn commit(&mut self, visit: &Interaction, answered: bool) {
-        if let Some(answers) = visit.skm().filter(|_| answered) {
-            self.0.commit_answers(answers);
-        }
+        self.count(&visit.visit(), answered);
     }
 
     /// The index of the answers given with the visits. Visit logs often carry a few
@@ -76,6 +88,16 @@ type Parts = (
     PromiseTally,
     NpsTally,
     VisitAnswers,
+);
+
+/// What every part of a scorecard makes of one visit.
+pub(crate) type Judged = (
+    SpeedVerdict,
+    CostVerdict,
+    EmpathyAnswers,
+    PromiseVerdict,
+    Option<usize>,
+    bool,
 );
 
 /// Every score of a set of visits: speed, cost, empathy, promises kept, NPS, and the SKM index
@@ -320,6 +342,37 @@ impl Scorecard {
         }
     }
 
+    /// Judges a visit by `rules` for every part: what [`count`](Self::count) adds. Changes
+    /// nothing (the first part's error, as [`Tally::check`]).
+    pub(crate) fn judge(&self, rules: &Rules<'_>, visit: &Visit<'_>) -> Result<Judged> {
+        let (speed, cost, empathy, promises, nps, skm) = &self.parts;
+        Ok((
+            speed.judge(rules, visit)?,
+            cost.judge(rules, visit)?,
+            empathy.judge(visit)?,
+            promises.judge(rules, visit)?,
+            nps.judge(visit)?,
+            skm.judge(visit)?,
+        ))
+    }
+
+    /// Counts a visit [`judge`](Self::judge) accepted, in every part.
+    pub(crate) fn count(&mut self, visit: &Visit<'_>, checked: Judged) {
+        let (speed, cost, empathy, promises, nps, skm) = &mut self.parts;
+        let (s, c, e, p, n, a) = checked;
+        speed.count(visit, s);
+        cost.count(c);
+        empathy.count(e);
+        promises.count(p);
+        nps.count(n);
+        skm.count(visit, a);
+    }
+
+    /// The standards visits are judged against.
+    pub fn standards(&self) -> &Standards {
+        self.parts.0.standards()
+    }
+
     /// Visits counted.
     pub fn visits(&self) -> u64 {
         self.parts.0.visits()
@@ -368,14 +421,7 @@ impl Merge for Scorecard {
 
 impl Tally for Scorecard {
     type Record = Interaction;
-    type Checked = (
-        SpeedVerdict,
-        CostVerdict,
-        EmpathyAnswers,
-        PromiseVerdict,
-        Option<usize>,
-        bool,
-    );
+    type Checked = Judged;
     type Options = ScorecardOptions;
     type Report = ScorecardReport;
 
@@ -387,11 +433,12 @@ impl Tally for Scorecard {
     /// for a rating on another scale, [`Error::TimeOutOfRange`](crate::Error::TimeOutOfRange),
     /// [`Error::Overflow`](crate::Error::Overflow).
     fn check(&self, visit: &Interaction) -> Result<Self::Checked> {
-        self.parts.check(visit)
+        let rules = self.standards().rules(visit.service(), visit.unit());
+        self.judge(&rules, &visit.visit())
     }
 
     fn commit(&mut self, visit: &Interaction, checked: Self::Checked) {
-        self.parts.commit(visit, checked);
+        self.count(&visit.visit(), checked);
     }
 
     fn latest(&self) -> Option<Timestamp> {

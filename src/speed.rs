@@ -9,10 +9,13 @@ use std::fmt;
 use std::sync::Arc;
 
 use crate::error::{Error, Result};
-use crate::model::{Completion, Interaction, Standards, TimeSpan, Timeliness, Timestamp};
+use crate::model::{
+    Completion, Interaction, ServiceStandard, Standards, TimeSpan, Timeliness, Timestamp,
+};
 use crate::stats::{Level, QuantileType};
 use crate::summary::{Coverage, Share, Summary};
 use crate::tally::{Merge, Tally, bump, counts, room};
+use crate::visit::{Rules, Visit};
 use crate::wire::versioned;
 
 counts! {
@@ -234,14 +237,13 @@ pub struct SpeedVerdict {
 
 /// How `visit` stands against its service's completion standard on its unit's calendar.
 pub(crate) fn timeliness(
-    standards: &Standards,
-    visit: &Interaction,
+    rules: &Rules<'_>,
+    visit: &Visit<'_>,
 ) -> Result<Option<(Completion, Timeliness)>> {
-    let Some(limit) = standards.find(visit.service()).and_then(|s| s.completion()) else {
+    let Some(limit) = rules.standard.and_then(ServiceStandard::completion) else {
         return Ok(None);
     };
-    let calendar = standards.calendar_for(visit.unit());
-    let judged = calendar.judge(visit.arrived_at(), visit.finished_at(), limit)?;
+    let judged = rules.calendar.judge(visit.arrived, visit.finished, limit)?;
     Ok(Some((limit, judged)))
 }
 
@@ -258,6 +260,79 @@ impl SpeedTally {
             open: Vec::new(),
             open_wait: Vec::new(),
             latest: None,
+        }
+    }
+
+    /// Judges a visit by `rules` (its service's standard, its unit's calendar): what
+    /// [`count`](Self::count) adds. Changes nothing.
+    pub(crate) fn judge(&self, rules: &Rules<'_>, visit: &Visit<'_>) -> Result<SpeedVerdict> {
+        // Every other count is at most `visits`: with room for one more visit, none overflows.
+        room(self.counts.visits, "speed tally count")?;
+        let completion = timeliness(rules, visit)?;
+        let working_days = match (completion, visit.finished) {
+            (Some((Completion::WorkingDays(_), _)), Some(finished)) => Some(
+                rules
+                    .calendar
+                    .working_days_between(visit.arrived, finished)?,
+            ),
+            _ => None,
+        };
+        let target = rules.standard.and_then(ServiceStandard::max_wait);
+        let wait = match (target, visit.finished) {
+            // Finished with no start recorded: its wait is unknown.
+            (Some(_), Some(_)) if visit.started.is_none() => None,
+            (Some(target), _) => Some(rules.calendar.judge(
+                visit.arrived,
+                visit.started,
+                Completion::Within(target),
+            )?),
+            (None, _) => None,
+        };
+        Ok(SpeedVerdict {
+            completion,
+            working_days,
+            wait,
+            latest: visit.latest(),
+        })
+    }
+
+    /// Counts a visit [`judge`](Self::judge) accepted.
+    pub(crate) fn count(&mut self, visit: &Visit<'_>, v: SpeedVerdict) {
+        let c = &mut self.counts;
+        bump(&mut c.visits);
+        self.latest = Some(later(self.latest, v.latest));
+        if let Some(wait) = visit.wait() {
+            self.wait.push(wait.as_millis());
+        }
+        match v.wait {
+            Some(Timeliness::OnTime) => {
+                bump(&mut c.wait_judged);
+                bump(&mut c.wait_within);
+            }
+            Some(Timeliness::Late) => bump(&mut c.wait_judged),
+            Some(Timeliness::Open { due }) => self.open_wait.push(due.unix_millis()),
+            None => {}
+        }
+        let in_days = matches!(v.completion, Some((Completion::WorkingDays(_), _)));
+        if visit.finished.is_some() {
+            bump(&mut c.finished);
+            if !in_days {
+                if let Some(service) = visit.service_time() {
+                    self.service.push(service.as_millis());
+                }
+                if let Some(turnaround) = visit.turnaround() {
+                    self.turnaround.push(turnaround.as_millis());
+                }
+            }
+        }
+        if let Some(days) = v.working_days {
+            self.working_days.push(days);
+        }
+        match v.completion {
+            None => bump(&mut c.no_standard),
+            Some((_, Timeliness::OnTime)) => bump(&mut c.on_time),
+            Some((_, Timeliness::Late)) => bump(&mut c.finished_late),
+            Some((_, Timeliness::Open { due })) => self.open.push(due.unix_millis()),
         }
     }
 
@@ -352,77 +427,12 @@ impl Tally for SpeedTally {
     /// [`Error::TimeOutOfRange`] when working days cannot be counted for its dates;
     /// [`Error::Overflow`] past `u64::MAX` visits.
     fn check(&self, visit: &Interaction) -> Result<SpeedVerdict> {
-        // Every other count is at most `visits`: with room for one more visit, none overflows.
-        room(self.counts.visits, "speed tally count")?;
-        let completion = timeliness(&self.standards, visit)?;
-        let calendar = self.standards.calendar_for(visit.unit());
-        let arrived = visit.arrived_at();
-        let working_days = match (completion, visit.finished_at()) {
-            (Some((Completion::WorkingDays(_), _)), Some(finished)) => {
-                Some(calendar.working_days_between(arrived, finished)?)
-            }
-            _ => None,
-        };
-        let target = self
-            .standards
-            .find(visit.service())
-            .and_then(|s| s.max_wait());
-        let wait = match (target, visit.finished_at()) {
-            // Finished with no start recorded: its wait is unknown.
-            (Some(_), Some(_)) if visit.started_at().is_none() => None,
-            (Some(target), _) => {
-                Some(calendar.judge(arrived, visit.started_at(), Completion::Within(target))?)
-            }
-            (None, _) => None,
-        };
-        Ok(SpeedVerdict {
-            completion,
-            working_days,
-            wait,
-            latest: [visit.started_at(), visit.finished_at()]
-                .into_iter()
-                .flatten()
-                .fold(arrived, Timestamp::max),
-        })
+        let rules = self.standards.rules(visit.service(), visit.unit());
+        self.judge(&rules, &visit.visit())
     }
 
-    fn commit(&mut self, visit: &Interaction, v: SpeedVerdict) {
-        let c = &mut self.counts;
-        bump(&mut c.visits);
-        self.latest = Some(later(self.latest, v.latest));
-        if let Some(wait) = visit.wait() {
-            self.wait.push(wait.as_millis());
-        }
-        match v.wait {
-            Some(Timeliness::OnTime) => {
-                bump(&mut c.wait_judged);
-                bump(&mut c.wait_within);
-            }
-            Some(Timeliness::Late) => bump(&mut c.wait_judged),
-            Some(Timeliness::Open { due }) => self.open_wait.push(due.unix_millis()),
-            None => {}
-        }
-        let in_days = matches!(v.completion, Some((Completion::WorkingDays(_), _)));
-        if visit.finished_at().is_some() {
-            bump(&mut c.finished);
-            if !in_days {
-                if let Some(service) = visit.service_time() {
-                    self.service.push(service.as_millis());
-                }
-                if let Some(turnaround) = visit.turnaround() {
-                    self.turnaround.push(turnaround.as_millis());
-                }
-            }
-        }
-        if let Some(days) = v.working_days {
-            self.working_days.push(days);
-        }
-        match v.completion {
-            None => bump(&mut c.no_standard),
-            Some((_, Timeliness::OnTime)) => bump(&mut c.on_time),
-            Some((_, Timeliness::Late)) => bump(&mut c.finished_late),
-            Some((_, Timeliness::Open { due })) => self.open.push(due.unix_millis()),
-        }
+    fn commit(&mut self, visit: &Interaction, verdict: SpeedVerdict) {
+        self.count(&visit.visit(), verdict);
     }
 
     fn latest(&self) -> Option<Timestamp> {

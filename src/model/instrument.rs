@@ -220,6 +220,29 @@ struct InstrumentData {
     keys: Arc<[String]>,
     weights: Vec<Weight>,
     bands: GradeBands,
+    /// Where the courtesy and the complaint-handling elements are, if the instrument has them.
+    courtesy: Option<usize>,
+    complaint_handling: Option<usize>,
+}
+
+/// The SKM element on courtesy: staff behaviour (2017) or courtesy and friendliness (2004).
+pub(crate) const COURTESY_KEYS: [&str; 2] = ["perilaku", "kesopanan"];
+/// The SKM element on complaint handling (2017).
+pub(crate) const COMPLAINT_HANDLING_KEY: &str = "pengaduan";
+
+impl InstrumentData {
+    fn new(name: String, elements: Vec<Element>, weights: Vec<Weight>, bands: GradeBands) -> Self {
+        let position = |key: &str| elements.iter().position(|e| e.key == key);
+        Self {
+            courtesy: COURTESY_KEYS.into_iter().find_map(position),
+            complaint_handling: position(COMPLAINT_HANDLING_KEY),
+            keys: elements.iter().map(|e| e.key.clone()).collect(),
+            name,
+            elements,
+            weights,
+            bands,
+        }
+    }
 }
 
 impl PartialEq for Instrument {
@@ -275,14 +298,13 @@ impl Instrument {
             }
         }
         let share = Weight::equal_share(elements.len())?;
-        let keys = elements.iter().map(|e| e.key.clone()).collect();
-        Ok(Self(Arc::new(InstrumentData {
+        let weights = vec![share; elements.len()];
+        Ok(Self(Arc::new(InstrumentData::new(
             name,
-            weights: vec![share; elements.len()],
             elements,
-            keys,
-            bands: GradeBands::PERMENPANRB_14_2017,
-        })))
+            weights,
+            GradeBands::PERMENPANRB_14_2017,
+        ))))
     }
 
     /// The nine elements of PermenPANRB 14/2017, in the sample questionnaire's order (U1–U9).
@@ -495,14 +517,13 @@ impl Instrument {
     }
 
     fn builtin(name: &str, elements: Vec<Element>, k: u32, bands: GradeBands) -> Self {
-        let share = Weight::unit_fraction(k);
-        Self(Arc::new(InstrumentData {
-            name: name.into(),
-            keys: elements.iter().map(|e| e.key.clone()).collect(),
-            weights: vec![share; elements.len()],
+        let weights = vec![Weight::unit_fraction(k); elements.len()];
+        Self(Arc::new(InstrumentData::new(
+            name.into(),
             elements,
+            weights,
             bands,
-        }))
+        )))
     }
 
     /// This instrument with one more element; weights become equal again (1/k).
@@ -647,6 +668,16 @@ impl Instrument {
                 instrument: self.0.name.clone(),
                 element: key.into(),
             })
+    }
+
+    /// The position of the courtesy element (`perilaku`, or `kesopanan` in 2004), if any.
+    pub(crate) fn courtesy_position(&self) -> Option<usize> {
+        self.0.courtesy
+    }
+
+    /// The position of the complaint-handling element (`pengaduan`), if any.
+    pub(crate) fn complaint_handling_position(&self) -> Option<usize> {
+        self.0.complaint_handling
     }
 
     pub(crate) fn keys(&self) -> &Arc<[String]> {

@@ -6,6 +6,7 @@
 mod calendar;
 mod complaint;
 mod instrument;
+pub(crate) use instrument::COURTESY_KEYS;
 mod interaction;
 mod money;
 mod standard;

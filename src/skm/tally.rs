@@ -1,12 +1,12 @@
 //! The mergeable SKM tally: integer counts that are a sufficient statistic for the report.
 
 use std::borrow::Cow;
-use std::sync::Arc;
 
 use crate::error::{Error, Result};
 use crate::model::{Instrument, SKM_SCALE_MAX, SkmAnswers, SkmResponse};
 use crate::stats::positive_semidefinite;
 use crate::tally::{Merge, Tally};
+use crate::visit::Answers;
 
 /// Counts SKM questionnaires: per element the answers 1–4, and per pair of elements the joint count,
 /// sums and cross-products over respondents who answered both (what the IKM's interval and
@@ -363,15 +363,15 @@ impl SkmTally {
     /// [`Error::UnknownElement`] when the answers name an element this instrument does not
     /// have; [`Error::Overflow`] if a count would pass its limit. The tally is then unchanged.
     pub fn push_answers(&mut self, answers: &SkmAnswers) -> Result<()> {
-        self.check_answers(answers)?;
-        self.commit_answers(answers);
+        self.check_answers(answers.borrowed())?;
+        self.commit_answers(answers.borrowed());
         Ok(())
     }
 
     /// Counts answers [`check_answers`](Self::check_answers) accepted.
     #[allow(clippy::arithmetic_side_effects)] // k ≤ Instrument::MAX_ELEMENTS
-    pub(crate) fn commit_answers(&mut self, answers: &SkmAnswers) {
-        let Ok(aligned) = self.align(answers) else {
+    pub(crate) fn commit_answers(&mut self, answers: Answers<'_>) {
+        let Ok(aligned) = answers.aligned(&self.instrument) else {
             return;
         };
         let values: &[Option<u8>] = &aligned;
@@ -390,28 +390,12 @@ impl SkmTally {
 
     /// Whether [`push_answers`](Self::push_answers) would accept `answers`, without counting
     /// them: lets a caller that feeds several tallies check before changing any.
-    pub(crate) fn check_answers(&self, answers: &SkmAnswers) -> Result<()> {
-        self.align(answers)?;
+    pub(crate) fn check_answers(&self, answers: Answers<'_>) -> Result<()> {
+        answers.aligned(&self.instrument)?;
         if self.responses >= MAX_RESPONSES || self.blank == u64::MAX {
             return Err(overflow());
         }
         Ok(())
-    }
-
-    /// The answers in this instrument's order.
-    fn align<'b>(&self, answers: &'b SkmAnswers) -> Result<Cow<'b, [Option<u8>]>> {
-        let ours = self.instrument.keys();
-        if Arc::ptr_eq(ours, answers.keys()) || ours[..] == answers.keys()[..] {
-            return Ok(Cow::Borrowed(answers.values()));
-        }
-        let mut aligned = vec![None; ours.len()];
-        for (key, value) in answers.iter() {
-            let i = self.instrument.position(key)?;
-            if let Some(slot) = aligned.get_mut(i) {
-                *slot = value;
-            }
-        }
-        Ok(Cow::Owned(aligned))
     }
 
     /// The sums, kept or worked out from the questionnaires kept as answered.
@@ -641,11 +625,11 @@ impl Tally for SkmTally {
     /// [`Error::UnknownElement`] when the answers name an element this instrument does not
     /// have; [`Error::Overflow`].
     fn check(&self, response: &SkmResponse) -> Result<()> {
-        self.check_answers(response.answers())
+        self.check_answers(response.answers().borrowed())
     }
 
     fn commit(&mut self, response: &SkmResponse, (): ()) {
-        self.commit_answers(response.answers());
+        self.commit_answers(response.answers().borrowed());
     }
 
     /// The report: see [`SkmReport`](super::SkmReport).
