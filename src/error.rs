@@ -253,6 +253,15 @@ pub enum Error {
     /// unchanged.
     #[error(transparent)]
     Stats(#[from] crate::stats::Error),
+    /// A visit of a batch of columns ([`columns`](crate::columns)), by its index in the batch
+    /// (from 0), and what is wrong with it.
+    #[error("row {row}: {source}")]
+    AtRow {
+        /// The visit's index in its batch.
+        row: usize,
+        /// What is wrong.
+        source: Box<Error>,
+    },
     /// A bad field (or header, or row) in a file, with where it is: the file's name, the line,
     /// and the column when there is one. The message puts the place before the error of the
     /// field itself, which is also the [`source`](std::error::Error::source):

@@ -584,6 +584,11 @@ where
         }
     }
 
+    /// A breakdown of these cells.
+    pub(crate) fn from_cells(cells: Grouped<(ByUnit, ByService), T>) -> Self {
+        Self { cells }
+    }
+
     /// The cells: one tally per `(unit, service)`.
     pub fn cells(&self) -> &Grouped<(ByUnit, ByService), T> {
         &self.cells

@@ -302,6 +302,7 @@
 )]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+pub mod columns;
 pub mod compare;
 pub mod complaints;
 pub mod cost;

@@ -373,6 +373,11 @@ impl Scorecard {
         self.parts.0.standards()
     }
 
+    /// The standards, shared.
+    pub(crate) fn shared_standards(&self) -> &Arc<Standards> {
+        self.parts.0.shared_standards()
+    }
+
     /// Visits counted.
     pub fn visits(&self) -> u64 {
         self.parts.0.visits()

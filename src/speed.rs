@@ -336,6 +336,11 @@ impl SpeedTally {
         }
     }
 
+    /// The standards, shared.
+    pub(crate) fn shared_standards(&self) -> &Arc<Standards> {
+        &self.standards
+    }
+
     /// The standards visits are judged against.
     pub fn standards(&self) -> &Standards {
         &self.standards

@@ -19,6 +19,14 @@ pub(crate) struct Answers<'a> {
 }
 
 impl<'a> Answers<'a> {
+    /// Answers aligned with `instrument`'s elements (checked to be 1–4).
+    pub(crate) fn of(instrument: &'a Instrument, values: &'a [Option<u8>]) -> Self {
+        Self {
+            keys: instrument.keys(),
+            values,
+        }
+    }
+
     /// The answers in `instrument`'s order: as they are when they were given for it (no
     /// string compared), else matched by element key.
     ///

@@ -1,5 +1,6 @@
 //! One integration-test binary (one link step on 2 cores); one module per area.
 
+mod columns;
 mod compare;
 mod compare_fixtures;
 mod complaints;
