@@ -104,8 +104,10 @@ fn is_blank(record: &ByteRecord) -> bool {
 /// The line where `record`, just read, begins.
 fn record_line<R: io::Read>(csv: &mut csv::Reader<Lines<R>>, record: &ByteRecord) -> u64 {
     let end = csv.position().byte();
-    let inside = line_breaks(record.as_slice());
-    csv.get_mut().record_line(end, inside)
+    let fields = record.as_slice();
+    let inside = line_breaks(fields);
+    let field_ends_in_break = matches!(fields.last(), Some(b'\n' | b'\r'));
+    csv.get_mut().record_line(end, inside, field_ends_in_break)
 }
 
 /// The line the parser has reached.

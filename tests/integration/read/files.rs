@@ -856,6 +856,21 @@ fn line_numbers() {
             vec![5],
         ),
         (
+            "a quote left open to the end of the file, ending in a line break",
+            format!("{header}{bad}\n{bad}\"open\n"),
+            vec![2, 3],
+        ),
+        (
+            "a quote left open over several lines",
+            format!("{header}{bad}\"a\r\nb\n\n"),
+            vec![2],
+        ),
+        (
+            "a stray quote inside an unquoted field",
+            format!("{header}{bad}say \"hi\n{bad}\n\n{bad}\n"),
+            vec![2, 3, 5],
+        ),
+        (
             "CR line ends, as old Mac files have them",
             format!("{header}{bad}\n{bad}\n\n{bad}\"\n\"\n\n{bad}").replace('\n', "\r"),
             vec![2, 3, 5, 8],
@@ -884,6 +899,13 @@ fn line_numbers() {
         }
         assert_eq!(placed, lines, "{label}: line()");
     }
+    // A header whose last column opens a quote that runs to the end of the file (found by
+    // fuzzing): still line 1.
+    let err = SkmReader::new("service,\"\n".as_bytes(), &options()).unwrap_err();
+    let Error::InFile { line, .. } = err else {
+        panic!("{err:?}")
+    };
+    assert_eq!(line, 1);
     // The header's own line.
     let err = SkmReader::new("\n\nservice,unit\n".as_bytes(), &options()).unwrap_err();
     let Error::InFile { line, .. } = err else {
