@@ -298,11 +298,56 @@ pub enum Adjustment {
 /// How to compare: confidence level, significance level, adjustment and minimum group size.
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    serde(try_from = "OptionParts", into = "OptionParts")
+)]
 pub struct CompareOptions {
     level: Level,
     alpha: f64,
     adjustment: Adjustment,
     min_n: u64,
+}
+
+/// The serialised form of [`CompareOptions`], checked as its builder checks.
+#[cfg(feature = "serde")]
+#[derive(serde::Serialize, serde::Deserialize)]
+struct OptionParts {
+    level: Level,
+    alpha: f64,
+    adjustment: Adjustment,
+    min_n: u64,
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<OptionParts> for CompareOptions {
+    type Error = Error;
+    fn try_from(p: OptionParts) -> Result<Self> {
+        if p.min_n < 2 {
+            return Err(Error::InvalidValue {
+                field: "min_n".into(),
+                value: p.min_n as f64,
+                expected: "at least 2".into(),
+            });
+        }
+        Ok(CompareOptions::default()
+            .with_level(p.level)
+            .with_alpha(p.alpha)?
+            .with_adjustment(p.adjustment)
+            .with_min_n(p.min_n))
+    }
+}
+
+#[cfg(feature = "serde")]
+impl From<CompareOptions> for OptionParts {
+    fn from(o: CompareOptions) -> Self {
+        OptionParts {
+            level: o.level,
+            alpha: o.alpha,
+            adjustment: o.adjustment,
+            min_n: o.min_n,
+        }
+    }
 }
 
 impl Default for CompareOptions {

@@ -33,10 +33,49 @@ use crate::wire::versioned;
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    serde(try_from = "TargetParts", into = "TargetParts")
+)]
 pub struct ComplaintTargets {
     first_response: Completion,
     resolution: Completion,
     by_category: BTreeMap<String, Completion>,
+}
+
+/// The serialised form of [`ComplaintTargets`], each category read through
+/// [`ComplaintTargets::with_category`].
+#[cfg(feature = "serde")]
+#[derive(serde::Serialize, serde::Deserialize)]
+struct TargetParts {
+    first_response: Completion,
+    resolution: Completion,
+    by_category: BTreeMap<String, Completion>,
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<TargetParts> for ComplaintTargets {
+    type Error = Error;
+    fn try_from(p: TargetParts) -> Result<Self> {
+        let mut targets = ComplaintTargets::default()
+            .with_first_response(p.first_response)
+            .with_resolution(p.resolution);
+        for (category, target) in p.by_category {
+            targets = targets.with_category(category, target)?;
+        }
+        Ok(targets)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl From<ComplaintTargets> for TargetParts {
+    fn from(t: ComplaintTargets) -> Self {
+        TargetParts {
+            first_response: t.first_response,
+            resolution: t.resolution,
+            by_category: t.by_category,
+        }
+    }
 }
 
 impl Default for ComplaintTargets {

@@ -234,6 +234,18 @@ fn overflow() -> Error {
 }
 
 impl CostTally {
+    /// `(judged, not overcharged)`.
+    #[cfg(feature = "serde")]
+    #[allow(clippy::arithmetic_side_effects)] // each at most `visits`, summed in u128
+    pub(crate) fn judged(&self) -> [u128; 2] {
+        let c = &self.counts;
+        let n = u128::from;
+        [
+            n(c.exact) + n(c.overcharged) + n(c.underpaid),
+            n(c.exact) + n(c.underpaid),
+        ]
+    }
+
     /// Judges a visit's payment by `rules` (its service's tariff): what
     /// [`count`](Self::count) adds. Changes nothing.
     pub(crate) fn judge(&self, rules: &Rules<'_>, visit: &Visit<'_>) -> Result<CostVerdict> {

@@ -286,6 +286,13 @@ impl EmpathyTally {
             .max(sum(&self.complaint_handling))
     }
 
+    /// `(ratings, courtesy answers)` counted.
+    #[cfg(feature = "serde")]
+    pub(crate) fn rated(&self) -> [u128; 2] {
+        let sum = |counts: &[u64]| counts.iter().map(|&c| u128::from(c)).sum::<u128>();
+        [sum(&self.ratings), sum(&self.courtesy)]
+    }
+
     /// The most any count holds.
     fn largest_count(&self) -> u64 {
         self.ratings

@@ -83,10 +83,46 @@ impl fmt::Display for Promise {
 /// courteous.
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    serde(try_from = "TargetShares", into = "TargetShares")
+)]
 pub struct PromiseTargets {
     on_time: f64,
     charged: f64,
     courteous: f64,
+}
+
+/// The serialised form of [`PromiseTargets`], read through [`PromiseTargets::with`] so a
+/// target outside 0–1 cannot be smuggled in.
+#[cfg(feature = "serde")]
+#[derive(serde::Serialize, serde::Deserialize)]
+struct TargetShares {
+    on_time: f64,
+    charged: f64,
+    courteous: f64,
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<TargetShares> for PromiseTargets {
+    type Error = Error;
+    fn try_from(t: TargetShares) -> Result<Self> {
+        PromiseTargets::default()
+            .with(Promise::OnTime, t.on_time)?
+            .with(Promise::Charged, t.charged)?
+            .with(Promise::Courteous, t.courteous)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl From<PromiseTargets> for TargetShares {
+    fn from(t: PromiseTargets) -> Self {
+        TargetShares {
+            on_time: t.on_time,
+            charged: t.charged,
+            courteous: t.courteous,
+        }
+    }
 }
 
 impl Default for PromiseTargets {
@@ -397,6 +433,7 @@ impl PromiseTally {
     /// Pushing and merging keep these relations; a tally read back from tampered data may not.
     #[cfg(feature = "serde")]
     #[allow(clippy::arithmetic_side_effects)] // sums of u64 counts in u128 cannot overflow
+    #[allow(clippy::arithmetic_side_effects)] // sums of three u64 in u128; kept ≤ measured checked first
     fn validate(&self) -> Result<()> {
         let c = &self.counts;
         let n = u128::from;
@@ -405,9 +442,19 @@ impl PromiseTally {
             (c.charged_kept, c.charged_measured),
             (c.courteous_kept, c.courteous_measured),
         ];
+        // Open visits count towards the promises decided without the clock (charged,
+        // courteous), not towards `judged`; a visit that kept every promise broke none.
+        let open = self.open.len() as u128;
+        let broken_within = |kept: u64, measured: u64, open: u128| {
+            n(c.all_kept) + n(measured) - n(kept) <= n(c.judged) + open
+        };
         let consistent = c.all_kept <= c.judged
-            && n(c.judged) + self.open.len() as u128 <= n(c.visits)
+            && n(c.judged) + open <= n(c.visits)
             && pairs.iter().all(|(k, m)| k <= m && *m <= c.visits)
+            && c.on_time_measured <= c.judged
+            && broken_within(c.on_time_kept, c.on_time_measured, 0)
+            && broken_within(c.charged_kept, c.charged_measured, open)
+            && broken_within(c.courteous_kept, c.courteous_measured, open)
             && n(c.courtesy_from_rating) + n(c.courtesy_from_skm) == n(c.courteous_measured)
             && (c.visits == 0) == self.latest.is_none();
         if consistent {
@@ -418,6 +465,24 @@ impl PromiseTally {
                 reason: "its counts contradict each other".into(),
             })
         }
+    }
+}
+
+impl PromiseTally {
+    /// `(on time measured, kept, open, charged measured, kept, courtesy from ratings, from
+    /// SKM answers)`: what the speed, cost and empathy tallies fed the same visits count too.
+    #[cfg(feature = "serde")]
+    pub(crate) fn decided(&self) -> [u64; 7] {
+        let c = &self.counts;
+        [
+            c.on_time_measured,
+            c.on_time_kept,
+            self.open.len() as u64,
+            c.charged_measured,
+            c.charged_kept,
+            c.courtesy_from_rating,
+            c.courtesy_from_skm,
+        ]
     }
 }
 

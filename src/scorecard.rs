@@ -194,6 +194,32 @@ impl TryFrom<ScorecardParts> for Scorecard {
                 "more answers than its {visits} visits"
             )));
         }
+        // The promises part decides on time, charged and courteous as the speed, cost and
+        // empathy parts count them: every rating, and a courtesy answer where there is none.
+        let [
+            on_time_measured,
+            on_time_kept,
+            open,
+            charged_measured,
+            charged_kept,
+            from_rating,
+            from_skm,
+        ] = p.promises.decided();
+        let [on_time, late, speed_open] = p.speed.decided();
+        let [judged, not_overcharged] = p.cost.judged();
+        let [ratings, courtesy_answers] = p.empathy.rated();
+        if on_time_kept != on_time
+            || u128::from(on_time_measured) != u128::from(on_time) + u128::from(late)
+            || open != speed_open
+            || u128::from(charged_measured) != judged
+            || u128::from(charged_kept) != not_overcharged
+            || u128::from(from_rating) != ratings
+            || u128::from(from_skm) > courtesy_answers
+        {
+            return Err(inconsistent(
+                "its promises part disagrees with its speed, cost or empathy part".into(),
+            ));
+        }
         let standards = p.speed.standards();
         if p.cost.standards() != standards || p.promises.standards() != standards {
             return Err(inconsistent(

@@ -336,6 +336,16 @@ impl SpeedTally {
         }
     }
 
+    /// `(finished on time, finished late, still open)` of visits with a completion standard.
+    #[cfg(feature = "serde")]
+    pub(crate) fn decided(&self) -> [u64; 3] {
+        [
+            self.counts.on_time,
+            self.counts.finished_late,
+            self.open.len() as u64,
+        ]
+    }
+
     /// The standards, shared.
     pub(crate) fn shared_standards(&self) -> &Arc<Standards> {
         &self.standards

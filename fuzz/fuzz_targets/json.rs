@@ -53,7 +53,7 @@ use layanan::{
 use layanan_fuzz::{
     check_breakdown, check_ces, check_comparison, check_complaints, check_cost, check_csat,
     check_empathy, check_grouped, check_nps, check_periods, check_promises, check_scorecard,
-    check_skm, check_speed, round_trip,
+    check_scorecard_agree, check_skm, check_speed, round_trip,
 };
 use libfuzzer_sys::fuzz_target;
 use serde::de::DeserializeOwned;
@@ -129,7 +129,10 @@ fuzz_target!(|data: &[u8]| {
         NpsTally => |v| tally(&v, check_nps),
         CsatTally => |v| tally(&v, check_csat),
         CesTally => |v| tally(&v, check_ces),
-        Scorecard => |v| tally(&v, check_scorecard),
+        Scorecard => |v| tally(&v, |r| {
+            check_scorecard(r);
+            check_scorecard_agree(r);
+        }),
         Grouped<(ByUnit, ByPeriod), SkmTally> => |v| tally(&v, |r| check_grouped(r, check_skm)),
         Grouped<ByPeriod, Scorecard> => |v| tally(&v, |r| check_grouped(r, check_scorecard)),
         Grouped<ByChannel, NpsTally> => |v| tally(&v, |r| check_grouped(r, check_nps)),
@@ -321,11 +324,10 @@ fn complaint(v: &Complaint) {
     assert!(!v.unit().trim().is_empty());
 }
 
-/// Promise targets are shares, 0–1 — except that deserialising does not check them (see the
-/// README's findings): read only, until it does.
+/// Promise targets are shares, 0–1.
 fn targets(t: &PromiseTargets) {
     for p in Promise::ALL {
-        let _ = t.of(p);
+        assert!((0.0..=1.0).contains(&t.of(p)), "target {p}: {}", t.of(p));
     }
 }
 

@@ -1,4 +1,4 @@
-//! The bad-input catalogue (issue #7): 342 hostile inputs, each answered by the exact typed
+//! The bad-input catalogue (issue #7): 348 hostile inputs, each answered by the exact typed
 //! error it must produce or, for degenerate but valid data, by a finite score in range: never a
 //! panic, a loop or a NaN score.
 //!
@@ -15,7 +15,7 @@
 //! | [`json`] | J | 31 | (feature `serde`) malformed JSON, and well-formed JSON that is invalid: out-of-scale and duplicate answers, weights, finish before start, tampered SKM tallies, visit tallies and scorecards, tallies at their limit, format versions |
 //! | [`files`] | F | 46 | the `report` example's CSV readers: missing, unknown and repeated columns, extra and missing fields, empty files, non-UTF-8, blank lines, bad answers, numbers, times, money and dates, blank tariffs, unknown services, bad arguments, flags given twice, escape sequences and invisible characters in names — each with its line and column |
 //! | [`limits`] | L | 13 | work bounded by documented limits: instruments of 101 elements, trend series of 10,001 values, 1,001 items, 10^12 Fisher tables, 100,001 counters, counts at `u64::MAX`, day numbers at the `i64` limits |
-//! | [`tampered`] | D | 47 | (feature `serde`) tallies and checked values read back from JSON that their constructors, `push` and `merge` could not produce: counts that contradict each other, negative times, values off their scale, bounds out of order |
+//! | [`tampered`] | D | 53 | (feature `serde`) tallies, options and checked values read back from JSON that their constructors, builders, `push` and `merge` could not produce: counts that contradict each other (within a tally, or between a scorecard's parts), negative times, values off their scale, bounds out of order, targets and significance levels out of range |
 //!
 //! Errors are compared whole with `assert_eq!`; an error carrying a NaN (which is not equal to
 //! itself) is compared through its `Debug` text, which names every field (see [`rejects`]).

@@ -513,3 +513,69 @@ fn skm_sums_that_no_answers_give() {
          answers (their covariance matrix is not positive semi-definite)",
     );
 }
+
+/// Found by fuzzing: a promise tally that kept every promise on its judged visits and yet broke
+/// one, and a scorecard whose promises part disagrees with the speed and cost parts it was fed
+/// with, are refused; so are options that their builders refuse.
+#[test]
+fn promises_and_options_that_contradict_themselves() {
+    let json = json_of(&tallied(PromiseTally::new(standards())));
+    let count = |field: &str| json["counts"][field].as_u64().unwrap();
+    let (judged, all_kept) = (count("judged"), count("all_kept"));
+    let measured = count("on_time_measured");
+    assert!(all_kept < judged && measured > 0, "{json}");
+    refused::<PromiseTally>(
+        "D51: PromiseTally whose visits kept every promise, yet more broke the on-time one",
+        &json,
+        |j| {
+            // Every judged visit kept every promise, and one was late all the same.
+            j["counts"]["all_kept"] = json!(judged);
+            j["counts"]["on_time_kept"] = json!(measured - 1);
+        },
+        PROMISES,
+    );
+
+    let card = tallied(layanan::Scorecard::new(standards()));
+    let json = json_of(&card);
+    let kept = json["promises"]["counts"]["on_time_kept"].as_u64().unwrap();
+    refused::<layanan::Scorecard>(
+        "D52: a scorecard whose promises part counts a late visit on time",
+        &json,
+        |j| {
+            j["promises"]["counts"]["on_time_kept"] = json!(kept + 1);
+        },
+        "inconsistent scorecard: its promises part disagrees with its speed, cost or empathy part",
+    );
+
+    let options = json_of(&layanan::ScorecardOptions::default());
+    refused::<layanan::ScorecardOptions>(
+        "D53: scorecard options with an on-time target of 195 %",
+        &options,
+        |j| j["targets"]["on_time"] = json!(1.95),
+        "target for `on time` must be a share between 0 and 1, got 1.95",
+    );
+    let compare = json_of(&layanan::CompareOptions::default());
+    refused::<layanan::CompareOptions>(
+        "D54: comparison options with alpha 7",
+        &compare,
+        |j| j["alpha"] = json!(7.0),
+        "alpha must be strictly between 0 and 1, got 7",
+    );
+    refused::<layanan::CompareOptions>(
+        "D55: comparison options that test groups of none",
+        &compare,
+        |j| j["min_n"] = json!(0),
+        "min_n must be at least 2, got 0",
+    );
+    let targets = json_of(
+        &ComplaintTargets::default()
+            .with_category("berat", Completion::WorkingDays(60))
+            .unwrap(),
+    );
+    refused::<ComplaintTargets>(
+        "D56: complaint targets with a blank category",
+        &targets,
+        |j| j["by_category"] = json!({"  ": {"WorkingDays": 60}}),
+        "complaint category must not be empty",
+    );
+}
