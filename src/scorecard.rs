@@ -163,6 +163,7 @@ impl TryFrom<ScorecardParts> for Scorecard {
     type Error = crate::Error;
     /// Refuses parts that did not count the same visits: one push feeds every part, so the
     /// visit counts agree and no part counts more answers than there were visits.
+    #[allow(clippy::arithmetic_side_effects)] // two u64 summed in u128
     fn try_from(p: ScorecardParts) -> Result<Self> {
         let inconsistent = |reason: String| crate::Error::Inconsistent {
             what: "scorecard".into(),
