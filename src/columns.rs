@@ -44,8 +44,8 @@ use std::sync::Arc;
 use crate::error::{Error, Result};
 use crate::group::{Breakdown, ByPeriod, ByService, ByUnit, Grouped};
 use crate::model::{
-    Calendar, Instrument, Money, Period, RECOMMEND_MAX, RatingScale, SKM_SCALE_MAX,
-    ServiceStandard, Timestamp,
+    Calendar, Instrument, Money, Period, RatingScale, SKM_SCALE_MAX, ServiceStandard, Timestamp,
+    check_recommend, check_times,
 };
 use crate::scorecard::Scorecard;
 use crate::tally::Merge;
@@ -409,33 +409,16 @@ fn visit_at<'a>(
         .unwrap_or(Timestamp::from_unix_millis(0));
     let started = get(&batch.started);
     let finished = get(&batch.finished);
-    if let Some(started) = started
-        && started < arrived
-    {
-        return Err(Error::StartedBeforeArrived { arrived, started });
-    }
-    if let Some(finished) = finished {
-        let started = started.unwrap_or(arrived);
-        if finished < started {
-            return Err(Error::FinishedBeforeStarted { started, finished });
-        }
-    }
+    check_times(arrived, started, finished)?;
     let money = |column: &[Option<Money>]| column.get(row).copied().flatten();
     let empathy = match batch.empathy.get(row).copied().flatten() {
         Some(value) => Some(scale.rating(i64::from(value))?),
         None => None,
     };
-    let recommend = batch.recommend.get(row).copied().flatten();
-    if let Some(score) = recommend
-        && score > RECOMMEND_MAX
-    {
-        return Err(Error::OutOfRange {
-            field: "recommend".into(),
-            value: i64::from(score),
-            min: 0,
-            max: RECOMMEND_MAX.into(),
-        });
-    }
+    let recommend = match batch.recommend.get(row).copied().flatten() {
+        Some(score) => Some(check_recommend(i64::from(score))?),
+        None => None,
+    };
     let k = instrument.len();
     #[allow(clippy::arithmetic_side_effects)] // lengths checked: row · k < answers.len()
     let answers = batch.answers.get(row * k..(row + 1) * k);

@@ -4,7 +4,7 @@ use std::fmt;
 
 use crate::error::{Error, Result};
 use crate::stats::{
-    Interval, Level, Moments, ProportionMethod, QuantileType, Sorted, proportion_interval,
+    Interval, Level, Moments, ProportionMethod, QuantileType, proportion_interval, select_quantiles,
 };
 
 /// `count` of `of` (for example visits served within the standard), with Wilson's interval.
@@ -136,8 +136,8 @@ impl Summary {
             return Ok(None);
         }
         let moments = Moments::from_slice(values)?;
-        let sorted = Sorted::new(values)?;
-        let [median, p90, p95] = sorted.quantiles([0.5, 0.9, 0.95], kind)?;
+        let mut scratch = values.to_vec();
+        let [median, p90, p95] = select_quantiles(&mut scratch, [0.5, 0.9, 0.95], kind)?;
         Ok(Some(Self {
             n: moments.count(),
             mean: moments.mean()?,
@@ -149,14 +149,53 @@ impl Summary {
             quantile_type: kind,
         }))
     }
+
+    /// The summary of durations given in milliseconds, in minutes; `None` when empty. The mean
+    /// and standard deviation come from exact integer sums (in 128 bits), the quantiles from
+    /// selection: linear in the number of durations.
+    pub(crate) fn of_minutes(millis: &[u64], kind: QuantileType) -> Result<Option<Self>> {
+        let Some(&max) = millis.iter().max() else {
+            return Ok(None);
+        };
+        let Some((mean, sd)) = exact_mean_sd(millis) else {
+            // Sums past 128 bits (durations of many thousand years): floating moments.
+            let minutes: Vec<f64> = millis.iter().map(|&ms| ms as f64 / 60_000.0).collect();
+            return Self::of(&minutes, kind);
+        };
+        let mut minutes: Vec<f64> = millis.iter().map(|&ms| ms as f64 / 60_000.0).collect();
+        let [median, p90, p95] = select_quantiles(&mut minutes, [0.5, 0.9, 0.95], kind)?;
+        Ok(Some(Self {
+            n: millis.len() as u64,
+            mean: mean / 60_000.0,
+            sd: sd.map(|sd| sd / 60_000.0),
+            median,
+            p90,
+            p95,
+            max: max as f64 / 60_000.0,
+            quantile_type: kind,
+        }))
+    }
 }
 
-impl Summary {
-    /// The summary of durations given in milliseconds, in minutes; `None` when empty.
-    pub(crate) fn of_minutes(millis: &[u64], kind: QuantileType) -> Result<Option<Self>> {
-        let minutes: Vec<f64> = millis.iter().map(|&ms| ms as f64 / 60_000.0).collect();
-        Self::of(&minutes, kind)
+/// The mean and sample standard deviation of whole numbers from their exact sums: `Σx` and
+/// `n·Σx² − (Σx)²` in 128 bits. `None` when a sum does not fit.
+#[allow(clippy::arithmetic_side_effects)] // n ≥ 1; every sum checked
+fn exact_mean_sd(values: &[u64]) -> Option<(f64, Option<f64>)> {
+    let n = values.len() as u128;
+    let (mut sum, mut squares) = (0u128, 0u128);
+    for &x in values {
+        let x = u128::from(x);
+        sum = sum.checked_add(x)?;
+        squares = squares.checked_add(x.checked_mul(x)?)?;
     }
+    let mean = sum as f64 / n as f64;
+    if n < 2 {
+        return Some((mean, None));
+    }
+    // n·Σx² ≥ (Σx)² (Cauchy–Schwarz): the difference is exact and not negative.
+    let spread = n.checked_mul(squares)?.checked_sub(sum.checked_mul(sum)?)?;
+    let variance = spread as f64 / (n as f64 * (n - 1) as f64);
+    Some((mean, Some(variance.sqrt())))
 }
 
 impl fmt::Display for Summary {

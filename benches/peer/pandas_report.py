@@ -1,119 +1,174 @@
-"""Peer comparison for BENCHMARKS.md: the report of `examples/bench_report.rs`, with pandas,
-numpy and statsmodels, on the same CSV (times in unix seconds, standards in minutes).
+"""Peer comparison for BENCHMARKS.md: the visit report of the crate, with pandas, numpy and
+statsmodels, on the CSV of `bench_report generate` (times in Unix seconds, blanks for missing).
 
     python3 -m venv benches/peer/.venv
     benches/peer/.venv/bin/pip install -r benches/peer/requirements.txt
     cargo run --release --example bench_report -- generate target/bench-data/interactions_1m.csv 1000000
-    benches/peer/.venv/bin/python benches/peer/pandas_report.py target/bench-data/interactions_1m.csv
+    benches/peer/.venv/bin/python benches/peer/pandas_report.py target/bench-data/interactions_1m.csv [--dump out.json]
 
-Per unit, per service and overall: speed (share of finished visits within the completion
-standard with its Wilson interval, share started within the waiting target, Apdex,
-mean/sd/median/p90/p95/max of wait, service and turnaround minutes), cost (compliant,
-overcharged, free-service violations and waivers with Wilson intervals, excess total, mean and
-median), empathy (ratings 1-5: mean and share 4-5 with a Wilson interval), NPS (promoters
-minus detractors) and the SKM index (element means x 25, averaged).
+Overall, per unit and per service, against benches/peer/standards.csv:
+* speed: AS_OF is the latest time anywhere in the file. A visit of a service with a standard is
+  on time when finished by arrival + completion, late when finished after it, late too when
+  unfinished and AS_OF is past that deadline, pending otherwise. On-time share of the judged
+  (on time + late) with a Wilson 95 % interval. The waiting target the same way on the start.
+* wait, service and turnaround minutes of every started / finished visit: n, mean, sd (n-1),
+  median, p90, p95 (linear interpolation, type 7), max;
+* cost: paid against the fixed tariff: correct, overcharged, waived, free-service violations,
+  excess total, mean and median (the middle two averaged, rounded half up);
+* empathy (1-5: mean and share 4-5 with a Wilson interval), NPS, SKM (NRR per element, IKM).
 """
 
-import sys
 import time
 
 import numpy as np
 import pandas as pd
 from statsmodels.stats.proportion import proportion_confint
 
-# (max wait minutes, completion minutes, tariff); benches/data.rs SERVICES.
-STANDARDS = {
-    "ktp-el": (30, 60, 0),
-    "kartu-keluarga": (30, 60, 0),
-    "surat-pindah": (30, 60, 0),
-    "surat-keterangan": (15, 30, 0),
-    "pemeriksaan-umum": (45, 60, 10_000),
-}
-SKM = [f"u{i}" for i in range(1, 10)]
+import peer_common as common
 
 
 def wilson(count, of):
-    of = np.asarray(of)
-    lo, hi = proportion_confint(count, np.where(of > 0, of, 1), alpha=0.05, method="wilson")
-    return pd.DataFrame({"rate": count / np.where(of > 0, of, np.nan), "low": lo, "high": hi})
+    """(share, low, high) as arrays; NaN where nothing was judged."""
+    count = np.asarray(count, dtype=float)
+    of = np.asarray(of, dtype=float)
+    safe = np.where(of > 0, of, 1)
+    lo, hi = proportion_confint(count, safe, alpha=0.05, method="wilson")
+    empty = of == 0
+    share = np.where(empty, np.nan, count / safe)
+    return share, np.where(empty, np.nan, lo), np.where(empty, np.nan, hi)
 
 
-def report(df, by):
-    g = df.groupby(by, sort=True)
-    out = {"visits": g.size()}
-    # Speed.
-    for m in ("wait", "service_min", "turnaround"):
-        q = g[m].quantile([0.5, 0.9, 0.95]).unstack()
-        out.update({f"{m}_mean": g[m].mean(), f"{m}_sd": g[m].std(), f"{m}_max": g[m].max(),
-                    f"{m}_median": q[0.5], f"{m}_p90": q[0.9], f"{m}_p95": q[0.95]})
-    judged = g["judged"].sum()
-    within = g["within"].sum()
-    out["speed_judged"], out["speed_within"] = judged, within
-    out["speed_tolerating"] = g["tolerating"].sum()
-    out["apdex"] = (within + out["speed_tolerating"] / 2) / judged
-    w = wilson(within.to_numpy(), judged.to_numpy())
-    out["speed_low"], out["speed_high"] = w["low"].to_numpy() * 100, w["high"].to_numpy() * 100
-    out["wait_within"] = g["wait_within"].sum()
-    out["wait_judged"] = g["wait_judged"].sum()
-    # Cost.
-    paid_judged = g["cost_judged"].sum()
-    out["cost_judged"] = paid_judged
-    for name in ("exact", "overcharged", "free_violation", "underpaid"):
-        count = g[name].sum()
-        w = wilson(count.to_numpy(), paid_judged.to_numpy())
-        out[name], out[f"{name}_low"], out[f"{name}_high"] = count, w["low"].to_numpy(), w["high"].to_numpy()
-    excess = df["excess"].where(df["overcharged"])
-    out["excess_total"] = g["excess"].sum()
-    out["excess_mean"] = excess.groupby([df[b] for b in by]).mean()
-    out["excess_median"] = excess.groupby([df[b] for b in by]).median()
-    # Empathy and NPS.
+def prepare(df, standards):
+    std = pd.DataFrame.from_dict(standards, orient="index", columns=["max_wait", "completion", "tariff"])
+    service = df["service"].astype(str)
+    max_wait = service.map(std["max_wait"]).astype(float) * 60
+    completion = service.map(std["completion"]).astype(float) * 60
+    tariff = service.map(std["tariff"]).astype(float)
+    arrived, started, finished = df["arrived_at"], df["started_at"], df["finished_at"]
+    as_of = df[["arrived_at", "started_at", "finished_at"]].max().max()
+
+    has_std = completion.notna()
+    is_finished = finished.notna()
+    is_started = started.notna()
+    due = arrived + completion
+    open_ = has_std & ~is_finished
+    past_due = as_of > due
+    has_wait = max_wait.notna()
+    waited = started - arrived
+    open_wait = has_wait & ~is_started & ~is_finished
+    wait_past_due = as_of > arrived + max_wait
+    judged_wait = has_wait & is_started
+    cost_judged = has_std & df["paid"].notna()
+    paid = df["paid"]
+    overcharged = cost_judged & (paid > tariff)
+    free = cost_judged & (tariff == 0)
+    skm = df[common.SKM]
+    has_skm = skm.notna().any(axis=1)
+
+    flags = pd.DataFrame({
+        "unit": df["unit"],
+        "service": df["service"],
+        "on_time": has_std & is_finished & (finished <= due),
+        "late_finished": has_std & is_finished & (finished > due),
+        "late_unfinished": open_ & past_due,
+        "pending": open_ & ~past_due,
+        "no_standard": ~has_std,
+        "wait_within": judged_wait & (waited <= max_wait),
+        "wait_late_started": judged_wait & (waited > max_wait),
+        "wait_late_open": open_wait & wait_past_due,
+        "wait_pending": open_wait & ~wait_past_due,
+        "cost_judged": cost_judged,
+        "cost_no_standard": ~has_std,
+        "no_payment": has_std & paid.isna(),
+        "correct": cost_judged & (paid == tariff),
+        "overcharged": overcharged,
+        "waived": cost_judged & (paid < tariff),
+        "free_judged": free,
+        "free_violations": free & (paid > 0),
+        "excess": (paid - tariff).where(overcharged),
+        "wait": waited / 60,
+        "service_min": (finished - started) / 60,
+        "turnaround": (finished - arrived) / 60,
+        "empathy": df["empathy"],
+        "empathy_good": df["empathy"] >= 4,
+        "recommend": df["recommend"],
+        "promoters": df["recommend"] >= 9,
+        "detractors": df["recommend"] <= 6,
+        "skm_n": has_skm,
+    })
+    for u in common.SKM:
+        flags[u] = skm[u]
+    return flags
+
+
+BOOLS = ["on_time", "late_finished", "late_unfinished", "pending", "no_standard", "wait_within",
+         "wait_late_started", "wait_late_open", "wait_pending", "cost_judged", "cost_no_standard",
+         "no_payment", "correct", "overcharged", "waived", "free_judged", "free_violations",
+         "empathy_good", "promoters", "detractors", "skm_n"]
+
+
+def report(flags, by):
+    """One row per group of `by` (a column name, or None for overall)."""
+    key = flags[by] if by else pd.Series(np.zeros(len(flags), dtype=np.int8), index=flags.index)
+    g = flags.groupby(key, sort=True, observed=True)
+    out = g[BOOLS].sum()
+    out.insert(0, "visits", g.size())
+    out["late"] = out["late_finished"] + out["late_unfinished"]
+    out["judged"] = out["on_time"] + out["late"]
+    out["on_time_share"], out["on_time_low"], out["on_time_high"] = wilson(out["on_time"], out["judged"])
+    out["wait_judged"] = out["wait_within"] + out["wait_late_started"] + out["wait_late_open"]
+    out["wait_share"], out["wait_low"], out["wait_high"] = wilson(out["wait_within"], out["wait_judged"])
+
+    durations = {"wait": "wait", "service": "service_min", "turnaround": "turnaround"}
+    cols = list(durations.values())
+    stats = g[cols].agg(["count", "mean", "std", "max"])
+    q = g[cols].quantile(list(common.QUANTILES)).unstack()
+    for name, col in durations.items():
+        out[f"{name}_n"] = stats[(col, "count")]
+        out[f"{name}_mean"] = stats[(col, "mean")]
+        out[f"{name}_sd"] = stats[(col, "std")]
+        out[f"{name}_max"] = stats[(col, "max")]
+        out[f"{name}_median"] = q[(col, 0.5)]
+        out[f"{name}_p90"] = q[(col, 0.9)]
+        out[f"{name}_p95"] = q[(col, 0.95)]
+
+    out["not_overcharged"] = out["cost_judged"] - out["overcharged"]
+    out["overcharged_share"], out["overcharged_low"], out["overcharged_high"] = wilson(
+        out["overcharged"], out["cost_judged"])
+    excess = g["excess"].agg(["sum", "mean", "median"])
+    out["excess_total"] = excess["sum"]
+    out["excess_mean"] = excess["mean"]
+    out["excess_median"] = np.floor(excess["median"] + 0.5)
+
     out["empathy_n"] = g["empathy"].count()
     out["empathy_mean"] = g["empathy"].mean()
-    good = g["empathy_good"].sum()
-    w = wilson(good.to_numpy(), out["empathy_n"].to_numpy())
-    out["empathy_good_low"], out["empathy_good_high"] = w["low"].to_numpy(), w["high"].to_numpy()
-    n = g["recommend"].count()
-    out["nps"] = (g["promoter"].sum() - g["detractor"].sum()) / n * 100
-    # SKM: element means x 25, averaged with equal weights.
-    out["ikm"] = g[SKM].mean().mean(axis=1) * 25
-    return pd.DataFrame(out)
+    out["empathy_good"] = out.pop("empathy_good")
+    out["empathy_share"], out["empathy_low"], out["empathy_high"] = wilson(out["empathy_good"], out["empathy_n"])
+    out["nps_n"] = g["recommend"].count()
+    out["nps"] = 100 * (out["promoters"] - out["detractors"]) / out["nps_n"].where(out["nps_n"] > 0)
+
+    nrr = g[common.SKM].mean()
+    for u in common.SKM:
+        out[f"nrr_{u}"] = nrr[u]
+    out["ikm"] = 25 * nrr.mean(axis=1, skipna=False)
+    return out
 
 
-def main(path):
+def main():
+    a = common.args("The crate's visit report with pandas.")
+    standards = common.load_standards(a.standards)
     start = time.perf_counter()
-    df = pd.read_csv(path)
-    std = pd.DataFrame.from_dict(STANDARDS, orient="index", columns=["max_wait", "completion", "tariff"])
-    df = df.join(std, on="service")
-    df["wait"] = (df["started_at"] - df["arrived_at"]) / 60
-    df["service_min"] = (df["finished_at"] - df["started_at"]) / 60
-    df["turnaround"] = (df["finished_at"] - df["arrived_at"]) / 60
-    has_std = df["completion"].notna() & df["turnaround"].notna()
-    df["judged"] = has_std
-    df["within"] = has_std & (df["turnaround"] <= df["completion"])
-    df["tolerating"] = has_std & ~df["within"] & (df["turnaround"] <= 4 * df["completion"])
-    df["wait_judged"] = df["max_wait"].notna() & df["wait"].notna()
-    df["wait_within"] = df["wait_judged"] & (df["wait"] <= df["max_wait"])
-    tariff = df["tariff"].fillna(df["official_fee"])
-    df["cost_judged"] = tariff.notna() & df["paid"].notna()
-    df["exact"] = df["cost_judged"] & (df["paid"] == tariff)
-    df["overcharged"] = df["cost_judged"] & (df["paid"] > tariff)
-    df["underpaid"] = df["cost_judged"] & (df["paid"] < tariff)
-    df["free_violation"] = df["cost_judged"] & (tariff == 0) & (df["paid"] > 0)
-    df["excess"] = np.where(df["overcharged"], df["paid"] - tariff, 0)
-    df["empathy_good"] = df["empathy"] >= 4
-    df["promoter"] = df["recommend"] >= 9
-    df["detractor"] = df["recommend"] <= 6
-    df["all"] = "all"
-    reports = {by: report(df, [by]) for by in ("unit", "service", "all")}
+    df = pd.read_csv(a.csv, dtype={"service": "category", "unit": "category"})
+    flags = prepare(df, standards)
+    reports = {"all": report(flags, None), "unit": report(flags, "unit"), "service": report(flags, "service")}
     seconds = time.perf_counter() - start
-    units = reports["unit"]
-    for unit in units.index[:2]:
-        r = units.loc[unit]
-        print(f"{unit}: visits {r.visits} within ({r.speed_within}, {r.speed_judged}) "
-              f"median {r.turnaround_median} p90 {r.turnaround_p90} p95 {r.turnaround_p95} "
-              f"overcharged ({r.overcharged}, {r.cost_judged})")
-    print(f"units {len(units)} end-to-end {seconds:.3f} s")
+
+    groups = {}
+    for by, frame in reports.items():
+        for key, row in zip(frame.index, frame.to_dict("records")):
+            groups["all" if by == "all" else f"{by}/{key}"] = row
+    common.finish(groups, seconds, a.dump)
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    main()

@@ -3,13 +3,14 @@
 
 use std::collections::BTreeMap;
 
+use layanan::columns::{VisitCells, VisitColumns, VisitNames};
 use layanan::prelude::*;
 use layanan::{
-    Breakdown, ByPeriod, ByService, ByUnit, Calendar, CompareOptions, Comparison, Complaint,
-    ComplaintOptions, ComplaintReport, ComplaintTally, ComplaintTargets, Granularity, GroupTally,
-    Grouped, Instrument, Interaction, Interval, Level, Mutu, Period, PeriodComparison, Promise,
-    RatingScale, Scorecard, ScorecardOptions, ScorecardReport, SkmOptions, SkmReport, SkmResponse,
-    SkmTally, Standards, Timestamp, compare_groups, compare_periods,
+    Breakdown, ByPeriod, ByUnit, Calendar, CompareOptions, Comparison, Complaint, ComplaintOptions,
+    ComplaintReport, ComplaintTally, ComplaintTargets, Granularity, GroupTally, Grouped,
+    Instrument, Interval, Level, Mutu, Period, PeriodComparison, Promise, RatingScale, Scorecard,
+    ScorecardOptions, ScorecardReport, SkmOptions, SkmReport, SkmResponse, SkmTally, Standards,
+    Timestamp, compare_groups, compare_periods,
 };
 
 /// What was read.
@@ -194,8 +195,6 @@ fn by_month(calendar: &Calendar) -> ByPeriod {
     ByPeriod::new(calendar.clone(), Granularity::Month)
 }
 
-type VisitCells = Grouped<(ByUnit, ByService, ByPeriod), Scorecard>;
-
 /// Everything the report needs, tallied as the records stream past: each record is counted
 /// once, into its finest cell, and no record is kept.
 pub struct Tallies {
@@ -203,7 +202,7 @@ pub struct Tallies {
     skm: Breakdown<SkmTally>,
     /// SKM questionnaires per month of submission (those with a submission time).
     skm_months: Grouped<ByPeriod, SkmTally>,
-    /// Visits per (unit, service, month).
+    /// Visits per (unit, service, month), given as batches of columns.
     visits: VisitCells,
     /// Complaints per unit.
     complaints: Grouped<ByUnit, ComplaintTally>,
@@ -229,7 +228,7 @@ impl Tallies {
         Self {
             skm: Breakdown::new(skm.clone()),
             skm_months: Grouped::new(month.clone(), skm),
-            visits: Grouped::new((ByUnit, ByService, month), card),
+            visits: VisitCells::by_period(card, month),
             complaints: Grouped::new(
                 ByUnit,
                 ComplaintTally::new(settings.targets.clone(), settings.calendar.clone()),
@@ -268,10 +267,10 @@ impl Tallies {
         Ok(())
     }
 
-    /// Counts one visit.
-    pub fn push_visit(&mut self, visit: &Interaction) -> layanan::Result<()> {
-        self.visits.push(visit)?;
-        self.visit_count += 1;
+    /// Counts a batch of visits; the error of a visit refused is `Error::AtRow`.
+    pub fn push_visits(&mut self, names: &VisitNames, batch: &VisitColumns) -> layanan::Result<()> {
+        self.visits.push_columns(names, batch)?;
+        self.visit_count += batch.len() as u64;
         Ok(())
     }
 
@@ -489,7 +488,11 @@ pub fn score(source: String, tallies: &Tallies, settings: &Settings) -> Result<C
         let (section, units, months) = skm(tallies, &settings.skm_options)?;
         (Some(section), units, months)
     };
-    let cells = &tallies.visits;
+    let cells = tallies
+        .visits
+        .periods()
+        .map_err(err)?
+        .ok_or("the visit cells keep no months")?;
     // One instant for every time-based score: the one asked for, or the latest time in the
     // visits and complaints.
     let as_of = settings

@@ -44,8 +44,9 @@ use std::io::Read;
 use std::process::ExitCode;
 use std::time::Instant;
 
+use layanan::columns::VisitColumns;
 use layanan::read::{
-    ComplaintReader, HolidayReader, InteractionReader, ReadOptions, SkmReader, StandardReader,
+    ComplaintReader, HolidayReader, ReadOptions, SkmReader, StandardReader, VisitBatches,
 };
 use layanan::{
     Calendar, CompareOptions, Compatibility, ComplaintTargets, Completion, Date, Instrument,
@@ -196,6 +197,9 @@ const USAGE: &str = "usage: report [--skm FILE] [--interactions FILE] [--standar
 [--complaint-category NAME=TARGET]… [--as-of TIME] [--population N] [--instrument 2017|2004] \
 [--printed-weight W] [--nrr-rounding round|truncate] [--json] [--help]";
 
+/// Visits read and tallied at a time.
+const BATCH: usize = 65_536;
+
 /// Where the CSV files come from: the command line, or the embedded sample city.
 struct Sources {
     description: String,
@@ -322,12 +326,22 @@ impl<'a> Progress<'a> {
         self.rows += 1;
         // The clock is read once every 64k rows: reading it per row would cost more than the row.
         if self.rows.is_multiple_of(65_536) {
-            let now = Instant::now();
-            let last = self.shown.unwrap_or(self.started);
-            if now.duration_since(last).as_secs_f64() >= 1.0 {
-                eprintln!("{}: {} rows read…", escape::show(self.file), self.rows);
-                self.shown = Some(now);
-            }
+            self.show();
+        }
+    }
+
+    fn add(&mut self, rows: usize) {
+        self.rows += rows as u64;
+        self.show();
+    }
+
+    /// Shows the rows read, at most once a second.
+    fn show(&mut self) {
+        let now = Instant::now();
+        let last = self.shown.unwrap_or(self.started);
+        if now.duration_since(last).as_secs_f64() >= 1.0 {
+            eprintln!("{}: {} rows read…", escape::show(self.file), self.rows);
+            self.shown = Some(now);
         }
     }
 
@@ -392,11 +406,28 @@ fn tally(
         })?;
     }
     if let Some(input) = sources.interactions {
+        // Visits take the columnar path: read in batches, tallied once into their cells.
         let options = input.options(instrument, &calendar);
-        let rows = InteractionReader::new(input.reader, &options).map_err(text)?;
-        stream(rows, InteractionReader::line, &input.name, |v| {
-            tallies.push_visit(v)
-        })?;
+        let mut reader = VisitBatches::new(input.reader, &options).map_err(text)?;
+        let mut batch = VisitColumns::default();
+        let mut progress = Progress::new(&input.name);
+        while reader.read_batch(&mut batch, BATCH).map_err(text)? > 0 {
+            tallies
+                .push_visits(reader.names(), &batch)
+                .map_err(|e| match e {
+                    layanan::Error::AtRow { row, source } => layanan::Error::InFile {
+                        file: input.name.clone(),
+                        line: reader.line_of(row).unwrap_or(0),
+                        column: None,
+                        field: None,
+                        source,
+                    },
+                    other => other,
+                })
+                .map_err(text)?;
+            progress.add(batch.len());
+        }
+        progress.finish();
     }
     if let Some(input) = sources.complaints {
         let options = input.options(instrument, &calendar);

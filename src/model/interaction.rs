@@ -388,29 +388,9 @@ impl InteractionBuilder {
     pub fn build(self) -> Result<Interaction> {
         let service = non_empty("service", self.service)?;
         let unit = non_empty("unit", self.unit)?;
-        if let Some(started) = self.started_at
-            && started < self.arrived_at
-        {
-            return Err(Error::StartedBeforeArrived {
-                arrived: self.arrived_at,
-                started,
-            });
-        }
-        if let Some(finished) = self.finished_at {
-            let started = self.started_at.unwrap_or(self.arrived_at);
-            if finished < started {
-                return Err(Error::FinishedBeforeStarted { started, finished });
-            }
-        }
-        if let Some(score) = self.recommend
-            && !(0..=i64::from(RECOMMEND_MAX)).contains(&score)
-        {
-            return Err(Error::OutOfRange {
-                field: "recommend".into(),
-                value: score,
-                min: 0,
-                max: RECOMMEND_MAX.into(),
-            });
+        check_times(self.arrived_at, self.started_at, self.finished_at)?;
+        if let Some(score) = self.recommend {
+            check_recommend(score)?;
         }
         Ok(Interaction {
             fields: InteractionBuilder {
@@ -420,6 +400,46 @@ impl InteractionBuilder {
             },
         })
     }
+}
+
+/// A visit's times in order: started no earlier than it arrived, finished no earlier than it
+/// started (or arrived, without a start).
+///
+/// # Errors
+/// [`Error::StartedBeforeArrived`], [`Error::FinishedBeforeStarted`].
+pub(crate) fn check_times(
+    arrived: Timestamp,
+    started: Option<Timestamp>,
+    finished: Option<Timestamp>,
+) -> Result<()> {
+    if let Some(started) = started
+        && started < arrived
+    {
+        return Err(Error::StartedBeforeArrived { arrived, started });
+    }
+    if let Some(finished) = finished {
+        let started = started.unwrap_or(arrived);
+        if finished < started {
+            return Err(Error::FinishedBeforeStarted { started, finished });
+        }
+    }
+    Ok(())
+}
+
+/// A would-you-recommend score, 0–10.
+///
+/// # Errors
+/// [`Error::OutOfRange`].
+pub(crate) fn check_recommend(score: i64) -> Result<u8> {
+    u8::try_from(score)
+        .ok()
+        .filter(|s| *s <= RECOMMEND_MAX)
+        .ok_or_else(|| Error::OutOfRange {
+            field: "recommend".into(),
+            value: score,
+            min: 0,
+            max: RECOMMEND_MAX.into(),
+        })
 }
 
 impl TryFrom<InteractionBuilder> for Interaction {

@@ -11,6 +11,7 @@ mod interaction;
 mod money;
 mod standard;
 mod survey;
+pub(crate) use survey::check_answer;
 mod time;
 mod weight;
 
@@ -19,6 +20,7 @@ pub use calendar::{Calendar, Calendars, Granularity, Period};
 pub use complaint::Complaint;
 pub use instrument::{Element, GradeBands, Instrument, Mutu};
 pub use interaction::{Interaction, InteractionBuilder, RECOMMEND_MAX, Rating, RatingScale};
+pub(crate) use interaction::{check_recommend, check_times};
 pub use money::{Money, MoneySum};
 pub use standard::{Completion, ServiceStandard, Standards, Tariff};
 pub use survey::{

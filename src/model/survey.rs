@@ -74,7 +74,7 @@ impl std::hash::Hash for SkmAnswers {
     }
 }
 
-fn check_answer(element: &str, value: i64) -> Result<u8> {
+pub(crate) fn check_answer(element: &str, value: i64) -> Result<u8> {
     u8::try_from(value)
         .ok()
         .filter(|v| (1..=SKM_SCALE_MAX).contains(v))

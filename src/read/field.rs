@@ -2,7 +2,7 @@
 //! a columnar reader too).
 
 use crate::error::{Error, Result};
-use crate::model::{Calendar, Instrument, SkmAnswers, Timestamp};
+use crate::model::{Calendar, Instrument, SkmAnswers, Timestamp, check_answer};
 
 /// A whole number (an optional sign, then digits), `field` named in the error.
 ///
@@ -80,6 +80,29 @@ impl AnswerRow {
     /// Whether no element is answered.
     pub(crate) fn is_blank(&self) -> bool {
         self.values.iter().all(Option::is_none)
+    }
+
+    /// Checks every answer is 1–4; on one that is not, its element's index with the error.
+    ///
+    /// # Errors
+    /// [`Error::RatingOutOfScale`].
+    pub(crate) fn check(
+        &self,
+        instrument: &Instrument,
+    ) -> std::result::Result<(), (Option<usize>, Error)> {
+        for (i, (value, element)) in self.values.iter().zip(instrument.elements()).enumerate() {
+            if let Some(v) = *value {
+                check_answer(element.key(), v).map_err(|e| (Some(i), e))?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The answers, checked by [`check`](Self::check): 1–4, or `None` for blank.
+    pub(crate) fn values(&self) -> impl Iterator<Item = Option<u8>> + '_ {
+        self.values
+            .iter()
+            .map(|v| v.and_then(|v| u8::try_from(v).ok()))
     }
 
     /// The answers; on an answer out of scale, also the index of its element.

@@ -9,7 +9,9 @@ use super::header::{Header, Schema, answer_columns};
 use super::options::ReadOptions;
 use super::records::{Records, Row};
 use crate::error::{Error, Result};
-use crate::model::{Instrument, Interaction, Money, RatingScale};
+use crate::model::{
+    Instrument, Interaction, Money, Rating, RatingScale, Timestamp, check_recommend, check_times,
+};
 
 /// Reads visits, one [`Interaction`] per row.
 ///
@@ -56,15 +58,65 @@ use crate::model::{Instrument, Interaction, Money, RatingScale};
 /// ```
 pub struct InteractionReader<R> {
     records: Records<R>,
-    columns: Option<Columns>,
-    instrument: Instrument,
-    clock: Clock,
-    empathy_scale: RatingScale,
+    layout: Option<Layout>,
     answers: AnswerRow,
 }
 
+/// How a visit log's rows are read: where each field is, and how times, answers and ratings
+/// are read. `None` for a file without rows.
+pub(super) struct Layout {
+    columns: Columns,
+    instrument: Instrument,
+    clock: Clock,
+    empathy_scale: RatingScale,
+}
+
+impl Layout {
+    /// Reads and checks the header of `source`.
+    ///
+    /// # Errors
+    /// As [`SkmReader::new`](super::SkmReader::new).
+    pub(super) fn open<R: io::Read>(
+        source: R,
+        options: &ReadOptions,
+    ) -> Result<(Records<R>, Option<Layout>)> {
+        let instrument = options.instrument().clone();
+        let schema = Schema::new()
+            .required(REQUIRED)
+            .optional(["id", "channel"])
+            .optional(answer_columns(instrument.len()))
+            .optional(["empathy", "recommend"]);
+        let records = Records::open(source, options.name_or("interactions"), &schema)?;
+        if records.header().is_empty() {
+            return Ok((records, None));
+        }
+        let layout = Layout {
+            columns: Columns::find(records.header(), &instrument)?,
+            clock: Clock::new(options.calendar())?,
+            empathy_scale: options.empathy_scale(),
+            instrument,
+        };
+        Ok((records, Some(layout)))
+    }
+
+    /// What reading a row needs.
+    pub(super) fn reading(&self) -> Reading<'_> {
+        Reading {
+            columns: &self.columns,
+            instrument: &self.instrument,
+            clock: &self.clock,
+            empathy_scale: self.empathy_scale,
+        }
+    }
+
+    /// Where each field is.
+    pub(super) fn columns(&self) -> &Columns {
+        &self.columns
+    }
+}
+
 /// Where each field is in the file (columns from 0).
-struct Columns {
+pub(super) struct Columns {
     id: Option<usize>,
     service: usize,
     unit: usize,
@@ -76,8 +128,8 @@ struct Columns {
     paid: usize,
     /// One per element; `None` when the header lacks its column.
     answers: Vec<Option<usize>>,
-    empathy: Option<usize>,
-    recommend: Option<usize>,
+    pub(super) empathy: Option<usize>,
+    pub(super) recommend: Option<usize>,
 }
 
 const REQUIRED: [&str; 7] = [
@@ -91,6 +143,11 @@ const REQUIRED: [&str; 7] = [
 ];
 
 impl Columns {
+    /// Whether the file has any answer column.
+    pub(super) fn has_answers(&self) -> bool {
+        self.answers.iter().any(Option::is_some)
+    }
+
     fn find(header: &Header, instrument: &Instrument) -> Result<Self> {
         let answers: Vec<Option<usize>> = answer_columns(instrument.len())
             .map(|name| header.find(&name))
@@ -120,25 +177,11 @@ impl<R: io::Read> InteractionReader<R> {
     /// # Errors
     /// As [`SkmReader::new`](super::SkmReader::new).
     pub fn new(source: R, options: &ReadOptions) -> Result<Self> {
-        let instrument = options.instrument().clone();
-        let schema = Schema::new()
-            .required(REQUIRED)
-            .optional(["id", "channel"])
-            .optional(answer_columns(instrument.len()))
-            .optional(["empathy", "recommend"]);
-        let records = Records::open(source, options.name_or("interactions"), &schema)?;
-        let columns = if records.header().is_empty() {
-            None
-        } else {
-            Some(Columns::find(records.header(), &instrument)?)
-        };
+        let (records, layout) = Layout::open(source, options)?;
         Ok(Self {
             records,
-            columns,
-            answers: AnswerRow::new(&instrument),
-            instrument,
-            clock: Clock::new(options.calendar())?,
-            empathy_scale: options.empathy_scale(),
+            layout,
+            answers: AnswerRow::new(options.instrument()),
         })
     }
 }
@@ -165,19 +208,10 @@ impl<R: io::Read> Iterator for InteractionReader<R> {
     fn next(&mut self) -> Option<Self::Item> {
         let Self {
             records,
-            columns,
-            instrument,
-            clock,
-            empathy_scale,
+            layout,
             answers,
         } = self;
-        let columns = columns.as_ref()?;
-        let reading = Reading {
-            columns,
-            instrument,
-            clock,
-            empathy_scale: *empathy_scale,
-        };
+        let reading = layout.as_ref()?.reading();
         Some(
             records
                 .next_row()?
@@ -189,15 +223,35 @@ impl<R: io::Read> Iterator for InteractionReader<R> {
 impl<R: io::Read> std::iter::FusedIterator for InteractionReader<R> {}
 
 /// What reading one row needs.
-struct Reading<'a> {
+pub(super) struct Reading<'a> {
     columns: &'a Columns,
     instrument: &'a Instrument,
     clock: &'a Clock,
     empathy_scale: RatingScale,
 }
 
+/// One row's fields, read and checked as a visit's.
+pub(super) struct Fields<'r> {
+    pub(super) id: Option<&'r str>,
+    pub(super) service: &'r str,
+    pub(super) unit: &'r str,
+    pub(super) channel: Option<&'r str>,
+    pub(super) arrived: Timestamp,
+    pub(super) started: Option<Timestamp>,
+    pub(super) finished: Option<Timestamp>,
+    pub(super) official_fee: Option<Money>,
+    pub(super) paid: Option<Money>,
+    pub(super) empathy: Option<Rating>,
+    pub(super) recommend: Option<u8>,
+    /// Whether any SKM answer was given (the answers are in the row's `AnswerRow`).
+    pub(super) answered: bool,
+}
+
 impl Reading<'_> {
-    fn interaction(&self, row: &Row<'_>, answers: &mut AnswerRow) -> Result<Interaction> {
+    /// Reads `row`'s fields, its answers into `answers`, and checks them as a visit's: times in
+    /// order, answers 1–4, the rating on its scale, recommend 0–10. Each error names its
+    /// column.
+    pub(super) fn fields<'r>(&self, row: &Row<'r>, answers: &mut AnswerRow) -> Result<Fields<'r>> {
         let c = self.columns;
         let time = |column: usize| row.parse(Some(column), |t| self.clock.time(t));
         let money =
@@ -208,25 +262,17 @@ impl Reading<'_> {
         let unit = row.required(c.unit)?;
         let channel = text(c.channel)?;
         let arrived = row.parse_required(c.arrived_at, |t| self.clock.time(t))?;
-        let mut visit = Interaction::builder(service, unit, arrived);
-        if let Some(id) = id {
-            visit = visit.id(id);
-        }
-        if let Some(channel) = channel {
-            visit = visit.channel(channel);
-        }
-        if let Some(at) = time(c.started_at)? {
-            visit = visit.started_at(at);
-        }
-        if let Some(at) = time(c.finished_at)? {
-            visit = visit.finished_at(at);
-        }
-        if let Some(fee) = money(c.official_fee)? {
-            visit = visit.official_fee(fee);
-        }
-        if let Some(paid) = money(c.paid)? {
-            visit = visit.paid(paid);
-        }
+        let started = time(c.started_at)?;
+        let finished = time(c.finished_at)?;
+        check_times(arrived, started, finished).map_err(|e| {
+            let column = match &e {
+                Error::StartedBeforeArrived { .. } => c.started_at,
+                _ => c.finished_at,
+            };
+            row.error(column, e)
+        })?;
+        let official_fee = money(c.official_fee)?;
+        let paid = money(c.paid)?;
         for (i, column) in c.answers.iter().enumerate() {
             let (name, text) = match *column {
                 Some(column) => (row.name(column), row.text(column)?),
@@ -237,41 +283,83 @@ impl Reading<'_> {
                 None => row.row_error(e),
             })?;
         }
-        if !answers.is_blank() {
-            let skm = answers.answers(self.instrument).map_err(|(element, e)| {
+        let answered = !answers.is_blank();
+        if answered {
+            answers.check(self.instrument).map_err(|(element, e)| {
                 match element.and_then(|i| c.answers.get(i).copied().flatten()) {
                     Some(column) => row.error(column, e),
                     None => row.row_error(e),
                 }
             })?;
-            visit = visit.skm(skm);
         }
+        let mut empathy = None;
         if let Some(column) = c.empathy
             && let Some(value) = row.parse(Some(column), |t| whole_number("empathy", t))?
         {
-            let rating = self
-                .empathy_scale
-                .rating(value)
-                .map_err(|e| row.error(column, e))?;
+            empathy = Some(
+                self.empathy_scale
+                    .rating(value)
+                    .map_err(|e| row.error(column, e))?,
+            );
+        }
+        let mut recommend = None;
+        if let Some(column) = c.recommend
+            && let Some(score) = row.parse(Some(column), |t| whole_number("recommend", t))?
+        {
+            recommend = Some(check_recommend(score).map_err(|e| row.error(column, e))?);
+        }
+        Ok(Fields {
+            id,
+            service,
+            unit,
+            channel,
+            arrived,
+            started,
+            finished,
+            official_fee,
+            paid,
+            empathy,
+            recommend,
+            answered,
+        })
+    }
+
+    fn interaction(&self, row: &Row<'_>, answers: &mut AnswerRow) -> Result<Interaction> {
+        let f = self.fields(row, answers)?;
+        let mut visit = Interaction::builder(f.service, f.unit, f.arrived);
+        if let Some(id) = f.id {
+            visit = visit.id(id);
+        }
+        if let Some(channel) = f.channel {
+            visit = visit.channel(channel);
+        }
+        if let Some(at) = f.started {
+            visit = visit.started_at(at);
+        }
+        if let Some(at) = f.finished {
+            visit = visit.finished_at(at);
+        }
+        if let Some(fee) = f.official_fee {
+            visit = visit.official_fee(fee);
+        }
+        if let Some(paid) = f.paid {
+            visit = visit.paid(paid);
+        }
+        if f.answered {
+            // Checked above: building cannot fail.
+            let skm = answers
+                .answers(self.instrument)
+                .map_err(|(_, e)| row.row_error(e))?;
+            visit = visit.skm(skm);
+        }
+        if let Some(rating) = f.empathy {
             visit = visit.empathy(rating);
         }
-        if let Some(score) = row.parse(c.recommend, |t| whole_number("recommend", t))? {
-            visit = visit.recommend(score);
+        if let Some(score) = f.recommend {
+            visit = visit.recommend(i64::from(score));
         }
-        visit.build().map_err(|e| {
-            let column = match &e {
-                Error::StartedBeforeArrived { .. } => Some(c.started_at),
-                Error::FinishedBeforeStarted { .. } => Some(c.finished_at),
-                Error::OutOfRange { field, .. } if field == "recommend" => c.recommend,
-                Error::Empty { field } if field == "service" => Some(c.service),
-                Error::Empty { field } if field == "unit" => Some(c.unit),
-                _ => None,
-            };
-            match column {
-                Some(column) => row.error(column, e),
-                None => row.row_error(e),
-            }
-        })
+        // Every field was checked above.
+        visit.build().map_err(|e| row.row_error(e))
     }
 }
 
@@ -279,8 +367,10 @@ impl<R> fmt::Debug for InteractionReader<R> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("InteractionReader")
             .field("file", &self.records.file())
-            .field("instrument", &self.instrument.name())
-            .field("empathy_scale", &self.empathy_scale)
+            .field(
+                "instrument",
+                &self.layout.as_ref().map(|l| l.instrument.name()),
+            )
             .finish_non_exhaustive()
     }
 }

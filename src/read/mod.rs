@@ -8,7 +8,8 @@
 //! | reader | yields | columns (optional in brackets) |
 //! |---|---|---|
 //! | [`SkmReader`] | [`SkmResponse`](crate::SkmResponse) | `service,unit,submitted_at,u1,…,u9` (`u1,…,u14` for the 2004 instrument) `[,gender,age,education,occupation,saran]` |
-//! | [`InteractionReader`] | [`Interaction`](crate::Interaction) | `id,service,unit,channel,arrived_at,started_at,finished_at,official_fee,paid` `[,u1,…,u9,empathy,recommend]` |
+//! | [`InteractionReader`] | [`Interaction`](crate::Interaction) | `service,unit,arrived_at,started_at,finished_at,official_fee,paid` `[,id,channel,u1,…,u9,empathy,recommend]` |
+//! | [`VisitBatches`] | batches of [`VisitColumns`](crate::columns::VisitColumns), for the [columnar path](crate::columns) | as `InteractionReader` |
 //! | [`StandardReader`] | [`ServiceStandard`](crate::ServiceStandard) (collect into [`Standards`](crate::Standards)) | `service,max_wait_minutes,completion,tariff` |
 //! | [`ComplaintReader`] | [`Complaint`](crate::Complaint) | `unit,service,filed_at,first_response_at,resolved_at` `[,category]` |
 //! | [`HolidayReader`] | [`Date`](crate::Date) (for [`Calendar::with_holidays`](crate::Calendar::with_holidays)) | `date` `[,kind]` |
@@ -96,6 +97,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod batches;
 mod complaints;
 mod field;
 mod header;
@@ -107,6 +109,7 @@ mod records;
 mod skm;
 mod standards;
 
+pub use batches::VisitBatches;
 pub use complaints::ComplaintReader;
 pub use holidays::HolidayReader;
 pub use interactions::InteractionReader;

@@ -180,55 +180,122 @@ impl Sorted {
 
     /// The 1-based order statistic `x_k`, clamped to the sample.
     fn x(&self, k: f64) -> f64 {
-        let n = self.values.len();
-        let i = if k < 1.0 {
-            0
-        } else if k >= n as f64 {
-            n.saturating_sub(1)
-        } else {
-            (k as usize).saturating_sub(1) // k ≥ 1 here
-        };
+        let i = order_index(k, self.values.len());
         self.values.get(i).copied().unwrap_or(f64::NAN)
     }
 
     fn at(&self, p: f64, kind: QuantileType) -> f64 {
-        use QuantileType::*;
-        let n = self.values.len() as f64;
-        // Hyndman & Fan: Q(p) = (1 − γ)·x_j + γ·x_{j+1}, with j = ⌊np + m⌋ and γ from g = np + m − j.
-        let discontinuous = |m: f64, gamma: &dyn Fn(f64, f64) -> f64| {
-            let h = n * p + m;
-            let j = h.floor();
-            let g = h - j;
-            let gamma = gamma(g, j);
-            if gamma == 0.0 {
-                self.x(j)
-            } else if gamma == 1.0 {
-                self.x(j + 1.0)
-            } else {
-                f64::midpoint(self.x(j), self.x(j + 1.0))
-            }
-        };
-        let continuous = |alpha: f64, beta: f64| {
+        quantile_at(self.values.len(), p, kind, &mut |k| self.x(k))
+    }
+}
+
+/// The 0-based index of the 1-based order statistic `x_k` of `n` values, clamped to them.
+fn order_index(k: f64, n: usize) -> usize {
+    if k < 1.0 {
+        0
+    } else if k >= n as f64 {
+        n.saturating_sub(1)
+    } else {
+        (k as usize).saturating_sub(1) // k ≥ 1 here
+    }
+}
+
+/// Hyndman & Fan's quantile `p` of `n` values whose 1-based order statistic `x_k` is `x(k)`:
+/// `Q(p) = (1 − γ)·x_j + γ·x_{j+1}`, with `j = ⌊np + m⌋` and `γ` from `g = np + m − j`.
+fn quantile_at(n: usize, p: f64, kind: QuantileType, x: &mut dyn FnMut(f64) -> f64) -> f64 {
+    use QuantileType::*;
+    let n = n as f64;
+    let mut discontinuous = |m: f64, gamma: &dyn Fn(f64, f64) -> f64| {
+        let h = n * p + m;
+        let j = h.floor();
+        let g = h - j;
+        let gamma = gamma(g, j);
+        if gamma == 0.0 {
+            x(j)
+        } else if gamma == 1.0 {
+            x(j + 1.0)
+        } else {
+            let lo = x(j);
+            f64::midpoint(lo, x(j + 1.0))
+        }
+    };
+    match kind {
+        InvertedCdf => discontinuous(0.0, &|g, _| if g > 0.0 { 1.0 } else { 0.0 }),
+        AveragedInvertedCdf => discontinuous(0.0, &|g, _| if g > 0.0 { 1.0 } else { 0.5 }),
+        ClosestObservation => discontinuous(-0.5, &|g, j| {
+            if g == 0.0 && j % 2.0 == 0.0 { 0.0 } else { 1.0 }
+        }),
+        _ => {
+            let (alpha, beta) = match kind {
+                InterpolatedInvertedCdf => (0.0, 1.0),
+                Hazen => (0.5, 0.5),
+                Weibull => (0.0, 0.0),
+                MedianUnbiased => (1.0 / 3.0, 1.0 / 3.0),
+                NormalUnbiased => (3.0 / 8.0, 3.0 / 8.0),
+                _ => (1.0, 1.0), // Linear
+            };
             // h = (n + 1 − α − β)·p + α, the 1-based position.
             let h = (n + 1.0 - alpha - beta) * p + alpha;
             let j = h.floor();
             let g = h - j;
-            lerp(self.x(j), self.x(j + 1.0), g)
-        };
-        match kind {
-            InvertedCdf => discontinuous(0.0, &|g, _| if g > 0.0 { 1.0 } else { 0.0 }),
-            AveragedInvertedCdf => discontinuous(0.0, &|g, _| if g > 0.0 { 1.0 } else { 0.5 }),
-            ClosestObservation => discontinuous(-0.5, &|g, j| {
-                if g == 0.0 && j % 2.0 == 0.0 { 0.0 } else { 1.0 }
-            }),
-            InterpolatedInvertedCdf => continuous(0.0, 1.0),
-            Hazen => continuous(0.5, 0.5),
-            Weibull => continuous(0.0, 0.0),
-            Linear => continuous(1.0, 1.0),
-            MedianUnbiased => continuous(1.0 / 3.0, 1.0 / 3.0),
-            NormalUnbiased => continuous(3.0 / 8.0, 3.0 / 8.0),
+            let lo = x(j);
+            lerp(lo, x(j + 1.0), g)
         }
     }
+}
+
+/// The quantiles `ps` of `values` by selection instead of sorting (linear time each), with the
+/// numbers [`Sorted::quantiles`] gives. `values` are reordered.
+///
+/// ```
+/// use layanan::stats::{QuantileType, Sorted, select_quantiles};
+///
+/// let mut values = vec![7.0, 1.0, 4.0, 10.0, 2.0, 8.0];
+/// let sorted = Sorted::new(&values)?;
+/// let ps = [0.5, 0.9, 0.95];
+/// let by_selection = select_quantiles(&mut values, ps, QuantileType::Linear)?;
+/// assert_eq!(by_selection, sorted.quantiles(ps, QuantileType::Linear)?);
+/// # Ok::<(), layanan::stats::Error>(())
+/// ```
+///
+/// # Errors
+/// [`Error::InsufficientData`] for no values, [`Error::NotFinite`] for a NaN or infinite one,
+/// [`Error::InvalidValue`] for a probability outside 0–1.
+pub fn select_quantiles<const N: usize>(
+    values: &mut [f64],
+    ps: [f64; N],
+    kind: QuantileType,
+) -> Result<[f64; N]> {
+    if values.is_empty() {
+        return Err(Error::InsufficientData {
+            what: "quantile".into(),
+            needed: 1,
+            got: 0,
+        });
+    }
+    if let Some(bad) = values.iter().find(|v| !v.is_finite()) {
+        return Err(Error::NotFinite {
+            field: "observation".into(),
+            value: *bad,
+        });
+    }
+    let n = values.len();
+    let mut out = [0.0; N];
+    for (slot, p) in out.iter_mut().zip(ps) {
+        if !(0.0..=1.0).contains(&p) {
+            return Err(Error::InvalidValue {
+                field: "quantile probability".into(),
+                value: p,
+                expected: "between 0 and 1".into(),
+            });
+        }
+        *slot = quantile_at(n, p, kind, &mut |k| {
+            let i = order_index(k, n);
+            let (_, x, _) = values.select_nth_unstable_by(i, f64::total_cmp);
+            *x
+        });
+    }
+    Ok(out)
 }
 
 #[cfg(feature = "serde")]

@@ -3,6 +3,7 @@
 //! input of the bad-input catalogue that concerns files, with its exact error and message, and
 //! streaming from a reader that counts the bytes it hands out.
 
+mod batches;
 mod complaints;
 mod files;
 mod holidays;

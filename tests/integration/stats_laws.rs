@@ -9,7 +9,7 @@
 use layanan::Level;
 use layanan::stats::{
     ProportionMethod, QuantileType, Replicates, Sorted, Xoshiro256PlusPlus, benjamini_hochberg,
-    holm, mean_of, proportion_interval,
+    holm, mean_of, proportion_interval, select_quantiles,
 };
 use proptest::prelude::*;
 
@@ -58,6 +58,25 @@ proptest! {
                 prop_assert!(previous <= q, "{kind:?}: {previous} then {q} at {p}");
                 previous = q;
             }
+        }
+    }
+
+    /// Selection gives the numbers sorting gives, for every definition, on samples with ties.
+    #[test]
+    fn quantiles_by_selection_are_those_of_the_sorted_sample(
+        data in prop::collection::vec(prop_oneof![0.0..100.0_f64, (0u8..5).prop_map(f64::from)], 1..60),
+        ps in prop::collection::vec(0.0..=1.0_f64, 1..6),
+    ) {
+        let sorted = Sorted::new(&data).unwrap();
+        for kind in ALL_TYPES {
+            for &p in &ps {
+                let mut scratch = data.clone();
+                let [q] = select_quantiles(&mut scratch, [p], kind).unwrap();
+                prop_assert_eq!(q, sorted.quantile(p, kind).unwrap(), "{:?} at {}", kind, p);
+            }
+            let mut scratch = data.clone();
+            let three = select_quantiles(&mut scratch, [0.5, 0.9, 0.95], kind).unwrap();
+            prop_assert_eq!(three, sorted.quantiles([0.5, 0.9, 0.95], kind).unwrap());
         }
     }
 
