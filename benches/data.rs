@@ -6,6 +6,8 @@
 
 use std::io::{self, BufRead, Write};
 
+use layanan::columns::{VisitCells, VisitColumns, VisitNames};
+use layanan::read::{InteractionReader, ReadOptions, VisitBatches};
 use layanan::{
     Breakdown, Completion, Instrument, Interaction, Money, RatingScale, Scorecard, ServiceStandard,
     SkmAnswers, Standards, Tally, TimeSpan, Timestamp,
@@ -203,57 +205,82 @@ pub fn ensure_csv(path: &std::path::Path, n: usize) -> io::Result<()> {
 
 type Failure = Box<dyn std::error::Error>;
 
-/// Reads the CSV with the `csv` crate and scores it: every score overall, per unit and per
-/// service.
+/// Reads the CSV with the library's batch reader and scores it on the columnar path: every
+/// score overall, per unit and per service.
 pub fn score_csv(path: &std::path::Path) -> Result<Breakdown<Scorecard>, Failure> {
-    let instrument = Instrument::permenpanrb_14_2017();
-    let scale = RatingScale::new(1, 5)?;
-    let mut card = Breakdown::new(Scorecard::with_settings(
-        standards(),
-        instrument.clone(),
-        scale,
-    ));
-    let mut reader = csv::Reader::from_path(path)?;
-    let mut record = csv::StringRecord::new();
-    let mut answers = [None; 9];
-    while reader.read_record(&mut record)? {
-        let field = |i: usize| record.get(i).filter(|f| !f.is_empty());
-        let int = |i: usize| field(i).map(str::parse::<i64>).transpose();
-        let time = |i: usize| {
-            int(i)?
-                .map(Timestamp::from_unix_seconds)
-                .transpose()
-                .map_err(Failure::from)
-        };
-        let money = |i: usize| Ok::<_, Failure>(int(i)?.map(|v| Money::new(v as u64)));
-        let arrived = time(3)?.ok_or("arrived_at is required")?;
-        let mut b = Interaction::builder(field(1).unwrap_or(""), field(2).unwrap_or(""), arrived)
-            .id(field(0).unwrap_or(""));
-        if let Some(at) = time(4)? {
-            b = b.started_at(at);
-        }
-        if let Some(at) = time(5)? {
-            b = b.finished_at(at);
-        }
-        if let Some(fee) = money(6)? {
-            b = b.official_fee(fee);
-        }
-        if let Some(paid) = money(7)? {
-            b = b.paid(paid);
-        }
-        for (i, a) in answers.iter_mut().enumerate() {
-            *a = int(8 + i)?;
-        }
-        if answers.iter().any(Option::is_some) {
-            b = b.skm(SkmAnswers::from_values(&instrument, &answers)?);
-        }
-        if let Some(e) = int(17)? {
-            b = b.empathy(scale.rating(e)?);
-        }
-        if let Some(n) = int(18)? {
-            b = b.recommend(n);
-        }
-        card.push(&b.build()?)?;
+    let options = ReadOptions::new().with_file_name(path.display().to_string());
+    let mut reader = VisitBatches::new(std::fs::File::open(path)?, &options)?;
+    let mut cells = VisitCells::new(Scorecard::new(standards()));
+    let mut batch = VisitColumns::default();
+    while reader.read_batch(&mut batch, BATCH)? > 0 {
+        cells.push_columns(reader.names(), &batch)?;
+    }
+    Ok(cells.breakdown()?)
+}
+
+/// Reads the CSV with the library's row reader and scores it on the row path.
+pub fn score_csv_rows(path: &std::path::Path) -> Result<Breakdown<Scorecard>, Failure> {
+    let options = ReadOptions::new().with_file_name(path.display().to_string());
+    let mut card = Breakdown::new(Scorecard::new(standards()));
+    for visit in InteractionReader::new(std::fs::File::open(path)?, &options)? {
+        card.push(&visit?)?;
     }
     Ok(card)
+}
+
+/// Visits read and tallied at a time.
+pub const BATCH: usize = 65_536;
+
+/// The visits as one batch of columns.
+pub fn columns(rows: &[Row]) -> (VisitNames, VisitColumns) {
+    let mut names = VisitNames::default();
+    let mut batch = VisitColumns::default();
+    let time = |seconds: i64| Timestamp::from_unix_seconds(seconds).expect("time");
+    for r in rows {
+        batch.unit.push(names.units.code(&unit_name(r.unit)).expect("unit"));
+        batch
+            .service
+            .push(names.services.code(SERVICES[r.service].0).expect("service"));
+        batch.arrived.push(time(r.arrived));
+        batch.started.push(Some(time(r.arrived + r.wait)));
+        batch
+            .finished
+            .push(r.service_time.map(|s| time(r.arrived + r.wait + s)));
+        batch.official_fee.push(Some(Money::new(r.official_fee)));
+        batch.paid.push(r.paid.map(Money::new));
+        match r.skm {
+            Some(a) => batch.answers.extend(a.map(Some)),
+            None => batch.answers.extend([None; 9]),
+        }
+        batch.empathy.push(r.empathy);
+        batch.recommend.push(r.recommend);
+    }
+    (names, batch)
+}
+
+/// Reads every entry of every column (the baseline of the columnar groups).
+pub fn scan_columns(batch: &VisitColumns) -> u64 {
+    let ms = |t: Option<Timestamp>| t.map_or(0, |t| t.unix_millis() as u64);
+    let money = |m: Option<Money>| m.map_or(0, Money::units);
+    let small = |v: &[Option<u8>]| v.iter().map(|x| u64::from(x.unwrap_or(0))).sum::<u64>();
+    let mut sum = 0u64;
+    for i in 0..batch.len() {
+        sum = sum
+            .wrapping_add(u64::from(batch.unit[i]) + u64::from(batch.service[i]))
+            .wrapping_add(batch.arrived[i].unix_millis() as u64)
+            .wrapping_add(ms(batch.started[i]))
+            .wrapping_add(ms(batch.finished[i]))
+            .wrapping_add(money(batch.official_fee[i]))
+            .wrapping_add(money(batch.paid[i]));
+    }
+    sum.wrapping_add(small(&batch.answers))
+        .wrapping_add(small(&batch.empathy))
+        .wrapping_add(small(&batch.recommend))
+}
+
+/// Every score of a batch, overall, per unit and per service, on the columnar path.
+pub fn score_columns(names: &VisitNames, batch: &VisitColumns) -> Breakdown<Scorecard> {
+    let mut cells = VisitCells::new(Scorecard::new(standards()));
+    cells.push_columns(names, batch).expect("push");
+    cells.breakdown().expect("breakdown")
 }

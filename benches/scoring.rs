@@ -190,11 +190,43 @@ fn csv_report(c: &mut Criterion) {
             black_box(sum)
         })
     });
-    g.bench_function("csv_to_report", |b| {
+    g.bench_function("csv_rows_to_report", |b| {
+        b.iter(|| {
+            black_box(
+                data::score_csv_rows(&path)
+                    .expect("score")
+                    .report()
+                    .expect("report"),
+            )
+        })
+    });
+    g.bench_function("csv_columns_to_report", |b| {
         b.iter(|| {
             black_box(
                 data::score_csv(&path)
                     .expect("score")
+                    .report()
+                    .expect("report"),
+            )
+        })
+    });
+    g.finish();
+}
+
+/// The full report on the columnar path against a scan of the same columns.
+fn columns_report(c: &mut Criterion) {
+    let (names, batch) = data::columns(&data::rows(N));
+    let mut g = group(c, "columns_report_1m", N as u64);
+    g.bench_function("baseline_scan", |b| {
+        b.iter(|| black_box(data::scan_columns(&batch)))
+    });
+    g.bench_function("cells_push", |b| {
+        b.iter(|| black_box(data::score_columns(&names, &batch)))
+    });
+    g.bench_function("cells_push_and_report", |b| {
+        b.iter(|| {
+            black_box(
+                data::score_columns(&names, &batch)
                     .report()
                     .expect("report"),
             )
@@ -229,5 +261,5 @@ fn visit_groups(c: &mut Criterion) {
     parallel(c, &visits);
 }
 
-criterion_group!(benches, skm, visit_groups, csv_report);
+criterion_group!(benches, skm, visit_groups, columns_report, csv_report);
 criterion_main!(benches);

@@ -244,6 +244,37 @@ fn quantile_at(n: usize, p: f64, kind: QuantileType, x: &mut dyn FnMut(f64) -> f
     }
 }
 
+/// Order statistics of a slice asked for in increasing order: each is selected among the values
+/// above the last one, which selection has already put to its right.
+struct Selector<'a> {
+    values: &'a mut [f64],
+    /// Every value before this index is at most every value from it on.
+    above: usize,
+    /// The last order statistic selected, with its index.
+    last: Option<(usize, f64)>,
+}
+
+impl Selector<'_> {
+    /// The `i`-th smallest value (from 0).
+    #[allow(clippy::arithmetic_side_effects)] // i ≥ above here, and i < len
+    fn order_statistic(&mut self, i: usize) -> f64 {
+        if let Some((at, x)) = self.last
+            && at == i
+        {
+            return x;
+        }
+        let from = if i >= self.above { self.above } else { 0 };
+        let Some(rest) = self.values.get_mut(from..) else {
+            return f64::NAN;
+        };
+        let (_, x, _) = rest.select_nth_unstable_by(i - from, f64::total_cmp);
+        let x = *x;
+        self.above = i + 1;
+        self.last = Some((i, x));
+        x
+    }
+}
+
 /// The quantiles `ps` of `values` by selection instead of sorting (linear time each), with the
 /// numbers [`Sorted::quantiles`] gives. `values` are reordered.
 ///
@@ -280,8 +311,7 @@ pub fn select_quantiles<const N: usize>(
         });
     }
     let n = values.len();
-    let mut out = [0.0; N];
-    for (slot, p) in out.iter_mut().zip(ps) {
+    for p in ps {
         if !(0.0..=1.0).contains(&p) {
             return Err(Error::InvalidValue {
                 field: "quantile probability".into(),
@@ -289,11 +319,20 @@ pub fn select_quantiles<const N: usize>(
                 expected: "between 0 and 1".into(),
             });
         }
-        *slot = quantile_at(n, p, kind, &mut |k| {
-            let i = order_index(k, n);
-            let (_, x, _) = values.select_nth_unstable_by(i, f64::total_cmp);
-            *x
-        });
+    }
+    // Lowest probability first, so each selection works on what the last left above it.
+    let mut order: [usize; N] = std::array::from_fn(|i| i);
+    order.sort_by(|&a, &b| ps.get(a).unwrap_or(&0.0).total_cmp(ps.get(b).unwrap_or(&0.0)));
+    let mut selector = Selector {
+        values,
+        above: 0,
+        last: None,
+    };
+    let mut out = [0.0; N];
+    for i in order {
+        if let (Some(slot), Some(&p)) = (out.get_mut(i), ps.get(i)) {
+            *slot = quantile_at(n, p, kind, &mut |k| selector.order_statistic(order_index(k, n)));
+        }
     }
     Ok(out)
 }
