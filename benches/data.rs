@@ -237,7 +237,9 @@ pub fn columns(rows: &[Row]) -> (VisitNames, VisitColumns) {
     let mut batch = VisitColumns::default();
     let time = |seconds: i64| Timestamp::from_unix_seconds(seconds).expect("time");
     for r in rows {
-        batch.unit.push(names.units.code(&unit_name(r.unit)).expect("unit"));
+        batch
+            .unit
+            .push(names.units.code(&unit_name(r.unit)).expect("unit"));
         batch
             .service
             .push(names.services.code(SERVICES[r.service].0).expect("service"));

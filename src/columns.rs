@@ -259,6 +259,16 @@ impl VisitCells {
         }
     }
 
+    /// No visit yet, judged as these cells judge.
+    pub(crate) fn empty_like(&self) -> Self {
+        Self {
+            empty: self.empty.clone(),
+            periods: self.periods.clone(),
+            names: VisitNames::default(),
+            cells: HashMap::new(),
+        }
+    }
+
     /// The names of the cells' units and services.
     pub fn names(&self) -> &VisitNames {
         &self.names

@@ -3,8 +3,11 @@
 
 use std::collections::BTreeMap;
 
-use layanan::columns::{VisitCells, VisitColumns, VisitNames};
+use std::num::NonZeroUsize;
+
+use layanan::columns::VisitCells;
 use layanan::prelude::*;
+use layanan::read::VisitBatches;
 use layanan::{
     Breakdown, ByPeriod, ByUnit, Calendar, CompareOptions, Comparison, Complaint, ComplaintOptions,
     ComplaintReport, ComplaintTally, ComplaintTargets, Granularity, GroupTally, Grouped,
@@ -267,10 +270,15 @@ impl Tallies {
         Ok(())
     }
 
-    /// Counts a batch of visits; the error of a visit refused is `Error::AtRow`.
-    pub fn push_visits(&mut self, names: &VisitNames, batch: &VisitColumns) -> layanan::Result<()> {
-        self.visits.push_columns(names, batch)?;
-        self.visit_count += batch.len() as u64;
+    /// Reads and counts every visit of `reader`, on `threads` threads besides the reader's.
+    pub fn tally_visits<R: std::io::Read>(
+        &mut self,
+        reader: VisitBatches<R>,
+        threads: NonZeroUsize,
+        progress: &mut dyn FnMut(u64),
+    ) -> layanan::Result<()> {
+        let visits = reader.tally_into(&mut self.visits, threads, progress)?;
+        self.visit_count += visits;
         Ok(())
     }
 

@@ -41,10 +41,10 @@ mod text;
 
 use std::fs::File;
 use std::io::Read;
+use std::num::NonZeroUsize;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use layanan::columns::VisitColumns;
 use layanan::read::{
     ComplaintReader, HolidayReader, ReadOptions, SkmReader, StandardReader, VisitBatches,
 };
@@ -197,9 +197,6 @@ const USAGE: &str = "usage: report [--skm FILE] [--interactions FILE] [--standar
 [--complaint-category NAME=TARGET]… [--as-of TIME] [--population N] [--instrument 2017|2004] \
 [--printed-weight W] [--nrr-rounding round|truncate] [--json] [--help]";
 
-/// Visits read and tallied at a time.
-const BATCH: usize = 65_536;
-
 /// Where the CSV files come from: the command line, or the embedded sample city.
 struct Sources {
     description: String,
@@ -330,8 +327,8 @@ impl<'a> Progress<'a> {
         }
     }
 
-    fn add(&mut self, rows: usize) {
-        self.rows += rows as u64;
+    fn set(&mut self, rows: u64) {
+        self.rows = rows;
         self.show();
     }
 
@@ -406,27 +403,15 @@ fn tally(
         })?;
     }
     if let Some(input) = sources.interactions {
-        // Visits take the columnar path: read in batches, tallied once into their cells.
+        // Visits take the columnar path: this thread reads the rows, the others read their
+        // fields and tally them into cells.
         let options = input.options(instrument, &calendar);
-        let mut reader = VisitBatches::new(input.reader, &options).map_err(text)?;
-        let mut batch = VisitColumns::default();
+        let reader = VisitBatches::new(input.reader, &options).map_err(text)?;
+        let threads = std::thread::available_parallelism().unwrap_or(NonZeroUsize::MIN);
         let mut progress = Progress::new(&input.name);
-        while reader.read_batch(&mut batch, BATCH).map_err(text)? > 0 {
-            tallies
-                .push_visits(reader.names(), &batch)
-                .map_err(|e| match e {
-                    layanan::Error::AtRow { row, source } => layanan::Error::InFile {
-                        file: input.name.clone(),
-                        line: reader.line_of(row).unwrap_or(0),
-                        column: None,
-                        field: None,
-                        source,
-                    },
-                    other => other,
-                })
-                .map_err(text)?;
-            progress.add(batch.len());
-        }
+        tallies
+            .tally_visits(reader, threads, &mut |rows| progress.set(rows))
+            .map_err(text)?;
         progress.finish();
     }
     if let Some(input) = sources.complaints {

@@ -2,13 +2,20 @@
 
 use std::fmt;
 use std::io;
+use std::num::NonZeroUsize;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Mutex, mpsc};
+
+use csv::ByteRecord;
 
 use super::field::AnswerRow;
+use super::header::Header;
 use super::interactions::{Fields, Layout};
 use super::options::ReadOptions;
-use super::records::Records;
-use crate::columns::{VisitColumns, VisitNames};
-use crate::error::Result;
+use super::records::{Records, Row};
+use crate::columns::{VisitCells, VisitColumns, VisitNames};
+use crate::error::{Error, Result};
+use crate::tally::Merge;
 
 /// Reads a visit log (the columns of [`InteractionReader`](super::InteractionReader)) into
 /// batches of [`VisitColumns`], units and services coded in the reader's [`VisitNames`]. The
@@ -46,6 +53,8 @@ pub struct VisitBatches<R> {
     names: VisitNames,
     /// The line of each visit of the last batch.
     lines: Vec<u64>,
+    /// Rows sent to the threads of [`tally_into`](Self::tally_into).
+    records_sent: u64,
 }
 
 impl<R: io::Read> VisitBatches<R> {
@@ -61,6 +70,7 @@ impl<R: io::Read> VisitBatches<R> {
             answers: AnswerRow::new(options.instrument()),
             names: VisitNames::default(),
             lines: Vec::new(),
+            records_sent: 0,
         })
     }
 
@@ -76,52 +86,258 @@ impl<R: io::Read> VisitBatches<R> {
         let Some(layout) = &self.layout else {
             return Ok(0);
         };
-        let reading = layout.reading();
-        let columns = layout.columns();
-        let has_answers = columns.has_answers();
         while batch.len() < max {
             let Some(row) = self.records.next_row() else {
                 break;
             };
             let row = row?;
-            let Fields {
-                service,
-                unit,
-                arrived,
-                started,
-                finished,
-                official_fee,
-                paid,
-                empathy,
-                recommend,
-                ..
-            } = reading.fields(&row, &mut self.answers)?;
-            let unit = self.names.units.code(unit).map_err(|e| row.row_error(e))?;
-            let service = self
-                .names
-                .services
-                .code(service)
-                .map_err(|e| row.row_error(e))?;
-            batch.unit.push(unit);
-            batch.service.push(service);
-            batch.arrived.push(arrived);
-            batch.started.push(started);
-            batch.finished.push(finished);
-            batch.official_fee.push(official_fee);
-            batch.paid.push(paid);
-            if has_answers {
-                batch.answers.extend(self.answers.values());
-            }
-            if columns.empathy.is_some() {
-                batch.empathy.push(empathy.map(|r| r.value()));
-            }
-            if columns.recommend.is_some() {
-                batch.recommend.push(recommend);
-            }
+            append(layout, &row, &mut self.answers, &mut self.names, batch)?;
             self.lines.push(row.line());
         }
         Ok(batch.len())
     }
+
+    /// Reads every remaining visit and tallies it into `cells`: this thread reads the rows
+    /// while `threads` others read their fields and tally them, each into cells of its own,
+    /// merged at the end: the number of visits. The same numbers as
+    /// [`read_batch`](Self::read_batch) and [`VisitCells::push_columns`] batch after batch;
+    /// `progress` is told the rows read so far after each batch.
+    ///
+    /// # Errors
+    /// The first error in the file (the bad row with the lowest line, placed as
+    /// `read_batch` places it, or where the cells refused a visit); `cells` is then unchanged.
+    pub fn tally_into(
+        mut self,
+        cells: &mut VisitCells,
+        threads: NonZeroUsize,
+        progress: &mut dyn FnMut(u64),
+    ) -> Result<u64> {
+        let Some(layout) = self.layout.take() else {
+            return Ok(0);
+        };
+        let header = self.records.header().clone();
+        let failed = AtomicBool::new(false);
+        let (work, queue) = mpsc::sync_channel::<Rows>(threads.get().saturating_mul(2));
+        let queue = Mutex::new(queue);
+        let (give_back, spare) = mpsc::channel::<Rows>();
+        let outcome = std::thread::scope(|scope| {
+            let workers: Vec<_> = (0..threads.get())
+                .map(|_| {
+                    let (layout, header, queue, failed) = (&layout, &header, &queue, &failed);
+                    let mut mine = cells.empty_like();
+                    let give_back = give_back.clone();
+                    let instrument = layout.instrument();
+                    scope.spawn(move || -> Result<VisitCells> {
+                        let mut answers = AnswerRow::new(instrument);
+                        let mut names = VisitNames::default();
+                        let mut batch = VisitColumns::default();
+                        loop {
+                            let next = queue.lock().map_err(|_| poisoned())?.recv();
+                            let Ok(rows) = next else { break };
+                            let tallied = tally_rows(
+                                layout,
+                                header,
+                                &rows,
+                                (&mut answers, &mut names, &mut batch),
+                                &mut mine,
+                            );
+                            if let Err(e) = tallied {
+                                failed.store(true, Ordering::Relaxed);
+                                return Err(e);
+                            }
+                            // The reader may have stopped: a buffer it does not take is dropped.
+                            let _ = give_back.send(rows);
+                        }
+                        Ok(mine)
+                    })
+                })
+                .collect();
+            drop(give_back);
+            let read = self.send_rows(&work, &spare, &failed, progress);
+            drop(work);
+            let mut results = Vec::with_capacity(workers.len());
+            for worker in workers {
+                results.push(worker.join().map_err(|_| poisoned())?);
+            }
+            Ok::<_, Error>((read, results))
+        });
+        let (read, results) = outcome?;
+        // The first error in the file: the reader's, or a worker's, whichever has the lowest line.
+        let mut first: Option<Error> = read.err();
+        let mut tallied = Vec::with_capacity(results.len());
+        for result in results {
+            match result {
+                Ok(worker_cells) => tallied.push(worker_cells),
+                Err(e) => {
+                    if first.as_ref().is_none_or(|f| line_of(&e) < line_of(f)) {
+                        first = Some(e);
+                    }
+                }
+            }
+        }
+        if let Some(e) = first {
+            return Err(e);
+        }
+        let mut all = cells.clone();
+        for worker_cells in &tallied {
+            all.merge(worker_cells)?;
+        }
+        *cells = all;
+        Ok(self.records_sent)
+    }
+
+    /// Reads rows into buffers of [`BATCH`] and sends them to the workers until the end of
+    /// the file, a worker's failure or the reader's own.
+    fn send_rows(
+        &mut self,
+        work: &mpsc::SyncSender<Rows>,
+        spare: &mpsc::Receiver<Rows>,
+        failed: &AtomicBool,
+        progress: &mut dyn FnMut(u64),
+    ) -> Result<()> {
+        let mut total = 0u64;
+        loop {
+            if failed.load(Ordering::Relaxed) {
+                return Ok(());
+            }
+            let mut rows = spare.try_recv().unwrap_or_default();
+            rows.used = 0;
+            while rows.used < BATCH {
+                if rows.used == rows.records.len() {
+                    rows.records.push(ByteRecord::new());
+                    rows.lines.push(0);
+                }
+                let (Some(record), Some(line)) = (
+                    rows.records.get_mut(rows.used),
+                    rows.lines.get_mut(rows.used),
+                ) else {
+                    break;
+                };
+                match self.records.next_into(record) {
+                    None => break,
+                    Some(Ok(at)) => *line = at,
+                    Some(Err(e)) => {
+                        // What was read before the error still goes to the workers.
+                        let _ = work.send(rows);
+                        return Err(e);
+                    }
+                }
+                rows.used = rows.used.saturating_add(1);
+            }
+            if rows.used == 0 {
+                return Ok(());
+            }
+            total = total.saturating_add(rows.used as u64);
+            self.records_sent = total;
+            if work.send(rows).is_err() {
+                return Ok(());
+            }
+            progress(total);
+        }
+    }
+}
+
+/// Rows of a file sent to a worker: raw records (buffers reused) and their lines.
+#[derive(Default)]
+struct Rows {
+    records: Vec<ByteRecord>,
+    lines: Vec<u64>,
+    /// How many of the records hold rows.
+    used: usize,
+}
+
+/// Rows sent to a worker at a time.
+const BATCH: usize = 16_384;
+
+/// Reads `rows`' fields into a batch and tallies it into `cells`, errors placed at their line.
+fn tally_rows(
+    layout: &Layout,
+    header: &Header,
+    rows: &Rows,
+    (answers, names, batch): (&mut AnswerRow, &mut VisitNames, &mut VisitColumns),
+    cells: &mut VisitCells,
+) -> Result<()> {
+    batch.clear();
+    let used = rows.records.iter().zip(&rows.lines).take(rows.used);
+    for (record, &line) in used.clone() {
+        append(
+            layout,
+            &Row::new(record, line, header),
+            answers,
+            names,
+            batch,
+        )?;
+    }
+    cells.push_columns(names, batch).map_err(|e| match e {
+        Error::AtRow { row, source } => {
+            let line = rows.lines.get(row).copied().unwrap_or(0);
+            Error::InFile {
+                file: header.file().to_owned(),
+                line,
+                column: None,
+                field: None,
+                source,
+            }
+        }
+        other => other,
+    })
+}
+
+/// The line an error is placed at (past every line when it has none).
+fn line_of(e: &Error) -> u64 {
+    match e {
+        Error::InFile { line, .. } => *line,
+        _ => u64::MAX,
+    }
+}
+
+fn poisoned() -> Error {
+    Error::Io {
+        kind: io::ErrorKind::Other,
+        message: "a thread reading the file stopped".into(),
+    }
+}
+
+/// Appends the visit of `row` to `batch`, coding its names in `names`.
+fn append(
+    layout: &Layout,
+    row: &Row<'_>,
+    answers: &mut AnswerRow,
+    names: &mut VisitNames,
+    batch: &mut VisitColumns,
+) -> Result<()> {
+    let Fields {
+        service,
+        unit,
+        arrived,
+        started,
+        finished,
+        official_fee,
+        paid,
+        empathy,
+        recommend,
+        ..
+    } = layout.reading().fields(row, answers)?;
+    let columns = layout.columns();
+    let unit = names.units.code(unit).map_err(|e| row.row_error(e))?;
+    let service = names.services.code(service).map_err(|e| row.row_error(e))?;
+    batch.unit.push(unit);
+    batch.service.push(service);
+    batch.arrived.push(arrived);
+    batch.started.push(started);
+    batch.finished.push(finished);
+    batch.official_fee.push(official_fee);
+    batch.paid.push(paid);
+    if columns.has_answers() {
+        batch.answers.extend(answers.values());
+    }
+    if columns.empathy.is_some() {
+        batch.empathy.push(empathy.map(|r| r.value()));
+    }
+    if columns.recommend.is_some() {
+        batch.recommend.push(recommend);
+    }
+    Ok(())
 }
 
 impl<R> VisitBatches<R> {

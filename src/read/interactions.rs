@@ -109,6 +109,11 @@ impl Layout {
         }
     }
 
+    /// The instrument answers are read with.
+    pub(super) fn instrument(&self) -> &Instrument {
+        &self.instrument
+    }
+
     /// Where each field is.
     pub(super) fn columns(&self) -> &Columns {
         &self.columns

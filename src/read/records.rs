@@ -59,37 +59,74 @@ impl<R: io::Read> Records<R> {
     /// good. A row of the wrong width is an error and reading goes on with the next one; a line
     /// that is blank but for spaces is skipped.
     pub(crate) fn next_row(&mut self) -> Option<Result<Row<'_>>> {
-        loop {
-            if self.done {
-                return None;
-            }
-            match self.csv.read_byte_record(&mut self.record) {
-                Ok(true) if is_blank(&self.record) => {}
-                Ok(true) => {
-                    let line = record_line(&mut self.csv, &self.record);
-                    self.line = line;
+        let Self {
+            csv,
+            record,
+            header,
+            line,
+            done,
+        } = self;
+        match read_row(csv, header, line, done, record)? {
+            Ok(line) => Some(Ok(Row {
+                record,
+                line,
+                header,
+            })),
+            Err(e) => Some(Err(e)),
+        }
+    }
+
+    /// [`next_row`](Self::next_row) into `record` instead of the reader's own: the row's line.
+    pub(crate) fn next_into(&mut self, record: &mut ByteRecord) -> Option<Result<u64>> {
+        let Self {
+            csv,
+            header,
+            line,
+            done,
+            ..
+        } = self;
+        read_row(csv, header, line, done, record)
+    }
+}
+
+/// Reads the next row of `csv` into `record`, as [`Records::next_row`] describes: its line.
+fn read_row<R: io::Read>(
+    csv: &mut csv::Reader<Lines<R>>,
+    header: &Header,
+    last_line: &mut u64,
+    done: &mut bool,
+    record: &mut ByteRecord,
+) -> Option<Result<u64>> {
+    loop {
+        if *done {
+            return None;
+        }
+        match csv.read_byte_record(record) {
+            Ok(true) if is_blank(record) => {}
+            Ok(true) => {
+                let line = record_line(csv, record);
+                *last_line = line;
+                let (expected, found) = (header.width(), record.len());
+                if expected != found {
                     let row = Row {
-                        record: &self.record,
+                        record,
                         line,
-                        header: &self.header,
+                        header,
                     };
-                    let (expected, found) = (self.header.width(), self.record.len());
-                    if expected != found {
-                        return Some(Err(row.row_error(Error::FieldCount {
-                            expected: u64::try_from(expected).unwrap_or(u64::MAX),
-                            found: u64::try_from(found).unwrap_or(u64::MAX),
-                        })));
-                    }
-                    return Some(Ok(row));
+                    return Some(Err(row.row_error(Error::FieldCount {
+                        expected: u64::try_from(expected).unwrap_or(u64::MAX),
+                        found: u64::try_from(found).unwrap_or(u64::MAX),
+                    })));
                 }
-                Ok(false) => {
-                    self.done = true;
-                }
-                Err(err) => {
-                    self.done = true;
-                    let line = line_reached(&mut self.csv);
-                    return Some(Err(read_error(self.header.file(), line, err)));
-                }
+                return Some(Ok(line));
+            }
+            Ok(false) => {
+                *done = true;
+            }
+            Err(err) => {
+                *done = true;
+                let line = line_reached(csv);
+                return Some(Err(read_error(header.file(), line, err)));
             }
         }
     }
@@ -160,6 +197,15 @@ pub(crate) struct Row<'a> {
 }
 
 impl<'a> Row<'a> {
+    /// `record`, read from line `line` of a file with `header`.
+    pub(crate) fn new(record: &'a ByteRecord, line: u64, header: &'a Header) -> Self {
+        Self {
+            record,
+            line,
+            header,
+        }
+    }
+
     /// The row's line (where it starts).
     pub(crate) fn line(&self) -> u64 {
         self.line

@@ -322,7 +322,11 @@ pub fn select_quantiles<const N: usize>(
     }
     // Lowest probability first, so each selection works on what the last left above it.
     let mut order: [usize; N] = std::array::from_fn(|i| i);
-    order.sort_by(|&a, &b| ps.get(a).unwrap_or(&0.0).total_cmp(ps.get(b).unwrap_or(&0.0)));
+    order.sort_by(|&a, &b| {
+        ps.get(a)
+            .unwrap_or(&0.0)
+            .total_cmp(ps.get(b).unwrap_or(&0.0))
+    });
     let mut selector = Selector {
         values,
         above: 0,
@@ -331,7 +335,9 @@ pub fn select_quantiles<const N: usize>(
     let mut out = [0.0; N];
     for i in order {
         if let (Some(slot), Some(&p)) = (out.get_mut(i), ps.get(i)) {
-            *slot = quantile_at(n, p, kind, &mut |k| selector.order_statistic(order_index(k, n)));
+            *slot = quantile_at(n, p, kind, &mut |k| {
+                selector.order_statistic(order_index(k, n))
+            });
         }
     }
     Ok(out)

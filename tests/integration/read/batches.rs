@@ -6,6 +6,7 @@ use layanan::columns::{VisitCells, VisitColumns};
 use layanan::prelude::*;
 use layanan::read::{HolidayReader, InteractionReader, ReadOptions, StandardReader, VisitBatches};
 use layanan::{Breakdown, Calendar, Date, Error, Scorecard, Standards};
+use std::num::NonZeroUsize;
 
 use crate::support::debug_close;
 
@@ -69,6 +70,45 @@ fn the_sample_city_in_batches_gives_the_report_of_its_rows() {
     }
 }
 
+/// Every visit of `text` read and tallied on `threads` threads.
+fn cells_on_threads(text: &str, threads: usize) -> Result<VisitCells, Error> {
+    let reader = VisitBatches::new(text.as_bytes(), &options("visits.csv"))?;
+    let mut cells = VisitCells::new(Scorecard::new(standards()));
+    let mut seen = Vec::new();
+    let visits = reader.tally_into(
+        &mut cells,
+        NonZeroUsize::new(threads).unwrap(),
+        &mut |rows| seen.push(rows),
+    )?;
+    assert!(
+        seen.windows(2).all(|w| w[0] < w[1]),
+        "progress goes up: {seen:?}"
+    );
+    assert_eq!(Some(&visits), seen.last(), "every visit read was tallied");
+    Ok(cells)
+}
+
+#[test]
+fn threads_give_the_numbers_of_one_pass() {
+    // The sample city twelve times over: 28,800 visits, more than one batch of rows.
+    let text = sample("interactions.csv");
+    let (header, rows) = text.split_once('\n').unwrap();
+    let big = format!("{header}\n{}", rows.repeat(12));
+    let want = cells(&big, 65_536)
+        .unwrap()
+        .breakdown()
+        .unwrap()
+        .report()
+        .unwrap();
+    for threads in [1, 2, 3] {
+        let got = cells_on_threads(&big, threads).unwrap();
+        let got = got.breakdown().unwrap().report().unwrap();
+        if let Err(diff) = debug_close(&got, &want, 1e-12, 1e-12) {
+            panic!("{threads} threads: {diff}");
+        }
+    }
+}
+
 #[test]
 fn bad_rows_are_refused_as_the_row_reader_refuses_them() {
     let header = "id,service,unit,channel,arrived_at,started_at,finished_at,official_fee,paid,\
@@ -99,6 +139,21 @@ fn bad_rows_are_refused_as_the_row_reader_refuses_them() {
         for size in [1, 10] {
             let got = cells(&text, size).err();
             assert_eq!(got.as_ref(), Some(&want), "{bad} in batches of {size}");
+        }
+        // On threads, the first bad row of a long file, whichever thread meets it.
+        let (head, tail) = text.split_at(header.len() + good.len());
+        let long = format!("{head}{}{tail}{}", good.repeat(40_000), good.repeat(40_000));
+        let got = cells_on_threads(&long, 2).err();
+        match (&got, &want) {
+            (
+                Some(Error::InFile { line, source, .. }),
+                Error::InFile {
+                    source: expected, ..
+                },
+            ) => {
+                assert_eq!((*line, source), (40_003, expected), "{bad} on threads");
+            }
+            _ => panic!("{bad} on threads: {got:?}"),
         }
     }
 }
