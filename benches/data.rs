@@ -218,6 +218,19 @@ pub fn score_csv(path: &std::path::Path) -> Result<Breakdown<Scorecard>, Failure
     Ok(cells.breakdown()?)
 }
 
+/// [`score_csv`] with one thread reading rows and `threads` others reading their fields and
+/// tallying them (`VisitBatches::tally_into`).
+pub fn score_csv_threads(
+    path: &std::path::Path,
+    threads: std::num::NonZeroUsize,
+) -> Result<Breakdown<Scorecard>, Failure> {
+    let options = ReadOptions::new().with_file_name(path.display().to_string());
+    let reader = VisitBatches::new(std::fs::File::open(path)?, &options)?;
+    let mut cells = VisitCells::new(Scorecard::new(standards()));
+    reader.tally_into(&mut cells, threads, &mut |_| {})?;
+    Ok(cells.breakdown()?)
+}
+
 /// Reads the CSV with the library's row reader and scores it on the row path.
 pub fn score_csv_rows(path: &std::path::Path) -> Result<Breakdown<Scorecard>, Failure> {
     let options = ReadOptions::new().with_file_name(path.display().to_string());

@@ -200,6 +200,17 @@ fn csv_report(c: &mut Criterion) {
             )
         })
     });
+    let threads = std::thread::available_parallelism().unwrap_or(std::num::NonZeroUsize::MIN);
+    g.bench_function("csv_columns_threads_to_report", |b| {
+        b.iter(|| {
+            black_box(
+                data::score_csv_threads(&path, threads)
+                    .expect("score")
+                    .report()
+                    .expect("report"),
+            )
+        })
+    });
     g.bench_function("csv_columns_to_report", |b| {
         b.iter(|| {
             black_box(

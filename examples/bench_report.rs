@@ -1,9 +1,11 @@
-//! The Rust side of the pandas comparison in BENCHMARKS.md: reads the benchmark CSV with the
-//! `csv` crate and scores it with `layanan::Scorecard` (exact quantiles included).
+//! The Rust side of the peer comparison in BENCHMARKS.md (pandas, polars, DuckDB): reads the
+//! benchmark CSV with the library's batch reader and scores it on the columnar path, every
+//! score overall, per unit and per service (exact quantiles included).
 //!
 //! ```text
 //! cargo run --release --example bench_report -- generate target/bench-data/interactions_1m.csv 1000000
 //! cargo run --release --example bench_report -- target/bench-data/interactions_1m.csv
+//! cargo run --release --example bench_report -- scan target/bench-data/interactions_1m.csv
 //! ```
 
 #[path = "../benches/data.rs"]
@@ -20,9 +22,23 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         [cmd, path, n] if cmd == "generate" => {
             data::write_csv(&data::rows(n.parse()?), std::fs::File::create(path)?)?;
         }
+        [cmd, path] if cmd == "scan" => {
+            // The floor: the `csv` crate reading every field as bytes, nothing parsed.
+            let start = Instant::now();
+            let mut reader = csv::Reader::from_path(path)?;
+            let mut record = csv::ByteRecord::new();
+            let mut bytes = 0u64;
+            while reader.read_byte_record(&mut record)? {
+                bytes += record.iter().map(|f| f.len() as u64).sum::<u64>();
+            }
+            let seconds = start.elapsed().as_secs_f64();
+            println!("{bytes} bytes of fields in {seconds:.3} s");
+        }
         [path] => {
             let start = Instant::now();
-            let report = data::score_csv(Path::new(path))?.report()?;
+            // One thread reads the rows, the others (as many as there are cores) tally them.
+            let threads = std::thread::available_parallelism()?;
+            let report = data::score_csv_threads(Path::new(path), threads)?.report()?;
             let seconds = start.elapsed().as_secs_f64();
             for (unit, group) in report.by_unit.iter().take(2) {
                 let group = group.as_ref().ok_or("no visits")?;
@@ -41,7 +57,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             }
             println!("units {} end-to-end {seconds:.3} s", report.by_unit.len());
         }
-        _ => return Err("usage: bench_report [generate PATH N | PATH]".into()),
+        _ => return Err("usage: bench_report [generate PATH N | scan PATH | PATH]".into()),
     }
     Ok(())
 }

@@ -260,6 +260,7 @@ impl VisitCells {
     }
 
     /// No visit yet, judged as these cells judge.
+    #[cfg(feature = "csv")]
     pub(crate) fn empty_like(&self) -> Self {
         Self {
             empty: self.empty.clone(),

@@ -11,6 +11,7 @@ mod interaction;
 mod money;
 mod standard;
 mod survey;
+#[cfg(feature = "csv")]
 pub(crate) use survey::check_answer;
 mod time;
 mod weight;
