@@ -2,10 +2,12 @@
 
 mod display;
 pub(crate) mod exact;
+mod profile;
 mod report;
 mod tally;
 
 pub use exact::NrrRounding;
+pub use profile::{Count, ProfileReport, ProfileTally};
 pub use report::{
     Compatibility, ElementScore, PrintedIndex, SampleAdequacy, SkmOptions, SkmReport,
 };

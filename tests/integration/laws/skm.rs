@@ -1,8 +1,11 @@
 //! The SKM tally on random questionnaires: answers 1–4 or blank, on the 2017 and the 2004
 //! instruments and on custom ones (an extra element, other weights, three elements of its own).
-//! Integer counts: every law holds exactly.
+//! Integer counts: every law holds exactly. The respondents' profile on random profiles.
 
-use layanan::{Element, Instrument, SkmAnswers, SkmResponse, SkmTally, Weight};
+use layanan::skm::ProfileTally;
+use layanan::{
+    Element, Gender, Instrument, Occupation, Respondent, SkmAnswers, SkmResponse, SkmTally, Weight,
+};
 use proptest::prelude::*;
 
 use super::{Exact, case, config, laws};
@@ -85,4 +88,44 @@ proptest! {
         });
         laws.check(&case)?;
     }
+
+    #[test]
+    fn profile_tally_laws(case in case(prop::collection::vec(profiled(), 0..40))) {
+        laws(ProfileTally::default()).exact(Exact::Counts).check(&case)?;
+    }
+}
+
+/// A questionnaire, left blank half the time, from a respondent who states some of their
+/// profile.
+fn profiled() -> impl Strategy<Value = SkmResponse> {
+    (
+        any::<bool>(),
+        prop::option::of(any::<bool>()),
+        prop::option::of(0i64..=120),
+        prop::option::of(0usize..6),
+    )
+        .prop_map(|(blank, gender, age, occupation)| {
+            let skm = Instrument::permenpanrb_14_2017();
+            let answers = if blank {
+                skm.answers().build()
+            } else {
+                skm.answers().set("waktu", 3).unwrap().build()
+            };
+            let mut who = Respondent::default();
+            if let Some(female) = gender {
+                who = who.with_gender(if female {
+                    Gender::Perempuan
+                } else {
+                    Gender::LakiLaki
+                });
+            }
+            if let Some(age) = age {
+                who = who.with_age(age).unwrap();
+            }
+            if let Some(i) = occupation {
+                let all = ["PNS", "TNI", "POLRI", "SWASTA", "WIRAUSAHA", "LAINNYA"];
+                who = who.with_occupation(all[i].parse::<Occupation>().unwrap());
+            }
+            SkmResponse::new(answers).with_respondent(who)
+        })
 }
