@@ -253,6 +253,14 @@ pub enum Error {
     /// unchanged.
     #[error(transparent)]
     Stats(#[from] crate::stats::Error),
+    /// A chart of the report document that could not be drawn.
+    #[error("cannot draw the {chart} chart: {reason}")]
+    Chart {
+        /// The chart.
+        chart: String,
+        /// What went wrong.
+        reason: String,
+    },
     /// A visit of a batch of columns ([`columns`](crate::columns)), by its index in the batch
     /// (from 0), and what is wrong with it.
     #[error("row {row}: {source}")]

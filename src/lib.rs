@@ -316,6 +316,9 @@ pub mod cx;
 pub mod empathy;
 mod error;
 pub mod group;
+#[cfg(feature = "html")]
+#[cfg_attr(docsrs, doc(cfg(feature = "html")))]
+pub mod html;
 #[cfg(feature = "jiff")]
 mod jiff_impls;
 pub mod model;

@@ -346,6 +346,13 @@ impl SpeedTally {
         ]
     }
 
+    /// The turnaround of every finished visit of a service whose standard is in minutes (or
+    /// which has none), in minutes, in the order counted: the distribution behind the
+    /// report's summary, for a histogram.
+    pub fn turnaround_minutes(&self) -> impl Iterator<Item = f64> + '_ {
+        self.turnaround.iter().map(|&ms| ms as f64 / 60_000.0)
+    }
+
     /// The standards, shared.
     pub(crate) fn shared_standards(&self) -> &Arc<Standards> {
         &self.standards

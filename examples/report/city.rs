@@ -8,12 +8,13 @@ use std::num::NonZeroUsize;
 use layanan::columns::VisitCells;
 use layanan::prelude::*;
 use layanan::read::VisitBatches;
+use layanan::skm::{ProfileReport, ProfileTally};
 use layanan::{
     Breakdown, ByPeriod, ByUnit, Calendar, CompareOptions, Comparison, Complaint, ComplaintOptions,
-    ComplaintReport, ComplaintTally, ComplaintTargets, Granularity, GroupTally, Grouped,
-    Instrument, Interval, Level, Mutu, Period, PeriodComparison, Promise, RatingScale, Scorecard,
-    ScorecardOptions, ScorecardReport, SkmOptions, SkmReport, SkmResponse, SkmTally, Standards,
-    Timestamp, compare_groups, compare_periods,
+    ComplaintReport, ComplaintTally, ComplaintTargets, Completion, Granularity, GroupTally,
+    Grouped, Instrument, Interval, Level, Mutu, Period, PeriodComparison, Promise, RatingScale,
+    Scorecard, ScorecardOptions, ScorecardReport, SkmOptions, SkmReport, SkmResponse, SkmTally,
+    Standards, Timestamp, compare_groups, compare_periods,
 };
 
 /// What was read.
@@ -49,6 +50,8 @@ pub enum SkmResult {
 pub enum SkmLine {
     Scored {
         respondents: u64,
+        #[cfg_attr(not(any(feature = "serde", feature = "html")), allow(dead_code))]
+        ikm: f64,
         ikm_rounded: f64,
         interval: Option<Interval>,
         mutu: Mutu,
@@ -73,6 +76,7 @@ impl SkmLine {
                     .map(|e| (e.code.clone(), e.name.clone(), e.nrr));
                 SkmLine::Scored {
                     respondents: r.respondents,
+                    ikm: r.ikm,
                     ikm_rounded: r.ikm_rounded,
                     interval: r.interval,
                     mutu: r.mutu,
@@ -161,6 +165,14 @@ pub struct CityReport {
     pub complaints: Option<ComplaintSection>,
     /// Free-text suggestions (saran) per unit.
     pub saran: Vec<(String, Vec<String>)>,
+    /// Who answered the questionnaires.
+    #[cfg_attr(not(any(feature = "serde", feature = "html")), allow(dead_code))]
+    pub profile: Option<ProfileReport>,
+    /// Per service with a standard in minutes: the standard and the finished visits'
+    /// turnaround in minutes (for the HTML document's histograms; only when asked for).
+    #[cfg_attr(feature = "serde", serde(skip))]
+    #[cfg_attr(not(feature = "html"), allow(dead_code))]
+    pub completion_times: Vec<(String, f64, Vec<f64>)>,
 }
 
 /// How to score.
@@ -172,6 +184,8 @@ pub struct Settings {
     pub targets: ComplaintTargets,
     pub as_of: Option<Timestamp>,
     pub compare: CompareOptions,
+    /// Whether to keep each service's completion times (for the HTML document).
+    pub completion_times: bool,
 }
 
 fn err(e: layanan::Error) -> String {
@@ -205,6 +219,8 @@ pub struct Tallies {
     skm: Breakdown<SkmTally>,
     /// SKM questionnaires per month of submission (those with a submission time).
     skm_months: Grouped<ByPeriod, SkmTally>,
+    /// Who answered.
+    profile: ProfileTally,
     /// Visits per (unit, service, month), given as batches of columns.
     visits: VisitCells,
     /// Complaints per unit.
@@ -231,6 +247,7 @@ impl Tallies {
         Self {
             skm: Breakdown::new(skm.clone()),
             skm_months: Grouped::new(month.clone(), skm),
+            profile: ProfileTally::default(),
             visits: VisitCells::by_period(card, month),
             complaints: Grouped::new(
                 ByUnit,
@@ -256,10 +273,12 @@ impl Tallies {
             Some(_) => Some(self.skm_months.check(response)?),
             None => None,
         };
+        let profile = self.profile.check(response)?;
         self.skm.push(response)?;
         if let Some(checked) = month {
             self.skm_months.commit(response, checked);
         }
+        self.profile.commit(response, profile);
         if let Some(text) = response.saran() {
             self.saran
                 .entry(response.unit().unwrap_or("").to_string())
@@ -508,6 +527,7 @@ pub fn score(source: String, tallies: &Tallies, settings: &Settings) -> Result<C
         .or_else(|| cells.latest().max(tallies.complaints_latest));
     let mut options = ScorecardOptions::default().level(settings.compare.level());
     options.as_of = as_of;
+    let mut completion_times = Vec::new();
     let (visit_section, units, months) = if tallies.visit_count == 0 {
         (None, Vec::new(), Vec::new())
     } else {
@@ -516,10 +536,22 @@ pub fn score(source: String, tallies: &Tallies, settings: &Settings) -> Result<C
             &cells.roll_up(|(u, _, _)| u.clone()).map_err(err)?,
             &options,
         )?;
-        let by_service = reports(
-            &cells.roll_up(|(_, s, _)| s.clone()).map_err(err)?,
-            &options,
-        )?;
+        let service_cells = cells.roll_up(|(_, s, _)| s.clone()).map_err(err)?;
+        let by_service = reports(&service_cells, &options)?;
+        if settings.completion_times {
+            completion_times = service_cells
+                .iter()
+                .filter_map(|(service, card)| {
+                    let standard = settings.standards.find(service)?.completion()?;
+                    let Completion::Within(span) = standard else {
+                        return None;
+                    };
+                    let minutes: Vec<f64> = card.speed().turnaround_minutes().collect();
+                    Some((service.clone(), span.as_millis() as f64 / 60_000.0, minutes))
+                })
+                .filter(|(_, _, minutes)| !minutes.is_empty())
+                .collect();
+        }
         let months = reports(&cells.roll_up(|(_, _, m)| *m).map_err(err)?, &options)?;
         let services_without_standard = by_service
             .iter()
@@ -562,5 +594,11 @@ pub fn score(source: String, tallies: &Tallies, settings: &Settings) -> Result<C
             .iter()
             .map(|(u, s)| (u.clone(), s.clone()))
             .collect(),
+        profile: match tallies.profile.report() {
+            Ok(profile) => Some(profile),
+            Err(layanan::Error::NoData { .. }) => None,
+            Err(e) => return Err(err(e)),
+        },
+        completion_times,
     })
 }

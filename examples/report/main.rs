@@ -23,6 +23,8 @@
 //! * `--printed-weight W` — also compute the index as a printout weighting every element by W (e.g. 0.111)
 //! * `--nrr-rounding round|truncate` — with the printout, NRRs rounded/truncated to 2 decimals first
 //! * `--json` — the report as JSON (needs `--features serde`)
+//! * `--html FILE` — also write the published report (Laporan Hasil SKM) as one HTML file
+//!   (needs `--features html`); `--lang en` for English (Indonesian by default)
 //! * `--help` — this list
 //!
 //! After the scores, "where to act" lists the units significantly below the rest on the IKM and
@@ -36,6 +38,7 @@
 
 mod city;
 mod escape;
+mod html;
 mod json;
 mod text;
 
@@ -76,7 +79,16 @@ struct Args {
     printed_weight: Option<Weight>,
     nrr_rounding: Option<NrrRounding>,
     json: bool,
+    html: Option<String>,
+    lang: Option<Lang>,
     help: bool,
+}
+
+/// The language of the HTML document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    Id,
+    En,
 }
 
 /// `slot` set to `value`, refusing a flag given twice: the second would silently win.
@@ -179,6 +191,15 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
                 once(&mut parsed.nrr_rounding, "--nrr-rounding", rounding)?;
             }
             "--json" => parsed.json = true,
+            "--html" => once(&mut parsed.html, "--html", value("--html")?)?,
+            "--lang" => {
+                let lang = match value("--lang")?.as_str() {
+                    "id" => Lang::Id,
+                    "en" => Lang::En,
+                    other => return Err(format!("--lang must be id or en, got `{other}`")),
+                };
+                once(&mut parsed.lang, "--lang", lang)?;
+            }
             "-h" | "--help" => parsed.help = true,
             other => {
                 return Err(format!(
@@ -195,7 +216,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
 const USAGE: &str = "usage: report [--skm FILE] [--interactions FILE] [--standards FILE] \
 [--complaints FILE] [--holidays FILE] [--complaint-target 5wd] [--complaint-response 3wd] \
 [--complaint-category NAME=TARGET]… [--as-of TIME] [--population N] [--instrument 2017|2004] \
-[--printed-weight W] [--nrr-rounding round|truncate] [--json] [--help]";
+[--printed-weight W] [--nrr-rounding round|truncate] [--json] [--html FILE [--lang id|en]] [--help]";
 
 /// Where the CSV files come from: the command line, or the embedded sample city.
 struct Sources {
@@ -393,6 +414,7 @@ fn tally(
         targets: targets(args, sources.embedded)?,
         as_of: args.as_of,
         compare: CompareOptions::default(),
+        completion_times: args.html.is_some(),
     };
     let mut tallies = city::Tallies::new(&settings);
     if let Some(input) = sources.skm {
@@ -492,6 +514,11 @@ fn run() -> Result<(), String> {
         );
     }
     let report = city::score(description, &tallies, &settings)?;
+    if let Some(path) = &args.html {
+        let document = html::html(&report, args.lang.unwrap_or(Lang::Id))?;
+        std::fs::write(path, document).map_err(|e| format!("{}: {e}", escape::show(path)))?;
+        eprintln!("wrote {}", escape::show(path));
+    }
     if args.json {
         println!("{}", json::json(&report)?);
     } else {

@@ -457,6 +457,7 @@ fn skm_line(out: &mut String, label: &str, w: usize, line: &SkmLine) {
             interval,
             mutu,
             follow_up_first,
+            ..
         } => {
             let ci = interval.map_or_else(
                 || "—".to_string(),

@@ -3,7 +3,7 @@
 use super::exact::{self, NrrRounding};
 use super::tally::{SkmTally, Sums};
 use crate::error::{Error, Result};
-use crate::model::{Mutu, SKM_SCALE_MAX, Weight};
+use crate::model::{GradeBands, Mutu, SKM_SCALE_MAX, Weight};
 use crate::stats::{CronbachAlpha, Interval, Level, Ratio, covariance, krejcie_morgan};
 
 /// How an agency's printout computed its index, to reproduce it digit for digit.
@@ -253,6 +253,8 @@ pub struct SampleAdequacy {
 pub struct SkmReport {
     /// The instrument's name.
     pub instrument: String,
+    /// The grade bands the IKM and each element are graded with.
+    pub bands: GradeBands,
     /// Questionnaires with at least one answer: the respondents.
     pub respondents: u64,
     /// Questionnaires returned with no answer at all (not respondents).
@@ -463,6 +465,7 @@ impl SkmTally {
         };
         Ok(SkmReport {
             instrument: instrument.name().into(),
+            bands,
             respondents: self.responses(),
             blank_questionnaires: self.blank_questionnaires(),
             complete_responses: self.complete_responses(),

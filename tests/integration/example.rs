@@ -317,3 +317,50 @@ fn no_superlative_without_a_significant_difference() {
     );
     assert!(!out.contains("score 83.3"), "{out}");
 }
+
+/// `--html` writes the published report of the embedded sample city: every section, in
+/// Indonesian by default and in English with `--lang en`.
+#[cfg(feature = "html")]
+#[test]
+fn the_sample_city_as_an_html_document() {
+    let dir = std::env::temp_dir().join(format!("layanan-html-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for (lang, title) in [
+        ("id", "Laporan Hasil Survei Kepuasan Masyarakat"),
+        ("en", "Public Satisfaction Survey Report"),
+    ] {
+        let path = dir.join(format!("report-{lang}.html"));
+        let output = run(&["--html", path.to_str().unwrap(), "--lang", lang]);
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let html = std::fs::read_to_string(&path).unwrap();
+        assert!(html.contains(title), "{lang}");
+        for section in [
+            "profile",
+            "elements",
+            "ikm",
+            "trends",
+            "act",
+            "standards",
+            "saran",
+            "follow-up",
+            "method",
+        ] {
+            assert!(
+                html.contains(&format!("id=\"{section}\"")),
+                "{lang}: {section}"
+            );
+        }
+        // Ten numbered sections: the cover, then 2 to 10.
+        assert!(html.contains("<h2>10. "), "{lang}");
+        assert!(
+            html.contains("81,72") || html.contains("81.72"),
+            "{lang}: the IKM"
+        );
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}

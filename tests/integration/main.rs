@@ -12,6 +12,8 @@ mod example;
 mod group;
 mod honest;
 mod hostile;
+#[cfg(feature = "html")]
+mod html;
 mod laws;
 mod layers;
 mod model;
