@@ -363,11 +363,23 @@ impl PromiseTally {
     /// Judges a visit by `rules` on each promise measured on it: what
     /// [`count`](Self::count) adds. Changes nothing.
     pub(crate) fn judge(&self, rules: &Rules<'_>, visit: &Visit<'_>) -> Result<PromiseVerdict> {
+        let on_time = speed::timeliness(rules, visit)?.map(|(_, t)| t);
+        self.judge_with(on_time, cost::verdict(rules, visit), visit)
+    }
+
+    /// [`judge`](Self::judge) from the visit's timeliness and cost verdict, already decided
+    /// (by the scorecard's speed and cost parts).
+    pub(crate) fn judge_with(
+        &self,
+        on_time: Option<Timeliness>,
+        cost: cost::CostVerdict,
+        visit: &Visit<'_>,
+    ) -> Result<PromiseVerdict> {
         // Every count is at most `visits`.
         room(self.counts.visits, "promise tally count")?;
         Ok(PromiseVerdict {
-            on_time: speed::timeliness(rules, visit)?.map(|(_, t)| t),
-            charged: cost::verdict(rules, visit).overcharged().map(|over| !over),
+            on_time,
+            charged: cost.overcharged().map(|over| !over),
             courteous: empathy::courteous(visit),
             latest: visit.latest(),
         })

@@ -373,11 +373,15 @@ impl Scorecard {
     /// nothing (the first part's error, as [`Tally::check`]).
     pub(crate) fn judge(&self, rules: &Rules<'_>, visit: &Visit<'_>) -> Result<Judged> {
         let (speed, cost, empathy, promises, nps, skm) = &self.parts;
+        let on_time = speed.judge(rules, visit)?;
+        let charged = cost.judge(rules, visit)?;
+        // The promises are judged from the speed and cost parts' verdicts, not again.
+        let kept = promises.judge_with(on_time.completion.map(|(_, t)| t), charged, visit)?;
         Ok((
-            speed.judge(rules, visit)?,
-            cost.judge(rules, visit)?,
+            on_time,
+            charged,
             empathy.judge(visit)?,
-            promises.judge(rules, visit)?,
+            kept,
             nps.judge(visit)?,
             skm.judge(visit)?,
         ))

@@ -227,7 +227,7 @@ pub struct SpeedReport {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SpeedVerdict {
     /// Against the completion standard, if the service has one.
-    completion: Option<(Completion, Timeliness)>,
+    pub(crate) completion: Option<(Completion, Timeliness)>,
     /// Working days taken, for a finished visit of a working-day standard.
     working_days: Option<u32>,
     /// Against the waiting target, if the service has one and the wait is known or open.
