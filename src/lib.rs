@@ -313,6 +313,7 @@ pub mod compare;
 pub mod complaints;
 pub mod cost;
 pub mod cx;
+mod durations;
 pub mod empathy;
 mod error;
 pub mod group;

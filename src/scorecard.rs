@@ -369,6 +369,17 @@ impl Scorecard {
         }
     }
 
+    /// Keeps the speed part's durations in a sketch of relative error `accuracy`: see
+    /// [`SpeedTally::with_duration_sketch`].
+    ///
+    /// # Errors
+    /// [`Error::InvalidValue`](crate::Error::InvalidValue) unless 0.0001 ≤ `accuracy` ≤ 0.2.
+    pub fn with_duration_sketch(mut self, accuracy: f64) -> Result<Self> {
+        let (speed, ..) = &mut self.parts;
+        *speed = std::mem::take(speed).with_duration_sketch(accuracy)?;
+        Ok(self)
+    }
+
     /// Judges a visit by `rules` for every part: what [`count`](Self::count) adds. Changes
     /// nothing (the first part's error, as [`Tally::check`]).
     pub(crate) fn judge(&self, rules: &Rules<'_>, visit: &Visit<'_>) -> Result<Judged> {

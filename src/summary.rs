@@ -127,6 +127,9 @@ pub struct Summary {
     pub max: f64,
     /// The quantile definition used.
     pub quantile_type: QuantileType,
+    /// `None` when the quantiles are exact; else the relative error they are within (kept in
+    /// a sketch): n, mean, standard deviation and maximum stay exact.
+    pub relative_error: Option<f64>,
 }
 
 impl Summary {
@@ -147,6 +150,7 @@ impl Summary {
             p95,
             max: moments.max()?,
             quantile_type: kind,
+            relative_error: None,
         }))
     }
 
@@ -173,6 +177,7 @@ impl Summary {
             p95,
             max: max as f64 / 60_000.0,
             quantile_type: kind,
+            relative_error: None,
         }))
     }
 }
@@ -199,13 +204,23 @@ fn exact_mean_sd(values: &[u64]) -> Option<(f64, Option<f64>)> {
 }
 
 impl fmt::Display for Summary {
-    /// `n 120  mean 23.4  median 18.0  p90 45.0  p95 61.5  max 120.0`.
+    /// `n 120  mean 23.4  median 18.0  p90 45.0  p95 61.5  max 120.0`; quantiles from a
+    /// sketch are marked `≈` with their relative error.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let about = if self.relative_error.is_some() {
+            "≈"
+        } else {
+            ""
+        };
         write!(
             f,
-            "n {}  mean {:.1}  median {:.1}  p90 {:.1}  p95 {:.1}  max {:.1}",
+            "n {}  mean {:.1}  median {about}{:.1}  p90 {about}{:.1}  p95 {about}{:.1}  max {:.1}",
             self.n, self.mean, self.median, self.p90, self.p95, self.max
-        )
+        )?;
+        if let Some(e) = self.relative_error {
+            write!(f, "  (quantiles within {:.2}%)", 100.0 * e)?;
+        }
+        Ok(())
     }
 }
 

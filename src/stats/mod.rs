@@ -62,7 +62,7 @@ pub use ipa::{Crosshair, Quadrant, customer_satisfaction_index, importance_perfo
 pub(crate) use matrix::{covariance, positive_semidefinite};
 pub use moments::Moments;
 pub use proportion::{ProportionMethod, newcombe_interval, proportion_interval};
-pub use quantile::{QuantileType, Sorted, select_quantiles};
+pub use quantile::{QuantileType, Sorted, order_statistic_quantile, select_quantiles};
 pub use queue::ErlangC;
 pub use rank::{MannWhitneyMethod, kruskal_wallis, mann_whitney_u};
 pub(crate) use ratio::{Ratio, gcd};

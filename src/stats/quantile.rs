@@ -275,6 +275,53 @@ impl Selector<'_> {
     }
 }
 
+/// Quantile `p` (definition `kind`) of `n` values whose `i`-th smallest (from 0) is
+/// `order_statistic(i)`: for data kept in a form that can give its order statistics but not
+/// its values (a histogram, a sketch).
+///
+/// ```
+/// use layanan::stats::{QuantileType, order_statistic_quantile};
+///
+/// // 1, 2, 2, 2, 5 kept as counts: the median of type 7 is the 3rd smallest.
+/// let counts = [(1.0, 1), (2.0, 3), (5.0, 1)];
+/// let mut nth = |i: u64| {
+///     let mut seen = 0;
+///     counts.iter().find(|&&(_, c)| { seen += c; i < seen }).map_or(f64::NAN, |&(v, _)| v)
+/// };
+/// assert_eq!(order_statistic_quantile(5, 0.5, QuantileType::Linear, &mut nth)?, 2.0);
+/// let p90 = order_statistic_quantile(5, 0.9, QuantileType::Linear, &mut nth)?;
+/// assert!((p90 - 3.8).abs() < 1e-12); // 2 + 0.6 × (5 − 2)
+/// # Ok::<(), layanan::Error>(())
+/// ```
+///
+/// # Errors
+/// [`Error::InsufficientData`] for `n` = 0, [`Error::InvalidValue`] for `p` outside 0–1.
+pub fn order_statistic_quantile(
+    n: u64,
+    p: f64,
+    kind: QuantileType,
+    order_statistic: &mut dyn FnMut(u64) -> f64,
+) -> Result<f64> {
+    if n == 0 {
+        return Err(Error::InsufficientData {
+            what: "quantile".into(),
+            needed: 1,
+            got: 0,
+        });
+    }
+    if !(0.0..=1.0).contains(&p) {
+        return Err(Error::InvalidValue {
+            field: "quantile probability".into(),
+            value: p,
+            expected: "between 0 and 1".into(),
+        });
+    }
+    let count = usize::try_from(n).unwrap_or(usize::MAX);
+    Ok(quantile_at(count, p, kind, &mut |k| {
+        order_statistic(order_index(k, count) as u64)
+    }))
+}
+
 /// The quantiles `ps` of `values` by selection instead of sorting (linear time each), with the
 /// numbers [`Sorted::quantiles`] gives. `values` are reordered.
 ///

@@ -23,6 +23,7 @@ mod promises;
 #[cfg(feature = "csv")]
 mod read;
 mod scorecard;
+mod sketch;
 mod skm_fixtures;
 mod skm_hand;
 mod skm_laws;

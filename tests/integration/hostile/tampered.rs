@@ -128,14 +128,14 @@ fn speed_tally() {
     refused::<SpeedTally>(
         "D10: SpeedTally with turnaround = seven values",
         &json,
-        |j| j["turnaround"] = json!([1, 2, 3, 4, 5, 6, 7]),
+        |j| j["turnaround"] = json!({ "Exact": [1, 2, 3, 4, 5, 6, 7] }),
         SPEED,
     );
     refused::<SpeedTally>(
         "D44: SpeedTally of another format version",
         &json,
         |j| j["version"] = json!(0),
-        "inconsistent SpeedTally: format version 0 (this build reads 1)",
+        "inconsistent SpeedTally: format version 0 (this build reads 2)",
     );
 }
 
