@@ -153,7 +153,10 @@ impl fmt::Display for StateError {
                 write!(f, "a layanan state of unknown kind {tag}")
             }
             StateError::WrongKind { expected, found } => {
-                write!(f, "a {found} state where an {expected} state was expected")
+                write!(
+                    f,
+                    "expected a state of kind {expected}, got one of kind {found}"
+                )
             }
             StateError::Version { found } => write!(
                 f,
