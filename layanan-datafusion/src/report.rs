@@ -251,6 +251,9 @@ fn speed_row(report: &ScorecardReport) -> Result<ScalarValue> {
     row(&fields, values)
 }
 
+/// The largest value of `DECIMAL(38, 0)`.
+const DECIMAL_38_MAX: i128 = 10_i128.pow(38) - 1;
+
 fn cost_row(report: &ScorecardReport, name: &str) -> Result<ScalarValue> {
     let fields = cost_fields();
     let Some(cost) = &report.cost else {
@@ -264,7 +267,7 @@ fn cost_row(report: &ScorecardReport, name: &str) -> Result<ScalarValue> {
     values.extend(share_values(cost.not_overcharged.as_ref()));
     let excess = i128::try_from(cost.excess_total.units())
         .ok()
-        .filter(|&v| v <= 99_999_999_999_999_999_999_999_999_999_999_999_999)
+        .filter(|&v| v <= DECIMAL_38_MAX)
         .ok_or_else(|| {
             library(
                 Error::Overflow {

@@ -292,3 +292,23 @@ fn every_single_byte_change_is_refused_or_read_without_panic() {
         Err(StateError::NotAState { len: 0 })
     ));
 }
+
+#[test]
+fn an_skm_state_has_the_same_size_whatever_the_rows() {
+    let mut all = SkmTally::new(Instrument::permenpanrb_14_2017());
+    for q in questionnaires() {
+        all.push(&q).expect("counted");
+    }
+    let small = state::encode(&some_tally()).expect("state").len();
+    let large = state::encode(&all).expect("state").len();
+    let nps = state::encode(&NpsTally::default()).expect("state").len();
+    let visits = state::encode(&Scorecard::new(super::standards()))
+        .expect("state")
+        .len();
+    eprintln!(
+        "SKM state of 100 rows {small} bytes, of 700 {large}; NPS {nps}; empty visits {visits}"
+    );
+    // A few bytes more for larger counts, never more rows.
+    assert!(large < small + 512, "{small} vs {large}");
+    assert!(large < 4096, "{large}");
+}
