@@ -1,0 +1,185 @@
+//! The functions in SQL over the sample data (`examples/data`), against the library
+//! in-process on the same rows.
+
+mod skm;
+mod states;
+mod visits;
+
+use std::collections::BTreeMap;
+use std::fs::File;
+use std::path::PathBuf;
+
+use datafusion::arrow::array::{Array, ArrayRef, AsArray, RecordBatch, StructArray};
+use datafusion::arrow::compute::{cast, concat_batches};
+use datafusion::arrow::datatypes::{DataType, Float64Type, UInt64Type};
+use datafusion::error::Result;
+use datafusion::prelude::{CsvReadOptions, SessionConfig, SessionContext};
+use layanan::read::{HolidayReader, InteractionReader, ReadOptions, SkmReader, StandardReader};
+use layanan::{Calendar, Date, Interaction, SkmResponse, Standards};
+
+/// A file of the sample data.
+fn data(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../examples/data")
+        .join(name)
+}
+
+/// The sample's calendar: WIB with its holidays.
+fn calendar() -> Calendar {
+    let file = File::open(data("holidays.csv")).expect("holidays.csv");
+    let holidays: Vec<Date> = HolidayReader::new(file, &ReadOptions::new())
+        .expect("header")
+        .collect::<layanan::Result<_>>()
+        .expect("holidays");
+    Calendar::wib().with_holidays(holidays)
+}
+
+/// The sample's service standards, on its calendar.
+fn standards() -> Standards {
+    let calendar = calendar();
+    let options = ReadOptions::new().with_calendar(calendar.clone());
+    let file = File::open(data("standards.csv")).expect("standards.csv");
+    StandardReader::new(file, &options)
+        .expect("header")
+        .collect::<layanan::Result<Standards>>()
+        .expect("standards")
+        .with_calendar(calendar)
+}
+
+/// The sample's questionnaires, read by the library.
+fn questionnaires() -> Vec<SkmResponse> {
+    let options = ReadOptions::new().with_calendar(calendar());
+    let file = File::open(data("skm.csv")).expect("skm.csv");
+    SkmReader::new(file, &options)
+        .expect("header")
+        .collect::<layanan::Result<_>>()
+        .expect("questionnaires")
+}
+
+/// The sample's visits, read by the library, without the SKM answers some carry (the SQL
+/// functions are not given them).
+fn visits() -> Vec<Interaction> {
+    let options = ReadOptions::new().with_calendar(calendar());
+    let file = File::open(data("interactions.csv")).expect("interactions.csv");
+    InteractionReader::new(file, &options)
+        .expect("header")
+        .map(|v| {
+            let v = v.expect("visit");
+            let mut b = Interaction::builder(v.service(), v.unit(), v.arrived_at());
+            if let Some(t) = v.started_at() {
+                b = b.started_at(t);
+            }
+            if let Some(t) = v.finished_at() {
+                b = b.finished_at(t);
+            }
+            if let Some(m) = v.official_fee() {
+                b = b.official_fee(m);
+            }
+            if let Some(m) = v.paid() {
+                b = b.paid(m);
+            }
+            if let Some(r) = v.empathy() {
+                b = b.empathy(r);
+            }
+            if let Some(s) = v.recommend() {
+                b = b.recommend(i64::from(s));
+            }
+            b.build().expect("visit")
+        })
+        .collect()
+}
+
+/// A context with `partitions` target partitions and small batches (so every aggregate sees
+/// many batches and merges partial states), the functions registered against the sample's
+/// standards, and the sample's files as tables `skm` and `visits`.
+async fn context(partitions: usize) -> Result<SessionContext> {
+    let config = SessionConfig::new()
+        .with_target_partitions(partitions)
+        .with_batch_size(37);
+    let ctx = SessionContext::new_with_config(config);
+    layanan_datafusion::register_with_standards(&ctx, standards());
+    let path = |name: &str| data(name).to_string_lossy().into_owned();
+    ctx.register_csv("skm", &path("skm.csv"), CsvReadOptions::new())
+        .await?;
+    ctx.register_csv("visits", &path("interactions.csv"), CsvReadOptions::new())
+        .await?;
+    Ok(ctx)
+}
+
+/// The rows of a query, as one batch.
+async fn query(ctx: &SessionContext, sql: &str) -> Result<RecordBatch> {
+    let df = ctx.sql(sql).await?;
+    let schema = df.schema().as_arrow().clone();
+    let batches = df.collect().await?;
+    Ok(concat_batches(&std::sync::Arc::new(schema), &batches)?)
+}
+
+/// Column `name` of `batch` as text.
+fn texts(batch: &RecordBatch, name: &str) -> Vec<String> {
+    let column = batch.column_by_name(name).expect("column");
+    let column = cast(column, &DataType::Utf8).expect("text");
+    column
+        .as_string::<i32>()
+        .iter()
+        .map(|v| v.expect("not null").to_owned())
+        .collect()
+}
+
+/// Rows of `batch` keyed by column `key`, the struct column `value` of each.
+fn keyed(batch: &RecordBatch, key: &str, value: &str) -> BTreeMap<String, (StructArray, usize)> {
+    let structs = batch
+        .column_by_name(value)
+        .expect("column")
+        .as_struct()
+        .clone();
+    texts(batch, key)
+        .into_iter()
+        .enumerate()
+        .map(|(row, k)| (k, (structs.clone(), row)))
+        .collect()
+}
+
+/// Field `name` of a struct column.
+fn member<'a>(s: &'a StructArray, name: &str) -> &'a ArrayRef {
+    s.column_by_name(name)
+        .unwrap_or_else(|| panic!("no field {name}"))
+}
+
+/// A count field at `row` (NULL as `None`).
+fn count(s: &StructArray, name: &str, row: usize) -> Option<u64> {
+    let a = member(s, name).as_primitive::<UInt64Type>();
+    a.is_valid(row).then(|| a.value(row))
+}
+
+/// A float field at `row` (NULL as `None`).
+fn float(s: &StructArray, name: &str, row: usize) -> Option<f64> {
+    let a = member(s, name).as_primitive::<Float64Type>();
+    a.is_valid(row).then(|| a.value(row))
+}
+
+/// A text field at `row`.
+fn text(s: &StructArray, name: &str, row: usize) -> Option<String> {
+    let a = member(s, name).as_string::<i32>();
+    a.is_valid(row).then(|| a.value(row).to_owned())
+}
+
+/// A nested struct field.
+fn nested<'a>(s: &'a StructArray, name: &str) -> &'a StructArray {
+    member(s, name).as_struct()
+}
+
+/// `a` and `b` equal, or within 1e-12 relative.
+#[track_caller]
+fn close(a: Option<f64>, b: Option<f64>, what: &str) {
+    match (a, b) {
+        (Some(x), Some(y)) => {
+            let scale = x.abs().max(y.abs()).max(f64::MIN_POSITIVE);
+            assert!(
+                x == y || (x - y).abs() / scale <= 1e-12,
+                "{what}: {x} vs {y}"
+            );
+        }
+        (None, None) => {}
+        _ => panic!("{what}: {a:?} vs {b:?}"),
+    }
+}
