@@ -98,13 +98,15 @@ pub mod state;
 
 use functions::{Input, Output, ReportFunction, TallyFunction};
 
-/// What the visit functions judge by: the service standards (with their calendars), and the
-/// instant open visits are judged at.
+/// What the visit functions judge by: the service standards (with their calendars), the
+/// instant open visits are judged at, and how durations are kept.
 #[derive(Debug, Clone)]
 pub struct Settings {
     /// An empty scorecard judging by the standards: every group starts as a copy.
     empty: Scorecard,
     as_of: Option<Timestamp>,
+    /// The relative accuracy of the duration sketch, when durations are sketched.
+    sketch: Option<f64>,
 }
 
 impl Settings {
@@ -114,7 +116,35 @@ impl Settings {
         Self {
             empty: Scorecard::new(standards),
             as_of: None,
+            sketch: None,
         }
+    }
+
+    /// Keeps each group's durations in a mergeable sketch of relative error `accuracy`
+    /// instead of every duration ([`Scorecard::with_duration_sketch`]): a visit state then
+    /// stays a few kilobytes however many visits its group holds, and the speed quantiles are
+    /// within `accuracy` of the exact ones (marked ≈ in the library's reports); every count,
+    /// share and mean stays exact. States kept exactly and sketched refuse to merge.
+    ///
+    /// # Errors
+    /// The library's [`layanan::Error::InvalidValue`] unless 0.0001 ≤ `accuracy` ≤ 0.2.
+    ///
+    /// ```
+    /// use layanan_datafusion::Settings;
+    /// let settings = Settings::new(layanan::Standards::new()).with_duration_sketch(0.01)?;
+    /// assert_eq!(settings.duration_sketch(), Some(0.01));
+    /// assert!(Settings::default().with_duration_sketch(0.5).is_err());
+    /// # Ok::<(), layanan::Error>(())
+    /// ```
+    pub fn with_duration_sketch(mut self, accuracy: f64) -> layanan::Result<Self> {
+        self.empty = self.empty.with_duration_sketch(accuracy)?;
+        self.sketch = Some(accuracy);
+        Ok(self)
+    }
+
+    /// The sketch's relative accuracy, when durations are sketched.
+    pub fn duration_sketch(&self) -> Option<f64> {
+        self.sketch
     }
 
     /// Open visits judged as of `at` in every group (a group with a time later than `at` is
@@ -157,7 +187,9 @@ impl Default for Settings {
 
 impl PartialEq for Settings {
     fn eq(&self, other: &Self) -> bool {
-        self.standards() == other.standards() && self.as_of == other.as_of
+        self.standards() == other.standards()
+            && self.as_of == other.as_of
+            && self.sketch.map(f64::to_bits) == other.sketch.map(f64::to_bits)
     }
 }
 
@@ -167,6 +199,7 @@ impl Hash for Settings {
     fn hash<H: Hasher>(&self, state: &mut H) {
         self.standards().hash(state);
         self.as_of.hash(state);
+        self.sketch.map(f64::to_bits).hash(state);
     }
 }
 

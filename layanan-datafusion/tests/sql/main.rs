@@ -16,6 +16,7 @@ use datafusion::error::Result;
 use datafusion::prelude::{CsvReadOptions, SessionConfig, SessionContext};
 use layanan::read::{HolidayReader, InteractionReader, ReadOptions, SkmReader, StandardReader};
 use layanan::{Calendar, Date, Interaction, SkmResponse, Standards};
+use layanan_datafusion::Settings;
 
 /// A file of the sample data.
 fn data(name: &str) -> PathBuf {
@@ -93,11 +94,16 @@ fn visits() -> Vec<Interaction> {
 /// many batches and merges partial states), the functions registered against the sample's
 /// standards, and the sample's files as tables `skm` and `visits`.
 async fn context(partitions: usize) -> Result<SessionContext> {
+    context_with(partitions, Settings::new(standards())).await
+}
+
+/// [`context`], the visits judged by `settings`.
+async fn context_with(partitions: usize, settings: Settings) -> Result<SessionContext> {
     let config = SessionConfig::new()
         .with_target_partitions(partitions)
         .with_batch_size(37);
     let ctx = SessionContext::new_with_config(config);
-    layanan_datafusion::register_with_standards(&ctx, standards());
+    layanan_datafusion::register_with(&ctx, settings);
     let path = |name: &str| data(name).to_string_lossy().into_owned();
     ctx.register_csv("skm", &path("skm.csv"), CsvReadOptions::new())
         .await?;

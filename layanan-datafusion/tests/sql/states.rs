@@ -9,11 +9,12 @@ use datafusion::datasource::MemTable;
 use datafusion::error::Result;
 use datafusion::prelude::{ParquetReadOptions, SessionContext};
 use layanan::{Instrument, NpsTally, Scorecard, SkmTally, Tally};
+use layanan_datafusion::Settings;
 use layanan_datafusion::state::{self, StateError, StateKind};
 
 use super::skm::{answers, assert_skm, by_unit};
 use super::visits::{VISIT_ARGS, assert_card, cards_by_unit};
-use super::{context, keyed, query, questionnaires};
+use super::{context, context_with, keyed, query, questionnaires};
 
 #[tokio::test]
 async fn skm_states_merged_later_equal_the_direct_index() -> Result<()> {
@@ -311,4 +312,65 @@ fn an_skm_state_has_the_same_size_whatever_the_rows() {
     // A few bytes more for larger counts, never more rows.
     assert!(large < small + 512, "{small} vs {large}");
     assert!(large < 4096, "{large}");
+}
+
+#[tokio::test]
+async fn sketched_visit_states_give_the_same_scores_stay_small_and_do_not_mix() -> Result<()> {
+    let expected = cards_by_unit();
+    let sketched = Settings::new(super::standards())
+        .with_duration_sketch(0.01)
+        .expect("accuracy");
+    let sql = format!("SELECT unit, visit_state({VISIT_ARGS}) AS v FROM visits GROUP BY unit");
+    let states = |batch: &RecordBatch| -> Vec<(String, Vec<u8>)> {
+        let units = super::texts(batch, "unit");
+        let v = batch.column_by_name("v").expect("v").as_binary::<i32>();
+        units
+            .into_iter()
+            .enumerate()
+            .map(|(row, unit)| (unit, v.value(row).to_vec()))
+            .collect()
+    };
+    let exact = states(&query(&context(2).await?, &sql).await?);
+    for partitions in [1, 16] {
+        let ctx = context_with(partitions, sketched.clone()).await?;
+        // Every count and share is exact: the same scores as the library's exact scorecards.
+        let batch = query(
+            &ctx,
+            &format!("SELECT unit, visit_scores({VISIT_ARGS}) AS s FROM visits GROUP BY unit"),
+        )
+        .await?;
+        for (unit, (s, row)) in keyed(&batch, "unit", "s") {
+            assert_card(
+                &s,
+                row,
+                &expected[&unit],
+                &format!("sketched, {partitions}, {unit}"),
+            );
+        }
+        // The states hold a sketch, not every duration: the busiest unit's is smaller.
+        let sketched_states = states(&query(&ctx, &sql).await?);
+        let busiest = expected
+            .iter()
+            .max_by_key(|(_, card)| card.visits())
+            .map(|(unit, _)| unit.clone())
+            .expect("units");
+        let size = |all: &[(String, Vec<u8>)]| {
+            all.iter()
+                .find(|(u, _)| *u == busiest)
+                .map(|(_, s)| s.len())
+                .expect("busiest")
+        };
+        assert!(
+            size(&sketched_states) < size(&exact),
+            "{busiest}: sketched {} B vs exact {} B",
+            size(&sketched_states),
+            size(&exact)
+        );
+        // A sketched state and an exact one do not merge: the quantiles would mean two things.
+        let mixed = vec![Some(sketched_states[0].1.clone()), Some(exact[0].1.clone())];
+        let ctx = with_states(mixed).await?;
+        let message = refusal(&ctx, "SELECT visit_merge(state) FROM t").await;
+        assert!(message.contains("cannot merge"), "{message}");
+    }
+    Ok(())
 }
