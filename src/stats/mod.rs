@@ -24,6 +24,7 @@
 //! | how many counters to open | [`ErlangC`] |
 
 mod adjust;
+mod beta;
 mod bootstrap;
 mod contingency;
 mod correlation;
