@@ -8,7 +8,10 @@
 
 use std::sync::OnceLock;
 
-use layanan::stats::{ProportionMethod, beta_binomial_shrinkage, proportion_interval};
+use layanan::stats::{
+    Alternative, Moments, ProportionMethod, beta_binomial_shrinkage, one_sample_t_test,
+    proportion_interval, student_t_test, welch_t_test,
+};
 use layanan::{Interval, Level};
 use serde_json::Value;
 
@@ -172,6 +175,136 @@ fn beta_binomial_posteriors_at_ten_million_trials() {
         }
     }
     eprintln!("shrinkage at 1e7 trials: worst relative error {worst:e}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Items 6 and 7: a large common offset, and data near 1e-300 and 1e300
+// ---------------------------------------------------------------------------------------------
+
+/// `Moments` of 1e9 + noise of 1e-4, of data near 1e-300 (whose sd was 0), of subnormal data
+/// and of data near 1e300 (whose variance overflows but whose sd does not), against 50-digit
+/// mpmath on the stored doubles.
+#[test]
+fn moments_at_extreme_offsets_and_scales() {
+    let mut worst = 0.0_f64;
+    for case in group("extreme_moments") {
+        let name = case["name"].as_str().unwrap_or("?");
+        let m = Moments::from_slice(&nums(case, "data")).unwrap();
+        // The mean is one rounding of the exact mean, up to the shifted sum's own rounding; a
+        // subnormal mean is on the subnormal grid (4.9e-324 apart, 5e-14 relative at 1e-310).
+        let mean = m.mean().unwrap();
+        if mean.is_normal() {
+            within(&format!("{name} mean"), mean, num(case, "mean"), 1e-15);
+        } else {
+            assert!(
+                (mean - num(case, "mean")).abs() <= 2.0 * f64::from_bits(1),
+                "{name}"
+            );
+        }
+        let rel = if name.starts_with("subnormal") {
+            // Subnormal data carry fewer than 53 bits: a few hundred ulps of 1e-310 are ~1e-13.
+            1e-10
+        } else {
+            REL
+        };
+        worst = worst.max(within(
+            &format!("{name} sd"),
+            m.sd().unwrap(),
+            num(case, "sd"),
+            rel,
+        ));
+        within(
+            &format!("{name} sem"),
+            m.sem().unwrap(),
+            num(case, "sem"),
+            rel,
+        );
+        worst = worst.max(within(
+            &format!("{name} skewness"),
+            m.skewness().unwrap(),
+            num(case, "skewness"),
+            1e-10,
+        ));
+        worst = worst.max(within(
+            &format!("{name} kurtosis"),
+            m.kurtosis().unwrap(),
+            num(case, "kurtosis"),
+            1e-10,
+        ));
+        match case["variance"].as_f64() {
+            Some(v) => {
+                within(&format!("{name} variance"), m.variance().unwrap(), v, rel);
+            }
+            None if name.starts_with("huge") => assert!(m.variance().is_err(), "{name}"),
+            // Below the smallest subnormal: it underflows, correctly rounded, to 0.
+            None => assert_eq!(m.variance().unwrap(), 0.0, "{name}"),
+        }
+    }
+    eprintln!("moments at extreme scales: worst relative error {worst:e}");
+}
+
+/// Welch's and Student's t on 1e9 + noise of 1e-4 (Welch t was −3.77337 for −3.77351), and on
+/// data near 1e-300 (reported "both samples constant").
+#[test]
+fn t_tests_at_extreme_offsets_and_scales() {
+    for case in group("extreme_welch") {
+        let name = case["name"].as_str().unwrap_or("?");
+        let (a, b) = (nums(case, "a"), nums(case, "b"));
+        let welch = welch_t_test(&a, &b, Alternative::TwoSided).unwrap();
+        within(
+            &format!("{name} t"),
+            welch.statistic,
+            num(case, "statistic"),
+            REL,
+        );
+        within(
+            &format!("{name} df"),
+            welch.df.unwrap(),
+            num(case, "df"),
+            REL,
+        );
+        within(
+            &format!("{name} p"),
+            welch.p_value,
+            num(case, "p_two_sided"),
+            REL,
+        );
+        let student = student_t_test(&a, &b, Alternative::TwoSided).unwrap();
+        within(
+            &format!("{name} Student t"),
+            student.statistic,
+            num(case, "student_statistic"),
+            REL,
+        );
+        within(
+            &format!("{name} Student p"),
+            student.p_value,
+            num(case, "student_p_two_sided"),
+            REL,
+        );
+    }
+    // One-sample t: was 2.8278 for 2.7946 on 1e9 + noise.
+    for case in group("extreme_one_sample") {
+        let name = case["name"].as_str().unwrap_or("?");
+        let test = one_sample_t_test(
+            &nums(case, "data"),
+            num(case, "popmean"),
+            Alternative::TwoSided,
+        )
+        .unwrap();
+        within(
+            &format!("{name} t"),
+            test.statistic,
+            num(case, "statistic"),
+            REL,
+        );
+        within(
+            &format!("{name} p"),
+            test.p_value,
+            num(case, "p_two_sided"),
+            REL,
+        );
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
