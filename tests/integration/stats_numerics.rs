@@ -2,6 +2,41 @@
 //! where they were measured), and checks the accuracy now reached. Reference values come from
 //! `tests/fixtures/stats_reference.json` (mpmath at 50 digits unless stated) or are exact.
 
+use layanan::stats::{Alternative, pearson, spearman};
+
+/// Identical rankings are a perfect correlation: ρ = ±1 exactly and p = 0, as scipy gives.
+/// Before: `spearman([1,2,3],[1,2,3])` gave ρ 0.9999999999999998 and p 1.3e-8, and 7 of the
+/// lengths 3–30 missed ρ = 1.
+#[test]
+fn perfect_correlations_are_exact() {
+    for n in 3..=30_usize {
+        let x: Vec<f64> = (1..=n).map(|i| i as f64).collect();
+        let reversed: Vec<f64> = x.iter().rev().copied().collect();
+        // Monotone but not linear: the same ranks.
+        let squares: Vec<f64> = x.iter().map(|v| v * v * 0.37 + 11.0).collect();
+        for (y, rho) in [(&x, 1.0), (&squares, 1.0), (&reversed, -1.0)] {
+            let two_sided = spearman(&x, y, Alternative::TwoSided).unwrap();
+            assert_eq!(two_sided.statistic, rho, "n = {n}");
+            assert_eq!(two_sided.p_value, 0.0, "n = {n}");
+            let (toward, away) = if rho > 0.0 {
+                (Alternative::Greater, Alternative::Less)
+            } else {
+                (Alternative::Less, Alternative::Greater)
+            };
+            assert_eq!(spearman(&x, y, toward).unwrap().p_value, 0.0, "n = {n}");
+            assert_eq!(spearman(&x, y, away).unwrap().p_value, 1.0, "n = {n}");
+        }
+        let same = pearson(&x, &x, Alternative::TwoSided).unwrap();
+        assert_eq!((same.statistic, same.p_value), (1.0, 0.0), "n = {n}");
+        let opposite = pearson(&x, &reversed, Alternative::TwoSided).unwrap();
+        assert_eq!(
+            (opposite.statistic, opposite.p_value),
+            (-1.0, 0.0),
+            "n = {n}"
+        );
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Fixture access
 // ---------------------------------------------------------------------------------------------
@@ -9,8 +44,8 @@
 use std::sync::OnceLock;
 
 use layanan::stats::{
-    Alternative, Moments, ProportionMethod, beta_binomial_shrinkage, one_sample_t_test,
-    proportion_interval, student_t_test, welch_t_test,
+    Moments, ProportionMethod, beta_binomial_shrinkage, one_sample_t_test, proportion_interval,
+    student_t_test, welch_t_test,
 };
 use layanan::{Interval, Level};
 use serde_json::Value;
