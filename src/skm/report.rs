@@ -577,7 +577,11 @@ impl SkmTally {
                 }
             }
         }
-        CronbachAlpha::from_covariance(&cov, k, self.responses(), level)
+        if sums.complete() == self.responses() {
+            // No blanks: these are the complete questionnaires' covariances.
+            return CronbachAlpha::from_covariance(&cov, k, self.responses(), level);
+        }
+        CronbachAlpha::from_pairwise(&cov, None, k, self.responses(), level)
     }
 }
 

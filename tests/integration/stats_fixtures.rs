@@ -941,6 +941,9 @@ fn complete(rows: &Rows) -> Rows {
 
 /// pingouin's conventions (README and `src/stats/reliability.rs`):
 ///
+/// * where the pairwise covariance matrix is not positive semi-definite (`pairwise_psd`,
+///   `alpha_if_deleted_pairwise_psd`), the crate refuses pairwise α (issue 15) and pingouin's
+///   value is not compared;
 /// * alpha, listwise and pairwise, is pingouin's `cronbach_alpha(nan_policy=…)[0]`;
 /// * the Feldt interval: pingouin takes n = ALL rows in both modes. The crate does the same in
 ///   pairwise mode, but in listwise mode uses n = the complete rows it computed α from (the
@@ -960,6 +963,7 @@ fn cronbach_alpha_listwise_pairwise_and_item_analysis() {
     let level = Level::default();
     let (mut listwise_ci_pingouin, mut listwise_ci_complete_rows) = (0, 0);
     let (mut deleted_pingouin, mut deleted_full_rows) = (0, 0);
+    let mut pairwise_not_psd = 0;
     for case in &cases {
         let rows = matrix(case);
         if case.is_error() {
@@ -984,6 +988,17 @@ fn cronbach_alpha_listwise_pairwise_and_item_analysis() {
             ("pairwise", Deletion::Pairwise, n_rows),
         ] {
             let want = case.get(key);
+            if deletion == Deletion::Pairwise && case.get("pairwise_psd") == &Value::Bool(false) {
+                // Covariances no answers have: refused, where pingouin reports α (issue 15).
+                let err = cronbach_alpha(&rows, deletion, level).unwrap_err();
+                assert!(
+                    matches!(err, Error::NotApplicable { .. }),
+                    "{}: {err:?}",
+                    case.id(key)
+                );
+                pairwise_not_psd += 1;
+                continue;
+            }
             let alpha = case.ok(key, cronbach_alpha(&rows, deletion, level));
             assert_eq!(alpha.items() as u64, k, "{}", case.id(key));
             assert_eq!(alpha.respondents(), n, "{}", case.id(&format!("{key} n")));
@@ -1045,6 +1060,7 @@ fn cronbach_alpha_listwise_pairwise_and_item_analysis() {
         assert_eq!(items.len() as u64, k, "{}", case.id("item analysis"));
         let deleted_listwise = case.get("alpha_if_deleted_listwise");
         let deleted_pairwise = case.get("alpha_if_deleted_pairwise");
+        let deleted_pairwise_psd = case.get("alpha_if_deleted_pairwise_psd");
         let item_total = case.get("item_total_corrected");
         let full_complete = complete(&rows);
         for (j, item) in items.iter().enumerate() {
@@ -1068,6 +1084,15 @@ fn cronbach_alpha_listwise_pairwise_and_item_analysis() {
                 ),
             ] {
                 let got = cronbach_alpha(&dropped, deletion, level).map(|a| a.alpha());
+                let psd = deleted_pairwise_psd.get(j).and_then(Value::as_bool);
+                if deletion == Deletion::Pairwise && psd == Some(false) {
+                    assert!(
+                        matches!(got, Err(Error::NotApplicable { .. })),
+                        "{}: {got:?}",
+                        case.id(&format!("{key}[{j}]"))
+                    );
+                    continue;
+                }
                 match (got, want(v, key)) {
                     (Err(_), None) => {}
                     (Ok(a), Some(b)) => case.close(&format!("{key}[{j}]"), a, b),
@@ -1120,6 +1145,10 @@ fn cronbach_alpha_listwise_pairwise_and_item_analysis() {
         (deleted_pingouin, deleted_full_rows),
         (24, 20),
         "cronbach: item_analysis alpha-if-deleted against pingouin / full-matrix rows"
+    );
+    assert_eq!(
+        pairwise_not_psd, 2,
+        "cronbach: pairwise covariance matrices that are not positive semi-definite"
     );
     tally.done();
 }

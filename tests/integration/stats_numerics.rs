@@ -374,3 +374,123 @@ fn shrinkage_when_every_rate_is_zero_or_one() {
         }
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Item 4: pairwise Cronbach's α
+// ---------------------------------------------------------------------------------------------
+
+use layanan::stats::{Deletion, Error, cronbach_alpha};
+
+/// 21 questionnaires of 9 answers 1–4 with many blanks (found by a seeded search): pingouin's
+/// pairwise α is 1.0118, above its bound of 1. The pairwise covariance matrix has a negative
+/// eigenvalue (−3.2): no set of answers has these covariances.
+const NOT_PSD_21X9: [[Option<u8>; 9]; 21] = {
+    const N: Option<u8> = None;
+    const fn a(v: u8) -> Option<u8> {
+        Some(v)
+    }
+    [
+        [a(3), N, a(3), N, a(3), a(2), a(2), N, N],
+        [N, a(4), N, a(4), N, a(3), N, N, a(4)],
+        [a(4), N, N, a(4), a(4), a(4), a(4), N, N],
+        [a(4), a(3), N, N, N, N, a(4), a(3), N],
+        [a(1), N, N, N, N, N, N, a(2), N],
+        [N, N, N, a(3), N, a(1), a(2), N, N],
+        [a(4), a(4), N, N, a(4), a(3), a(3), N, N],
+        [a(1), a(1), N, a(1), a(1), a(1), a(1), a(1), a(1)],
+        [a(1), N, N, N, a(1), a(1), a(1), N, N],
+        [a(2), N, a(3), N, N, N, a(3), a(3), a(2)],
+        [a(4), a(4), N, a(4), a(4), a(3), a(4), a(4), a(4)],
+        [a(2), a(2), a(1), N, N, N, a(2), N, N],
+        [N, a(3), a(2), a(3), N, N, a(2), N, N],
+        [N, N, N, N, N, a(3), N, N, N],
+        [N, N, a(3), a(3), N, N, N, a(3), N],
+        [N, a(2), N, N, a(2), a(3), a(2), a(1), N],
+        [a(3), a(3), N, a(4), N, N, N, N, N],
+        [N, a(1), a(1), N, N, N, a(1), N, a(1)],
+        [N, N, a(3), a(4), a(4), a(4), N, N, N],
+        [N, N, N, N, N, N, N, a(4), a(3)],
+        [a(2), N, N, N, N, a(3), N, N, N],
+    ]
+};
+
+fn as_rows<const K: usize>(rows: &[[Option<u8>; K]]) -> Vec<Vec<Option<f64>>> {
+    rows.iter()
+        .map(|r| r.iter().map(|v| v.map(f64::from)).collect())
+        .collect()
+}
+
+/// Pairwise α above 1 (1.0118 here; 1.075 in the 21-row file) and a standardised α of
+/// 1.11 on six rows, where the old standardised form divided pairwise covariances by
+/// whole-column variances: both matrices are not positive semi-definite, and α is now refused
+/// with a reason rather than reported above its bound.
+#[test]
+fn pairwise_alpha_of_covariances_that_no_answers_have() {
+    let refused = |rows: &[Vec<Option<f64>>]| {
+        let err = cronbach_alpha(rows, Deletion::Pairwise, Level::default()).unwrap_err();
+        assert!(
+            matches!(&err, Error::NotApplicable { method, .. } if method == "Cronbach's alpha with pairwise deletion"),
+            "{err:?}"
+        );
+        assert!(
+            err.to_string().contains("not positive semi-definite"),
+            "{err}"
+        );
+    };
+    refused(&as_rows(&NOT_PSD_21X9));
+    let six = as_rows(&[
+        [Some(1), Some(2), None],
+        [None, Some(2), Some(2)],
+        [Some(1), Some(1), Some(2)],
+        [None, None, Some(2)],
+        [Some(3), Some(4), Some(4)],
+        [Some(1), None, Some(2)],
+    ]);
+    refused(&six);
+    // Listwise α of the same rows is defined and at most 1.
+    let listwise = cronbach_alpha(&six, Deletion::Listwise, Level::default()).unwrap();
+    assert!(listwise.alpha() <= 1.0 && listwise.standardized().is_some_and(|s| s <= 1.0));
+}
+
+/// Where pairwise α is defined, its standardised form is the mean of the pairwise
+/// correlations (each over the rows answering both items, as pandas' `corr`), at most 1.
+#[test]
+fn pairwise_standardised_alpha_is_of_pairwise_correlations() {
+    // Nine questionnaires, three blanks; positive definite pairwise covariances.
+    let rows = as_rows(&[
+        [Some(1), Some(4), Some(4), Some(2)],
+        [Some(4), Some(3), Some(5), Some(3)],
+        [Some(2), Some(3), None, Some(1)],
+        [Some(2), Some(2), Some(2), Some(3)],
+        [Some(3), Some(4), Some(3), None],
+        [Some(4), Some(3), Some(2), Some(5)],
+        [Some(3), Some(3), Some(4), Some(3)],
+        [None, Some(2), Some(2), Some(3)],
+        [Some(2), Some(3), Some(3), Some(3)],
+    ]);
+    let k = 4;
+    let mut sum_r = 0.0;
+    for i in 0..k {
+        for j in 0..k {
+            if i == j {
+                continue;
+            }
+            let pairs: Vec<(f64, f64)> = rows.iter().filter_map(|r| Some((r[i]?, r[j]?))).collect();
+            let n = pairs.len() as f64;
+            let (mx, my) = (
+                pairs.iter().map(|p| p.0).sum::<f64>() / n,
+                pairs.iter().map(|p| p.1).sum::<f64>() / n,
+            );
+            let sxy: f64 = pairs.iter().map(|(x, y)| (x - mx) * (y - my)).sum();
+            let sxx: f64 = pairs.iter().map(|(x, _)| (x - mx) * (x - mx)).sum();
+            let syy: f64 = pairs.iter().map(|(_, y)| (y - my) * (y - my)).sum();
+            sum_r += sxy / (sxx * syy).sqrt();
+        }
+    }
+    let r_bar = sum_r / 12.0;
+    let want = 4.0 * r_bar / (1.0 + 3.0 * r_bar);
+    let alpha = cronbach_alpha(&rows, Deletion::Pairwise, Level::default()).unwrap();
+    let got = alpha.standardized().expect("defined");
+    assert!((got - want).abs() <= 1e-14, "{got} vs {want}");
+    assert!(got <= 1.0 && alpha.alpha() <= 1.0);
+}
