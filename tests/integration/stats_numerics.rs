@@ -494,3 +494,129 @@ fn pairwise_standardised_alpha_is_of_pairwise_correlations() {
     assert!((got - want).abs() <= 1e-14, "{got} vs {want}");
     assert!(got <= 1.0 && alpha.alpha() <= 1.0);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Item 9: Fisher's ties
+// ---------------------------------------------------------------------------------------------
+
+/// Two-sided p-values where the mirrored table ties the observed one exactly (equal margins),
+/// against exact rational arithmetic: the tie counts, whatever the recursion's rounding across
+/// up to 10,001 tables.
+#[test]
+fn fisher_counts_a_table_that_ties_the_observed_one() {
+    for case in group("fisher_ties") {
+        let name = case["name"].as_str().unwrap_or("?");
+        let t: Vec<u64> = case["table"]
+            .as_array()
+            .expect("table")
+            .iter()
+            .map(|v| v.as_u64().expect("a count"))
+            .collect();
+        let test =
+            layanan::stats::fisher_exact(t[0], t[1], t[2], t[3], Alternative::TwoSided).unwrap();
+        within(name, test.p_value, num(case, "p_two_sided"), REL);
+        // Without the mirrored table the p-value would lose its probability: far outside REL.
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Item 8: sample sizes, the mean and the bootstrap at the limits
+// ---------------------------------------------------------------------------------------------
+
+use layanan::stats::{Replicates, cochran, mean_of};
+
+/// A margin of 1e-200: with a population of 1,000 every member must be asked (it was 0);
+/// without one the size is past `u64::MAX` (it was `u64::MAX`).
+#[test]
+fn cochran_with_a_margin_too_fine_for_f64() {
+    let level = Level::default();
+    assert_eq!(cochran(level, 0.5, 1e-200, Some(1000)).unwrap(), 1000);
+    assert_eq!(
+        cochran(level, 0.5, 1e-200, None).unwrap_err(),
+        Error::Overflow {
+            field: "Cochran sample size".into()
+        }
+    );
+    // Still the textbook figures.
+    assert_eq!(cochran(level, 0.5, 0.05, None).unwrap(), 385);
+    assert_eq!(cochran(level, 0.5, 0.05, Some(1_000)).unwrap(), 278);
+    // A level so low that z² underflows still asks for one respondent, not 0.
+    assert_eq!(
+        cochran(Level::new(1e-300).unwrap(), 0.5, 0.05, None).unwrap(),
+        1
+    );
+}
+
+/// `mean_of([1e308; 3])` was ∞.
+#[test]
+fn mean_of_values_near_the_largest_f64() {
+    assert_eq!(mean_of(&[1e308; 3]), 1e308);
+    assert_eq!(mean_of(&[f64::MAX, f64::MAX]), f64::MAX);
+    let mixed = mean_of(&[f64::MAX, f64::MAX, -f64::MAX]);
+    assert!((mixed - f64::MAX / 3.0).abs() <= 1e-15 * mixed, "{mixed}");
+}
+
+/// Jackknife values of ±1e200 made the acceleration NaN (their cubes overflow); it is
+/// scale-free, so it is that of the same values scaled down.
+#[test]
+fn acceleration_of_huge_jackknife_values() {
+    let replicates: Vec<f64> = (0..200).map(|i| f64::from(i) / 10.0).collect();
+    let small =
+        Replicates::from_parts(10.0, replicates.clone(), vec![1.0, -1.0, 3.0, 0.5]).unwrap();
+    let huge =
+        Replicates::from_parts(10.0, replicates, vec![1e200, -1e200, 3e200, 0.5e200]).unwrap();
+    assert!(huge.acceleration().is_finite());
+    within(
+        "acceleration",
+        huge.acceleration(),
+        small.acceleration(),
+        1e-14,
+    );
+}
+
+/// The BCa jackknife was quadratic (60,000 values: 13.7 s): `resample_mean` is linear and
+/// draws the same replicates as `resample(…, mean_of, …)`, and `resample` refuses more than
+/// `MAX_JACKKNIFE` values.
+#[test]
+fn the_bootstrap_of_the_mean_is_linear() {
+    // Skewed (squares), on a large offset.
+    let data: Vec<f64> = (0..1000)
+        .map(|i| {
+            let u = ((i * 7919) % 1000) as f64 / 100.0;
+            u * u + 1e9
+        })
+        .collect();
+    let generic = Replicates::resample(&data, mean_of, 200, 5).unwrap();
+    let linear = Replicates::resample_mean(&data, 200, 5).unwrap();
+    assert_eq!(generic.replicates(), linear.replicates());
+    assert_eq!(generic.estimate(), linear.estimate());
+    // The generic jackknife sums values of 1e9 and loses digits; the linear one does not.
+    let shifted: Vec<f64> = data.iter().map(|x| x - 1e9).collect();
+    let exact = Replicates::resample(&shifted, mean_of, 200, 5).unwrap();
+    // (The shifted data's jackknife is itself good to ~1e-13 relative.)
+    within(
+        "acceleration",
+        linear.acceleration(),
+        exact.acceleration(),
+        1e-10,
+    );
+    let offset = within(
+        "acceleration",
+        generic.acceleration(),
+        exact.acceleration(),
+        1.0,
+    );
+    assert!(
+        offset > 1e-6,
+        "the generic jackknife of 1e9 + u² loses digits: {offset:e}"
+    );
+    let large: Vec<f64> = (0..60_000).map(|i| ((i * 7919) % 60_000) as f64).collect();
+    let start = std::time::Instant::now();
+    let reps = Replicates::resample_mean(&large, 100, 1).unwrap();
+    assert!(reps.bca_interval(Level::default()).is_ok());
+    assert!(start.elapsed().as_secs() < 10, "{:?}", start.elapsed());
+    assert!(matches!(
+        Replicates::resample(&large, mean_of, 100, 1),
+        Err(Error::OutOfRange { max: 10_000, .. })
+    ));
+}
