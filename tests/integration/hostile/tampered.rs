@@ -579,3 +579,87 @@ fn promises_and_options_that_contradict_themselves() {
         "complaint category must not be empty",
     );
 }
+
+/// `json` with `edit` applied is refused with an error that contains every one of `parts`.
+#[track_caller]
+fn refused_saying<T: DeserializeOwned + std::fmt::Debug>(
+    label: &str,
+    json: &Value,
+    edit: impl FnOnce(&mut Value),
+    parts: &[&str],
+) {
+    let mut tampered = json.clone();
+    edit(&mut tampered);
+    assert_ne!(&tampered, json, "{label}: the edit changed nothing");
+    let err = serde_json::from_value::<T>(tampered)
+        .expect_err(label)
+        .to_string();
+    for part in parts {
+        assert!(err.contains(part), "{label}: `{err}` does not say `{part}`");
+    }
+}
+
+/// Issue 15, item 10: grade bands {0, 0, 0} graded an IKM of 38.89 A, through
+/// `Instrument::with_bands` and through a tally read back. Bands must rise inside 25–100.
+#[test]
+fn grade_bands_that_do_not_rise_inside_the_scale() {
+    use layanan::{GradeBands, Instrument, Mutu, SkmTally};
+    let zero = GradeBands {
+        a_from: 0,
+        b_from: 0,
+        c_from: 0,
+    };
+    let skm = Instrument::permenpanrb_14_2017();
+    for (a, b, c) in [
+        (0, 0, 0),
+        (9000, 9000, 7000),
+        (8000, 9000, 7000),
+        (10_001, 8000, 7000),
+        (9000, 8000, 2500),
+    ] {
+        let err = GradeBands::new(a, b, c).unwrap_err().to_string();
+        assert!(
+            err.contains("inconsistent grade bands")
+                && err.contains(&format!("A from {a}, B from {b}, C from {c}")),
+            "{err}"
+        );
+        let bands = GradeBands {
+            a_from: a,
+            b_from: b,
+            c_from: c,
+        };
+        assert!(skm.clone().with_bands(bands).is_err(), "{a} {b} {c}");
+    }
+    // The tightest bands allowed: C from 25.01, A at 100.00.
+    assert!(GradeBands::new(10_000, 2502, 2501).is_ok());
+    assert!(
+        skm.clone()
+            .with_bands(GradeBands::KEPMENPAN_25_2004)
+            .is_ok()
+    );
+
+    // Answers of 1 and 2 (an IKM of 38.89 on 2017's bands, graded D) read back with bands
+    // {0, 0, 0} would be graded A: the tally is refused instead.
+    let mut tally = SkmTally::new(skm.clone());
+    for row in [[1, 2, 2, 1, 2, 1, 2, 2, 1], [2, 1, 2, 1, 1, 2, 1, 2, 2]] {
+        tally
+            .push_answers(&skm.answers_from_row(&row).unwrap())
+            .unwrap();
+    }
+    let report = tally.report().unwrap();
+    assert_eq!(report.ikm_rounded, 38.89);
+    assert_eq!(report.mutu, Mutu::D);
+    let json = json_of(&tally);
+    refused_saying::<SkmTally>(
+        "an SKM tally whose instrument has bands {0, 0, 0}",
+        &json,
+        |j| j["instrument"]["bands"] = serde_json::to_value(zero).unwrap(),
+        &["inconsistent grade bands", "A from 0, B from 0, C from 0"],
+    );
+    refused_saying::<GradeBands>(
+        "bands whose B starts above A",
+        &serde_json::to_value(GradeBands::PERMENPANRB_14_2017).unwrap(),
+        |j| j["b_from"] = json!(9500),
+        &["inconsistent grade bands", "B from 9500"],
+    );
+}
