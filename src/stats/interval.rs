@@ -207,7 +207,9 @@ impl Interval {
                 field: "confidence interval".into(),
             });
         }
-        if self.lower > self.upper {
+        let outside = self.method.contains_estimate()
+            && !(self.lower <= self.estimate && self.estimate <= self.upper);
+        if self.lower > self.upper || outside {
             return Err(Error::Inconsistent {
                 what: "interval".into(),
                 reason: format!(

@@ -67,6 +67,7 @@ pub use quantile::{QuantileType, Sorted, select_quantiles};
 pub use queue::ErlangC;
 pub use rank::{MannWhitneyMethod, kruskal_wallis, mann_whitney_u};
 pub(crate) use ratio::{Ratio, gcd};
+pub(crate) use read_check::checked_on_read;
 pub use reliability::{
     CronbachAlpha, Deletion, ItemAnalysis, MAX_ITEMS, cronbach_alpha, item_analysis,
 };

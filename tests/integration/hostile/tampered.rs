@@ -663,3 +663,97 @@ fn grade_bands_that_do_not_rise_inside_the_scale() {
         &["inconsistent grade bands", "B from 9500"],
     );
 }
+
+/// Issue 15, item 11: report types read back unchecked — a share of 10 out of 2, an SKM report
+/// with an IKM of 225 or an α of 5, an interval whose estimate lies outside its bounds.
+#[test]
+fn reports_that_no_tally_gives() {
+    use layanan::stats::CronbachAlpha;
+    use layanan::{Instrument, Interval, Level, SkmReport, SkmTally};
+
+    // A share, from a speed report.
+    let report = tallied(SpeedTally::new(standards())).report().unwrap();
+    let share = report.on_time_share.expect("visits judged on time");
+    let json = json_of(&share);
+    refused_saying::<layanan::Share>(
+        "a share of 10 out of 2",
+        &json,
+        |j| {
+            j["count"] = json!(10);
+            j["of"] = json!(2);
+        },
+        &["inconsistent share", "10 out of 2"],
+    );
+    refused_saying::<layanan::Share>(
+        "a share whose interval is not its Wilson interval",
+        &json,
+        |j| j["interval"]["lower"] = json!(0.0),
+        &["inconsistent share", "not its Wilson interval"],
+    );
+
+    // An SKM report.
+    let skm = Instrument::permenpanrb_14_2017();
+    let mut tally = SkmTally::new(skm.clone());
+    for row in [
+        [4, 3, 3, 4, 3, 4, 3, 3, 4],
+        [3, 3, 2, 3, 3, 3, 4, 3, 3],
+        [4, 4, 3, 4, 4, 4, 3, 4, 4],
+        [2, 3, 2, 3, 2, 3, 2, 2, 3],
+    ] {
+        tally
+            .push_answers(&skm.answers_from_row(&row).unwrap())
+            .unwrap();
+    }
+    let report = tally.report().unwrap();
+    assert!(report.alpha.is_some());
+    let json = json_of(&report);
+    refused_saying::<SkmReport>(
+        "an SKM report with an IKM of 225",
+        &json,
+        |j| {
+            j["ikm"] = json!(225.0);
+            j["ikm_rounded"] = json!(225.0);
+        },
+        &["inconsistent SKM report", "IKM 225"],
+    );
+    refused_saying::<SkmReport>(
+        "an SKM report with a Cronbach's α of 5",
+        &json,
+        |j| j["alpha"]["alpha"] = json!(5.0),
+        &["inconsistent Cronbach's alpha", "alpha 5"],
+    );
+    refused_saying::<SkmReport>(
+        "an SKM report graded A at an IKM of 80",
+        &json,
+        |j| j["mutu"] = json!("A"),
+        &["inconsistent SKM report", "grades"],
+    );
+    refused_saying::<SkmReport>(
+        "an SKM element whose answers do not add up",
+        &json,
+        |j| j["elements"][0]["n"] = json!(7),
+        &[
+            "inconsistent SKM element score",
+            "persyaratan",
+            "do not add up",
+        ],
+    );
+    let alpha = json_of(&report.alpha.unwrap());
+    refused_saying::<CronbachAlpha>(
+        "Cronbach's α of 1.2",
+        &alpha,
+        |j| j["alpha"] = json!(1.2),
+        &["inconsistent Cronbach's alpha", "alpha 1.2"],
+    );
+
+    // An interval whose estimate lies outside its bounds (a method that holds it by
+    // construction); the bootstrap's may leave it out, and reads back.
+    let interval = Interval::student_t(3.2, 0.5, 4.0, Level::default()).unwrap();
+    let json = json_of(&interval);
+    refused_saying::<Interval>(
+        "a t interval whose estimate lies above it",
+        &json,
+        |j| j["estimate"] = json!(9.0),
+        &["inconsistent interval", "estimate 9"],
+    );
+}
