@@ -375,6 +375,26 @@ fn shrinkage_when_every_rate_is_zero_or_one() {
     }
 }
 
+/// The case through `compare_groups`: one office overcharging on every visit while the
+/// others never do. It used to lose the prior, the shrunken estimates and every rank.
+#[test]
+fn compare_groups_ranks_offices_at_zero_and_one_hundred_percent() {
+    use layanan::{CompareOptions, GroupTally, compare_groups};
+    let offices = [
+        ("kel-a", GroupTally::rate(0, 100)),
+        ("kel-b", GroupTally::rate(100, 100)),
+        ("kel-c", GroupTally::rate(0, 80)),
+        ("kel-d", GroupTally::rate(0, 120)),
+    ];
+    let cmp = compare_groups(offices, CompareOptions::default()).unwrap();
+    let prior = cmp.prior_mean.expect("a prior");
+    assert!((prior - 100.0 / 400.0).abs() < 1e-15, "{prior}");
+    assert!(cmp.groups.iter().all(|g| g.shrunken.is_some()), "{cmp:?}");
+    let ranking: Vec<&str> = cmp.ranking().iter().map(|g| g.group.as_str()).collect();
+    assert_eq!(ranking.len(), 4, "{cmp:?}");
+    assert_eq!(ranking.first(), Some(&"kel-b"));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Item 4: pairwise Cronbach's α
 // ---------------------------------------------------------------------------------------------
