@@ -4,14 +4,18 @@ use std::fmt;
 
 use crate::error::{Error, Result};
 use crate::stats::{
-    Interval, Level, Moments, ProportionMethod, QuantileType, proportion_interval, select_quantiles,
+    Interval, Level, Moments, ProportionMethod, QuantileType, checked_on_read, proportion_interval,
+    select_quantiles,
 };
 
+checked_on_read! {
 /// `count` of `of` (for example visits served within the standard), with Wilson's interval.
 ///
 /// Printed as a percentage with the counts it comes from: `45/50 = 90.0% [78.6, 95.7]`.
+///
+/// Read back with `serde`, it is checked: `count ≤ of`, `of ≥ 1`, and the interval is Wilson's
+/// for `count/of` at its level (to 1e-9, for numbers that went through decimal text).
 #[derive(Debug, Clone, Copy, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub struct Share {
     /// How many.
@@ -21,8 +25,43 @@ pub struct Share {
     /// The share `count / of` and its Wilson interval.
     pub interval: Interval,
 }
+}
 
 impl Share {
+    /// What [`Share::new`] guarantees: a share of 10 out of 2, or an interval that is not this
+    /// share's, is refused.
+    #[cfg(feature = "serde")]
+    fn check(&self) -> Result<()> {
+        let inconsistent = |reason: String| Error::Inconsistent {
+            what: "share".into(),
+            reason,
+        };
+        if self.of == 0 || self.count > self.of {
+            return Err(inconsistent(format!(
+                "{} out of {}: a share counts at most what it is out of, and of at least one",
+                self.count, self.of
+            )));
+        }
+        let want = proportion_interval(
+            self.count,
+            self.of,
+            self.interval.level(),
+            ProportionMethod::Wilson,
+        )?;
+        let close = |a: f64, b: f64| (a - b).abs() <= 1e-9;
+        if self.interval.method() != want.method()
+            || !close(self.interval.estimate(), want.estimate())
+            || !close(self.interval.lower(), want.lower())
+            || !close(self.interval.upper(), want.upper())
+        {
+            return Err(inconsistent(format!(
+                "{} out of {} with the interval {:?}: not its Wilson interval {want:?}",
+                self.count, self.of, self.interval
+            )));
+        }
+        Ok(())
+    }
+
     /// `count` of `of`, `None` when `of` is 0.
     pub(crate) fn new(count: u64, of: u64, level: Level) -> Result<Option<Self>> {
         if of == 0 {

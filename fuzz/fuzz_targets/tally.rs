@@ -297,7 +297,9 @@ fn instrument(input: &Input) -> Instrument {
                 _ => mini,
             };
             if input.bands_2004 {
-                mini.with_bands(GradeBands::KEPMENPAN_25_2004)
+                mini.clone()
+                    .with_bands(GradeBands::KEPMENPAN_25_2004)
+                    .unwrap_or(mini)
             } else {
                 mini
             }

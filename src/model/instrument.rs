@@ -134,6 +134,10 @@ impl fmt::Display for Mutu {
 
 /// Where the grades start, on the NIK (25–100) rounded half-up to 2 decimals, in hundredths.
 ///
+/// Bands must rise inside the scale, `2500 < c_from < b_from < a_from ≤ 10000`, so that each
+/// grade covers some NIK: [`GradeBands::new`], [`Instrument::with_bands`] and deserialisation
+/// refuse any other (bands of `{0, 0, 0}` would grade an IKM of 38.89 A).
+///
 /// ```
 /// use layanan::{GradeBands, Mutu};
 ///
@@ -141,9 +145,12 @@ impl fmt::Display for Mutu {
 /// assert_eq!(bands.grade(8831), Mutu::A); // 88.31
 /// assert_eq!(bands.grade(8830), Mutu::B);
 /// assert_eq!(bands.grade(6499), Mutu::D);
+/// assert!(GradeBands::new(9000, 8000, 7000).is_ok());
+/// assert!(GradeBands::new(0, 0, 0).is_err());
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(try_from = "BandParts"))]
 pub struct GradeBands {
     /// Lowest NIK × 100 graded A.
     pub a_from: u32,
@@ -167,6 +174,39 @@ impl GradeBands {
         b_from: 6251,
         c_from: 4376,
     };
+
+    /// Bands starting A, B and C at these NIKs × 100.
+    ///
+    /// # Errors
+    /// [`Error::Inconsistent`] unless `2500 < c_from < b_from < a_from ≤ 10000`.
+    pub fn new(a_from: u32, b_from: u32, c_from: u32) -> Result<Self> {
+        let bands = Self {
+            a_from,
+            b_from,
+            c_from,
+        };
+        bands.check()?;
+        Ok(bands)
+    }
+
+    /// Whether every grade covers some NIK of 25.00–100.00.
+    pub(crate) fn check(&self) -> Result<()> {
+        if 2500 < self.c_from
+            && self.c_from < self.b_from
+            && self.b_from < self.a_from
+            && self.a_from <= 10_000
+        {
+            return Ok(());
+        }
+        Err(Error::Inconsistent {
+            what: "grade bands".into(),
+            reason: format!(
+                "A from {}, B from {}, C from {} (NIK × 100): each grade must start above the \
+                 one below it, C above 2500 (25.00) and A at most 10000 (100.00)",
+                self.a_from, self.b_from, self.c_from
+            ),
+        })
+    }
 
     /// The grade of a NIK given in hundredths (already rounded).
     pub fn grade(&self, nik_hundredths: u32) -> Mutu {
@@ -534,7 +574,7 @@ impl Instrument {
     pub fn with_element(self, element: Element) -> Result<Self> {
         let mut elements = self.0.elements.clone();
         elements.push(element);
-        Ok(Instrument::new(self.0.name.clone(), elements)?.with_bands(self.0.bands))
+        Instrument::new(self.0.name.clone(), elements)?.with_bands(self.0.bands)
     }
 
     /// This instrument with the given weights, one for every element, summing to exactly 1.
@@ -585,11 +625,27 @@ impl Instrument {
     }
 
     /// This instrument graded with other bands.
-    pub fn with_bands(mut self, bands: GradeBands) -> Self {
+    ///
+    /// ```
+    /// use layanan::{GradeBands, Instrument};
+    ///
+    /// let skm = Instrument::permenpanrb_14_2017();
+    /// let strict = skm.clone().with_bands(GradeBands::new(9000, 8000, 7000)?)?;
+    /// assert_eq!(strict.bands().a_from, 9000);
+    /// let none = GradeBands { a_from: 0, b_from: 0, c_from: 0 };
+    /// assert!(skm.with_bands(none).is_err());
+    /// # Ok::<(), layanan::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::Inconsistent`] for bands that do not rise inside the scale (see
+    /// [`GradeBands`]).
+    pub fn with_bands(mut self, bands: GradeBands) -> Result<Self> {
+        bands.check()?;
         if self.0.bands != bands {
             Arc::make_mut(&mut self.0).bands = bands;
         }
-        self
+        Ok(self)
     }
 
     /// [`Error::MergeMismatch`] naming how `other` differs (name, elements, weights or bands),
@@ -701,6 +757,23 @@ fn check_sum(weights: &[Weight]) -> Result<()> {
     Ok(())
 }
 
+/// The serialised form of [`GradeBands`], read through [`GradeBands::new`].
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+struct BandParts {
+    a_from: u32,
+    b_from: u32,
+    c_from: u32,
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<BandParts> for GradeBands {
+    type Error = Error;
+    fn try_from(p: BandParts) -> Result<Self> {
+        GradeBands::new(p.a_from, p.b_from, p.c_from)
+    }
+}
+
 #[cfg(feature = "serde")]
 #[derive(serde::Serialize, serde::Deserialize)]
 struct ElementParts {
@@ -745,7 +818,7 @@ struct InstrumentParts {
 impl TryFrom<InstrumentParts> for Instrument {
     type Error = Error;
     fn try_from(p: InstrumentParts) -> Result<Self> {
-        let instrument = Instrument::new(p.name, p.elements)?.with_bands(p.bands);
+        let instrument = Instrument::new(p.name, p.elements)?.with_bands(p.bands)?;
         if p.weights.len() != instrument.len() {
             return Err(Error::Inconsistent {
                 what: "instrument".into(),

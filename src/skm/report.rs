@@ -4,7 +4,9 @@ use super::exact::{self, NrrRounding};
 use super::tally::{SkmTally, Sums};
 use crate::error::{Error, Result};
 use crate::model::{GradeBands, Mutu, SKM_SCALE_MAX, Weight};
-use crate::stats::{CronbachAlpha, Interval, Level, Ratio, covariance, krejcie_morgan};
+use crate::stats::{
+    CronbachAlpha, Interval, Level, Ratio, checked_on_read, covariance, krejcie_morgan,
+};
 
 /// How an agency's printout computed its index, to reproduce it digit for digit.
 ///
@@ -181,9 +183,12 @@ impl SkmOptions {
     }
 }
 
+checked_on_read! {
 /// One element's results (one row of the official table).
+///
+/// Read back with `serde`, it is checked: counts that add up to `n`, the NRR their mean, the
+/// IKM 25 × NRR, the interval within 1–4 around the NRR.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub struct ElementScore {
     /// Printed code, `U1`…
@@ -212,6 +217,7 @@ pub struct ElementScore {
     pub ikm: f64,
     /// The grade of that score.
     pub mutu: Mutu,
+}
 }
 
 /// The index as an agency's printout computes it.
@@ -246,9 +252,15 @@ pub struct SampleAdequacy {
     pub met: bool,
 }
 
+checked_on_read! {
 /// The full SKM result: what the regulation asks for, and its uncertainty.
+///
+/// Read back with `serde`, it is checked against itself: the index the weighted sum of the
+/// elements' NRRs (1–4), the IKM 25 × index and its rounding, intervals within the scale,
+/// Cronbach's α at most 1, grades that rise with the score (one set of bands could give them
+/// all), counts that agree. An IKM of 225 or an α of 5 is refused with
+/// [`Error::Inconsistent`].
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub struct SkmReport {
     /// The instrument's name.
@@ -291,12 +303,175 @@ pub struct SkmReport {
     /// `n` = complete questionnaires.
     pub alpha: Option<CronbachAlpha>,
     /// Cronbach's α from pairwise covariances (every answer used), Feldt's interval at `n` =
-    /// all questionnaires, as pingouin computes it.
+    /// all questionnaires, as pingouin computes it. `None` when those covariances are not
+    /// positive semi-definite: pieced together from different questionnaires, they can describe
+    /// no set of answers, and α from them can exceed 1 (see
+    /// [`CronbachAlpha`](crate::stats::CronbachAlpha)). Its standardised form is given only
+    /// without blanks: a tally keeps no pairwise-complete variances, which a correlation needs.
     pub alpha_pairwise: Option<CronbachAlpha>,
     /// The index as a printout computes it, when asked for.
     pub printed: Option<PrintedIndex>,
     /// The sample-size check, when a population was given.
     pub sample: Option<SampleAdequacy>,
+}
+}
+
+/// `|a − b| ≤ 1e-9·max(1, |b|)`: equal but for rounding and decimal text.
+#[cfg(feature = "serde")]
+fn near(a: f64, b: f64) -> bool {
+    a.is_finite() && (a - b).abs() <= 1e-9 * b.abs().max(1.0)
+}
+
+#[cfg(feature = "serde")]
+fn inconsistent(what: &str, reason: String) -> Error {
+    Error::Inconsistent {
+        what: what.into(),
+        reason,
+    }
+}
+
+#[cfg(feature = "serde")]
+impl ElementScore {
+    /// What [`SkmTally::report`](crate::Tally::report) guarantees of a row.
+    fn check(&self) -> Result<()> {
+        let fail = |why: &str| {
+            Err(inconsistent(
+                "SKM element score",
+                format!("element `{}`: {why}", self.key),
+            ))
+        };
+        let total = self
+            .counts
+            .iter()
+            .try_fold(0u64, |sum, &c| sum.checked_add(c));
+        if total != Some(self.n) || self.n == 0 {
+            return fail("its answer counts do not add up to n (at least 1)");
+        }
+        let sum: f64 = self
+            .counts
+            .iter()
+            .zip(1u8..)
+            .map(|(&c, answer)| c as f64 * f64::from(answer))
+            .sum();
+        let max = f64::from(SKM_SCALE_MAX);
+        if !(near(self.nrr, sum / self.n as f64) && (1.0..=max).contains(&self.nrr)) {
+            return fail("its NRR is not the mean of its answers");
+        }
+        if !near(self.ikm, 25.0 * self.nrr)
+            || !near(self.weighted_nrr, self.nrr * self.weight.to_f64())
+        {
+            return fail("its IKM is not 25 × NRR, or its weighted NRR not NRR × weight");
+        }
+        if self.sd.is_some() != (self.n >= 2)
+            || self
+                .sd
+                .is_some_and(|sd| !(sd.is_finite() && sd >= 0.0 && sd <= max))
+            || self.interval.is_some() != self.sd.is_some()
+            || self.interval.is_some_and(|i| {
+                i.lower() < 1.0 || i.upper() > max || !near(i.estimate(), self.nrr)
+            })
+        {
+            return fail("its spread or interval is not that of answers 1–4");
+        }
+        Ok(())
+    }
+}
+
+#[cfg(feature = "serde")]
+impl SkmReport {
+    /// What [`SkmTally::report`](crate::Tally::report) guarantees across the report.
+    fn check(&self) -> Result<()> {
+        let fail = |why: String| Err(inconsistent("SKM report", why));
+        if self.respondents == 0
+            || self.complete_responses > self.respondents
+            || self.elements.is_empty()
+            || self.follow_up.len() != self.elements.len()
+            || self.elements.iter().any(|e| e.n > self.respondents)
+        {
+            return fail(format!(
+                "{} respondents, {} complete, {} elements ({} followed up): counts that no \
+                 questionnaires give",
+                self.respondents,
+                self.complete_responses,
+                self.elements.len(),
+                self.follow_up.len()
+            ));
+        }
+        let weighted: f64 = self.elements.iter().map(|e| e.weighted_nrr).sum();
+        let max = f64::from(SKM_SCALE_MAX);
+        if !((1.0..=max).contains(&self.index)
+            && near(self.index, weighted)
+            && near(self.ikm, 25.0 * self.index)
+            && (25.0..=100.0).contains(&self.ikm_rounded)
+            && (self.ikm_rounded - self.ikm).abs() <= 0.005 + 1e-9)
+        {
+            return fail(format!(
+                "index {}, IKM {} (rounded {}): the index is the weighted sum of the NRRs \
+                 ({weighted}), 1–4, and the IKM 25 times it",
+                self.index, self.ikm, self.ikm_rounded
+            ));
+        }
+        let spread_ok = self.interval.is_none_or(|i| {
+            i.lower() >= 25.0 && i.upper() <= 100.0 && near(i.estimate(), self.ikm)
+        }) && self
+            .standard_error
+            .is_none_or(|se| se.is_finite() && se >= 0.0)
+            && self.df.is_none_or(|df| df >= 1.0 && df.is_finite())
+            && self
+                .finite_population_correction
+                .is_none_or(|f| (0.0..=1.0).contains(&f));
+        if !spread_ok {
+            return fail(format!(
+                "interval {:?}, standard error {:?}, df {:?}, finite-population correction \
+                 {:?}: not those of an IKM on 25–100",
+                self.interval, self.standard_error, self.df, self.finite_population_correction
+            ));
+        }
+        if let Some(p) = &self.printed
+            && !((0.0..=5.0).contains(&p.index)
+                && near(p.ikm, 25.0 * p.index)
+                && (p.ikm_rounded - p.ikm).abs() <= 0.005 + 1e-9)
+        {
+            return fail(format!(
+                "printed index {}, IKM {} (rounded {}): not an index and 25 times it",
+                p.index, p.ikm, p.ikm_rounded
+            ));
+        }
+        if let Some(s) = &self.sample
+            && (s.respondents != self.respondents || s.met != (s.respondents >= s.required))
+        {
+            return fail(format!(
+                "sample check {s:?} of {} respondents",
+                self.respondents
+            ));
+        }
+        // Grades rise with the score: one set of bands must give them all (25.00 is always D,
+        // C starting above it). Scores within a hundredth of each other are not compared: a
+        // float's rounding may straddle a band edge the exact index does not.
+        let mut graded: Vec<(f64, Mutu)> = self
+            .elements
+            .iter()
+            .map(|e| (e.ikm, e.mutu))
+            .chain(std::iter::once((self.ikm, self.mutu)))
+            .collect();
+        graded.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let floor_not_d = graded
+            .iter()
+            .any(|&(score, mutu)| score < 25.005 && mutu != Mutu::D);
+        let out_of_order = graded.iter().enumerate().any(|(i, &(low, low_grade))| {
+            graded
+                .iter()
+                .skip(i)
+                .any(|&(high, high_grade)| high - low >= 0.01 && high_grade > low_grade)
+        });
+        if floor_not_d || out_of_order {
+            return fail(format!(
+                "grades {:?} for scores that do not rise with them (IKM {} graded {})",
+                graded, self.ikm, self.mutu
+            ));
+        }
+        Ok(())
+    }
 }
 
 /// A printed weight stands for `1/k`: a weight no printout of `k` elements could carry (1 for
@@ -580,7 +755,11 @@ impl SkmTally {
                 }
             }
         }
-        CronbachAlpha::from_covariance(&cov, k, self.responses(), level)
+        if sums.complete() == self.responses() {
+            // No blanks: these are the complete questionnaires' covariances.
+            return CronbachAlpha::from_covariance(&cov, k, self.responses(), level);
+        }
+        CronbachAlpha::from_pairwise(&cov, None, k, self.responses(), level)
     }
 }
 

@@ -50,7 +50,16 @@ fn correlation(
             what: "correlation (a constant sample)".into(),
         });
     }
-    let r = (sxy / (sxx.sqrt() * syy.sqrt())).clamp(-1.0, 1.0);
+    // One square root of the product where it is a normal number: `√(s·s) = s` exactly in
+    // binary floating point, so identical rankings (sxy = sxx = syy) give r = ±1 exactly;
+    // two roots multiplied could round to just above `s` (ρ = 0.9999999999999998).
+    let product = sxx * syy;
+    let norm = if product.is_normal() {
+        product.sqrt()
+    } else {
+        sxx.sqrt() * syy.sqrt()
+    };
+    let r = (sxy / norm).clamp(-1.0, 1.0);
     let df = n - 2.0;
     let p_value = if r.abs() == 1.0 {
         // A perfect correlation: t is infinite.

@@ -5,7 +5,7 @@ use std::fmt;
 use super::dist;
 use super::error::{Error, Result};
 use super::interval::{Interval, IntervalMethod, Level, finite};
-use super::moments::Moments;
+use super::moments::{Moments, floor_log2, scale2};
 
 /// Which way a test looks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -89,13 +89,25 @@ pub(crate) fn symmetric_p(
     })
 }
 
-/// `(n, mean, variance)` of a sample of at least 2 values.
-fn sample(name: &str, data: &[f64]) -> Result<(f64, f64, f64)> {
-    summary(name, &Moments::from_slice(data)?)
+/// The moments of a sample of at least 2 values (see [`summary`]).
+fn sample(name: &str, data: &[f64]) -> Result<(Moments, Spread)> {
+    let m = Moments::from_slice(data)?;
+    let spread = summary(name, &m)?;
+    Ok((m, spread))
 }
 
-/// `(n, mean, variance)` of moments of at least 2 values.
-fn summary(name: &str, m: &Moments) -> Result<(f64, f64, f64)> {
+/// A sample's size and spread for a t test: `Σ(x − x̄)²/(n − 1) = variance·2^{2k}`, kept in
+/// units of `2^k` so that data near 1e-300 (whose variance underflows) or 1e300 (whose
+/// variance overflows) keep theirs.
+#[derive(Debug, Clone, Copy)]
+struct Spread {
+    n: f64,
+    variance: f64,
+    k: i32,
+}
+
+/// The spread of moments of at least 2 values; their mean and standard deviation must exist.
+fn summary(name: &str, m: &Moments) -> Result<Spread> {
     if m.count() < 2 {
         return Err(Error::InsufficientData {
             what: format!("t test ({name})"),
@@ -103,7 +115,15 @@ fn summary(name: &str, m: &Moments) -> Result<(f64, f64, f64)> {
             got: m.count(),
         });
     }
-    Ok((m.count() as f64, m.mean()?, m.variance()?))
+    m.mean()?;
+    m.sd()?;
+    let n = m.count() as f64;
+    let (squares, k) = m.central_squares();
+    Ok(Spread {
+        n,
+        variance: squares / (n - 1.0),
+        k,
+    })
 }
 
 /// Zero variance: `which` says what is constant ("both samples constant", "a constant sample").
@@ -113,27 +133,51 @@ fn zero_spread(test: &str, which: &str) -> Error {
     }
 }
 
-/// `(difference, standard error, Welch–Satterthwaite df)` from each sample's
-/// `(n, mean, variance)`.
-fn welch_parts(
-    (na, ma, va): (f64, f64, f64),
-    (nb, mb, vb): (f64, f64, f64),
-) -> Result<(f64, f64, f64)> {
-    satterthwaite((ma, va / na, na - 1.0), (mb, vb / nb, nb - 1.0))
+/// What Welch's interval and test need: the difference, its standard error, `t` (formed in
+/// the units the spreads are kept in, so it neither underflows nor overflows on the way) and
+/// the Welch–Satterthwaite degrees of freedom.
+#[derive(Debug, Clone, Copy)]
+struct WelchParts {
+    diff: f64,
+    se: f64,
+    t: f64,
+    df: f64,
 }
 
-/// `(difference, standard error, Welch–Satterthwaite df)` of two independent estimates given
-/// as `(estimate, squared standard error, df)`.
+/// From two samples' moments: the difference of means formed from their shifts (see
+/// [`Moments::mean_difference`]), the squared standard errors `sᵢ²/nᵢ` in a common unit.
+fn welch_parts(a: &Moments, b: &Moments) -> Result<WelchParts> {
+    let (sa, sb) = (summary("first sample", a)?, summary("second sample", b)?);
+    let k = sa.k.max(sb.k);
+    let squared = |s: Spread| scale2(s.variance / s.n, s.k.saturating_sub(k).saturating_mul(2));
+    satterthwaite(
+        a.mean_difference(b),
+        (squared(sa), sa.n - 1.0),
+        (squared(sb), sb.n - 1.0),
+        k,
+    )
+}
+
+/// `(qa, dfa)`, `(qb, dfb)`: squared standard errors in units of `2^{2k}` and their degrees of
+/// freedom; `t = diff/√(qa + qb)`, `df = (qa + qb)²/(qa²/dfa + qb²/dfb)`.
 fn satterthwaite(
-    (ma, qa, dfa): (f64, f64, f64),
-    (mb, qb, dfb): (f64, f64, f64),
-) -> Result<(f64, f64, f64)> {
+    diff: f64,
+    (qa, dfa): (f64, f64),
+    (qb, dfb): (f64, f64),
+    k: i32,
+) -> Result<WelchParts> {
     let se2 = qa + qb;
     if se2 <= 0.0 {
         return Err(zero_spread("Welch t", "both samples constant"));
     }
+    let root = se2.sqrt();
     let df = se2 * se2 / (qa * qa / dfa + qb * qb / dfb);
-    Ok((ma - mb, se2.sqrt(), df))
+    Ok(WelchParts {
+        diff,
+        se: scale2(root, k),
+        t: scale2(diff, k.saturating_neg()) / root,
+        df,
+    })
 }
 
 /// An estimate with its standard error and the degrees of freedom of its t distribution: what
@@ -196,17 +240,25 @@ pub fn welch_from_estimates(
                 expected: "positive".into(),
             });
         }
-        Ok((e.value, e.standard_error * e.standard_error, e.df))
+        Ok((e.value, e.standard_error, e.df))
     };
-    let parts = satterthwaite(part("first", a)?, part("second", b)?)?;
+    let ((va, sea, dfa), (vb, seb, dfb)) = (part("first", a)?, part("second", b)?);
+    // The standard errors in units of the larger one's power of two.
+    let larger = sea.max(seb);
+    let k = if larger > 0.0 { floor_log2(larger) } else { 0 };
+    let squared = |se: f64| {
+        let scaled = scale2(se, k.saturating_neg());
+        scaled * scaled
+    };
+    let parts = satterthwaite(va - vb, (squared(sea), dfa), (squared(seb), dfb), k)?;
     Ok((
         welch_ci(parts, level)?,
         welch_test(parts, Alternative::TwoSided)?,
     ))
 }
 
-fn welch_test((diff, se, df): (f64, f64, f64), alternative: Alternative) -> Result<TestResult> {
-    let t = diff / se;
+fn welch_test(parts: WelchParts, alternative: Alternative) -> Result<TestResult> {
+    let WelchParts { t, df, .. } = parts;
     Ok(TestResult {
         method: TestMethod::WelchT,
         statistic: t,
@@ -216,7 +268,8 @@ fn welch_test((diff, se, df): (f64, f64, f64), alternative: Alternative) -> Resu
     })
 }
 
-fn welch_ci((diff, se, df): (f64, f64, f64), level: Level) -> Result<Interval> {
+fn welch_ci(parts: WelchParts, level: Level) -> Result<Interval> {
+    let WelchParts { diff, se, df, .. } = parts;
     let half = dist::t_upper_quantile(level.tail(), df)? * se;
     Interval::from_bounds(diff, diff - half, diff + half, level, IntervalMethod::Welch)
 }
@@ -238,7 +291,10 @@ fn welch_ci((diff, se, df): (f64, f64, f64), level: Level) -> Result<Interval> {
 /// [`Error::InsufficientData`] for a sample below 2 values; [`Error::ZeroVariance`] when both
 /// are constant; [`Error::NotFinite`] for NaN or ±∞.
 pub fn welch_t_test(a: &[f64], b: &[f64], alternative: Alternative) -> Result<TestResult> {
-    let parts = welch_parts(sample("first sample", a)?, sample("second sample", b)?)?;
+    let parts = welch_parts(
+        &sample("first sample", a)?.0,
+        &sample("second sample", b)?.0,
+    )?;
     welch_test(parts, alternative)
 }
 
@@ -259,7 +315,10 @@ pub fn welch_t_test(a: &[f64], b: &[f64], alternative: Alternative) -> Result<Te
 /// # Errors
 /// As [`welch_t_test`]; [`Error::Overflow`] when a bound overflows `f64`.
 pub fn welch_interval(a: &[f64], b: &[f64], level: Level) -> Result<Interval> {
-    let parts = welch_parts(sample("first sample", a)?, sample("second sample", b)?)?;
+    let parts = welch_parts(
+        &sample("first sample", a)?.0,
+        &sample("second sample", b)?.0,
+    )?;
     welch_ci(parts, level)
 }
 
@@ -287,15 +346,15 @@ pub fn welch_from_moments(
     b: &Moments,
     level: Level,
 ) -> Result<(Interval, TestResult)> {
-    let parts = welch_parts(summary("first sample", a)?, summary("second sample", b)?)?;
+    let parts = welch_parts(a, b)?;
     Ok((
         welch_ci(parts, level)?,
         welch_test(parts, Alternative::TwoSided)?,
     ))
 }
 
-/// `(n, mean, Σ(x − mean)²)` of a sample of at least one value.
-fn pooled_part(name: &str, data: &[f64]) -> Result<(f64, f64, f64)> {
+/// The moments of a sample of at least one value, its size, and `Σ(x − x̄)² = squares·2^{2k}`.
+fn pooled_part(name: &str, data: &[f64]) -> Result<(Moments, f64, f64, i32)> {
     let m = Moments::from_slice(data)?;
     let n = m.count();
     if n < 1 {
@@ -305,12 +364,12 @@ fn pooled_part(name: &str, data: &[f64]) -> Result<(f64, f64, f64)> {
             got: 0,
         });
     }
-    let squares = if n >= 2 {
-        m.variance()? * (n as f64 - 1.0)
-    } else {
-        0.0
-    };
-    Ok((n as f64, m.mean()?, squares))
+    m.mean()?;
+    if n >= 2 {
+        m.sd()?;
+    }
+    let (squares, k) = m.central_squares();
+    Ok((m, n as f64, squares, k))
 }
 
 /// Student's pooled-variance t test (`ttest_ind(equal_var=True)`); prefer
@@ -332,8 +391,8 @@ fn pooled_part(name: &str, data: &[f64]) -> Result<(f64, f64, f64)> {
 /// [`Error::InsufficientData`] for an empty sample or fewer than 3 values in all (no degrees of
 /// freedom); [`Error::ZeroVariance`] when both are constant; [`Error::NotFinite`] for NaN or ±∞.
 pub fn student_t_test(a: &[f64], b: &[f64], alternative: Alternative) -> Result<TestResult> {
-    let (na, ma, ssa) = pooled_part("first sample", a)?;
-    let (nb, mb, ssb) = pooled_part("second sample", b)?;
+    let (ma, na, ssa, ka) = pooled_part("first sample", a)?;
+    let (mb, nb, ssb, kb) = pooled_part("second sample", b)?;
     if na + nb < 3.0 {
         return Err(Error::InsufficientData {
             what: "Student t test (both samples together)".into(),
@@ -342,11 +401,15 @@ pub fn student_t_test(a: &[f64], b: &[f64], alternative: Alternative) -> Result<
         });
     }
     let df = na + nb - 2.0;
-    let pooled = (ssa + ssb) / df;
+    // The sums of squares in a common unit 2^{2k}.
+    let k = ka.max(kb);
+    let common = |ss: f64, own: i32| scale2(ss, own.saturating_sub(k).saturating_mul(2));
+    let pooled = (common(ssa, ka) + common(ssb, kb)) / df;
     if pooled <= 0.0 {
         return Err(zero_spread("Student t", "both samples constant"));
     }
-    let t = (ma - mb) / (pooled * (1.0 / na + 1.0 / nb)).sqrt();
+    let t = scale2(ma.mean_difference(&mb), k.saturating_neg())
+        / (pooled * (1.0 / na + 1.0 / nb)).sqrt();
     Ok(TestResult {
         method: TestMethod::StudentT,
         statistic: t,
@@ -373,12 +436,14 @@ pub fn student_t_test(a: &[f64], b: &[f64], alternative: Alternative) -> Result<
 /// [`Error::NotFinite`].
 pub fn one_sample_t_test(data: &[f64], mu: f64, alternative: Alternative) -> Result<TestResult> {
     super::interval::finite("hypothesised mean", mu)?;
-    let (n, mean, var) = sample("sample", data)?;
-    if var <= 0.0 {
+    let (m, spread) = sample("sample", data)?;
+    let Spread { n, variance, k } = spread;
+    if variance <= 0.0 {
         return Err(zero_spread("one-sample t", "a constant sample"));
     }
     let df = n - 1.0;
-    let t = (mean - mu) / (var / n).sqrt();
+    // mean − mu from the shift, in the units the spread is kept in.
+    let t = scale2(m.mean_minus(mu), k.saturating_neg()) / (variance / n).sqrt();
     Ok(TestResult {
         method: TestMethod::OneSampleT,
         statistic: t,

@@ -102,8 +102,26 @@ pub enum IntervalMethod {
     Posterior,
 }
 
+impl IntervalMethod {
+    /// Whether intervals of this method hold their estimate by construction: all but the
+    /// bootstrap's (whose replicates may all lie on one side of it), Feldt's and the Beta
+    /// posterior's (whose estimate is not their median: at a low level the interval shrinks
+    /// to the median and can leave it out).
+    pub const fn contains_estimate(self) -> bool {
+        !matches!(
+            self,
+            Self::BootstrapPercentile | Self::BootstrapBca | Self::Feldt | Self::Posterior
+        )
+    }
+}
+
 checked_on_read! {
 /// A two-sided confidence interval around an estimate.
+///
+/// Its numbers are finite and `lower ≤ upper`; for every method that holds its estimate by
+/// construction ([`IntervalMethod::contains_estimate`]) also `lower ≤ estimate ≤ upper`, the
+/// bounds being held around the estimate against rounding when built. Read back with `serde`,
+/// an interval that breaks either is refused with [`Error::Inconsistent`].
 ///
 /// ```
 /// use layanan::{Interval, Level};
@@ -153,6 +171,8 @@ impl Interval {
     }
 
     /// [`Error::Overflow`] for a non-finite number, [`Error::Inconsistent`] for `lower > upper`.
+    /// For a method that contains its estimate mathematically, bounds a rounding away from it
+    /// are moved onto it.
     pub(crate) fn from_bounds(
         estimate: f64,
         lower: f64,
@@ -160,6 +180,11 @@ impl Interval {
         level: Level,
         method: IntervalMethod,
     ) -> Result<Self> {
+        let (lower, upper) = if method.contains_estimate() && lower <= upper {
+            (lower.min(estimate), upper.max(estimate))
+        } else {
+            (lower, upper)
+        };
         let interval = Self {
             estimate,
             lower,
@@ -182,7 +207,9 @@ impl Interval {
                 field: "confidence interval".into(),
             });
         }
-        if self.lower > self.upper {
+        let outside = self.method.contains_estimate()
+            && !(self.lower <= self.estimate && self.estimate <= self.upper);
+        if self.lower > self.upper || outside {
             return Err(Error::Inconsistent {
                 what: "interval".into(),
                 reason: format!(

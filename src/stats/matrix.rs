@@ -23,7 +23,6 @@ pub(crate) fn covariance(n: u64, sum_x: u64, sum_y: u64, sum_xy: u64) -> Option<
 /// rounding: Cholesky, where a pivot within rounding of 0 (a rank-deficient but valid matrix,
 /// such as two variables that always move together) must leave its column at 0 too. A slice
 /// that is not `k × k` is not.
-#[cfg_attr(not(feature = "serde"), allow(dead_code))] // only tallies read back check it
 #[allow(clippy::arithmetic_side_effects)] // indices below k·k = a.len() (checked first)
 pub(crate) fn positive_semidefinite(a: &[f64], k: usize) -> bool {
     if k.checked_mul(k) != Some(a.len()) {

@@ -24,6 +24,7 @@
 //! | how many counters to open | [`ErlangC`] |
 
 mod adjust;
+mod beta;
 mod bootstrap;
 mod contingency;
 mod correlation;
@@ -66,6 +67,7 @@ pub use quantile::{QuantileType, Sorted, order_statistic_quantile, select_quanti
 pub use queue::ErlangC;
 pub use rank::{MannWhitneyMethod, kruskal_wallis, mann_whitney_u};
 pub(crate) use ratio::{Ratio, gcd};
+pub(crate) use read_check::checked_on_read;
 pub use reliability::{
     CronbachAlpha, Deletion, ItemAnalysis, MAX_ITEMS, cronbach_alpha, item_analysis,
 };

@@ -16,6 +16,48 @@ fn no_overflow(what: &str, value: f64) -> Result<f64> {
     }
 }
 
+/// `x·2^e`, in steps that stay within the normal range (`2^±1000`).
+#[allow(clippy::arithmetic_side_effects)] // |e| ≤ 4·2200 (four times the span of exponents of f64), stepped down by 1000
+pub(crate) fn scale2(mut x: f64, mut e: i32) -> f64 {
+    let power = |e: i32| f64::from_bits(u64::from((e + 1023).unsigned_abs()) << 52);
+    while e > 1000 {
+        x *= power(1000);
+        e -= 1000;
+    }
+    while e < -1000 {
+        x *= power(-1000);
+        e += 1000;
+    }
+    x * power(e)
+}
+
+/// `⌊log₂ h⌋` for a positive finite `h`, subnormals included.
+#[allow(clippy::arithmetic_side_effects)] // a biased exponent below 2048, leading zeros below 64
+pub(crate) fn floor_log2(h: f64) -> i32 {
+    let bits = h.to_bits();
+    let biased = ((bits >> 52) & 0x7ff) as i32;
+    if biased == 0 {
+        let mantissa = bits & ((1 << 52) - 1);
+        63 - mantissa.leading_zeros() as i32 - 1074
+    } else {
+        biased - 1023
+    }
+}
+
+/// The power of two `k` the central sums are kept in units of: 0 for a range in
+/// `[2⁻²⁰¹, 2¹⁹⁹)` (or no range), else `⌊log₂ range⌋ + 1`, so every deviation divided by `2^k`
+/// is at most 1 and its fourth power neither underflows nor overflows.
+#[allow(clippy::arithmetic_side_effects)] // floor_log2 lies in [−1074, 1023]
+fn scale_exponent(min: f64, max: f64) -> i32 {
+    // Half the range, which cannot overflow.
+    let half = max / 2.0 - min / 2.0;
+    if !(half > 0.0 && half.is_finite()) {
+        return 0;
+    }
+    let k = floor_log2(half) + 2;
+    if (-200..=200).contains(&k) { 0 } else { k }
+}
+
 fn overflow() -> Error {
     Error::Overflow {
         field: "moments count".into(),
@@ -26,9 +68,17 @@ checked_on_read! {
 /// Running moments of a sample: count, mean, central sums of powers 2–4, minimum and maximum.
 ///
 /// Values are taken relative to the first one seen (a shift that keeps data like `1e9 + noise`
-/// accurate), updated with Welford's method extended to the third and fourth powers (Pébay 2008),
-/// and merged with Chan's pairwise formulas, so tallying two halves and merging agrees with
-/// tallying the whole to about 1e-15 relative.
+/// accurate: differences of means are formed from the shifts and the shifted means, so a Welch
+/// or one-sample t of `1e9` plus noise of `1e-4` keeps its digits), updated with Welford's method
+/// extended to the third and fourth powers (Pébay 2008), and merged with Chan's pairwise
+/// formulas, so tallying two halves and merging agrees with tallying the whole to about 1e-15
+/// relative.
+///
+/// Data whose range lies outside `[2⁻²⁰¹, 2¹⁹⁹)` keep their central sums in units of a power
+/// of two near the range (rescaled exactly when the range grows), so deviations are never
+/// squared into underflow or overflow: data near 1e-300 have their true standard deviation (not
+/// 0), and data near 1e300 their standard deviation, skewness and kurtosis, though their
+/// variance overflows `f64`.
 ///
 /// NaN and infinities are never dropped silently: [`push`](Self::push) refuses them, and
 /// values collected through [`FromIterator`]/[`Extend`] are counted so that every statistic
@@ -61,6 +111,7 @@ pub struct Moments {
     shift: f64,
     /// Mean of `x − K`.
     mean: f64,
+    /// `Σ(x − x̄)^p / S^p` for p = 2, 3, 4, with `S = 2^k`, `k = scale_exponent(min, max)`.
     m2: f64,
     m3: f64,
     m4: f64,
@@ -95,16 +146,20 @@ impl Moments {
             self.min = x;
             self.max = x;
         }
+        let before = scale_exponent(self.min, self.max);
         self.min = self.min.min(x);
         self.max = self.max.max(x);
+        let k = scale_exponent(self.min, self.max);
+        self.rescale(before, k);
         let n1 = self.n as f64;
         self.n = count;
         let n = self.n as f64;
-        let delta = (x - self.shift) - self.mean;
+        let raw = (x - self.shift) - self.mean;
+        let delta = scale2(raw, k.saturating_neg());
         let delta_n = delta / n;
         let delta_n2 = delta_n * delta_n;
         let term1 = delta * delta_n * n1;
-        self.mean += delta_n;
+        self.mean += if k == 0 { delta_n } else { scale2(delta_n, k) };
         self.m4 += term1 * delta_n2 * (n * n - 3.0 * n + 3.0) + 6.0 * delta_n2 * self.m2
             - 4.0 * delta_n * self.m3;
         self.m3 += term1 * delta_n * (n - 2.0) - 3.0 * delta_n * self.m2;
@@ -133,29 +188,49 @@ impl Moments {
         }
         let (na, nb) = (self.n as f64, other.n as f64);
         let n = na + nb;
+        // Both sides' sums in the units of the merged range.
+        let (min, max) = (self.min.min(other.min), self.max.max(other.max));
+        let k = scale_exponent(min, max);
+        self.rescale(scale_exponent(self.min, self.max), k);
+        let mut theirs = *other;
+        theirs.rescale(scale_exponent(other.min, other.max), k);
         // The other side's mean, relative to our shift.
         let other_mean = (other.shift - self.shift) + other.mean;
-        let delta = other_mean - self.mean;
+        let raw = other_mean - self.mean;
+        let delta = scale2(raw, k.saturating_neg());
         let delta2 = delta * delta;
         let (m2a, m3a) = (self.m2, self.m3);
-        let m2 = m2a + other.m2 + delta2 * na * nb / n;
+        let m2 = m2a + theirs.m2 + delta2 * na * nb / n;
         let m3 = m3a
-            + other.m3
+            + theirs.m3
             + delta * delta2 * na * nb * (na - nb) / (n * n)
-            + 3.0 * delta * (na * other.m2 - nb * m2a) / n;
+            + 3.0 * delta * (na * theirs.m2 - nb * m2a) / n;
         let m4 = self.m4
-            + other.m4
+            + theirs.m4
             + delta2 * delta2 * na * nb * (na * na - na * nb + nb * nb) / (n * n * n)
-            + 6.0 * delta2 * (na * na * other.m2 + nb * nb * m2a) / (n * n)
-            + 4.0 * delta * (na * other.m3 - nb * m3a) / n;
-        self.mean += delta * nb / n;
+            + 6.0 * delta2 * (na * na * theirs.m2 + nb * nb * m2a) / (n * n)
+            + 4.0 * delta * (na * theirs.m3 - nb * m3a) / n;
+        self.mean += raw * nb / n;
         self.m2 = m2;
         self.m3 = m3;
         self.m4 = m4;
         self.n = count;
-        self.min = self.min.min(other.min);
-        self.max = self.max.max(other.max);
+        self.min = min;
+        self.max = max;
         Ok(())
+    }
+
+    /// Central sums kept in units of `2^from` moved to units of `2^to` (exact but for
+    /// underflow of terms far below the others).
+    #[allow(clippy::arithmetic_side_effects)] // exponents within ±1100 (scale_exponent), times at most 4
+    fn rescale(&mut self, from: i32, to: i32) {
+        if from == to {
+            return;
+        }
+        let step = from - to;
+        self.m2 = scale2(self.m2, 2 * step);
+        self.m3 = scale2(self.m3, 3 * step);
+        self.m4 = scale2(self.m4, 4 * step);
     }
 
     /// The number of (finite) observations.
@@ -243,32 +318,57 @@ impl Moments {
         no_overflow("mean", self.shift + self.mean).map(|m| m.max(self.min).min(self.max))
     }
 
-    /// The sample variance (denominator `n − 1`).
+    /// The sample variance (denominator `n − 1`), correctly rounded: for a spread below about
+    /// 1e-154 it underflows toward 0, where [`sd`](Self::sd) keeps its precision.
     ///
     /// # Errors
     /// [`Error::InsufficientData`] below 2 observations; [`Error::NotFinite`];
-    /// [`Error::Overflow`] when the variance overflows `f64` (observations near ±1e154 and
-    /// beyond).
+    /// [`Error::Overflow`] when the variance overflows `f64` (a spread near 1e154 and beyond).
     pub fn variance(&self) -> Result<f64> {
         let n = self.need("variance", 2)?;
-        no_overflow("variance", self.m2 / (n - 1.0))
+        let (m2, k) = self.central_squares();
+        no_overflow("variance", scale2(m2 / (n - 1.0), k.saturating_mul(2)))
     }
 
-    /// The sample standard deviation.
+    /// The sample standard deviation, from the scaled sum of squares: finite and accurate for
+    /// any finite data whose range does not overflow (data near 1e-300 or 1e300 included).
     ///
     /// # Errors
-    /// As [`variance`](Self::variance).
+    /// [`Error::InsufficientData`] below 2 observations; [`Error::NotFinite`];
+    /// [`Error::Overflow`] when it overflows `f64` (observations of opposite signs near
+    /// `f64::MAX`).
     pub fn sd(&self) -> Result<f64> {
-        Ok(self.variance()?.sqrt())
+        let n = self.need("variance", 2)?;
+        let (m2, k) = self.central_squares();
+        no_overflow("standard deviation", scale2((m2 / (n - 1.0)).sqrt(), k))
     }
 
     /// The standard error of the mean, `sd / √n`.
     ///
     /// # Errors
-    /// As [`variance`](Self::variance).
+    /// As [`sd`](Self::sd).
     pub fn sem(&self) -> Result<f64> {
         let n = self.need("standard error", 2)?;
-        Ok((self.variance()? / n).sqrt())
+        let (m2, k) = self.central_squares();
+        no_overflow("standard error", scale2((m2 / (n - 1.0) / n).sqrt(), k))
+    }
+
+    /// `(s, k)` with `Σ(x − x̄)² = s·2^{2k}`: the sum of squares in the units it is kept in.
+    pub(crate) fn central_squares(&self) -> (f64, i32) {
+        (self.m2, scale_exponent(self.min, self.max))
+    }
+
+    /// `mean − c`, formed as `(K − c) + mean(x − K)` from the shift `K`: exact to the last digit
+    /// of the difference when `c` is near the data (Sterbenz), where the rounded mean would
+    /// lose the digits below its own ulp (data of 1e9 ± 1e-4).
+    pub(crate) fn mean_minus(&self, c: f64) -> f64 {
+        (self.shift - c) + self.mean
+    }
+
+    /// `mean(self) − mean(other)`, formed from the shifts and the shifted means, as
+    /// [`mean_minus`](Self::mean_minus).
+    pub(crate) fn mean_difference(&self, other: &Moments) -> f64 {
+        (self.shift - other.shift) + (self.mean - other.mean)
     }
 
     /// The smallest observation.
@@ -329,6 +429,13 @@ impl Moments {
             "kurtosis",
             ((n + 1.0) * g2 + 6.0) * (n - 1.0) / ((n - 2.0) * (n - 3.0)),
         )
+    }
+
+    /// The biased skewness `g₁ = m₃/m₂^{3/2}` (moments over `n`), `None` below 2 values or
+    /// without spread.
+    pub(crate) fn biased_skewness(&self) -> Option<f64> {
+        let n = self.need("skewness", 2).ok()?;
+        (self.m2 > 0.0).then(|| (self.m3 / n) / (self.m2 / n).powf(1.5))
     }
 
     fn nonzero_spread(&self, what: &str) -> Result<()> {

@@ -90,15 +90,16 @@ pub fn proportion_interval(
             (lower, upper, IntervalMethod::Wilson)
         }
         ProportionMethod::ClopperPearson => {
+            let tail = level.tail();
             let lower = if successes == 0 {
                 0.0
             } else {
-                dist::beta_quantile(level.tail(), x, n - x + 1.0)?
+                dist::beta_quantile(tail, 1.0 - tail, x, n - x + 1.0)?
             };
             let upper = if successes == trials {
                 1.0
             } else {
-                dist::beta_quantile(1.0 - level.tail(), x + 1.0, n - x)?
+                dist::beta_quantile(1.0 - tail, tail, x + 1.0, n - x)?
             };
             (lower, upper, IntervalMethod::ClopperPearson)
         }

@@ -6,8 +6,8 @@
 //! `serde` feature gives it a `Deserialize` that reads the fields as a plain struct would, then
 //! runs the type's `fn check(&self) -> Result<(), E>` and turns its error into the deserialiser's.
 //! Any error type that implements `Display` will do, so statistics (`Moments`, `Interval`,
-//! `ErlangC`) and the domain's tallies share the macro; it lives here because `stats` depends on
-//! nothing else in the crate. `Serialize` writes the same fields by reference, so the wire
+//! `ErlangC`, `CronbachAlpha`), the domain's tallies and its reports (`Share`, `SkmReport`)
+//! share the macro; it lives here because `stats` depends on nothing else in the crate. `Serialize` writes the same fields by reference, so the wire
 //! format is that of a derive.
 
 /// Declares a struct whose deserialisation runs `Self::check`; see the [module](self) docs.
@@ -15,12 +15,12 @@ macro_rules! checked_on_read {
     (
         $(#[$meta:meta])*
         $vis:vis struct $name:ident {
-            $( $(#[$field_meta:meta])* $field:ident : $ty:ty ),* $(,)?
+            $( $(#[$field_meta:meta])* $field_vis:vis $field:ident : $ty:ty ),* $(,)?
         }
     ) => {
         $(#[$meta])*
         $vis struct $name {
-            $( $(#[$field_meta])* $field: $ty ),*
+            $( $(#[$field_meta])* $field_vis $field: $ty ),*
         }
 
         #[cfg(feature = "serde")]

@@ -69,7 +69,8 @@ fn check_population(population: u64) -> Result<()> {
 
 /// Cochran's sample size for estimating a proportion near `p` within `±margin` at `level`:
 /// `n₀ = z²·p(1−p)/e²`, and with a population `N` the finite-population correction
-/// `n = n₀ / (1 + (n₀ − 1)/N)`; rounded up.
+/// `n = n₀ / (1 + (n₀ − 1)/N)`, computed as `N / (1 + (N − 1)/n₀)` so that a margin too fine for
+/// `n₀` to be a finite number asks for the whole population; rounded up, and at least 1.
 ///
 /// ```
 /// use layanan::{Level, stats::cochran};
@@ -82,20 +83,32 @@ fn check_population(population: u64) -> Result<()> {
 ///
 /// # Errors
 /// [`Error::InvalidProbability`] unless `0 < p < 1` and `0 < margin < 1`;
-/// [`Error::OutOfRange`] for a population of 0.
+/// [`Error::OutOfRange`] for a population of 0; [`Error::Overflow`] without a population when
+/// `n₀` is past `u64::MAX` (a margin of 1e-200: `cochran(0.95, 0.5, 1e-200, None)` used to
+/// answer `u64::MAX`, and 0 with a population of 1,000, which is now 1,000).
 pub fn cochran(level: super::Level, p: f64, margin: f64, population: Option<u64>) -> Result<u64> {
     super::dist::check_probability("expected proportion", p)?;
     super::dist::check_probability("margin of error", margin)?;
     let z = super::dist::normal_upper_quantile(level.tail())?;
-    let n0 = z * z * p * (1.0 - p) / (margin * margin);
+    // (z/e)² rather than z²/e²: e² underflows long before z/e overflows.
+    let ratio = z / margin;
+    let n0 = ratio * ratio * p * (1.0 - p);
     let n = match population {
         Some(population) => {
             check_population(population)?;
-            n0 / (1.0 + (n0 - 1.0) / population as f64)
+            let big = population as f64;
+            // = n₀/(1 + (n₀ − 1)/N); n₀ = ∞ gives N.
+            (big / (1.0 + (big - 1.0) / n0)).min(big)
         }
         None => n0,
     };
-    Ok(ceil_whole(n))
+    // A sample no larger than u64::MAX (2^64 is the first f64 past it).
+    if n.is_nan() || n >= 18_446_744_073_709_551_616.0 {
+        return Err(Error::Overflow {
+            field: "Cochran sample size".into(),
+        });
+    }
+    Ok(ceil_whole(n).max(1))
 }
 
 /// Rounds up, treating values within 1e-9 of a whole number as that number.

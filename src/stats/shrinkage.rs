@@ -25,14 +25,18 @@ pub struct Shrunken {
 pub struct BetaBinomialShrinkage {
     /// The prior mean: the pooled rate `μ = Σxᵢ / Σnᵢ`.
     pub prior_mean: f64,
-    /// The intraclass correlation `ρ = 1/(α + β + 1)` of the prior, in [0, 1).
+    /// The intraclass correlation `ρ = 1/(α + β + 1)` of the prior, in [0, ½] (see
+    /// [`beta_binomial_shrinkage`] for the cap).
     pub rho: f64,
-    /// Prior strength `α + β = 1/ρ − 1` in pseudo-trials; `None` when `ρ = 0` (all rates the
-    /// same up to binomial noise: every group is pulled fully to the pooled rate).
+    /// Prior strength `α + β = 1/ρ − 1` in pseudo-trials, at least 1; `None` when `ρ = 0` (all
+    /// rates the same up to binomial noise: every group is pulled fully to the pooled rate).
     pub prior_strength: Option<f64>,
     /// Per group, in input order.
     pub groups: Vec<Shrunken>,
 }
+
+/// The largest `ρ`: a prior strength `1/ρ − 1` of at least one pseudo-trial.
+const MAX_RHO: f64 = 0.5;
 
 /// Empirical-Bayes shrinkage of the rates `xᵢ/nᵢ` of `k ≥ 2` groups, with a Beta prior fitted
 /// by the method of moments across groups.
@@ -41,12 +45,19 @@ pub struct BetaBinomialShrinkage {
 /// (`Var pᵢ = μ(1−μ)[1/nᵢ + ρ(1 − 1/nᵢ)]`) gives
 /// `E[S] = μ(1−μ)[(k − 1) + ρ(N − Σnᵢ²/N − (k − 1))]`, hence the moment estimator
 ///
-/// `ρ = [S/(μ(1−μ)) − (k − 1)] / [N − Σnᵢ²/N − (k − 1)]`, truncated to `[0, 1)`,
+/// `ρ = [S/(μ(1−μ)) − (k − 1)] / [N − Σnᵢ²/N − (k − 1)]`, truncated to `[0, ½]`,
 ///
 /// and the prior `Beta(α, β)` with `α + β = 1/ρ − 1`, `α = μ(α + β)`. Each group's posterior
 /// mean is `(xᵢ + α)/(nᵢ + α + β) = μ + wᵢ(pᵢ − μ)` with `wᵢ = nᵢρ/(nᵢρ + 1 − ρ)`, and its
 /// interval the equal-tailed interval of `Beta(α + xᵢ, β + nᵢ − xᵢ)`. When `ρ = 0` (or
 /// `μ ∈ {0, 1}`) every estimate is `μ` and its interval collapses to that point.
+///
+/// **The cap at ½** is a floor on the prior: it never counts for less than one pseudo-trial,
+/// `Beta(μ, 1 − μ)` (Jeffreys' prior when `μ = ½`). The moment estimate reaches 1 and beyond
+/// when rates differ by more than binomial noise allows — every office at 0 % or 100 %, say
+/// 0 of 100 and 100 of 100 — where an untruncated prior of no strength would leave each group
+/// its raw rate with a posterior interval collapsed onto it ([0, 0] for 0 of 100). With the
+/// floor each still gets a proper interval, and the groups their ranks.
 ///
 /// Checked against an independent numpy/scipy implementation (`tests/fixtures/`).
 ///
@@ -118,7 +129,7 @@ pub fn beta_binomial_shrinkage(
                 n * (x as f64 / n - mu).powi(2)
             })
             .sum();
-        ((s / binomial - (k - 1.0)) / denominator).clamp(0.0, 1.0 - f64::EPSILON)
+        ((s / binomial - (k - 1.0)) / denominator).clamp(0.0, MAX_RHO)
     } else {
         0.0
     };
@@ -129,11 +140,14 @@ pub fn beta_binomial_shrinkage(
         let raw = xf / nf;
         let shrunken = match strength {
             Some(ab) => {
-                let (a, b) = (mu * ab + xf, (1.0 - mu) * ab + nf - xf);
+                // The failures counted exactly first: (1 − μ)·ab + n − x would round a small
+                // prior share away against n and leave x = n a shape of 0.
+                let (a, b) = (mu * ab + xf, (1.0 - mu) * ab + n.saturating_sub(x) as f64);
                 let weight = nf / (nf + ab);
                 let estimate = a / (a + b);
-                let lower = dist::beta_quantile(level.tail(), a, b)?;
-                let upper = dist::beta_quantile(1.0 - level.tail(), a, b)?;
+                let tail = level.tail();
+                let lower = dist::beta_quantile(tail, 1.0 - tail, a, b)?;
+                let upper = dist::beta_quantile(1.0 - tail, tail, a, b)?;
                 Shrunken {
                     raw,
                     weight,

@@ -31,4 +31,5 @@ mod speed;
 mod stats_errors;
 mod stats_fixtures;
 mod stats_laws;
+mod stats_numerics;
 mod support;

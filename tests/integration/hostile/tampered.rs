@@ -579,3 +579,181 @@ fn promises_and_options_that_contradict_themselves() {
         "complaint category must not be empty",
     );
 }
+
+/// `json` with `edit` applied is refused with an error that contains every one of `parts`.
+#[track_caller]
+fn refused_saying<T: DeserializeOwned + std::fmt::Debug>(
+    label: &str,
+    json: &Value,
+    edit: impl FnOnce(&mut Value),
+    parts: &[&str],
+) {
+    let mut tampered = json.clone();
+    edit(&mut tampered);
+    assert_ne!(&tampered, json, "{label}: the edit changed nothing");
+    let err = serde_json::from_value::<T>(tampered)
+        .expect_err(label)
+        .to_string();
+    for part in parts {
+        assert!(err.contains(part), "{label}: `{err}` does not say `{part}`");
+    }
+}
+
+/// Issue 15, item 10: grade bands {0, 0, 0} graded an IKM of 38.89 A, through
+/// `Instrument::with_bands` and through a tally read back. Bands must rise inside 25–100.
+#[test]
+fn grade_bands_that_do_not_rise_inside_the_scale() {
+    use layanan::{GradeBands, Instrument, Mutu, SkmTally};
+    let zero = GradeBands {
+        a_from: 0,
+        b_from: 0,
+        c_from: 0,
+    };
+    let skm = Instrument::permenpanrb_14_2017();
+    for (a, b, c) in [
+        (0, 0, 0),
+        (9000, 9000, 7000),
+        (8000, 9000, 7000),
+        (10_001, 8000, 7000),
+        (9000, 8000, 2500),
+    ] {
+        let err = GradeBands::new(a, b, c).unwrap_err().to_string();
+        assert!(
+            err.contains("inconsistent grade bands")
+                && err.contains(&format!("A from {a}, B from {b}, C from {c}")),
+            "{err}"
+        );
+        let bands = GradeBands {
+            a_from: a,
+            b_from: b,
+            c_from: c,
+        };
+        assert!(skm.clone().with_bands(bands).is_err(), "{a} {b} {c}");
+    }
+    // The tightest bands allowed: C from 25.01, A at 100.00.
+    assert!(GradeBands::new(10_000, 2502, 2501).is_ok());
+    assert!(
+        skm.clone()
+            .with_bands(GradeBands::KEPMENPAN_25_2004)
+            .is_ok()
+    );
+
+    // Answers of 1 and 2 (an IKM of 38.89 on 2017's bands, graded D) read back with bands
+    // {0, 0, 0} would be graded A: the tally is refused instead.
+    let mut tally = SkmTally::new(skm.clone());
+    for row in [[1, 2, 2, 1, 2, 1, 2, 2, 1], [2, 1, 2, 1, 1, 2, 1, 2, 2]] {
+        tally
+            .push_answers(&skm.answers_from_row(&row).unwrap())
+            .unwrap();
+    }
+    let report = tally.report().unwrap();
+    assert_eq!(report.ikm_rounded, 38.89);
+    assert_eq!(report.mutu, Mutu::D);
+    let json = json_of(&tally);
+    refused_saying::<SkmTally>(
+        "an SKM tally whose instrument has bands {0, 0, 0}",
+        &json,
+        |j| j["instrument"]["bands"] = serde_json::to_value(zero).unwrap(),
+        &["inconsistent grade bands", "A from 0, B from 0, C from 0"],
+    );
+    refused_saying::<GradeBands>(
+        "bands whose B starts above A",
+        &serde_json::to_value(GradeBands::PERMENPANRB_14_2017).unwrap(),
+        |j| j["b_from"] = json!(9500),
+        &["inconsistent grade bands", "B from 9500"],
+    );
+}
+
+/// Issue 15, item 11: report types read back unchecked — a share of 10 out of 2, an SKM report
+/// with an IKM of 225 or an α of 5, an interval whose estimate lies outside its bounds.
+#[test]
+fn reports_that_no_tally_gives() {
+    use layanan::stats::CronbachAlpha;
+    use layanan::{Instrument, Interval, Level, SkmReport, SkmTally};
+
+    // A share, from a speed report.
+    let report = tallied(SpeedTally::new(standards())).report().unwrap();
+    let share = report.on_time_share.expect("visits judged on time");
+    let json = json_of(&share);
+    refused_saying::<layanan::Share>(
+        "a share of 10 out of 2",
+        &json,
+        |j| {
+            j["count"] = json!(10);
+            j["of"] = json!(2);
+        },
+        &["inconsistent share", "10 out of 2"],
+    );
+    refused_saying::<layanan::Share>(
+        "a share whose interval is not its Wilson interval",
+        &json,
+        |j| j["interval"]["lower"] = json!(0.0),
+        &["inconsistent share", "not its Wilson interval"],
+    );
+
+    // An SKM report.
+    let skm = Instrument::permenpanrb_14_2017();
+    let mut tally = SkmTally::new(skm.clone());
+    for row in [
+        [4, 3, 3, 4, 3, 4, 3, 3, 4],
+        [3, 3, 2, 3, 3, 3, 4, 3, 3],
+        [4, 4, 3, 4, 4, 4, 3, 4, 4],
+        [2, 3, 2, 3, 2, 3, 2, 2, 3],
+    ] {
+        tally
+            .push_answers(&skm.answers_from_row(&row).unwrap())
+            .unwrap();
+    }
+    let report = tally.report().unwrap();
+    assert!(report.alpha.is_some());
+    let json = json_of(&report);
+    refused_saying::<SkmReport>(
+        "an SKM report with an IKM of 225",
+        &json,
+        |j| {
+            j["ikm"] = json!(225.0);
+            j["ikm_rounded"] = json!(225.0);
+        },
+        &["inconsistent SKM report", "IKM 225"],
+    );
+    refused_saying::<SkmReport>(
+        "an SKM report with a Cronbach's α of 5",
+        &json,
+        |j| j["alpha"]["alpha"] = json!(5.0),
+        &["inconsistent Cronbach's alpha", "alpha 5"],
+    );
+    refused_saying::<SkmReport>(
+        "an SKM report graded A at an IKM of 80",
+        &json,
+        |j| j["mutu"] = json!("A"),
+        &["inconsistent SKM report", "grades"],
+    );
+    refused_saying::<SkmReport>(
+        "an SKM element whose answers do not add up",
+        &json,
+        |j| j["elements"][0]["n"] = json!(7),
+        &[
+            "inconsistent SKM element score",
+            "persyaratan",
+            "do not add up",
+        ],
+    );
+    let alpha = json_of(&report.alpha.unwrap());
+    refused_saying::<CronbachAlpha>(
+        "Cronbach's α of 1.2",
+        &alpha,
+        |j| j["alpha"] = json!(1.2),
+        &["inconsistent Cronbach's alpha", "alpha 1.2"],
+    );
+
+    // An interval whose estimate lies outside its bounds (a method that holds it by
+    // construction); the bootstrap's may leave it out, and reads back.
+    let interval = Interval::student_t(3.2, 0.5, 4.0, Level::default()).unwrap();
+    let json = json_of(&interval);
+    refused_saying::<Interval>(
+        "a t interval whose estimate lies above it",
+        &json,
+        |j| j["estimate"] = json!(9.0),
+        &["inconsistent interval", "estimate 9"],
+    );
+}

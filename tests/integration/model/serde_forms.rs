@@ -436,7 +436,8 @@ fn instruments_and_elements() {
             a_from: 9000,
             b_from: 8000,
             c_from: 7000,
-        });
+        })
+        .unwrap();
     round_trip(&custom);
     let tiny = Instrument::new("satu", vec![Element::new("a", "A", "a").unwrap()]).unwrap();
     round_trip(&tiny);
