@@ -336,6 +336,7 @@ pub mod stats;
 mod summary;
 mod table;
 pub mod tally;
+mod visible;
 mod visit;
 mod wire;
 
@@ -371,6 +372,7 @@ pub use speed::{SpeedOptions, SpeedReport, SpeedTally};
 pub use stats::{Interval, Level};
 pub use summary::{Coverage, Share, Summary};
 pub use tally::{Merge, Tally};
+pub use visible::visible;
 
 /// The README's examples, compiled and run as doc tests.
 #[cfg(doctest)]
