@@ -462,6 +462,32 @@ fn visit_at<'a>(
     })
 }
 
+/// How the periods two sets of cells keep differ, in words.
+fn periods_difference(ours: Option<&ByPeriod>, theirs: Option<&ByPeriod>) -> String {
+    match (ours, theirs) {
+        (Some(a), Some(b)) if a.granularity() != b.granularity() => format!(
+            "they keep periods of a {} and of a {}",
+            a.granularity(),
+            b.granularity()
+        ),
+        (Some(a), Some(b)) => format!(
+            "their periods are read on different calendars: {}",
+            a.calendar()
+                .difference(b.calendar())
+                .unwrap_or_else(|| "their calendars differ".into())
+        ),
+        (Some(a), None) => format!(
+            "the first keeps a cell per {}, the second none",
+            a.granularity()
+        ),
+        (None, Some(b)) => format!(
+            "the second keeps a cell per {}, the first none",
+            b.granularity()
+        ),
+        (None, None) => "they keep different periods".into(),
+    }
+}
+
 impl Merge for VisitCells {
     /// # Errors
     /// [`Error::MergeMismatch`] when the cells judge by different settings or periods;
@@ -471,7 +497,7 @@ impl Merge for VisitCells {
         if self.periods != other.periods {
             return Err(Error::MergeMismatch {
                 what: "visit cells".into(),
-                difference: "they keep different periods".into(),
+                difference: periods_difference(self.periods.as_ref(), other.periods.as_ref()),
             });
         }
         for ((unit, service, period), theirs) in &other.cells {

@@ -18,6 +18,7 @@ mod hostile;
 mod html;
 mod laws;
 mod layers;
+mod merge_names;
 mod model;
 #[cfg(feature = "rayon")]
 mod parallel;

@@ -302,7 +302,8 @@ fn merges_that_mismatch() {
         new.merge(&SkmTally::new(reweighted)),
         mismatch(
             "SKM tallies",
-            "their instruments named `PermenPANRB 14/2017` weight the elements differently",
+            "their instruments named `PermenPANRB 14/2017` weight element `persyaratan` \
+             differently (1/9 vs 1/5)",
         ),
     );
     let mut card = Scorecard::new(ktp_within_an_hour());
@@ -330,7 +331,10 @@ fn merges_that_mismatch() {
             ComplaintTargets::default().with_resolution(Completion::WorkingDays(3)),
             Calendar::wib(),
         )),
-        mismatch("complaint tallies", "their targets differ"),
+        mismatch(
+            "complaint tallies",
+            "their resolution targets differ (5wd vs 3wd)",
+        ),
     );
 }
 
