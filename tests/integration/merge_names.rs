@@ -278,3 +278,57 @@ fn cells_name_their_periods() {
         "cannot merge visit cells: the first keeps a cell per month, the second none"
     );
 }
+
+/// Offices in two zones, each keeping its own holidays, merge when they tally against the
+/// province's standards: one `Standards` whose calendars are per unit. Each visit is judged on
+/// its unit's calendar, and the merge of the offices' tallies is the tally of the whole.
+#[test]
+fn offices_in_two_zones_merge_against_the_provinces_standards() {
+    use layanan::{Interaction, Timestamp};
+    let at = |text: &str| text.parse::<Timestamp>().unwrap();
+    let kk = ServiceStandard::new("kk", Money::ZERO)
+        .unwrap()
+        .with_completion(Completion::WorkingDays(1));
+    // kab-a keeps WIB (the default); kab-b is in WITA with a holiday of its own on Tuesday.
+    let kab_b = Calendar::wita().with_holidays([date(2025, 3, 11)]);
+    let province = Standards::from(vec![kk.clone()]).with_unit_calendar("kab-b", kab_b.clone());
+    // Friday 23:30 WIB is Saturday 00:30 WITA; both finish on Tuesday 11 March.
+    let visit = |unit: &str| {
+        Interaction::builder("kk", unit, at("2025-03-07T16:30:00Z"))
+            .started_at(at("2025-03-07T16:30:00Z"))
+            .finished_at(at("2025-03-11T03:00:00Z"))
+            .build()
+            .unwrap()
+    };
+    let (a, b) = (visit("kab-a"), visit("kab-b"));
+
+    let office = |visits: &[&layanan::Interaction]| {
+        let mut card = Scorecard::new(province.clone());
+        for v in visits {
+            card.push(v).unwrap();
+        }
+        card
+    };
+    let mut merged = office(&[&a]);
+    merged.merge(&office(&[&b])).unwrap();
+    assert_eq!(merged, office(&[&a, &b]));
+
+    // kab-b's visit is judged on its own calendar, not on WIB.
+    let speed = |standards: Standards, v: &layanan::Interaction| {
+        let mut tally = SpeedTally::new(standards);
+        tally.push(v).unwrap();
+        let r = tally.report().unwrap();
+        (r.on_time, r.late, r.working_days.map(|s| s.mean))
+    };
+    let on_wita = speed(
+        Standards::from(vec![kk.clone()]).with_calendar(kab_b.clone()),
+        &b,
+    );
+    let on_wib = speed(Standards::from(vec![kk.clone()]), &b);
+    assert_ne!(
+        on_wita, on_wib,
+        "the zone and the holiday change the judgment"
+    );
+    assert_eq!(speed(province.clone(), &b), on_wita);
+    assert_eq!(speed(province.clone(), &a), on_wib);
+}
