@@ -256,6 +256,14 @@
 //!
 //! * Intervals are two-sided at 95 % unless a [`Level`] says otherwise; shares have Wilson
 //!   intervals.
+//! * Every score in a report has one shape. A proportion (on time, not overcharged, top two
+//!   boxes, promises kept) is a [`Share`]: its count, out of how many, and the rate with its
+//!   Wilson interval. Any other score is its value as an `f64` — present whenever something
+//!   was counted, even once — with its interval beside it in a field named after it,
+//!   `…_interval: Option<Interval>`, `None` below 2 observations (an NRR and `nrr_interval`,
+//!   a courtesy score and `score_interval`, a mean rating and `mean_interval`, the SERVQUAL
+//!   gap and `servqual_gap_interval`). A score that is absent (`None`) was not measured; it is
+//!   never 0 in disguise.
 //! * Standard deviations use `n − 1`.
 //! * An element's NRR interval is Student's t with `n − 1` degrees of freedom. The IKM's variance
 //!   is `Σᵢⱼ wᵢwⱼ·nᵢⱼ·cᵢⱼ/(nᵢnⱼ)`, with `cᵢⱼ` the covariance over the `nᵢⱼ` respondents who answered
