@@ -117,6 +117,7 @@ impl Names {
 
 /// The names a batch's codes stand for.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct VisitNames {
     /// Units (offices).
     pub units: Names,
@@ -129,6 +130,7 @@ pub struct VisitNames {
 /// The optional columns (`answers`, `empathy`, `recommend`) may be left empty when no visit has
 /// them; every other column has one entry per visit.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct VisitColumns {
     /// The unit's code in [`VisitNames::units`].
     pub unit: Vec<u32>,

@@ -287,6 +287,7 @@ fn overflow(field: &str) -> Error {
 /// Which adjusted p-value decides a [`Verdict`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub enum Adjustment {
     /// Holm (family-wise error rate).
     Holm,
@@ -420,6 +421,7 @@ impl CompareOptions {
 /// How a group stands against the rest.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub enum Verdict {
     /// Significantly below the rest (adjusted p < alpha, lower estimate). For a score where
     /// higher is better, these are the units to act on.

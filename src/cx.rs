@@ -214,6 +214,35 @@ impl Tally for NpsTally {
     }
 }
 
+impl fmt::Display for CsatReport {
+    /// `CSAT 3/4 = 75.0% [30.1, 95.4] rated 4–5 of 5 (counts 1–5: 0 1 0 2 1)`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let top = self.scale.max();
+        write!(
+            f,
+            "CSAT {} rated {}–{top} of {top} (counts {}–{top}:",
+            self.top_two,
+            top.saturating_sub(1),
+            self.scale.min()
+        )?;
+        for count in &self.counts {
+            write!(f, " {count}")?;
+        }
+        f.write_str(")")
+    }
+}
+
+impl fmt::Display for CesReport {
+    /// `CES mean 5.40 [3.52, 7.00] on 1..=7 (n 5)`; one rating has no interval.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "CES mean {:.2}", self.mean)?;
+        if let Some(ci) = self.mean_interval {
+            write!(f, " {ci:.2}")?;
+        }
+        write!(f, " on {} (n {})", self.scale, self.n)
+    }
+}
+
 impl fmt::Display for NpsReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(

@@ -387,6 +387,92 @@ pub use visible::visible;
 #[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;
 
+/// Enums that will grow are `#[non_exhaustive]`: a match without a wildcard does not compile
+/// (issue 15, item 23), so adding a verdict, a granularity or a completion kind is not a
+/// breaking change.
+///
+/// ```compile_fail
+/// fn name(v: layanan::Verdict) -> &'static str {
+///     match v {
+///         layanan::Verdict::Below => "below",
+///         layanan::Verdict::Above => "above",
+///         layanan::Verdict::NotDistinguishable => "not distinguishable",
+///         layanan::Verdict::TooSmall => "too small",
+///     }
+/// }
+/// ```
+///
+/// ```compile_fail
+/// fn days(c: layanan::Completion) -> u32 {
+///     match c {
+///         layanan::Completion::WorkingDays(n) => n,
+///         layanan::Completion::Within(_) => 0,
+///     }
+/// }
+/// ```
+///
+/// ```compile_fail
+/// fn fine(g: layanan::Granularity) -> bool {
+///     match g {
+///         layanan::Granularity::Day => true,
+///         layanan::Granularity::Month
+///         | layanan::Granularity::Triwulan
+///         | layanan::Granularity::Semester
+///         | layanan::Granularity::Year => false,
+///     }
+/// }
+/// ```
+///
+/// With a wildcard, the same match compiles:
+///
+/// ```
+/// fn fine(g: layanan::Granularity) -> bool {
+///     match g {
+///         layanan::Granularity::Day => true,
+///         _ => false,
+///     }
+/// }
+/// assert!(fine(layanan::Granularity::Day));
+/// ```
+///
+/// Ordering traits are derived only where an order means something (times, money, dates,
+/// periods, grades, the regulation's categories): a rounding rule, a sample-size check, a
+/// visit, an instrument or a calendar has none.
+///
+/// ```compile_fail
+/// fn ordered<T: Ord>() {}
+/// ordered::<layanan::NrrRounding>();
+/// ```
+///
+/// ```compile_fail
+/// fn ordered<T: PartialOrd>() {}
+/// ordered::<layanan::SampleAdequacy>();
+/// ```
+///
+/// ```compile_fail
+/// fn ordered<T: PartialOrd>() {}
+/// ordered::<layanan::Interaction>();
+/// ```
+///
+/// ```compile_fail
+/// fn ordered<T: PartialOrd>() {}
+/// ordered::<layanan::Instrument>();
+/// ```
+///
+/// ```compile_fail
+/// fn ordered<T: PartialOrd>() {}
+/// ordered::<layanan::Calendar>();
+/// ```
+///
+/// ```
+/// fn ordered<T: Ord>() {}
+/// ordered::<layanan::Period>();
+/// ordered::<layanan::Mutu>();
+/// ordered::<layanan::Money>();
+/// ```
+#[cfg(doctest)]
+pub struct ApiShapeDoctests;
+
 /// The traits a tally's methods come from, to import in one line: `use layanan::prelude::*;`.
 pub mod prelude {
     pub use crate::group::Key;

@@ -646,6 +646,7 @@ impl From<Calendars> for CalendarsParts {
 /// How finely to bucket time for reporting, finest first (the order sorts them so).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub enum Granularity {
     /// One local calendar day.
     Day,
@@ -662,6 +663,7 @@ pub enum Granularity {
 /// A reporting period; periods of one granularity sort chronologically.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub enum Period {
     /// A day.
     Day(Date),

@@ -21,6 +21,7 @@ use crate::error::{Error, Result};
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub enum Completion {
     /// Clock time, for counter services (`90m`, `2h`).
     Within(TimeSpan),

@@ -54,6 +54,7 @@ fn verdict_name(v: Verdict) -> &'static str {
         Verdict::Above => "above",
         Verdict::NotDistinguishable => "not distinguishable",
         Verdict::TooSmall => "too small",
+        other => panic!("a verdict this test does not know: {other:?}"),
     }
 }
 

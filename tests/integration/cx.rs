@@ -417,3 +417,35 @@ mod serde_forms {
         );
     }
 }
+
+/// CSAT and CES reports print as the other reports do (issue 15, item 23): the score, its
+/// interval, what it counts.
+#[test]
+fn csat_and_ces_reports_print() {
+    let five = RatingScale::FIVE_POINT;
+    let mut csat = CsatTally::new(five);
+    for r in [5, 4, 4, 2] {
+        csat.push(&on(five, r)).unwrap();
+    }
+    assert_eq!(
+        csat.report().unwrap().to_string(),
+        "CSAT 3/4 = 75.0% [30.1, 95.4] rated 4–5 of 5 (counts 1–5: 0 1 0 2 1)"
+    );
+    let mut ces = CesTally::new(five);
+    ces.push(&on(five, 2)).unwrap();
+    assert_eq!(
+        ces.report().unwrap().to_string(),
+        "CES mean 2.00 on 1..=5 (n 1)"
+    );
+    ces.push(&on(five, 3)).unwrap();
+    let report = ces.report().unwrap();
+    let ci = report.mean_interval.unwrap();
+    assert_eq!(
+        report.to_string(),
+        format!(
+            "CES mean 2.50 [{:.2}, {:.2}] on 1..=5 (n 2)",
+            ci.lower(),
+            ci.upper()
+        )
+    );
+}
