@@ -37,8 +37,8 @@
 //! # Ok::<(), layanan::Error>(())
 //! ```
 
-use std::collections::HashMap;
 use std::collections::hash_map::Entry;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 use crate::error::{Error, Result};
@@ -292,7 +292,9 @@ impl VisitCells {
         let standards = Arc::clone(self.empty.shared_standards());
         let scale = self.empty.empathy().scale();
         // The batch's codes in the cells' names, with their rules, found once per code.
-        let mut units: Vec<Option<(u32, &Calendar)>> = vec![None; names.units.len()];
+        // A unit's calendar, and its own standards if it publishes any.
+        type UnitRules<'s> = (&'s Calendar, Option<&'s BTreeMap<String, ServiceStandard>>);
+        let mut units: Vec<Option<(u32, UnitRules<'_>)>> = vec![None; names.units.len()];
         let mut services: Vec<Option<(u32, Option<&ServiceStandard>)>> =
             vec![None; names.services.len()];
         for (row, (&unit, &service)) in batch.unit.iter().zip(&batch.service).enumerate() {
@@ -300,16 +302,16 @@ impl VisitCells {
                 row,
                 source: Box::new(source),
             };
-            let (unit, calendar) = translate(
+            let (unit, (calendar, own)) = translate(
                 &mut units,
                 unit,
                 &names.units,
                 &mut self.names.units,
                 "unit",
-                |name| standards.calendar_for(name),
+                |name| (standards.calendar_for(name), standards.own_standards(name)),
             )
             .map_err(at_row)?;
-            let (service, standard) = translate(
+            let (service, province_wide) = translate(
                 &mut services,
                 service,
                 &names.services,
@@ -318,6 +320,16 @@ impl VisitCells {
                 |name| standards.find(name),
             )
             .map_err(at_row)?;
+            // The unit's own standard for the service, where it publishes one.
+            let standard = match own {
+                Some(own) => self
+                    .names
+                    .services
+                    .name(service)
+                    .and_then(|name| own.get(name))
+                    .or(province_wide),
+                None => province_wide,
+            };
             let visit = visit_at(batch, row, &instrument, scale).map_err(at_row)?;
             let period = match &self.periods {
                 Some(p) => Some(

@@ -332,3 +332,113 @@ fn offices_in_two_zones_merge_against_the_provinces_standards() {
     assert_eq!(speed(province.clone(), &b), on_wita);
     assert_eq!(speed(province.clone(), &a), on_wib);
 }
+
+/// A unit may publish its own standard for a service (issue 15, item 19): a province's
+/// standards carry it beside the province-wide one, every tally judges that unit's visits by
+/// it and the others' by the province's, and offices tallying against those standards merge.
+#[test]
+fn a_units_own_standard_judges_its_visits_only() {
+    use layanan::{CostTally, Interaction, Timestamp};
+    let at = |text: &str| text.parse::<Timestamp>().unwrap();
+    // Province-wide: ktp-el free within 60 minutes. kab-b's own: Rp 5.000 within 30 minutes.
+    let province_ktp = ServiceStandard::new("ktp-el", Money::ZERO)
+        .unwrap()
+        .with_completion(Completion::Within(TimeSpan::from_minutes(60)));
+    let kab_b_ktp = ServiceStandard::new("ktp-el", Money::new(5_000))
+        .unwrap()
+        .with_completion(Completion::Within(TimeSpan::from_minutes(30)));
+    let province = Standards::from(vec![province_ktp.clone()])
+        .with_unit_standard("kab-b", kab_b_ktp.clone())
+        .with_unit_calendar("kab-b", Calendar::wita());
+    assert_eq!(province.find_for("ktp-el", "kab-a"), Some(&province_ktp));
+    assert_eq!(province.find_for("ktp-el", "kab-b"), Some(&kab_b_ktp));
+    assert_eq!(province.find_for("kk", "kab-b"), None);
+    assert_eq!(province.find("ktp-el"), Some(&province_ktp));
+    assert_eq!(province.len(), 1, "the province-wide standards");
+    assert_eq!(
+        province.unit_standards().collect::<Vec<_>>(),
+        [("kab-b", &kab_b_ktp)]
+    );
+
+    // 45 minutes, Rp 5.000 paid: late and overcharged at kab-a, late and charged right at kab-b.
+    let visit = |unit: &str| {
+        Interaction::builder("ktp-el", unit, at("2025-03-04T01:00:00Z"))
+            .started_at(at("2025-03-04T01:00:00Z"))
+            .finished_at(at("2025-03-04T01:45:00Z"))
+            .paid(Money::new(5_000))
+            .build()
+            .unwrap()
+    };
+    let (a, b) = (visit("kab-a"), visit("kab-b"));
+    let judged = |v: &Interaction| {
+        let mut speed = SpeedTally::new(province.clone());
+        speed.push(v).unwrap();
+        let mut cost = CostTally::new(province.clone());
+        cost.push(v).unwrap();
+        let (s, c) = (speed.report().unwrap(), cost.report().unwrap());
+        (s.on_time, s.late, c.overcharged.unwrap().count)
+    };
+    assert_eq!(judged(&a), (1, 0, 1));
+    assert_eq!(judged(&b), (0, 1, 0));
+
+    // Offices in two zones, one with standards of its own, merge against the province's.
+    let office = |visits: &[&Interaction]| {
+        let mut card = Scorecard::new(province.clone());
+        for v in visits {
+            card.push(v).unwrap();
+        }
+        card
+    };
+    let mut merged = office(&[&a]);
+    merged.merge(&office(&[&b])).unwrap();
+    assert_eq!(merged, office(&[&a, &b]));
+
+    // Standards that differ in a unit's own standard refuse to merge, naming it.
+    let other = Standards::from(vec![province_ktp.clone()])
+        .with_unit_standard("kab-b", province_ktp.clone())
+        .with_unit_calendar("kab-b", Calendar::wita());
+    assert_eq!(
+        refusal(&SpeedTally::new(province.clone()), &SpeedTally::new(other)),
+        "cannot merge speed tallies: the standard of service `ktp-el` at unit `kab-b` differs \
+         (tariff 5000 vs 0, completion 30m vs 60m, waiting target none vs none)"
+    );
+    let without = Standards::from(vec![province_ktp]).with_unit_calendar("kab-b", Calendar::wita());
+    assert_eq!(
+        refusal(
+            &SpeedTally::new(province.clone()),
+            &SpeedTally::new(without)
+        ),
+        "cannot merge speed tallies: only one of them has a standard of its own for service \
+         `ktp-el` at unit `kab-b`"
+    );
+}
+
+/// The serialised standards carry the units' own standards, and read back equal; standards
+/// without any serialise as before (no `units` field), and a unit's service given twice is
+/// refused.
+#[cfg(feature = "serde")]
+#[test]
+fn units_own_standards_round_trip() {
+    let ktp = ServiceStandard::new("ktp-el", Money::ZERO).unwrap();
+    let plain = Standards::from(vec![ktp.clone()]);
+    let json = serde_json::to_string(&plain).unwrap();
+    assert!(!json.contains("units"), "{json}");
+    let own = plain.with_unit_standard(
+        "kab-b",
+        ServiceStandard::new("ktp-el", Money::new(5)).unwrap(),
+    );
+    let json = serde_json::to_string(&own).unwrap();
+    assert_eq!(serde_json::from_str::<Standards>(&json).unwrap(), own);
+    let twice = json.replace(
+        r#"[{"service":"ktp-el","tariff":{"Fixed":5},"completion":null,"max_wait":null}]"#,
+        r#"[{"service":"ktp-el","tariff":{"Fixed":5},"completion":null,"max_wait":null},{"service":"ktp-el","tariff":{"Fixed":6},"completion":null,"max_wait":null}]"#,
+    );
+    assert_ne!(twice, json, "{json}");
+    let err = serde_json::from_str::<Standards>(&twice)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("unit `kab-b`'s service `ktp-el` is given more than once"),
+        "{err}"
+    );
+}
