@@ -37,8 +37,8 @@
 //! # Ok::<(), layanan::Error>(())
 //! ```
 
-use std::collections::HashMap;
 use std::collections::hash_map::Entry;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 use crate::error::{Error, Result};
@@ -117,6 +117,7 @@ impl Names {
 
 /// The names a batch's codes stand for.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct VisitNames {
     /// Units (offices).
     pub units: Names,
@@ -129,6 +130,7 @@ pub struct VisitNames {
 /// The optional columns (`answers`, `empathy`, `recommend`) may be left empty when no visit has
 /// them; every other column has one entry per visit.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct VisitColumns {
     /// The unit's code in [`VisitNames::units`].
     pub unit: Vec<u32>,
@@ -290,7 +292,9 @@ impl VisitCells {
         let standards = Arc::clone(self.empty.shared_standards());
         let scale = self.empty.empathy().scale();
         // The batch's codes in the cells' names, with their rules, found once per code.
-        let mut units: Vec<Option<(u32, &Calendar)>> = vec![None; names.units.len()];
+        // A unit's calendar, and its own standards if it publishes any.
+        type UnitRules<'s> = (&'s Calendar, Option<&'s BTreeMap<String, ServiceStandard>>);
+        let mut units: Vec<Option<(u32, UnitRules<'_>)>> = vec![None; names.units.len()];
         let mut services: Vec<Option<(u32, Option<&ServiceStandard>)>> =
             vec![None; names.services.len()];
         for (row, (&unit, &service)) in batch.unit.iter().zip(&batch.service).enumerate() {
@@ -298,16 +302,16 @@ impl VisitCells {
                 row,
                 source: Box::new(source),
             };
-            let (unit, calendar) = translate(
+            let (unit, (calendar, own)) = translate(
                 &mut units,
                 unit,
                 &names.units,
                 &mut self.names.units,
                 "unit",
-                |name| standards.calendar_for(name),
+                |name| (standards.calendar_for(name), standards.own_standards(name)),
             )
             .map_err(at_row)?;
-            let (service, standard) = translate(
+            let (service, province_wide) = translate(
                 &mut services,
                 service,
                 &names.services,
@@ -316,6 +320,16 @@ impl VisitCells {
                 |name| standards.find(name),
             )
             .map_err(at_row)?;
+            // The unit's own standard for the service, where it publishes one.
+            let standard = match own {
+                Some(own) => self
+                    .names
+                    .services
+                    .name(service)
+                    .and_then(|name| own.get(name))
+                    .or(province_wide),
+                None => province_wide,
+            };
             let visit = visit_at(batch, row, &instrument, scale).map_err(at_row)?;
             let period = match &self.periods {
                 Some(p) => Some(
@@ -462,6 +476,32 @@ fn visit_at<'a>(
     })
 }
 
+/// How the periods two sets of cells keep differ, in words.
+fn periods_difference(ours: Option<&ByPeriod>, theirs: Option<&ByPeriod>) -> String {
+    match (ours, theirs) {
+        (Some(a), Some(b)) if a.granularity() != b.granularity() => format!(
+            "they keep periods of a {} and of a {}",
+            a.granularity(),
+            b.granularity()
+        ),
+        (Some(a), Some(b)) => format!(
+            "their periods are read on different calendars: {}",
+            a.calendar()
+                .difference(b.calendar())
+                .unwrap_or_else(|| "their calendars differ".into())
+        ),
+        (Some(a), None) => format!(
+            "the first keeps a cell per {}, the second none",
+            a.granularity()
+        ),
+        (None, Some(b)) => format!(
+            "the second keeps a cell per {}, the first none",
+            b.granularity()
+        ),
+        (None, None) => "they keep different periods".into(),
+    }
+}
+
 impl Merge for VisitCells {
     /// # Errors
     /// [`Error::MergeMismatch`] when the cells judge by different settings or periods;
@@ -471,7 +511,7 @@ impl Merge for VisitCells {
         if self.periods != other.periods {
             return Err(Error::MergeMismatch {
                 what: "visit cells".into(),
-                difference: "they keep different periods".into(),
+                difference: periods_difference(self.periods.as_ref(), other.periods.as_ref()),
             });
         }
         for ((unit, service, period), theirs) in &other.cells {

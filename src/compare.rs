@@ -287,6 +287,7 @@ fn overflow(field: &str) -> Error {
 /// Which adjusted p-value decides a [`Verdict`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub enum Adjustment {
     /// Holm (family-wise error rate).
     Holm,
@@ -420,6 +421,7 @@ impl CompareOptions {
 /// How a group stands against the rest.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub enum Verdict {
     /// Significantly below the rest (adjusted p < alpha, lower estimate). For a score where
     /// higher is better, these are the units to act on.
@@ -763,7 +765,8 @@ pub struct PeriodComparison {
     pub measure: Measure,
     /// Per period, in the order given (oldest first).
     pub periods: Vec<PeriodScore>,
-    /// The Mann–Kendall test of the per-period estimates (four periods or more).
+    /// The Mann–Kendall test of the per-period estimates (four periods or more); when `None`,
+    /// [`no_trend`](Self::no_trend) says why.
     pub trend: Option<MannKendall>,
     /// Sen's slope per period with its interval (four periods or more).
     pub slope: Option<SenSlope>,
@@ -822,16 +825,104 @@ impl fmt::Display for PeriodComparison {
                     p_value(Some(mk.p_value)),
                 )
             }
-            _ if self.periods.len() < 4 => writeln!(f, "Trend: needs four periods or more"),
-            _ => writeln!(f, "Trend: none (every period has the same estimate)"),
+            _ => match self.no_trend() {
+                Some(reason) => writeln!(f, "Trend: none: {reason}"),
+                None => Ok(()),
+            },
         }
+    }
+}
+
+/// Why a [`PeriodComparison`] has no trend test ([`PeriodComparison::no_trend`]).
+///
+/// ```
+/// use layanan::{GroupTally, Level, NoTrend, compare_periods};
+///
+/// let tied = (1..=6).map(|m| (format!("2025-{m:02}"), GroupTally::rate(2, 4)));
+/// let periods = compare_periods(tied, Level::default())?;
+/// assert_eq!(periods.no_trend(), Some(NoTrend::Constant));
+/// assert_eq!(
+///     NoTrend::Constant.to_string(),
+///     "every period has the same estimate: there is no trend to test"
+/// );
+/// # Ok::<(), layanan::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub enum NoTrend {
+    /// Fewer than four periods: the test needs four or more.
+    TooFewPeriods {
+        /// The periods there are.
+        periods: usize,
+    },
+    /// More periods than the test takes ([`stats::MAX_TREND_LENGTH`]): aggregate them into
+    /// longer ones.
+    TooManyPeriods {
+        /// The periods there are.
+        periods: usize,
+        /// The most the test takes.
+        max: usize,
+    },
+    /// Every period has the same estimate: there is nothing to test.
+    Constant,
+    /// None of the above, yet no trend: a comparison read back without its trend.
+    NotComputed,
+}
+
+impl fmt::Display for NoTrend {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            NoTrend::TooFewPeriods { periods } => write!(
+                f,
+                "a trend test needs four periods or more, and there are {periods}"
+            ),
+            NoTrend::TooManyPeriods { periods, max } => write!(
+                f,
+                "{periods} periods are more than the trend test takes ({max}): aggregate them \
+                 into longer periods"
+            ),
+            NoTrend::Constant => {
+                f.write_str("every period has the same estimate: there is no trend to test")
+            }
+            NoTrend::NotComputed => f.write_str("the trend test was not computed"),
+        }
+    }
+}
+
+impl PeriodComparison {
+    /// Why there is no trend test, or `None` when there is one.
+    pub fn no_trend(&self) -> Option<NoTrend> {
+        if self.trend.is_some() && self.slope.is_some() {
+            return None;
+        }
+        let periods = self.periods.len();
+        let first = self.periods.first().map(|p| p.estimate.estimate());
+        Some(if periods < 4 {
+            NoTrend::TooFewPeriods { periods }
+        } else if periods > stats::MAX_TREND_LENGTH {
+            NoTrend::TooManyPeriods {
+                periods,
+                max: stats::MAX_TREND_LENGTH,
+            }
+        } else if self
+            .periods
+            .iter()
+            .all(|p| Some(p.estimate.estimate()) == first)
+        {
+            NoTrend::Constant
+        } else {
+            NoTrend::NotComputed
+        })
     }
 }
 
 /// Scores per period (oldest first), the change from each period to the next, and the
 /// Mann–Kendall trend with Sen's slope over four or more periods (tests and intervals as in
 /// [`compare_groups`]). A change that cannot be tested (e.g. two constant periods of means)
-/// is left `None`; the trend is `None` when every period has the same estimate.
+/// is left `None`; the trend is `None` below four periods, above
+/// [`stats::MAX_TREND_LENGTH`] periods, and when every period has the same estimate:
+/// [`PeriodComparison::no_trend`] says which.
 ///
 /// ```
 /// use layanan::{GroupTally, Level, compare_periods};

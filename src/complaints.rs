@@ -143,6 +143,40 @@ impl ComplaintTargets {
     pub fn categories(&self) -> impl Iterator<Item = (&str, Completion)> {
         self.by_category.iter().map(|(c, t)| (c.as_str(), *t))
     }
+
+    /// The first target `other` sets otherwise, in words, or `None` when they are equal (what
+    /// a refused merge names).
+    fn difference(&self, other: &ComplaintTargets) -> Option<String> {
+        if self.first_response != other.first_response {
+            return Some(format!(
+                "their first-response targets differ ({} vs {})",
+                self.first_response, other.first_response
+            ));
+        }
+        if self.resolution != other.resolution {
+            return Some(format!(
+                "their resolution targets differ ({} vs {})",
+                self.resolution, other.resolution
+            ));
+        }
+        let categories = self.by_category.keys().chain(other.by_category.keys());
+        for category in categories {
+            let (ours, theirs) = (
+                self.by_category.get(category),
+                other.by_category.get(category),
+            );
+            if ours != theirs {
+                let show = |t: Option<&Completion>| t.map_or("none".into(), |t| t.to_string());
+                return Some(format!(
+                    "their resolution targets for category `{}` differ ({} vs {})",
+                    category,
+                    show(ours),
+                    show(theirs)
+                ));
+            }
+        }
+        None
+    }
 }
 
 counts! {
@@ -329,10 +363,10 @@ impl ComplaintTally {
 
 impl Merge for ComplaintTally {
     fn check_merge(&self, other: &Self) -> Result<()> {
-        if self.targets != other.targets {
+        if let Some(difference) = self.targets.difference(&other.targets) {
             return Err(Error::MergeMismatch {
                 what: "complaint tallies".into(),
-                difference: "their targets differ".into(),
+                difference,
             });
         }
         if let Some(difference) = self.calendars.difference(&other.calendars) {

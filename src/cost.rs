@@ -163,6 +163,7 @@ pub struct CostReport {
 
 /// What [`CostTally::check`](Tally::check) decides about one visit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum CostVerdict {
     /// No published standard.
     NoStandard,

@@ -92,8 +92,9 @@ pub struct NpsReport {
     pub nps: f64,
     /// Its standard error.
     pub standard_error: f64,
-    /// Normal interval, clipped to [−100, 100].
-    pub interval: Interval,
+    /// Its normal interval, clipped to [−100, 100] (from one answer on: a share's standard
+    /// error needs no second answer).
+    pub nps_interval: Interval,
 }
 
 impl NpsTally {
@@ -202,7 +203,7 @@ impl Tally for NpsTally {
             detractors,
             nps,
             standard_error,
-            interval: Interval::from_bounds(
+            nps_interval: Interval::from_bounds(
                 nps,
                 (nps - z * standard_error).max(-100.0),
                 (nps + z * standard_error).min(100.0),
@@ -213,12 +214,41 @@ impl Tally for NpsTally {
     }
 }
 
+impl fmt::Display for CsatReport {
+    /// `CSAT 3/4 = 75.0% [30.1, 95.4] rated 4–5 of 5 (counts 1–5: 0 1 0 2 1)`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let top = self.scale.max();
+        write!(
+            f,
+            "CSAT {} rated {}–{top} of {top} (counts {}–{top}:",
+            self.top_two,
+            top.saturating_sub(1),
+            self.scale.min()
+        )?;
+        for count in &self.counts {
+            write!(f, " {count}")?;
+        }
+        f.write_str(")")
+    }
+}
+
+impl fmt::Display for CesReport {
+    /// `CES mean 5.40 [3.52, 7.00] on 1..=7 (n 5)`; one rating has no interval.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "CES mean {:.2}", self.mean)?;
+        if let Some(ci) = self.mean_interval {
+            write!(f, " {ci:.2}")?;
+        }
+        write!(f, " on {} (n {})", self.scale, self.n)
+    }
+}
+
 impl fmt::Display for NpsReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
             "NPS {:+.1} {:.1} (n {}: {} promoters, {} passives, {} detractors)",
-            self.nps, self.interval, self.n, self.promoters, self.passives, self.detractors
+            self.nps, self.nps_interval, self.n, self.promoters, self.passives, self.detractors
         )
     }
 }
@@ -386,7 +416,7 @@ versioned! {
 /// for r in [6, 7, 5, 6] {
 ///     ces.push(&seven.rating(r)?)?;
 /// }
-/// assert_eq!(ces.report()?.mean.map(|m| m.estimate()), Some(6.0));
+/// assert_eq!(ces.report()?.mean, 6.0);
 /// # Ok::<(), layanan::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq)]
@@ -405,9 +435,10 @@ pub struct CesReport {
     pub scale: RatingScale,
     /// Ratings counted.
     pub n: u64,
-    /// The mean rating with Student's t interval, held within the scale (`None` below 2
-    /// ratings).
-    pub mean: Option<Interval>,
+    /// The mean rating.
+    pub mean: f64,
+    /// The mean's Student t interval, held within the scale (`None` below 2 ratings).
+    pub mean_interval: Option<Interval>,
 }
 
 impl CesTally {
@@ -471,8 +502,9 @@ impl Tally for CesTally {
         Ok(CesReport {
             scale: self.scale,
             n,
+            mean: self.moments.mean()?,
             // Held within the scale: no mean of its ratings lies outside it.
-            mean: (n >= 2)
+            mean_interval: (n >= 2)
                 .then(|| self.moments.mean_interval(options.level))
                 .transpose()?
                 .map(|i| i.clamped(f64::from(self.scale.min()), f64::from(self.scale.max()))),

@@ -114,8 +114,10 @@ pub struct RatingsReport {
     pub counts: Vec<u64>,
     /// Ratings in the top two boxes (4–5 of 5), with Wilson's interval.
     pub top_two: Share,
-    /// The mean rating with Student's t interval (`None` below 2 ratings).
-    pub mean: Option<Interval>,
+    /// The mean rating.
+    pub mean: f64,
+    /// The mean's Student t interval, held within the scale (`None` below 2 ratings).
+    pub mean_interval: Option<Interval>,
 }
 
 /// What a set of visits says about empathy, one source per field.
@@ -129,9 +131,11 @@ pub struct EmpathyReport {
     pub courtesy: Option<SkmElementScore>,
     /// SKM answers on complaint handling, if any.
     pub complaint_handling: Option<SkmElementScore>,
-    /// Mean SERVQUAL gap (perception − expectation) with its t interval; negative is a
-    /// shortfall. `None` below 2 pairs.
-    pub servqual_gap: Option<Interval>,
+    /// Mean SERVQUAL gap (perception − expectation); negative is a shortfall. `None` without
+    /// a pair.
+    pub servqual_gap: Option<f64>,
+    /// The gap's Student t interval (`None` below 2 pairs).
+    pub servqual_gap_interval: Option<Interval>,
 }
 
 /// Settings of an empathy report.
@@ -402,7 +406,10 @@ impl Tally for EmpathyTally {
                 self.key_at(self.instrument.complaint_handling_position()),
                 &self.complaint_handling,
             )?,
-            servqual_gap: (self.gaps.count() >= 2)
+            servqual_gap: (self.gaps.count() >= 1)
+                .then(|| self.gaps.mean())
+                .transpose()?,
+            servqual_gap_interval: (self.gaps.count() >= 2)
                 .then(|| self.gaps.mean_interval(level))
                 .transpose()?,
         };
@@ -473,7 +480,9 @@ impl EmpathyTally {
             n,
             counts: self.ratings.clone(),
             top_two,
-            mean: mean_interval(
+            // Held within the scale, as its interval is.
+            mean: (sum / n as f64).clamp(f64::from(low), f64::from(self.scale.max())),
+            mean_interval: mean_interval(
                 (n, sum, squares),
                 (f64::from(low), f64::from(self.scale.max())),
                 level,
@@ -536,8 +545,9 @@ impl fmt::Display for EmpathyReport {
                 r.scale.max(),
                 r.top_two
             )?;
-            if let Some(mean) = r.mean {
-                write!(f, " · mean rating {:.2} {mean:.2}", mean.estimate())?;
+            write!(f, " · mean rating {:.2}", r.mean)?;
+            if let Some(ci) = r.mean_interval {
+                write!(f, " {ci:.2}")?;
             }
             writeln!(f)?;
         }
@@ -558,7 +568,11 @@ impl fmt::Display for EmpathyReport {
             }
         }
         if let Some(gap) = self.servqual_gap {
-            writeln!(f, "SERVQUAL gap {:+.2} {gap:.2}", gap.estimate())?;
+            write!(f, "SERVQUAL gap {gap:+.2}")?;
+            if let Some(ci) = self.servqual_gap_interval {
+                write!(f, " {ci:.2}")?;
+            }
+            writeln!(f)?;
         }
         Ok(())
     }

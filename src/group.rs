@@ -571,6 +571,37 @@ pub struct BreakdownReport<R> {
     pub by_service: Vec<(String, Option<R>)>,
 }
 
+impl<R: std::fmt::Display> std::fmt::Display for BreakdownReport<R> {
+    /// Overall, then each unit and each service: `unit kel-a: …`, every further line of a
+    /// group's report indented by two spaces; a group with nothing to report says so.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let overall = std::iter::once(("overall", String::new(), self.overall.as_ref()));
+        let units = self
+            .by_unit
+            .iter()
+            .map(|(name, r)| ("unit ", crate::visible(name).into_owned(), r.as_ref()));
+        let services = self
+            .by_service
+            .iter()
+            .map(|(name, r)| ("service ", crate::visible(name).into_owned(), r.as_ref()));
+        for (kind, name, report) in overall.chain(units).chain(services) {
+            write!(f, "{kind}{name}: ")?;
+            match report {
+                None => writeln!(f, "nothing to report")?,
+                Some(report) => {
+                    let text = report.to_string();
+                    let mut lines = text.lines();
+                    writeln!(f, "{}", lines.next().unwrap_or_default())?;
+                    for line in lines {
+                        writeln!(f, "  {line}")?;
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
 impl<T> Breakdown<T>
 where
     T: Tally + Clone,

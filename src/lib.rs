@@ -256,6 +256,14 @@
 //!
 //! * Intervals are two-sided at 95 % unless a [`Level`] says otherwise; shares have Wilson
 //!   intervals.
+//! * Every score in a report has one shape. A proportion (on time, not overcharged, top two
+//!   boxes, promises kept) is a [`Share`]: its count, out of how many, and the rate with its
+//!   Wilson interval. Any other score is its value as an `f64` — present whenever something
+//!   was counted, even once — with its interval beside it in a field named after it,
+//!   `…_interval: Option<Interval>`, `None` below 2 observations (an NRR and `nrr_interval`,
+//!   a courtesy score and `score_interval`, a mean rating and `mean_interval`, the SERVQUAL
+//!   gap and `servqual_gap_interval`). A score that is absent (`None`) was not measured; it is
+//!   never 0 in disguise.
 //! * Standard deviations use `n − 1`.
 //! * An element's NRR interval is Student's t with `n − 1` degrees of freedom. The IKM's variance
 //!   is `Σᵢⱼ wᵢwⱼ·nᵢⱼ·cᵢⱼ/(nᵢnⱼ)`, with `cᵢⱼ` the covariance over the `nᵢⱼ` respondents who answered
@@ -336,12 +344,13 @@ pub mod stats;
 mod summary;
 mod table;
 pub mod tally;
+mod visible;
 mod visit;
 mod wire;
 
 pub use compare::{
-    Adjustment, CompareOptions, Comparison, GroupComparison, GroupTally, Measure, PeriodComparison,
-    PeriodScore, Verdict, compare_groups, compare_periods,
+    Adjustment, CompareOptions, Comparison, GroupComparison, GroupTally, Measure, NoTrend,
+    PeriodComparison, PeriodScore, Verdict, compare_groups, compare_periods,
 };
 pub use complaints::{ComplaintOptions, ComplaintReport, ComplaintTally, ComplaintTargets};
 pub use cost::{CostOptions, CostReport, CostTally};
@@ -371,11 +380,98 @@ pub use speed::{SpeedOptions, SpeedReport, SpeedTally};
 pub use stats::{Interval, Level};
 pub use summary::{Coverage, Share, Summary};
 pub use tally::{Merge, Tally};
+pub use visible::visible;
 
 /// The README's examples, compiled and run as doc tests.
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;
+
+/// Enums that will grow are `#[non_exhaustive]`: a match without a wildcard does not compile
+/// (issue 15, item 23), so adding a verdict, a granularity or a completion kind is not a
+/// breaking change.
+///
+/// ```compile_fail
+/// fn name(v: layanan::Verdict) -> &'static str {
+///     match v {
+///         layanan::Verdict::Below => "below",
+///         layanan::Verdict::Above => "above",
+///         layanan::Verdict::NotDistinguishable => "not distinguishable",
+///         layanan::Verdict::TooSmall => "too small",
+///     }
+/// }
+/// ```
+///
+/// ```compile_fail
+/// fn days(c: layanan::Completion) -> u32 {
+///     match c {
+///         layanan::Completion::WorkingDays(n) => n,
+///         layanan::Completion::Within(_) => 0,
+///     }
+/// }
+/// ```
+///
+/// ```compile_fail
+/// fn fine(g: layanan::Granularity) -> bool {
+///     match g {
+///         layanan::Granularity::Day => true,
+///         layanan::Granularity::Month
+///         | layanan::Granularity::Triwulan
+///         | layanan::Granularity::Semester
+///         | layanan::Granularity::Year => false,
+///     }
+/// }
+/// ```
+///
+/// With a wildcard, the same match compiles:
+///
+/// ```
+/// fn fine(g: layanan::Granularity) -> bool {
+///     match g {
+///         layanan::Granularity::Day => true,
+///         _ => false,
+///     }
+/// }
+/// assert!(fine(layanan::Granularity::Day));
+/// ```
+///
+/// Ordering traits are derived only where an order means something (times, money, dates,
+/// periods, grades, the regulation's categories): a rounding rule, a sample-size check, a
+/// visit, an instrument or a calendar has none.
+///
+/// ```compile_fail
+/// fn ordered<T: Ord>() {}
+/// ordered::<layanan::NrrRounding>();
+/// ```
+///
+/// ```compile_fail
+/// fn ordered<T: PartialOrd>() {}
+/// ordered::<layanan::SampleAdequacy>();
+/// ```
+///
+/// ```compile_fail
+/// fn ordered<T: PartialOrd>() {}
+/// ordered::<layanan::Interaction>();
+/// ```
+///
+/// ```compile_fail
+/// fn ordered<T: PartialOrd>() {}
+/// ordered::<layanan::Instrument>();
+/// ```
+///
+/// ```compile_fail
+/// fn ordered<T: PartialOrd>() {}
+/// ordered::<layanan::Calendar>();
+/// ```
+///
+/// ```
+/// fn ordered<T: Ord>() {}
+/// ordered::<layanan::Period>();
+/// ordered::<layanan::Mutu>();
+/// ordered::<layanan::Money>();
+/// ```
+#[cfg(doctest)]
+pub struct ApiShapeDoctests;
 
 /// The traits a tally's methods come from, to import in one line: `use layanan::prelude::*;`.
 pub mod prelude {

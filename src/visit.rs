@@ -129,8 +129,8 @@ impl Interaction {
     }
 }
 
-/// What a visit is judged by: its service's published standard (if any) and its unit's
-/// calendar.
+/// What a visit is judged by: its service's published standard (its unit's own, else the
+/// province-wide one; if any) and its unit's calendar.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Rules<'a> {
     pub(crate) standard: Option<&'a ServiceStandard>,
@@ -141,7 +141,7 @@ impl Standards {
     /// The rules of a visit to `unit` for `service`.
     pub(crate) fn rules(&self, service: &str, unit: &str) -> Rules<'_> {
         Rules {
-            standard: self.find(service),
+            standard: self.find_for(service, unit),
             calendar: self.calendar_for(unit),
         }
     }

@@ -12,9 +12,9 @@ use layanan::skm::{ProfileReport, ProfileTally};
 use layanan::{
     Breakdown, ByPeriod, ByUnit, Calendar, CompareOptions, Comparison, Complaint, ComplaintOptions,
     ComplaintReport, ComplaintTally, ComplaintTargets, Completion, Granularity, GroupTally,
-    Grouped, Instrument, Interval, Level, Mutu, Period, PeriodComparison, Promise, RatingScale,
-    Scorecard, ScorecardOptions, ScorecardReport, SkmOptions, SkmReport, SkmResponse, SkmTally,
-    Standards, Timestamp, compare_groups, compare_periods,
+    Grouped, Instrument, Interval, Level, Mutu, NoTrend, Period, PeriodComparison, Promise,
+    RatingScale, Scorecard, ScorecardOptions, ScorecardReport, SkmOptions, SkmReport, SkmResponse,
+    SkmTally, Standards, Timestamp, compare_groups, compare_periods,
 };
 
 /// What was read.
@@ -418,28 +418,17 @@ fn where_to_act(
     Ok(findings)
 }
 
-/// Why a series has no trend test: the real reason.
+/// Why a series has no trend test: the library's reason, in months.
 fn no_trend(periods: &PeriodComparison) -> Option<String> {
-    if periods.trend.is_some() {
-        return None;
-    }
-    let n = periods.periods.len();
-    let estimates: Vec<f64> = periods
-        .periods
-        .iter()
-        .map(|p| p.estimate.estimate())
-        .collect();
-    Some(if n < 4 {
-        format!("a trend test needs four months or more, and the data cover {n}")
-    } else if n > layanan::stats::MAX_TREND_LENGTH {
-        format!(
-            "{n} months are more than the trend test takes ({})",
-            layanan::stats::MAX_TREND_LENGTH
-        )
-    } else if estimates.windows(2).all(|w| w[0] == w[1]) {
-        "every month has the same score: there is no trend to test".into()
-    } else {
-        "the trend test could not be computed".into()
+    Some(match periods.no_trend()? {
+        NoTrend::TooFewPeriods { periods } => {
+            format!("a trend test needs four months or more, and the data cover {periods}")
+        }
+        NoTrend::TooManyPeriods { periods, max } => {
+            format!("{periods} months are more than the trend test takes ({max})")
+        }
+        NoTrend::Constant => "every month has the same score: there is no trend to test".into(),
+        other => other.to_string(),
     })
 }
 

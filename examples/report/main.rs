@@ -27,6 +27,10 @@
 //!   (needs `--features html`); `--lang en` for English (Indonesian by default)
 //! * `--help` — this list
 //!
+//! Every flag but `--complaint-category` is given at most once: a second `--skm` is refused
+//! rather than silently replacing the first. An unknown flag, a value that does not parse, or
+//! nothing to score (no file holds a row) ends with a message and exit status 1.
+//!
 //! After the scores, "where to act" lists the units significantly below the rest on the IKM and
 //! on each promise (Benjamini–Hochberg adjusted p-values, with the difference and its
 //! interval), and the trend of each across months.
@@ -190,7 +194,12 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
                 };
                 once(&mut parsed.nrr_rounding, "--nrr-rounding", rounding)?;
             }
-            "--json" => parsed.json = true,
+            "--json" => {
+                if parsed.json {
+                    return Err("--json is given more than once".into());
+                }
+                parsed.json = true;
+            }
             "--html" => once(&mut parsed.html, "--html", value("--html")?)?,
             "--lang" => {
                 let lang = match value("--lang")?.as_str() {
@@ -208,6 +217,9 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
                 ));
             }
         }
+    }
+    if parsed.lang.is_some() && parsed.html.is_none() {
+        return Err("--lang is the language of the HTML document: give --html FILE too".into());
     }
     parsed.instrument_2004 = instrument.unwrap_or(false);
     Ok(parsed)

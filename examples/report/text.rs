@@ -181,8 +181,8 @@ fn nps_table(out: &mut String, title: &str, v: &VisitSection, by: &[(String, Sco
             cell(&name(label, n.n), w),
             n.n,
             n.nps,
-            n.interval.lower(),
-            n.interval.upper()
+            n.nps_interval.lower(),
+            n.nps_interval.upper()
         );
     }
 }

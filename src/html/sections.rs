@@ -6,7 +6,7 @@ use super::chart::{self, FunnelPoint};
 use super::escape::escape;
 use super::words::{Lang, Words};
 use super::{Document, GroupScore};
-use crate::compare::{Measure, Verdict};
+use crate::compare::{Measure, NoTrend, Verdict};
 use crate::error::Result;
 use crate::promises::Promise;
 use crate::skm::{Count, SkmReport};
@@ -454,7 +454,12 @@ fn trends(out: &mut String, doc: &Document<'_>, w: &Words) -> Result<()> {
                     bounds(&sen.slope, decimals.saturating_add(1), scale, lang)
                 )
             }
-            _ => escape(w.trend_short),
+            _ => escape(match series.no_trend() {
+                Some(NoTrend::TooManyPeriods { .. }) => w.trend_long,
+                Some(NoTrend::Constant) => w.trend_constant,
+                Some(NoTrend::TooFewPeriods { .. }) => w.trend_short,
+                _ => w.trend_not_computed,
+            }),
         };
         let _ = writeln!(out, "<p class=\"verdict\">{words}</p>");
     }

@@ -419,9 +419,10 @@ impl Calendar {
     }
 }
 
-impl fmt::Display for Calendar {
-    /// `WIB (UTC+07:00), weekend Saturday Sunday, 15 holidays`.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Calendar {
+    /// The zone with its offset, `WIB (UTC+07:00)`.
+    #[allow(clippy::arithmetic_side_effects)] // minutes within ±18 hours
+    fn zone_and_offset(&self) -> String {
         let zone = match self.offset_minutes {
             420 => "WIB ",
             480 => "WITA ",
@@ -430,20 +431,72 @@ impl fmt::Display for Calendar {
         };
         let sign = if self.offset_minutes < 0 { '-' } else { '+' };
         let minutes = self.offset_minutes.unsigned_abs();
+        format!("{zone}(UTC{sign}{:02}:{:02})", minutes / 60, minutes % 60)
+    }
+
+    /// The weekend days, `Saturday Sunday` (or `none`).
+    fn weekend_words(&self) -> String {
+        let days: Vec<String> = self.weekend().iter().map(|d| format!("{d:?}")).collect();
+        if days.is_empty() {
+            "none".into()
+        } else {
+            days.join(" ")
+        }
+    }
+
+    /// The first way `other` differs, in words — the offsets, the weekends, or the first date
+    /// that is a holiday on one only — or `None` when they are equal (what a refused merge
+    /// names).
+    pub(crate) fn difference(&self, other: &Calendar) -> Option<String> {
+        if self.offset_minutes != other.offset_minutes {
+            return Some(format!(
+                "their UTC offsets differ ({} vs {})",
+                self.zone_and_offset(),
+                other.zone_and_offset()
+            ));
+        }
+        if self.weekend != other.weekend {
+            return Some(format!(
+                "their weekends differ ({} vs {})",
+                self.weekend_words(),
+                other.weekend_words()
+            ));
+        }
+        // Both lists are sorted: the first date in one only is the first where they part.
+        let first_apart = self
+            .holidays
+            .iter()
+            .zip(&other.holidays)
+            .find(|(a, b)| a != b)
+            .map(|(a, b)| (*a).min(*b))
+            .or_else(|| {
+                let shared = self.holidays.len().min(other.holidays.len());
+                self.holidays
+                    .get(shared)
+                    .or_else(|| other.holidays.get(shared))
+                    .copied()
+            })?;
+        let whose = if self.holidays.binary_search(&first_apart).is_ok() {
+            "the first"
+        } else {
+            "the second"
+        };
+        Some(format!(
+            "their holidays differ ({first_apart} is a holiday on {whose} only)"
+        ))
+    }
+}
+
+impl fmt::Display for Calendar {
+    /// `WIB (UTC+07:00), weekend Saturday Sunday, 15 holidays`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "{zone}(UTC{sign}{:02}:{:02}), weekend",
-            minutes / 60,
-            minutes % 60
-        )?;
-        let weekend = self.weekend();
-        if weekend.is_empty() {
-            f.write_str(" none")?;
-        }
-        for day in weekend {
-            write!(f, " {day:?}")?;
-        }
-        write!(f, ", {} holidays", self.holidays.len())
+            "{}, weekend {}, {} holidays",
+            self.zone_and_offset(),
+            self.weekend_words(),
+            self.holidays.len()
+        )
     }
 }
 
@@ -518,23 +571,28 @@ impl Calendars {
         self.by_unit.iter().map(|(u, c)| (u.as_str(), c))
     }
 
-    /// The first way `other` differs, in words, or `None` when equal.
+    /// The first way `other` differs, in words, or `None` when equal: the default calendar, or
+    /// the first unit whose calendar differs, and how.
     pub(crate) fn difference(&self, other: &Calendars) -> Option<String> {
-        if self.default != other.default {
-            return Some(format!(
-                "their default calendars differ ({} vs {})",
-                self.default, other.default
-            ));
+        if let Some(how) = self.default.difference(&other.default) {
+            return Some(format!("their default calendars differ: {how}"));
         }
         let units = self.by_unit.keys().chain(other.by_unit.keys());
         for unit in units {
-            if self.by_unit.get(unit) != other.by_unit.get(unit) {
-                return Some(format!(
-                    "the calendar of unit `{unit}` differs ({} vs {})",
-                    self.for_unit(unit),
-                    other.for_unit(unit)
-                ));
+            let (ours, theirs) = (self.by_unit.get(unit), other.by_unit.get(unit));
+            if ours == theirs {
+                continue;
             }
+            let how = self
+                .for_unit(unit)
+                .difference(other.for_unit(unit))
+                .unwrap_or_else(|| {
+                    // The same calendar, given to the unit on one side and by default on the
+                    // other: the judgments agree, but the settings are not the same.
+                    let side = if ours.is_some() { "first" } else { "second" };
+                    format!("the {side} gives it its own calendar, equal to the default")
+                });
+            return Some(format!("the calendar of unit `{unit}` differs: {how}"));
         }
         None
     }
@@ -585,9 +643,10 @@ impl From<Calendars> for CalendarsParts {
     }
 }
 
-/// How finely to bucket time for reporting.
+/// How finely to bucket time for reporting, finest first (the order sorts them so).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub enum Granularity {
     /// One local calendar day.
     Day,
@@ -604,6 +663,7 @@ pub enum Granularity {
 /// A reporting period; periods of one granularity sort chronologically.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub enum Period {
     /// A day.
     Day(Date),
@@ -630,6 +690,19 @@ pub enum Period {
     },
     /// A year.
     Year(i32),
+}
+
+impl fmt::Display for Granularity {
+    /// `day`, `month`, `triwulan`, `semester`, `year`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Granularity::Day => "day",
+            Granularity::Month => "month",
+            Granularity::Triwulan => "triwulan",
+            Granularity::Semester => "semester",
+            Granularity::Year => "year",
+        })
+    }
 }
 
 impl fmt::Display for Period {

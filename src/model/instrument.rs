@@ -222,6 +222,11 @@ impl GradeBands {
     }
 }
 
+/// A NIK in hundredths as printed, `88.31`.
+fn hundredths(nik: u32) -> String {
+    format!("{}.{:02}", nik / 100, nik % 100)
+}
+
 /// A satisfaction questionnaire: its elements in printed order, their weights and grade bands.
 ///
 /// Elements are looked up by key, never by position: published tables disagree on the order.
@@ -654,25 +659,67 @@ impl Instrument {
         if self == other {
             return Ok(());
         }
-        let difference = if self.0.name != other.0.name {
+        let (ours, theirs) = (&self.0, &other.0);
+        let name = &ours.name;
+        let difference = if ours.name != theirs.name {
             format!(
                 "their instruments differ (`{}` vs `{}`)",
-                self.0.name, other.0.name
+                ours.name, theirs.name
             )
-        } else if self.0.elements != other.0.elements {
+        } else if let Some((a, b)) = ours
+            .elements
+            .iter()
+            .zip(&theirs.elements)
+            .find(|(a, b)| a != b)
+        {
+            if a.key == b.key {
+                let (what, x, y) = if a.name != b.name {
+                    ("name", a.name.clone(), b.name.clone())
+                } else if a.english != b.english {
+                    ("English gloss", a.english.clone(), b.english.clone())
+                } else {
+                    ("answer labels", a.labels.join("/"), b.labels.join("/"))
+                };
+                format!(
+                    "their instruments named `{name}` give element `{}` another {what} (`{x}` vs `{y}`)",
+                    a.key
+                )
+            } else {
+                format!(
+                    "their instruments named `{name}` have different elements (`{}` vs `{}` in the same place)",
+                    a.key, b.key
+                )
+            }
+        } else if ours.elements.len() != theirs.elements.len() {
             format!(
-                "their instruments named `{}` have different elements",
-                self.0.name
+                "their instruments named `{name}` have different elements ({} vs {} elements)",
+                ours.elements.len(),
+                theirs.elements.len()
             )
-        } else if self.0.weights != other.0.weights {
+        } else if let Some(((a, b), element)) = ours
+            .weights
+            .iter()
+            .zip(&theirs.weights)
+            .zip(&ours.elements)
+            .find(|((a, b), _)| a != b)
+        {
             format!(
-                "their instruments named `{}` weight the elements differently",
-                self.0.name
+                "their instruments named `{name}` weight element `{}` differently ({a} vs {b})",
+                element.key
             )
         } else {
+            let bands = |g: &GradeBands| {
+                format!(
+                    "A from {}, B from {}, C from {}",
+                    hundredths(g.a_from),
+                    hundredths(g.b_from),
+                    hundredths(g.c_from)
+                )
+            };
             format!(
-                "their instruments named `{}` grade with different bands",
-                self.0.name
+                "their instruments named `{name}` grade with different bands ({} vs {})",
+                bands(&ours.bands),
+                bands(&theirs.bands)
             )
         };
         Err(Error::MergeMismatch {

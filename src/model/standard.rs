@@ -21,6 +21,7 @@ use crate::error::{Error, Result};
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub enum Completion {
     /// Clock time, for counter services (`90m`, `2h`).
     Within(TimeSpan),
@@ -277,6 +278,10 @@ impl ServiceStandard {
 /// One calendar serves by default; a unit in another time zone or with its own local holidays
 /// gets its own ([`with_unit_calendar`](Self::with_unit_calendar)), so the offices of a province
 /// that spans WIB and WITA are judged each on its own clock and their tallies still merge.
+/// Likewise a unit that publishes its own standard for a service (its own tariff or completion
+/// time) has it judge its visits ([`with_unit_standard`](Self::with_unit_standard)): give every
+/// office the one set of standards, and their tallies merge. Tallies judged by standards that
+/// differ refuse to merge, naming the service, unit or calendar and both values.
 ///
 /// ```
 /// use layanan::{Calendar, Error, Money, ServiceStandard, Standards};
@@ -300,6 +305,9 @@ impl ServiceStandard {
 )]
 pub struct Standards {
     by_service: BTreeMap<String, ServiceStandard>,
+    /// Units' own standards, by unit then service: they judge that unit's visits instead of
+    /// the province-wide one.
+    by_unit: BTreeMap<String, BTreeMap<String, ServiceStandard>>,
     calendars: Calendars,
 }
 
@@ -365,12 +373,63 @@ impl Standards {
         self.by_service.get(service)
     }
 
-    /// All standards, by service name.
+    /// The same standards, with `unit` publishing its own `standard` for its service: that
+    /// unit's visits to the service are judged by it, every other unit's by the province-wide
+    /// one (a regency with its own tariff, or its own completion time). Replaces the unit's
+    /// earlier standard for the service.
+    ///
+    /// ```
+    /// use layanan::{Money, ServiceStandard, Standards};
+    ///
+    /// let province = Standards::from(vec![ServiceStandard::new("ktp-el", Money::ZERO)?])
+    ///     .with_unit_standard("kab-b", ServiceStandard::new("ktp-el", Money::new(5_000))?);
+    /// assert_eq!(province.find_for("ktp-el", "kab-b").map(|s| s.tariff().to_string()), Some("5000".into()));
+    /// assert_eq!(province.find_for("ktp-el", "kab-a").map(|s| s.tariff().to_string()), Some("0".into()));
+    /// # Ok::<(), layanan::Error>(())
+    /// ```
+    pub fn with_unit_standard(
+        mut self,
+        unit: impl Into<String>,
+        standard: ServiceStandard,
+    ) -> Self {
+        self.by_unit
+            .entry(unit.into())
+            .or_default()
+            .insert(standard.service.clone(), standard);
+        self
+    }
+
+    /// The standard a visit to `unit` for `service` is judged by: the unit's own, else the
+    /// province-wide one, if either is published.
+    pub fn find_for(&self, service: &str, unit: &str) -> Option<&ServiceStandard> {
+        self.unit_standard(unit, service)
+            .or_else(|| self.by_service.get(service))
+    }
+
+    /// `unit`'s own standard for `service`, if it publishes one.
+    fn unit_standard(&self, unit: &str, service: &str) -> Option<&ServiceStandard> {
+        self.by_unit.get(unit).and_then(|own| own.get(service))
+    }
+
+    /// `unit`'s own standards, by service name, if it publishes any.
+    pub(crate) fn own_standards(&self, unit: &str) -> Option<&BTreeMap<String, ServiceStandard>> {
+        self.by_unit.get(unit)
+    }
+
+    /// The units' own standards, by unit then service name.
+    pub fn unit_standards(&self) -> impl Iterator<Item = (&str, &ServiceStandard)> {
+        self.by_unit
+            .iter()
+            .flat_map(|(unit, own)| own.values().map(move |s| (unit.as_str(), s)))
+    }
+
+    /// All province-wide standards, by service name (the units' own are
+    /// [`unit_standards`](Self::unit_standards)).
     pub fn iter(&self) -> impl Iterator<Item = &ServiceStandard> {
         self.by_service.values()
     }
 
-    /// The number of services with a standard.
+    /// The number of services with a province-wide standard.
     pub fn len(&self) -> usize {
         self.by_service.len()
     }
@@ -406,13 +465,8 @@ impl Standards {
             match (self.find(service), other.find(service)) {
                 (Some(a), Some(b)) if a != b => {
                     return Some(format!(
-                        "the standard of service `{service}` differs (tariff {} vs {}, completion {} vs {}, waiting target {} vs {})",
-                        a.tariff,
-                        b.tariff,
-                        show(a.completion),
-                        show(b.completion),
-                        show(a.max_wait),
-                        show(b.max_wait)
+                        "the standard of service `{service}` differs ({})",
+                        values(a, b)
                     ));
                 }
                 (Some(_), None) | (None, Some(_)) => {
@@ -423,11 +477,46 @@ impl Standards {
                 _ => {}
             }
         }
+        let units = self.by_unit.keys().chain(other.by_unit.keys());
+        for unit in units {
+            let empty = BTreeMap::new();
+            let ours = self.by_unit.get(unit).unwrap_or(&empty);
+            let theirs = other.by_unit.get(unit).unwrap_or(&empty);
+            for service in ours.keys().chain(theirs.keys()) {
+                match (ours.get(service), theirs.get(service)) {
+                    (Some(a), Some(b)) if a != b => {
+                        return Some(format!(
+                            "the standard of service `{service}` at unit `{unit}` differs ({})",
+                            values(a, b)
+                        ));
+                    }
+                    (Some(_), None) | (None, Some(_)) => {
+                        return Some(format!(
+                            "only one of them has a standard of its own for service `{service}` at unit `{unit}`"
+                        ));
+                    }
+                    _ => {}
+                }
+            }
+        }
         if let Some(difference) = self.calendars.difference(&other.calendars) {
             return Some(difference);
         }
         Some("their standards differ".into())
     }
+}
+
+/// Both standards' settings side by side, for a message.
+fn values(a: &ServiceStandard, b: &ServiceStandard) -> String {
+    format!(
+        "tariff {} vs {}, completion {} vs {}, waiting target {} vs {}",
+        a.tariff,
+        b.tariff,
+        show(a.completion),
+        show(b.completion),
+        show(a.max_wait),
+        show(b.max_wait)
+    )
 }
 
 /// An optional setting in a message: its value, or `none`.
@@ -458,7 +547,8 @@ impl From<Vec<ServiceStandard>> for Standards {
 }
 
 impl From<Standards> for Vec<ServiceStandard> {
-    /// The standards by service name (the calendars are left behind).
+    /// The province-wide standards by service name (the calendars and the units' own
+    /// standards are left behind).
     fn from(standards: Standards) -> Self {
         standards.by_service.into_values().collect()
     }
@@ -471,6 +561,9 @@ struct StandardsParts {
     #[serde(default)]
     calendars: Calendars,
     services: Vec<ServiceStandard>,
+    /// Units' own standards, by unit (absent when none).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    units: BTreeMap<String, Vec<ServiceStandard>>,
 }
 
 #[cfg(feature = "serde")]
@@ -488,6 +581,17 @@ impl TryFrom<StandardsParts> for Standards {
             }
             standards.insert(standard);
         }
+        for (unit, own) in parts.units {
+            for standard in own {
+                if standards.unit_standard(&unit, &standard.service).is_some() {
+                    return Err(Error::Duplicate {
+                        field: format!("unit `{unit}`'s service"),
+                        value: standard.service,
+                    });
+                }
+                standards = standards.with_unit_standard(unit.clone(), standard);
+            }
+        }
         Ok(standards)
     }
 }
@@ -498,6 +602,11 @@ impl From<Standards> for StandardsParts {
         StandardsParts {
             calendars: standards.calendars,
             services: standards.by_service.into_values().collect(),
+            units: standards
+                .by_unit
+                .into_iter()
+                .map(|(unit, own)| (unit, own.into_values().collect()))
+                .collect(),
         }
     }
 }

@@ -213,8 +213,11 @@ impl<'de> serde::Deserialize<'de> for SkmAnswers {
                 use serde::de::Error as _;
                 let mut keys: Vec<String> = Vec::new();
                 let mut values = Vec::new();
+                // A set beside the list: the map may hold any number of keys, and comparing
+                // each with every other would take quadratic time.
+                let mut seen = std::collections::HashSet::new();
                 while let Some((key, value)) = map.next_entry::<String, Option<i64>>()? {
-                    if keys.contains(&key) {
+                    if !seen.insert(key.clone()) {
                         return Err(A::Error::custom(Error::DuplicateElement { element: key }));
                     }
                     let answer = value

@@ -15,7 +15,8 @@ const MS_PER_DAY: i64 = 86_400 * MS_PER_SECOND;
 /// An instant: milliseconds since 1970-01-01T00:00:00Z (Unix time, UTC).
 ///
 /// Every `i64` is a valid instant; text conversions ([`FromStr`], [`Display`](fmt::Display)) use
-/// RFC 3339.
+/// RFC 3339, with ISO 8601 expanded years (`+10000`, `-0001`) for instants outside the years
+/// 0000–9999, so every instant's text reads back as the same instant.
 ///
 /// ```
 /// use layanan::Timestamp;
@@ -23,6 +24,9 @@ const MS_PER_DAY: i64 = 86_400 * MS_PER_SECOND;
 /// let t: Timestamp = "2025-03-04T08:15:00+07:00".parse()?;
 /// assert_eq!(t, Timestamp::from_unix_seconds(1_741_050_900)?);
 /// assert_eq!(t.to_string(), "2025-03-04T01:15:00Z");
+/// let far = Timestamp::from_unix_millis(i64::MAX);
+/// assert_eq!(far.to_string(), "+292278994-08-17T07:12:55.807Z");
+/// assert_eq!(far.to_string().parse::<Timestamp>()?, far);
 /// # Ok::<(), layanan::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
@@ -115,7 +119,10 @@ impl FromStr for Timestamp {
     type Err = Error;
 
     /// Parses RFC 3339: `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)`; a space may stand for `T`.
-    /// Fractions beyond milliseconds are truncated toward the past.
+    /// Fractions beyond milliseconds are truncated toward the past. A year outside 0000–9999 is
+    /// written expanded, as [`Display`](fmt::Display) writes it: a sign and 4 to 9 digits
+    /// (`+10000-01-01T00:00:00Z`, `-0001-12-31T23:00:00Z`); a signed year inside 0000–9999
+    /// (`+2025`) is refused, so each instant has one text.
     fn from_str(text: &str) -> Result<Self> {
         parse_rfc3339(text).ok_or_else(|| Error::Parse {
             field: "timestamp".into(),
@@ -127,18 +134,52 @@ impl FromStr for Timestamp {
 
 /// The wall-clock part of a time, `YYYY-MM-DD[T ]HH:MM[:SS[.fraction]]`, as read so far.
 struct Wall {
-    /// Milliseconds since 1970-01-01T00:00 on the wall clock (no offset applied).
-    millis: i64,
+    /// Milliseconds since 1970-01-01T00:00 on the wall clock (no offset applied); 128 bits, so
+    /// an expanded year at the edge of the `i64` instants cannot overflow before it is checked.
+    millis: i128,
     /// Whether seconds were given.
     seconds: bool,
     /// Where the text after the wall-clock part starts.
     end: usize,
 }
 
+/// The most digits an expanded year has: `i64` milliseconds reach the year 292 278 994.
+const MAX_EXPANDED_DIGITS: usize = 9;
+
+/// The year at the start of `b` and where its digits end: four digits, or with `expanded`, the
+/// ISO 8601 expanded form [`Timestamp`]'s `Display` writes for years outside 0000–9999 (a sign,
+/// then 4 to 9 digits). A signed year inside 0000–9999 is refused, so each instant has one text.
+#[allow(clippy::arithmetic_side_effects)] // at most 9 digits
+fn year_at(b: &[u8], expanded: bool) -> Option<(i64, usize)> {
+    let digits = |from: usize, len: usize| -> Option<i64> {
+        b.get(from..from + len)?.iter().try_fold(0i64, |acc, &c| {
+            c.is_ascii_digit().then(|| acc * 10 + i64::from(c - b'0'))
+        })
+    };
+    match b.first() {
+        Some(&sign @ (b'+' | b'-')) if expanded => {
+            let len = b.iter().skip(1).take_while(|c| c.is_ascii_digit()).count();
+            if !(4..=MAX_EXPANDED_DIGITS).contains(&len) {
+                return None;
+            }
+            let magnitude = digits(1, len)?;
+            let year = if sign == b'-' { -magnitude } else { magnitude };
+            (!(0..=9999).contains(&year)).then_some((year, 1 + len))
+        }
+        _ => Some((digits(0, 4)?, 4)),
+    }
+}
+
 /// Reads the wall-clock part at the start of `b`; seconds are optional, a fraction only follows
-/// seconds. Fractions beyond milliseconds are truncated toward the past.
-#[allow(clippy::arithmetic_side_effects)] // fields of at most 4 digits, positions within the text, and a date of years 0000–9999 in milliseconds (< 2^49)
-fn parse_wall(b: &[u8]) -> Option<Wall> {
+/// seconds. Fractions beyond milliseconds are truncated toward the past. With `expanded`, the
+/// year may be an expanded one (see [`year_at`]).
+#[allow(clippy::arithmetic_side_effects)] // fields of at most 4 digits, positions within the text, and a day number of at most 9-digit years in 128-bit milliseconds
+fn parse_wall(text: &[u8], expanded: bool) -> Option<Wall> {
+    let (year, year_end) = year_at(text, expanded)?;
+    // The rest of the layout is fixed relative to the end of the year: read it as if the year
+    // had four digits, and shift `end` back.
+    let shift = year_end - 4;
+    let b = text.get(shift..)?;
     let num = |range: std::ops::Range<usize>| -> Option<i64> {
         let digits = b.get(range)?;
         digits.iter().try_fold(0i64, |acc, &c| {
@@ -149,7 +190,6 @@ fn parse_wall(b: &[u8]) -> Option<Wall> {
     if !(sep(4, b"-") && sep(7, b"-") && sep(10, b"Tt ") && sep(13, b":")) {
         return None;
     }
-    let year = num(0..4)?;
     let month = u8::try_from(num(5..7)?).ok()?;
     let day = u8::try_from(num(8..10)?).ok()?;
     let (hour, minute) = (num(11..13)?, num(14..16)?);
@@ -175,17 +215,19 @@ fn parse_wall(b: &[u8]) -> Option<Wall> {
     if hour > 23 || minute > 59 || second > 59 {
         return None;
     }
-    let date = Date::new(i32::try_from(year).ok()?, month, day).ok()?;
+    if !(1..=12).contains(&month) || !(1..=days_in_month(year, month)).contains(&day) {
+        return None;
+    }
+    let days = days_from_civil(year, month, day);
     Some(Wall {
-        millis: date.days_since_epoch() * MS_PER_DAY
-            + (hour * 3600 + minute * 60 + second) * MS_PER_SECOND
-            + millis,
+        millis: i128::from(days) * i128::from(MS_PER_DAY)
+            + i128::from((hour * 3600 + minute * 60 + second) * MS_PER_SECOND + millis),
         seconds,
-        end: pos,
+        end: pos + shift,
     })
 }
 
-#[allow(clippy::arithmetic_side_effects)] // offsets below a day, instants of years 0000–9999 (< 2^49 ms)
+#[allow(clippy::arithmetic_side_effects)] // offsets below a day, on 128-bit milliseconds
 fn parse_rfc3339(text: &str) -> Option<Timestamp> {
     let b = text.as_bytes();
     let num = |range: std::ops::Range<usize>| -> Option<i64> {
@@ -194,7 +236,7 @@ fn parse_rfc3339(text: &str) -> Option<Timestamp> {
             c.is_ascii_digit().then(|| acc * 10 + i64::from(c - b'0'))
         })
     };
-    let wall = parse_wall(b)?;
+    let wall = parse_wall(b, true)?;
     if !wall.seconds {
         return None;
     }
@@ -211,14 +253,17 @@ fn parse_rfc3339(text: &str) -> Option<Timestamp> {
         }
         _ => return None,
     };
-    Some(Timestamp(wall.millis - offset_minutes * MS_PER_MINUTE))
+    let millis = wall.millis - i128::from(offset_minutes * MS_PER_MINUTE);
+    i64::try_from(millis).ok().map(Timestamp)
 }
 
 /// Milliseconds since 1970-01-01T00:00 on a wall clock for a local time without offset,
 /// `YYYY-MM-DD HH:MM[:SS[.fraction]]` (`T` may stand for the space), or `None`.
 pub(crate) fn parse_local(text: &str) -> Option<i64> {
-    let wall = parse_wall(text.as_bytes())?;
-    (wall.end == text.len()).then_some(wall.millis)
+    let wall = parse_wall(text.as_bytes(), false)?;
+    (wall.end == text.len())
+        .then(|| i64::try_from(wall.millis).ok())
+        .flatten()
 }
 
 /// Whether `text` is a whole number of Unix seconds: digits with an optional sign.
@@ -585,7 +630,7 @@ pub(crate) fn weekday_of(days_since_epoch: i64) -> Weekday {
 
 /// Days since 1970-01-01 of a proleptic Gregorian date (the era-based algorithm popularised by
 /// Howard Hinnant: exact for every `i64` year the callers pass, which stay far below overflow).
-#[allow(clippy::arithmetic_side_effects)] // years 0000–9999, months 1–12, days 1–31 (validated by Date)
+#[allow(clippy::arithmetic_side_effects)] // |year| < 10^9 (Date's 0000–9999, or an expanded year of at most 9 digits), months 1–12, days 1–31
 fn days_from_civil(year: i64, month: u8, day: u8) -> i64 {
     let y = if month <= 2 { year - 1 } else { year };
     let era = y.div_euclid(400);

@@ -9,7 +9,7 @@ use super::header::{Header, Schema};
 use super::options::ReadOptions;
 use super::records::{Records, Row};
 use crate::error::{Error, Result};
-use crate::model::{Completion, ServiceStandard, Tariff, TimeSpan};
+use crate::model::{Completion, ServiceStandard, Standards, Tariff, TimeSpan};
 
 /// Reads service standards, one [`ServiceStandard`] per row; collect them into
 /// [`Standards`](crate::Standards).
@@ -21,6 +21,11 @@ use crate::model::{Completion, ServiceStandard, Tariff, TimeSpan};
 ///
 /// A blank `tariff` is an error naming its line and column, never "free": an empty cell is a
 /// gap in the data, not a promise. A service listed twice is an error naming both lines.
+///
+/// An optional `unit` column names a unit that publishes its own standard for the service
+/// (blank: the province-wide standard); [`standards`](Self::standards) reads such a file
+/// into [`Standards::with_unit_standard`](crate::Standards::with_unit_standard). Read one by
+/// one, a row with a unit is refused, never taken for the province-wide standard.
 ///
 /// ```
 /// use layanan::read::{ReadOptions, StandardReader};
@@ -57,8 +62,9 @@ use crate::model::{Completion, ServiceStandard, Tariff, TimeSpan};
 pub struct StandardReader<R> {
     records: Records<R>,
     columns: Option<Columns>,
-    /// The services read so far, with their lines.
-    seen: HashMap<String, u64>,
+    /// The (unit, service) pairs read so far, with their lines (the unit blank for the
+    /// province-wide standards).
+    seen: HashMap<(String, String), u64>,
 }
 
 /// Where each field is in the file (columns from 0).
@@ -67,6 +73,7 @@ struct Columns {
     max_wait_minutes: usize,
     completion: usize,
     tariff: usize,
+    unit: Option<usize>,
 }
 
 impl Columns {
@@ -76,6 +83,7 @@ impl Columns {
             max_wait_minutes: header.required("max_wait_minutes")?,
             completion: header.required("completion")?,
             tariff: header.required("tariff")?,
+            unit: header.find("unit"),
         })
     }
 }
@@ -88,8 +96,9 @@ impl<R: io::Read> StandardReader<R> {
     /// # Errors
     /// As [`SkmReader::new`](super::SkmReader::new).
     pub fn new(source: R, options: &ReadOptions) -> Result<Self> {
-        let schema =
-            Schema::new().required(["service", "max_wait_minutes", "completion", "tariff"]);
+        let schema = Schema::new()
+            .required(["service", "max_wait_minutes", "completion", "tariff"])
+            .optional(["unit"]);
         let records = Records::open(source, options.name_or("standards"), &schema)?;
         let columns = if records.header().is_empty() {
             None
@@ -101,6 +110,53 @@ impl<R: io::Read> StandardReader<R> {
             columns,
             seen: HashMap::new(),
         })
+    }
+}
+
+impl<R: io::Read> StandardReader<R> {
+    /// Every row into [`Standards`]: a row with a `unit` as that unit's own standard for its
+    /// service, the others as the province-wide standards.
+    ///
+    /// ```
+    /// use layanan::read::{ReadOptions, StandardReader};
+    ///
+    /// let file = "\
+    /// service,max_wait_minutes,completion,tariff,unit
+    /// ktp-el,30,60m,0,
+    /// ktp-el,30,30m,5000,kab-b
+    /// ";
+    /// let standards = StandardReader::new(file.as_bytes(), &ReadOptions::new())?.standards()?;
+    /// assert!(standards.get("ktp-el")?.tariff().is_free());
+    /// let own = standards.find_for("ktp-el", "kab-b").expect("kab-b's own");
+    /// assert_eq!(own.tariff().to_string(), "5000");
+    ///
+    /// // Read one by one, kab-b's row is refused: it is not the province's standard.
+    /// let err = StandardReader::new(file.as_bytes(), &ReadOptions::new())?
+    ///     .collect::<Result<Vec<_>, _>>()
+    ///     .unwrap_err();
+    /// assert!(err.to_string().starts_with("standards, line 3, column 5 (unit): "), "{err}");
+    /// # Ok::<(), layanan::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// The first row's error, as the iterator gives it; a unit's service given twice is
+    /// [`Error::Repeated`] naming the unit.
+    pub fn standards(mut self) -> Result<Standards> {
+        let mut standards = Standards::new();
+        let Some(columns) = self.columns.take() else {
+            return Ok(standards);
+        };
+        while let Some(row) = self.records.next_row() {
+            let (unit, standard) = standard(&row?, &columns, &mut self.seen)?;
+            standards = match unit {
+                Some(unit) => standards.with_unit_standard(unit, standard),
+                None => {
+                    standards.insert(standard);
+                    standards
+                }
+            };
+        }
+        Ok(standards)
     }
 }
 
@@ -130,27 +186,43 @@ impl<R: io::Read> Iterator for StandardReader<R> {
             seen,
         } = self;
         let columns = columns.as_ref()?;
-        Some(
-            records
-                .next_row()?
-                .and_then(|row| standard(&row, columns, seen)),
-        )
+        Some(records.next_row()?.and_then(|row| {
+            match (standard(&row, columns, seen)?, columns.unit) {
+                ((None, standard), _) => Ok(standard),
+                ((Some(unit), _), column) => Err(row.error(
+                    column.unwrap_or(columns.service),
+                    Error::Inconsistent {
+                        what: "standard".into(),
+                        reason: format!(
+                            "unit `{unit}` publishes its own: read the file with \
+                             StandardReader::standards, which keeps it for that unit"
+                        ),
+                    },
+                )),
+            }
+        }))
     }
 }
 
 impl<R: io::Read> std::iter::FusedIterator for StandardReader<R> {}
 
+/// A row's standard, with the unit that publishes it as its own (`None`: province-wide).
 fn standard(
     row: &Row<'_>,
     c: &Columns,
-    seen: &mut HashMap<String, u64>,
-) -> Result<ServiceStandard> {
+    seen: &mut HashMap<(String, String), u64>,
+) -> Result<(Option<String>, ServiceStandard)> {
     let service = row.required(c.service)?;
-    if let Some(&first_line) = seen.get(service) {
+    let unit = row
+        .optional(c.unit)?
+        .map(str::trim)
+        .filter(|u| !u.is_empty());
+    let key = (unit.unwrap_or_default().to_owned(), service.to_owned());
+    if let Some(&first_line) = seen.get(&key) {
         return Err(row.error(
             c.service,
             Error::Repeated {
-                field: "service".into(),
+                field: unit.map_or_else(|| "service".into(), |u| format!("unit `{u}`'s service")),
                 value: service.to_owned(),
                 first_line,
             },
@@ -175,8 +247,8 @@ fn standard(
     if let Some(minutes) = max_wait {
         standard = standard.with_max_wait(TimeSpan::from_minutes(minutes));
     }
-    seen.insert(service.to_owned(), row.line());
-    Ok(standard)
+    seen.insert(key, row.line());
+    Ok((unit.map(str::to_owned), standard))
 }
 
 impl<R> fmt::Debug for StandardReader<R> {

@@ -11,8 +11,9 @@ use crate::model::{GradeBands, Mutu, Weight};
 use crate::stats::Ratio;
 
 /// How NRRs are rounded before weighting, to reproduce a printed report.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub enum NrrRounding {
     /// Exact NRRs (the regulation's formula).
     #[default]

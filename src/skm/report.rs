@@ -238,7 +238,7 @@ pub struct PrintedIndex {
 }
 
 /// Whether a survey reached the Krejcie–Morgan sample size for its population.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub struct SampleAdequacy {

@@ -266,3 +266,65 @@ fn all_blank_answers_are_no_questionnaire() {
         0
     );
 }
+
+/// A unit's own standard (issue 15, item 19) judges that unit's visits in columns as in rows:
+/// kel-b publishes Rp 5.000 within 30 minutes for ktp-el where the province says free within
+/// 60; the same visits at kel-a and kel-b, as rows and as columns, give the same reports.
+#[test]
+fn a_units_own_standard_judges_its_columns_as_its_rows() {
+    use layanan::{Completion, ServiceStandard, Standards, TimeSpan};
+    let standards = Standards::from(vec![
+        ServiceStandard::new("ktp-el", Money::ZERO)
+            .unwrap()
+            .with_completion(Completion::Within(TimeSpan::from_minutes(60))),
+    ])
+    .with_unit_standard(
+        "kel-b",
+        ServiceStandard::new("ktp-el", Money::new(5_000))
+            .unwrap()
+            .with_completion(Completion::Within(TimeSpan::from_minutes(30))),
+    );
+    let visits: Vec<Interaction> = ["kel-a", "kel-b", "kel-c", "kel-b"]
+        .iter()
+        .enumerate()
+        .map(|(i, unit)| {
+            let arrived = at("2025-03-04T08:00:00+07:00");
+            Interaction::builder("ktp-el", *unit, arrived)
+                .started_at(arrived)
+                .finished_at(crate::support::plus_minutes(
+                    arrived,
+                    20.0 + 15.0 * i as f64,
+                ))
+                .paid(Money::new(5_000))
+                .build()
+                .unwrap()
+        })
+        .collect();
+    let empty = Scorecard::new(standards);
+    let mut rows = Breakdown::new(empty.clone());
+    rows.push_all(&visits).unwrap();
+    let mut names = VisitNames::default();
+    let mut batch = VisitColumns::default();
+    append(&visits, &mut names, &mut batch);
+    let mut cells = VisitCells::new(empty);
+    cells.push_columns(&names, &batch).unwrap();
+    let (want, got) = (
+        rows.report_with(&options()).unwrap(),
+        cells.breakdown().unwrap().report_with(&options()).unwrap(),
+    );
+    assert_eq!(got, want);
+    // kel-b: 35 and 65 minutes against 30, Rp 5.000 as its tariff — both late, none
+    // overcharged; kel-a and kel-c pay Rp 5.000 for a free service.
+    let unit = |name: &str| {
+        want.by_unit
+            .iter()
+            .find(|(u, _)| u == name)
+            .and_then(|(_, r)| r.clone())
+            .unwrap()
+    };
+    let kel_b = unit("kel-b");
+    let (speed, cost) = (kel_b.speed.unwrap(), kel_b.cost.unwrap());
+    assert_eq!((speed.on_time, speed.late), (0, 2));
+    assert_eq!(cost.overcharged.unwrap().count, 0);
+    assert_eq!(unit("kel-a").cost.unwrap().overcharged.unwrap().count, 1);
+}

@@ -7,8 +7,8 @@ use std::sync::OnceLock;
 
 use layanan::stats::{Moments, TestMethod, Xoshiro256PlusPlus};
 use layanan::{
-    Adjustment, CompareOptions, Error, GroupTally, Interval, Level, Verdict, compare_groups,
-    compare_periods,
+    Adjustment, CompareOptions, Error, GroupTally, Interval, Level, NoTrend, Verdict,
+    compare_groups, compare_periods,
 };
 use serde_json::Value;
 
@@ -54,6 +54,7 @@ fn verdict_name(v: Verdict) -> &'static str {
         Verdict::Above => "above",
         Verdict::NotDistinguishable => "not distinguishable",
         Verdict::TooSmall => "too small",
+        other => panic!("a verdict this test does not know: {other:?}"),
     }
 }
 
@@ -256,6 +257,61 @@ fn periods_change_and_trend() {
     let three = compare_periods(months.into_iter().take(3), Level::default()).expect("periods");
     assert!(three.trend.is_none() && three.slope.is_none());
     assert!(trend.to_string().contains("Sen's slope"));
+}
+
+/// Issue 15, item 17: a series without a trend test says why — too few periods, too many for
+/// the test, or every period the same — in its report and its table (six tied months and
+/// 12,000 months once both said "needs four periods or more", or "every period has the same
+/// estimate").
+#[test]
+fn a_missing_trend_gives_its_real_reason() {
+    let rate = |i: usize, successes: u64| (format!("p{i}"), GroupTally::rate(successes, 50));
+    let three = compare_periods((0..3).map(|i| rate(i, 40)), Level::default()).unwrap();
+    assert_eq!(
+        three.no_trend(),
+        Some(NoTrend::TooFewPeriods { periods: 3 })
+    );
+    assert!(
+        three
+            .to_string()
+            .contains("Trend: none: a trend test needs four periods or more, and there are 3"),
+        "{three}"
+    );
+    let tied = compare_periods((0..6).map(|i| rate(i, 40)), Level::default()).unwrap();
+    assert_eq!(tied.no_trend(), Some(NoTrend::Constant));
+    assert!(
+        tied.to_string()
+            .contains("Trend: none: every period has the same estimate"),
+        "{tied}"
+    );
+    // Ties in part are a trend test with ties, not a missing one.
+    let some_ties = [40, 40, 41, 41, 40, 40];
+    let some = compare_periods(
+        some_ties.iter().enumerate().map(|(i, &s)| rate(i, s)),
+        Level::default(),
+    )
+    .unwrap();
+    assert!(some.trend.is_some() && some.no_trend().is_none());
+    let many = layanan::stats::MAX_TREND_LENGTH + 1;
+    let long = compare_periods(
+        (0..many).map(|i| rate(i, 30 + (i % 7) as u64)),
+        Level::default(),
+    )
+    .unwrap();
+    assert_eq!(
+        long.no_trend(),
+        Some(NoTrend::TooManyPeriods {
+            periods: many,
+            max: layanan::stats::MAX_TREND_LENGTH
+        })
+    );
+    assert!(
+        long.to_string().contains(
+            "Trend: none: 10001 periods are more than the trend test takes (10000): \
+             aggregate them into longer periods"
+        ),
+        "the last line of the table"
+    );
 }
 
 #[test]

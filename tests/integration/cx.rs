@@ -72,12 +72,15 @@ fn nps_by_hand() {
     let se = 100.0 * ((0.5 + 0.2 - 0.3f64 * 0.3) / 10.0).sqrt();
     assert_close(r.standard_error, se, 1e-14);
     assert_close(r.standard_error, 24.698178, 1e-7);
-    assert_close(r.interval.estimate(), 30.0, 1e-14);
-    assert_close(r.interval.lower(), 30.0 - Z95 * se, QUANTILE_TOL);
-    assert_close(r.interval.upper(), 30.0 + Z95 * se, QUANTILE_TOL);
-    assert_close(r.interval.lower(), -18.407540, 1e-6);
-    assert_close(r.interval.upper(), 78.407540, 1e-6);
-    assert_eq!(r.interval.method(), layanan::stats::IntervalMethod::Normal);
+    assert_close(r.nps_interval.estimate(), 30.0, 1e-14);
+    assert_close(r.nps_interval.lower(), 30.0 - Z95 * se, QUANTILE_TOL);
+    assert_close(r.nps_interval.upper(), 30.0 + Z95 * se, QUANTILE_TOL);
+    assert_close(r.nps_interval.lower(), -18.407540, 1e-6);
+    assert_close(r.nps_interval.upper(), 78.407540, 1e-6);
+    assert_eq!(
+        r.nps_interval.method(),
+        layanan::stats::IntervalMethod::Normal
+    );
     assert_eq!(
         r.to_string(),
         "NPS +30.0 [-18.4, 78.4] (n 10: 5 promoters, 3 passives, 2 detractors)"
@@ -89,11 +92,11 @@ fn nps_by_hand() {
         .report_with(&LevelOptions::default().level(level))
         .unwrap();
     assert_close(
-        r.interval.upper() - r.nps,
+        r.nps_interval.upper() - r.nps,
         1.6448536269514722 * se,
         QUANTILE_TOL,
     );
-    assert_eq!(r.interval.level(), level);
+    assert_eq!(r.nps_interval.level(), level);
 }
 
 /// 10 10 10 10 0: p = 0.8, d = 0.2, NPS 60, SE = 100·√((1 − 0.36)/5) = 35.777088; 60 + 70.12
@@ -104,23 +107,29 @@ fn nps_interval_is_clipped() {
     let r = nps_of(&[10, 10, 10, 10, 0]).report().unwrap();
     assert_close(r.nps, 60.0, 1e-14);
     assert_close(r.standard_error, 100.0 * (0.64f64 / 5.0).sqrt(), 1e-14);
-    assert_eq!(r.interval.upper(), 100.0);
+    assert_eq!(r.nps_interval.upper(), 100.0);
     assert_close(
-        r.interval.lower(),
+        r.nps_interval.lower(),
         60.0 - Z95 * r.standard_error,
         QUANTILE_TOL,
     );
-    assert_close(r.interval.lower(), -10.121803, 1e-6);
+    assert_close(r.nps_interval.lower(), -10.121803, 1e-6);
 
     let r = nps_of(&[10; 7]).report().unwrap();
     assert_eq!((r.nps, r.standard_error), (100.0, 0.0));
-    assert_eq!((r.interval.lower(), r.interval.upper()), (100.0, 100.0));
+    assert_eq!(
+        (r.nps_interval.lower(), r.nps_interval.upper()),
+        (100.0, 100.0)
+    );
     let r = nps_of(&[0, 3, 6]).report().unwrap();
     assert_eq!(r.nps, -100.0);
-    assert_eq!((r.interval.lower(), r.interval.upper()), (-100.0, -100.0));
+    assert_eq!(
+        (r.nps_interval.lower(), r.nps_interval.upper()),
+        (-100.0, -100.0)
+    );
     // Many detractors and one promoter: the lower bound clips at −100.
     let r = nps_of(&[0, 0, 10]).report().unwrap();
-    assert_eq!(r.interval.lower(), -100.0);
+    assert_eq!(r.nps_interval.lower(), -100.0);
 }
 
 #[test]
@@ -276,7 +285,8 @@ fn ces_by_hand() {
     }
     let report = ces.report().unwrap();
     assert_eq!((report.scale, report.n), (seven, 5));
-    let ci = report.mean.unwrap();
+    assert_close(report.mean, 5.4, 1e-15);
+    let ci = report.mean_interval.unwrap();
     assert_close(ci.estimate(), 5.4, 1e-15);
     let se = (2.3f64 / 5.0).sqrt();
     assert_close(
@@ -303,7 +313,8 @@ fn ces_by_hand() {
     // One rating has a mean but no interval; none has nothing to report.
     let mut one = CesTally::new(seven);
     one.push(&on(seven, 4)).unwrap();
-    assert_eq!(one.report().unwrap().mean, None);
+    let report = one.report().unwrap();
+    assert_eq!((report.mean, report.mean_interval), (4.0, None));
     assert_eq!(
         CesTally::new(seven).report().unwrap_err().to_string(),
         "no effort ratings to report"
@@ -337,7 +348,7 @@ fn ces_merge_on_different_scales_is_rejected() {
     other.push(&on(scale, 7)).unwrap();
     seven.merge(&other).unwrap();
     let all: Moments = [6.0, 5.0, 7.0].into_iter().collect();
-    let ci = seven.report().unwrap().mean.unwrap();
+    let ci = seven.report().unwrap().mean_interval.unwrap();
     let want = all.mean_interval(Level::default()).unwrap();
     assert_close(ci.estimate(), want.estimate(), 1e-15);
     assert_close(ci.upper(), want.upper().min(7.0), 1e-13);
@@ -357,8 +368,8 @@ proptest! {
         assert_close(r.nps, 100.0 * (p - d), 1e-12);
         let se = 100.0 * ((p + d - (p - d) * (p - d)).max(0.0) / n).sqrt();
         prop_assert!((r.standard_error - se).abs() <= 1e-12 * se.max(1.0));
-        prop_assert!(-100.0 <= r.interval.lower() && r.interval.upper() <= 100.0);
-        prop_assert!(r.interval.lower() <= r.nps && r.nps <= r.interval.upper());
+        prop_assert!(-100.0 <= r.nps_interval.lower() && r.nps_interval.upper() <= 100.0);
+        prop_assert!(r.nps_interval.lower() <= r.nps && r.nps <= r.nps_interval.upper());
     }
 }
 
@@ -405,4 +416,36 @@ mod serde_forms {
             csat.report()
         );
     }
+}
+
+/// CSAT and CES reports print as the other reports do (issue 15, item 23): the score, its
+/// interval, what it counts.
+#[test]
+fn csat_and_ces_reports_print() {
+    let five = RatingScale::FIVE_POINT;
+    let mut csat = CsatTally::new(five);
+    for r in [5, 4, 4, 2] {
+        csat.push(&on(five, r)).unwrap();
+    }
+    assert_eq!(
+        csat.report().unwrap().to_string(),
+        "CSAT 3/4 = 75.0% [30.1, 95.4] rated 4–5 of 5 (counts 1–5: 0 1 0 2 1)"
+    );
+    let mut ces = CesTally::new(five);
+    ces.push(&on(five, 2)).unwrap();
+    assert_eq!(
+        ces.report().unwrap().to_string(),
+        "CES mean 2.00 on 1..=5 (n 1)"
+    );
+    ces.push(&on(five, 3)).unwrap();
+    let report = ces.report().unwrap();
+    let ci = report.mean_interval.unwrap();
+    assert_eq!(
+        report.to_string(),
+        format!(
+            "CES mean 2.50 [{:.2}, {:.2}] on 1..=5 (n 2)",
+            ci.lower(),
+            ci.upper()
+        )
+    );
 }

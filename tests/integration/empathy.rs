@@ -81,7 +81,8 @@ fn top_two_boxes_on_five_points() {
         ratings.top_two.interval,
         proportion_interval(3, 5, Level::default(), ProportionMethod::Wilson).unwrap()
     );
-    let mean = ratings.mean.unwrap();
+    assert_close(ratings.mean, 3.2, 1e-15);
+    let mean = ratings.mean_interval.unwrap();
     assert_close(mean.estimate(), 3.2, 1e-15);
     let half = T975[3] * (2.7f64 / 5.0).sqrt();
     assert_close(mean.estimate() - mean.lower(), half, QUANTILE_TOL);
@@ -241,7 +242,9 @@ fn servqual_gap_by_hand() {
             .push_servqual(seven.rating(p).unwrap(), seven.rating(e).unwrap())
             .unwrap();
     }
-    let gap = tally.report().unwrap().servqual_gap.unwrap();
+    let report = tally.report().unwrap();
+    assert_close(report.servqual_gap.unwrap(), -0.5, 1e-15);
+    let gap = report.servqual_gap_interval.unwrap();
     assert_close(gap.estimate(), -0.5, 1e-15);
     assert_close(
         gap.upper() - gap.estimate(),
@@ -346,4 +349,44 @@ mod serde_forms {
             "{err}"
         );
     }
+}
+
+/// Every score has one shape (issue 15, item 22): the estimate is always there once something
+/// was counted (`f64`, or a `Share` for a proportion), and its interval stands beside it as
+/// `…_interval`, `None` below 2 observations. One rating, one effort rating, one SERVQUAL pair:
+/// each has its value and no interval.
+#[test]
+fn one_observation_has_its_score_and_no_interval() {
+    let five = RatingScale::FIVE_POINT;
+    let report = tally_of(EmpathyTally::default(), [&rated(five.rating(4).unwrap())])
+        .report()
+        .unwrap();
+    let ratings = report.ratings.unwrap();
+    assert_eq!(
+        (ratings.n, ratings.mean, ratings.mean_interval),
+        (1, 4.0, None)
+    );
+
+    let mut gap = EmpathyTally::default();
+    gap.push_servqual(five.rating(3).unwrap(), five.rating(5).unwrap())
+        .unwrap();
+    let report = gap.report().unwrap();
+    assert_eq!(
+        (report.servqual_gap, report.servqual_gap_interval),
+        (Some(-2.0), None)
+    );
+
+    let mut ces = layanan::CesTally::new(five);
+    ces.push(&five.rating(2).unwrap()).unwrap();
+    let report = ces.report().unwrap();
+    assert_eq!(
+        (report.n, report.mean, report.mean_interval),
+        (1, 2.0, None)
+    );
+
+    // From two on, the interval is around the same estimate.
+    ces.push(&five.rating(3).unwrap()).unwrap();
+    let report = ces.report().unwrap();
+    let interval = report.mean_interval.unwrap();
+    assert_eq!((report.mean, interval.estimate()), (2.5, 2.5));
 }

@@ -63,6 +63,16 @@ fn fixture(name: &str) -> String {
     )
 }
 
+/// Writes `contents` to a file of this name in a folder of this test process, and returns its
+/// path.
+pub(crate) fn file(name: &str, contents: &[u8]) -> String {
+    let dir: PathBuf = std::env::temp_dir().join(format!("layanan-hostile-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temporary folder");
+    let path = dir.join(name);
+    std::fs::write(&path, contents).expect("temporary file");
+    path.to_str().expect("UTF-8 path").to_string()
+}
+
 pub(crate) fn run(args: &[&str]) -> Output {
     Command::new(report_binary())
         .args(args)
@@ -363,4 +373,349 @@ fn the_sample_city_as_an_html_document() {
         );
     }
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+// =============================================================================================
+// Issue 15, items 14–18: the report as users run it
+// =============================================================================================
+
+const VISITS_HEADER: &str =
+    "id,service,unit,channel,arrived_at,started_at,finished_at,official_fee,paid";
+
+/// A visit of `service` at `unit` on day `day` of `month` in `year`, finished after `minutes`.
+fn visit_row(
+    id: usize,
+    unit: &str,
+    (year, month, day): (u32, u32, u32),
+    minutes: u32,
+    paid: u64,
+) -> String {
+    let (h, m) = (8 + minutes / 60, minutes % 60);
+    format!(
+        "{id},ktp,{unit},counter,{year}-{month:02}-{day:02}T08:00:00+07:00,\
+         {year}-{month:02}-{day:02}T08:00:00+07:00,{year}-{month:02}-{day:02}T{h:02}:{m:02}:00+07:00,0,{paid}"
+    )
+}
+
+/// The section of a report whose heading starts with `heading`, up to the next section.
+fn section(out: &str, heading: &str) -> String {
+    let mut lines = out.lines().skip_while(|l| !l.starts_with(heading));
+    let first = lines
+        .next()
+        .unwrap_or_else(|| panic!("no {heading:?} in\n{out}"));
+    let rest: Vec<&str> = lines.take_while(|l| !l.starts_with("== ")).collect();
+    format!("{first}\n{}", rest.join("\n"))
+}
+
+/// The lines of a report that mention `text`.
+fn lines_with<'a>(out: &'a str, text: &str) -> Vec<&'a str> {
+    out.lines().filter(|l| l.contains(text)).collect()
+}
+
+/// Item 14: two visits paying near `u64::MAX` on a free service are reported, their excess
+/// summed exactly (2⁶⁵ − 3) and, in the JSON, the median exact too (2⁵³ + 1 is no `f64`).
+#[test]
+fn money_near_u64_max_is_reported_exactly() {
+    let rows = [
+        visit_row(1, "kel-a", (2025, 3, 3), 30, u64::MAX),
+        visit_row(2, "kel-a", (2025, 3, 3), 30, u64::MAX - 1),
+        visit_row(3, "kel-b", (2025, 3, 3), 30, (1 << 53) + 1),
+    ];
+    let visits = file(
+        "big_money.csv",
+        format!("{VISITS_HEADER}\n{}\n", rows.join("\n")).as_bytes(),
+    );
+    let args = [
+        "--interactions",
+        &visits,
+        "--standards",
+        &fixture("standards.csv"),
+    ];
+    let out = stdout(&run(&args));
+    // 2⁶⁴ − 1 + 2⁶⁴ − 2 = 36 893 488 147 419 103 229; with 2⁵³ + 1, 36 902 495 346 673 844 222.
+    let cheap = section(&out, "== Cheap");
+    for (unit, total) in [
+        ("kel-a*", "Rp 36.893.488.147.419.103.229"),
+        ("kel-b*", "Rp 9.007.199.254.740.993"),
+        ("all*", "Rp 36.902.495.346.673.844.222"),
+    ] {
+        assert!(line(&cheap, unit).contains(total), "{unit}: {cheap}");
+    }
+    if cfg!(feature = "serde") {
+        let mut json_args = args.to_vec();
+        json_args.push("--json");
+        let json = stdout(&run(&json_args));
+        assert!(
+            json.contains("\"excess_median\": 9007199254740993"),
+            "{json}"
+        );
+        assert!(
+            json.contains("\"excess_total\": 36893488147419103229"),
+            "{json}"
+        );
+    }
+}
+
+/// Item 15: with `--instrument 2004`, the answers given with visits are read and scored with
+/// the 2004 instrument (14 elements), and "where to act" compares units on its IKM.
+#[test]
+fn the_2004_instrument_scores_the_answers_given_with_visits() {
+    let mut skm =
+        String::from("service,unit,submitted_at,u1,u2,u3,u4,u5,u6,u7,u8,u9,u10,u11,u12,u13,u14\n");
+    let mut visits = format!("{VISITS_HEADER},u1,u2,u3,u4,u5,u6,u7,u8,u9,u10,u11,u12,u13,u14\n");
+    for day in 1..=6 {
+        for (unit, answers) in [
+            ("kel-a", "4,3,3,4,3,4,4,3,3,4,3,3,4,3"),
+            ("kel-b", "2,2,3,2,3,2,2,3,2,2,3,2,2,2"),
+        ] {
+            skm.push_str(&format!(
+                "ktp,{unit},2025-01-0{day}T09:00:00+07:00,{answers}\n"
+            ));
+            let row = visit_row(visits.lines().count(), unit, (2025, 1, day), 30, 0);
+            visits.push_str(&format!("{row},{answers}\n"));
+        }
+    }
+    let skm = file("skm_2004.csv", skm.as_bytes());
+    let visits = file("visits_2004.csv", visits.as_bytes());
+    let out = stdout(&run(&[
+        "--instrument",
+        "2004",
+        "--skm",
+        &skm,
+        "--interactions",
+        &visits,
+    ]));
+    assert!(!out.contains("error"), "{out}");
+    assert!(
+        out.contains("KepMenPAN 25/2004") && out.contains("\nU14 "),
+        "the 2004 instrument's fourteen elements: {out}"
+    );
+    let act = section(&out, "== Where to act");
+    assert!(act.contains("IKM (SKM index, 25–100)"), "{act}");
+}
+
+/// Item 15: help is not an error; an unknown flag, a weight that stands for nothing, an
+/// instrument that does not exist, `--lang` without `--html` and a repeated `--json` are
+/// refused with exit status 1 and say why.
+#[test]
+fn flags_that_make_no_sense_are_refused() {
+    for help in ["--help", "-h"] {
+        let output = run(&[help]);
+        assert_eq!(output.status.code(), Some(0), "{help}");
+        assert!(
+            String::from_utf8_lossy(&output.stdout).starts_with("usage: report"),
+            "{help}"
+        );
+        assert!(output.stderr.is_empty(), "{help}");
+    }
+    for (args, message) in [
+        (
+            &["--frobnicate"][..],
+            "error: unknown argument `--frobnicate`\nusage: report",
+        ),
+        (
+            &["--printed-weight", "1"][..],
+            "error: invalid weight 1: a printed weight stands for 1/9",
+        ),
+        (
+            &["--instrument", "2019"][..],
+            "error: --instrument must be 2017 or 2004, got `2019`",
+        ),
+        (
+            &["--lang", "en"][..],
+            "error: --lang is the language of the HTML document: give --html FILE too",
+        ),
+        (
+            &["--json", "--json"][..],
+            "error: --json is given more than once",
+        ),
+        (&["--as-of", "soon"][..], "error: --as-of: "),
+    ] {
+        let output = run(args);
+        let err = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(1), "{args:?}: {err}");
+        assert!(err.starts_with(message), "{args:?}: {err}");
+        assert!(output.stdout.is_empty(), "{args:?}");
+    }
+}
+
+/// Item 16: text from the data (unit, service and channel names, suggestions, a column name
+/// in an error) never reaches the terminal as control characters, and invisible differences
+/// (a zero-width space, a no-break space) are written out, in every section.
+#[test]
+fn text_from_the_data_is_shown_never_run() {
+    let (esc, zw, nbsp) = ("\u{1b}[31m", "\u{200b}", "\u{a0}");
+    let units = [
+        format!("kel-a{zw}"),
+        format!("{esc}kel-red"),
+        format!("kel{nbsp}b"),
+        "kel b".to_string(),
+    ];
+    let mut skm = String::from("service,unit,submitted_at,u1,u2,u3,u4,u5,u6,u7,u8,u9,saran\n");
+    let mut visits = format!("{VISITS_HEADER},u7,empathy,recommend\n");
+    let mut complaints =
+        String::from("unit,service,filed_at,first_response_at,resolved_at,category\n");
+    for unit in &units {
+        for month in 1..=5 {
+            skm.push_str(&format!("ktp{zw},{unit},2025-0{month}-03T09:00:00+07:00,3,3,3,3,3,3,3,3,3,saran {esc}merah\n"));
+            let row = visit_row(
+                visits.lines().count(),
+                unit,
+                (2025, month, 3),
+                20 * month,
+                1_000,
+            );
+            visits.push_str(&format!("{row},3,4,9\n"));
+        }
+        complaints.push_str(&format!(
+            "{unit},ktp{zw},2025-03-03T09:00:00+07:00,,,ber{esc}at\n"
+        ));
+    }
+    let skm = file("hostile_skm.csv", skm.as_bytes());
+    let visits = file(
+        "hostile_visits.csv",
+        visits
+            .replace(",counter,", &format!(",coun{esc}ter,"))
+            .as_bytes(),
+    );
+    let complaints = file("hostile_complaints.csv", complaints.as_bytes());
+    let standards = fixture("standards.csv");
+    let output = run(&[
+        "--skm",
+        &skm,
+        "--interactions",
+        &visits,
+        "--complaints",
+        &complaints,
+        "--standards",
+        &standards,
+    ]);
+    let out = stdout(&output);
+    let all = format!("{out}{}", String::from_utf8_lossy(&output.stderr));
+    for hidden in ['\u{1b}', '\u{200b}', '\u{a0}'] {
+        assert!(
+            !all.contains(hidden),
+            "{hidden:?} reached the output:\n{all}"
+        );
+    }
+    // Each unit is a row of its own that looks like no other.
+    for shown in ["kel-a\\u{200b}", "\\u{1b}[31mkel-red", "kel\\u{a0}b"] {
+        assert!(lines_with(&out, shown).len() >= 4, "{shown}:\n{out}");
+    }
+    assert!(out.contains("saran \\u{1b}[31mmerah"), "{out}");
+    // An error quoting the data: a column named with an escape sequence.
+    let header = file(
+        "hostile_header.csv",
+        format!("service,unit,submitted_at,u1,u2,u3,u4,u5,u6,u7,u8,u9,{esc}evil\n").as_bytes(),
+    );
+    let output = run(&["--skm", &header]);
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        !err.contains('\u{1b}') && err.contains("unknown column `\\u{1b}[31mevil`"),
+        "{err}"
+    );
+}
+
+/// Item 17: a month series without a trend test says why: six months with the same score have
+/// nothing to test, 12,000 months are more than the test takes (both once said "needs four
+/// months or more").
+#[test]
+fn trend_messages_give_the_real_reason() {
+    // Six months, each with two of four visits on time (ktp's standard is 60 minutes).
+    let mut tied = vec![VISITS_HEADER.to_string()];
+    for month in 1..=6 {
+        for minutes in [30, 30, 90, 90] {
+            tied.push(visit_row(tied.len(), "kel-a", (2025, month, 3), minutes, 0));
+        }
+    }
+    let tied = file(
+        "tied_months.csv",
+        format!("{}\n", tied.join("\n")).as_bytes(),
+    );
+    let out = stdout(&run(&[
+        "--interactions",
+        &tied,
+        "--standards",
+        &fixture("standards.csv"),
+    ]));
+    let reasons = lines_with(&out, "trend: no trend test: ");
+    assert!(!reasons.is_empty(), "{out}");
+    for reason in reasons {
+        assert!(
+            reason.ends_with("every month has the same score: there is no trend to test"),
+            "{reason}"
+        );
+    }
+    // 12,000 months, one visit each, from 2025 to 3024.
+    let mut long = vec![VISITS_HEADER.to_string()];
+    for n in 0..12_000u32 {
+        let minutes = if n % 3 == 0 { 90 } else { 30 };
+        long.push(visit_row(
+            long.len(),
+            "kel-a",
+            (2025 + n / 12, n % 12 + 1, 3),
+            minutes,
+            0,
+        ));
+    }
+    let long = file(
+        "long_series.csv",
+        format!("{}\n", long.join("\n")).as_bytes(),
+    );
+    let out = stdout(&run(&[
+        "--interactions",
+        &long,
+        "--standards",
+        &fixture("standards.csv"),
+    ]));
+    let reasons = lines_with(&out, "trend: no trend test: ");
+    assert!(!reasons.is_empty());
+    for reason in reasons {
+        assert!(
+            reason.ends_with("12000 months are more than the trend test takes (10000)"),
+            "{reason}"
+        );
+    }
+    assert!(
+        !out.contains("four months"),
+        "no month series here is short"
+    );
+}
+
+/// Item 18: files with no row (empty, or a header only), of any kind, or standards alone, hold
+/// nothing to score: exit status 1, saying so.
+#[test]
+fn nothing_to_score_says_so() {
+    let empty_visits = file(
+        "visits_header_only.csv",
+        format!("{VISITS_HEADER}\n").as_bytes(),
+    );
+    let empty_complaints = file(
+        "complaints_header_only.csv",
+        b"unit,service,filed_at,first_response_at,resolved_at\n",
+    );
+    let empty = file("empty.csv", b"");
+    for args in [
+        vec!["--interactions", empty_visits.as_str()],
+        vec!["--complaints", empty_complaints.as_str()],
+        vec!["--interactions", empty.as_str()],
+        vec!["--standards", &fixture("standards.csv")],
+        vec![
+            "--interactions",
+            empty_visits.as_str(),
+            "--complaints",
+            empty_complaints.as_str(),
+        ],
+    ] {
+        let output = run(&args);
+        assert_eq!(output.status.code(), Some(1), "{args:?}");
+        assert!(output.stdout.is_empty(), "{args:?}");
+        assert_eq!(
+            String::from_utf8_lossy(&output.stderr),
+            "error: nothing to score: no questionnaire, visit or complaint was read (the files \
+             are empty or hold only a header)\n",
+            "{args:?}"
+        );
+    }
 }

@@ -232,3 +232,35 @@ fn breakdown_equals_separate_tallies() {
     assert_eq!(units, ["kel-a", "kel-b"]);
     assert_eq!(breakdown.cells().len(), 3);
 }
+
+/// A breakdown prints as a table: overall, then each unit and each service, a group with
+/// nothing to report marked so (issue 15, item 23).
+#[test]
+fn a_breakdown_report_prints() {
+    let mut by = Breakdown::new(NpsTally::default());
+    let visit = |unit: &str, service: &str, score: i64| {
+        Interaction::builder(service, unit, at("2025-03-03T08:00:00Z"))
+            .recommend(score)
+            .build()
+            .unwrap()
+    };
+    by.push(&visit("kel-a", "ktp-el", 10)).unwrap();
+    by.push(&visit("kel-b", "ktp-el", 3)).unwrap();
+    let report = by.report().unwrap();
+    let text = report.to_string();
+    let overall = report.overall.as_ref().unwrap().to_string();
+    let unit_a = report.by_unit[0].1.as_ref().unwrap().to_string();
+    assert_eq!(
+        text.lines().next(),
+        Some(format!("overall: {overall}").as_str()),
+        "{text}"
+    );
+    assert!(text.contains(&format!("unit kel-a: {unit_a}")), "{text}");
+    assert!(text.contains("service ktp-el: "), "{text}");
+    // Every line of a group's report is indented under its name.
+    assert!(
+        text.lines()
+            .skip(1)
+            .all(|l| !l.starts_with(' ') || l.starts_with("  "))
+    );
+}

@@ -233,6 +233,42 @@ fn a_scorecard_section_renders_from_visit_reports() {
     assert!(html.contains("id=\"standards\""));
 }
 
+/// Issue 15, item 17: a trend section without a test says why, in the document's language.
+#[test]
+fn a_missing_trend_gives_its_real_reason() {
+    let tied = compare_periods(
+        (1..=6).map(|m| (format!("2025-{m:02}"), GroupTally::rate(40, 50))),
+        Level::default(),
+    )
+    .unwrap();
+    let three = compare_periods(
+        (1..=3).map(|m| (format!("2025-{m:02}"), GroupTally::rate(40 + m, 50))),
+        Level::default(),
+    )
+    .unwrap();
+    for (lang, constant, short) in [
+        (
+            Lang::En,
+            "every period has the same estimate: there is no trend to test",
+            "a trend test needs at least four periods",
+        ),
+        (
+            Lang::Id,
+            "semua periode bernilai sama: tidak ada tren untuk diuji",
+            "uji tren memerlukan minimal empat periode",
+        ),
+    ] {
+        let html = Document::new(lang, Cover::new("Kecamatan Contoh", "2025"))
+            .trend("Tied", &tied)
+            .trend("Short", &three)
+            .render()
+            .unwrap();
+        well_formed(&html);
+        assert!(html.contains(constant), "{lang:?}");
+        assert!(html.contains(short), "{lang:?}");
+    }
+}
+
 #[test]
 fn the_golden_document_is_unchanged() {
     let path = format!(

@@ -1,5 +1,7 @@
 //! One integration-test binary (one link step on 2 cores); one module per area.
 
+#[cfg(feature = "serde")]
+mod atomic;
 mod columns;
 mod compare;
 mod compare_fixtures;
@@ -16,6 +18,7 @@ mod hostile;
 mod html;
 mod laws;
 mod layers;
+mod merge_names;
 mod model;
 #[cfg(feature = "rayon")]
 mod parallel;

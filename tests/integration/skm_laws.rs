@@ -139,7 +139,7 @@ fn merging_tallies_of_different_instruments_is_an_error() {
     assert_eq!(
         err.to_string(),
         "cannot merge SKM tallies: their instruments named `PermenPANRB 14/2017` have \
-         different elements"
+         different elements (9 vs 10 elements)"
     );
     let keys: Vec<String> = new.elements().iter().map(|e| e.key().to_string()).collect();
     let mut weights: Vec<(&str, Weight)> = keys
@@ -151,8 +151,8 @@ fn merging_tallies_of_different_instruments_is_an_error() {
     let err = a.merge(&SkmTally::new(reweighted)).unwrap_err();
     assert_eq!(
         err.to_string(),
-        "cannot merge SKM tallies: their instruments named `PermenPANRB 14/2017` weight the \
-         elements differently"
+        "cannot merge SKM tallies: their instruments named `PermenPANRB 14/2017` weight \
+         element `persyaratan` differently (1/9 vs 1/5)"
     );
     assert_eq!(a, before);
 }

@@ -2,23 +2,13 @@
 //! file stops the example with exit status 1 and exactly one line naming the file, the line
 //! and, where there is one, the column.
 
-use crate::example::{run, stdout};
-use std::path::PathBuf;
+use crate::example::{file, run, stdout};
 
 const SKM_HEADER: &str = "service,unit,submitted_at,u1,u2,u3,u4,u5,u6,u7,u8,u9\n";
 const SKM_ROW: &str = "s1,unit-a,2025-01-06T08:00:00+07:00,4,4,4,4,4,4,4,4,4\n";
 const VISITS_HEADER: &str = "id,service,unit,channel,arrived_at,started_at,finished_at,official_fee,paid,recommend,empathy\n";
 const STANDARDS_HEADER: &str = "service,max_wait_minutes,completion,tariff\n";
 const COMPLAINTS_HEADER: &str = "unit,service,filed_at,first_response_at,resolved_at\n";
-
-/// Writes `contents` to a file of this name in a folder of this test process.
-fn file(name: &str, contents: &[u8]) -> String {
-    let dir: PathBuf = std::env::temp_dir().join(format!("layanan-hostile-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temporary folder");
-    let path = dir.join(name);
-    std::fs::write(&path, contents).expect("temporary file");
-    path.to_str().expect("UTF-8 path").to_string()
-}
 
 /// Runs the report with `flag` on a file `name` holding `contents`: it must fail with exit
 /// status 1, print nothing, and say `error: <path>, <expected>` on one line.

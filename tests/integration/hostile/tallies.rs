@@ -302,7 +302,8 @@ fn merges_that_mismatch() {
         new.merge(&SkmTally::new(reweighted)),
         mismatch(
             "SKM tallies",
-            "their instruments named `PermenPANRB 14/2017` weight the elements differently",
+            "their instruments named `PermenPANRB 14/2017` weight element `persyaratan` \
+             differently (1/9 vs 1/5)",
         ),
     );
     let mut card = Scorecard::new(ktp_within_an_hour());
@@ -330,7 +331,10 @@ fn merges_that_mismatch() {
             ComplaintTargets::default().with_resolution(Completion::WorkingDays(3)),
             Calendar::wib(),
         )),
-        mismatch("complaint tallies", "their targets differ"),
+        mismatch(
+            "complaint tallies",
+            "their resolution targets differ (5wd vs 3wd)",
+        ),
     );
 }
 
@@ -379,13 +383,17 @@ fn degenerate_but_valid_tallies() {
     let mut ces = CesTally::new(seven);
     ces.push(&seven.rating(4).unwrap()).unwrap();
     let report = ces.report().unwrap_or_else(|e| panic!("{label}: {e}"));
-    assert_eq!((report.n, report.mean), (1, None), "{label}");
+    assert_eq!(
+        (report.n, report.mean, report.mean_interval),
+        (1, 4.0, None),
+        "{label}"
+    );
     let label = "G30: one NPS answer of 10";
     let mut nps = NpsTally::default();
     nps.push_score(10).unwrap();
     let report = nps.report().unwrap_or_else(|e| panic!("{label}: {e}"));
     in_range(label, report.nps, 100.0..=100.0);
-    in_range(label, report.interval.lower(), -100.0..=100.0);
+    in_range(label, report.nps_interval.lower(), -100.0..=100.0);
 }
 
 /// Two groups that never succeed: the comparison says nothing is different, with a finite

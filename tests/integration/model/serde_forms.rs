@@ -513,6 +513,25 @@ fn answers_survive_a_value_round_trip() {
     assert_eq!(reordered, answers);
 }
 
+/// Issue 15, item 13: a questionnaire of 80,000 keys, the last one repeated, is refused in
+/// linear time (the duplicate check once compared every key with every other: 7.6 s).
+#[test]
+fn answers_with_many_keys_are_checked_for_duplicates_in_linear_time() {
+    let mut text = String::from("{");
+    for i in 0..80_000 {
+        text.push_str(&format!("\"e{i}\": 3, "));
+    }
+    text.push_str("\"e79999\": 4}");
+    let result = crate::hostile::within("80,000 keys and a duplicate", 5, move || {
+        serde_json::from_str::<SkmAnswers>(&text).map_err(|e| e.to_string())
+    });
+    let err = result.unwrap_err();
+    assert!(
+        err.starts_with("element `e79999` is given more than once at line 1 column "),
+        "{err}"
+    );
+}
+
 #[test]
 fn answers_responses_and_respondents() {
     let skm = Instrument::permenpanrb_14_2017();

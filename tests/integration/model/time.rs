@@ -112,35 +112,40 @@ fn rfc3339_rejected_forms() {
         "",
         "yesterday",
         "2025-03-04",
-        "2025-03-04T08:15:00",          // no offset
-        "2025-03-04T08:15Z",            // no seconds
-        "2025-03-04T08:15:00+0700",     // offset without colon
-        "2025-03-04T08:15:00+07",       // offset without minutes
-        "2025-03-04T08:15:00 +07:00",   // space before offset
-        "2025-03-04T08:15:00+24:00",    // offset hour
-        "2025-03-04T08:15:00+07:60",    // offset minute
-        "2025-03-04T08:15:00+07:00Z",   // two offsets
-        "2025-03-04T08:15:00ZZ",        // trailing text
-        "2025-03-04T08:15:00Z ",        // trailing space
-        " 2025-03-04T08:15:00Z",        // leading space
-        "2025-03-04T08:15:00.Z",        // empty fraction
-        "2025-03-04T08:15:00.+07:00",   // empty fraction
-        "2025-03-04T24:00:00Z",         // hour 24
-        "2025-03-04T08:60:00Z",         // minute 60
-        "2025-03-04T08:15:60Z",         // leap second
-        "2025-13-01T00:00:00Z",         // month 13
-        "2025-00-01T00:00:00Z",         // month 0
-        "2025-03-00T00:00:00Z",         // day 0
-        "2025-04-31T00:00:00Z",         // April has 30 days
-        "2025-3-4T08:15:00Z",           // unpadded
-        "25-03-04T08:15:00Z",           // two-digit year
-        "+2025-03-04T08:15:00Z",        // expanded year
-        "-0001-03-04T08:15:00Z",        // negative year
-        "2025/03/04T08:15:00Z",         // slashes
-        "2025-03-04X08:15:00Z",         // separator
-        "2025-03-04T08.15.00Z",         // dots
-        "2025-03-04T08:15:00-07:00:00", // seconds in offset
-        "1741050900",                   // Unix seconds are not RFC 3339
+        "2025-03-04T08:15:00",            // no offset
+        "2025-03-04T08:15Z",              // no seconds
+        "2025-03-04T08:15:00+0700",       // offset without colon
+        "2025-03-04T08:15:00+07",         // offset without minutes
+        "2025-03-04T08:15:00 +07:00",     // space before offset
+        "2025-03-04T08:15:00+24:00",      // offset hour
+        "2025-03-04T08:15:00+07:60",      // offset minute
+        "2025-03-04T08:15:00+07:00Z",     // two offsets
+        "2025-03-04T08:15:00ZZ",          // trailing text
+        "2025-03-04T08:15:00Z ",          // trailing space
+        " 2025-03-04T08:15:00Z",          // leading space
+        "2025-03-04T08:15:00.Z",          // empty fraction
+        "2025-03-04T08:15:00.+07:00",     // empty fraction
+        "2025-03-04T24:00:00Z",           // hour 24
+        "2025-03-04T08:60:00Z",           // minute 60
+        "2025-03-04T08:15:60Z",           // leap second
+        "2025-13-01T00:00:00Z",           // month 13
+        "2025-00-01T00:00:00Z",           // month 0
+        "2025-03-00T00:00:00Z",           // day 0
+        "2025-04-31T00:00:00Z",           // April has 30 days
+        "2025-3-4T08:15:00Z",             // unpadded
+        "25-03-04T08:15:00Z",             // two-digit year
+        "+2025-03-04T08:15:00Z",          // expanded form of a year inside 0000–9999
+        "-0000-03-04T08:15:00Z",          // minus zero
+        "+999-03-04T08:15:00Z",           // expanded year of three digits
+        "+1000000000-01-01T00:00:00Z",    // ten digits
+        "+292278994-08-17T07:12:55.808Z", // one millisecond past i64::MAX
+        "-292275055-05-16T16:47:04.191Z", // one millisecond before i64::MIN
+        "+10000-02-30T00:00:00Z",         // no such day in an expanded year
+        "2025/03/04T08:15:00Z",           // slashes
+        "2025-03-04X08:15:00Z",           // separator
+        "2025-03-04T08.15.00Z",           // dots
+        "2025-03-04T08:15:00-07:00:00",   // seconds in offset
+        "1741050900",                     // Unix seconds are not RFC 3339
         "2025-03-04T08:1a:00Z",
         "２０２５-03-04T08:15:00Z", // full-width digits
     ] {
@@ -251,9 +256,43 @@ fn from_unix_seconds() {
     assert!(Timestamp::from_unix_seconds(i64::MIN / 1_000 - 1).is_err());
 }
 
+/// Issue 15, item 13: the text of an instant outside the years 0000–9999 (an expanded year, as
+/// ISO 8601 writes it) reads back as the same instant, up to the `i64` limits.
+#[test]
+fn expanded_years_read_back() {
+    for (text, millis) in [
+        ("+10000-01-01T00:00:00Z", 253_402_300_800_000),
+        ("-0001-12-31T23:00:00Z", -62_167_222_800_000),
+        ("+292278994-08-17T07:12:55.807Z", i64::MAX),
+        ("-292275055-05-16T16:47:04.192Z", i64::MIN),
+    ] {
+        let t = ts(text);
+        assert_eq!(t.unix_millis(), millis, "{text}");
+        assert_eq!(t.to_string(), text);
+    }
+    // With an offset, and leap days of expanded years (10000 and -0004 are leap years).
+    assert_eq!(
+        ts("+10000-02-29T09:00:00+07:00").to_string(),
+        "+10000-02-29T02:00:00Z"
+    );
+    assert_eq!(
+        ts("-0004-02-29T00:00:00Z").to_string(),
+        "-0004-02-29T00:00:00Z"
+    );
+    // Local times (read on a calendar) keep four-digit years: they are dates people write.
+    assert!(Calendar::wib().parse_time("+10000-01-01 08:00").is_err());
+}
+
 proptest! {
     #[test]
-    fn display_then_parse_round_trips(
+    fn display_then_parse_round_trips(millis in any::<i64>()) {
+        let t = Timestamp::from_unix_millis(millis);
+        let text = t.to_string();
+        prop_assert_eq!(text.parse::<Timestamp>().unwrap(), t);
+    }
+
+    #[test]
+    fn display_then_parse_round_trips_in_years_0000_to_9999(
         // 0000-01-01T00:00:00Z ..= 9999-12-31T23:59:59.999Z
         millis in -62_167_219_200_000i64..=253_402_300_799_999i64,
     ) {

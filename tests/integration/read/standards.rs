@@ -146,3 +146,71 @@ fn tariffs_that_are_not_tariffs() {
         ),
     );
 }
+
+/// An optional `unit` column: a unit's own standard for a service (issue 15, item 19).
+/// `StandardReader::standards` keeps it for that unit; read one by one, its row is refused
+/// rather than taken for the province's; a unit's service given twice names the unit and both
+/// lines, while the same service for the province and for two units is three standards.
+#[test]
+fn a_unit_column_gives_units_their_own_standards() {
+    let options = ReadOptions::new().with_file_name("standards.csv");
+    let text = "service,max_wait_minutes,completion,tariff,unit\n\
+                ktp-el,30,60m,0,\n\
+                ktp-el,30,30m,5000,kab-b\n\
+                ktp-el,,90m,0,kab-c\n\
+                kk,,14wd,0,\n";
+    let standards = StandardReader::new(text.as_bytes(), &options)
+        .unwrap()
+        .standards()
+        .unwrap();
+    let ktp = |minutes: u32, tariff: u64| {
+        ServiceStandard::new("ktp-el", Money::new(tariff))
+            .unwrap()
+            .with_completion(Completion::Within(TimeSpan::from_minutes(minutes)))
+    };
+    let want = Standards::from(vec![
+        ktp(60, 0).with_max_wait(TimeSpan::from_minutes(30)),
+        ServiceStandard::new("kk", Money::ZERO)
+            .unwrap()
+            .with_completion(Completion::WorkingDays(14)),
+    ])
+    .with_unit_standard(
+        "kab-b",
+        ktp(30, 5_000).with_max_wait(TimeSpan::from_minutes(30)),
+    )
+    .with_unit_standard("kab-c", ktp(90, 0));
+    assert_eq!(standards, want);
+
+    let err = StandardReader::new(text.as_bytes(), &options)
+        .unwrap()
+        .collect::<Result<Standards, _>>()
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "standards.csv, line 3, column 5 (unit): inconsistent standard: unit `kab-b` publishes \
+         its own: read the file with StandardReader::standards, which keeps it for that unit"
+    );
+
+    let twice = "service,max_wait_minutes,completion,tariff,unit\n\
+                 ktp-el,30,30m,5000,kab-b\n\
+                 ktp-el,30,60m,0,\n\
+                 ktp-el,30,20m,5000,kab-b\n";
+    let err = StandardReader::new(twice.as_bytes(), &options)
+        .unwrap()
+        .standards()
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "standards.csv, line 4, column 1 (service): unit `kab-b`'s service `ktp-el` is given \
+         more than once, first on line 2"
+    );
+    // Without a unit column, nothing changes: the iterator reads every row.
+    let plain = format!("{HEADER}ktp-el,30,60m,0\n");
+    assert_eq!(
+        StandardReader::new(plain.as_bytes(), &options)
+            .unwrap()
+            .standards()
+            .unwrap(),
+        read(&plain).unwrap()
+    );
+}
