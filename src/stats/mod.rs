@@ -24,10 +24,12 @@
 //! | how many counters to open | [`ErlangC`] |
 
 mod adjust;
+mod binomial;
 mod bootstrap;
 mod contingency;
 mod correlation;
 mod dist;
+mod effect;
 mod error;
 mod exact;
 mod hypothesis;
@@ -35,6 +37,7 @@ mod interval;
 mod ipa;
 mod matrix;
 mod moments;
+mod noncentral;
 mod open_interval;
 mod proportion;
 mod quantile;
@@ -44,17 +47,23 @@ mod rank;
 mod ratio;
 mod read_check;
 mod reliability;
+mod root;
 mod sample_size;
 mod shrinkage;
 mod trend;
 
 pub use adjust::{benjamini_hochberg, holm};
+pub use binomial::binomial_test;
 pub use bootstrap::{Replicates, Xoshiro256PlusPlus, mean_of};
 pub use contingency::chi_square_independence;
 pub use correlation::{pearson, spearman};
 pub(crate) use dist::normal_upper_quantile;
+pub use effect::{
+    RiskDifferenceMethod, cohens_d, cramers_v, hedges_g, odds_ratio, rank_biserial,
+    rank_biserial_interval, risk_difference, risk_ratio,
+};
 pub use error::{Error, Result};
-pub use exact::fisher_exact;
+pub use exact::{fisher_exact, fisher_mid_p, fisher_odds_ratio};
 pub use hypothesis::{
     Alternative, Estimate, TestMethod, TestResult, one_sample_t_test, student_t_test,
     two_proportion_z_test, welch_from_estimates, welch_from_moments, welch_interval, welch_t_test,
