@@ -39,6 +39,7 @@ mod matrix;
 mod moments;
 mod noncentral;
 mod open_interval;
+mod paired;
 mod proportion;
 mod quantile;
 mod quantile_interval;
@@ -73,6 +74,10 @@ pub use ipa::{Crosshair, Quadrant, customer_satisfaction_index, importance_perfo
 pub(crate) use matrix::{covariance, positive_semidefinite};
 pub use moments::Moments;
 pub use open_interval::OpenInterval;
+pub use paired::{
+    McNemarMethod, WilcoxonMethod, ZeroMethod, mcnemar, paired_t_interval, paired_t_test,
+    wilcoxon_signed_rank,
+};
 pub use proportion::{ProportionMethod, newcombe_interval, proportion_interval};
 pub use quantile::{QuantileType, Sorted, order_statistic_quantile, select_quantiles};
 pub use quantile_interval::{quantile_interval, quantile_interval_ranks};
