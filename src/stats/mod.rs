@@ -53,7 +53,7 @@ mod sample_size;
 mod shrinkage;
 mod trend;
 
-pub use adjust::{benjamini_hochberg, holm};
+pub use adjust::{benjamini_hochberg, benjamini_yekutieli, bonferroni, hochberg, holm};
 pub use binomial::binomial_test;
 pub use bootstrap::{Replicates, Xoshiro256PlusPlus, mean_of};
 pub use contingency::chi_square_independence;
