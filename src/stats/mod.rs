@@ -40,6 +40,7 @@ mod moments;
 mod noncentral;
 mod open_interval;
 mod paired;
+mod power;
 mod proportion;
 mod quantile;
 mod quantile_interval;
@@ -77,6 +78,10 @@ pub use open_interval::OpenInterval;
 pub use paired::{
     McNemarMethod, WilcoxonMethod, ZeroMethod, mcnemar, paired_t_interval, paired_t_test,
     wilcoxon_signed_rank,
+};
+pub use power::{
+    SampleSize, minimum_detectable_difference, power_two_means, power_two_proportions,
+    sample_size_two_means, sample_size_two_proportions,
 };
 pub use proportion::{ProportionMethod, newcombe_interval, proportion_interval};
 pub use quantile::{QuantileType, Sorted, order_statistic_quantile, select_quantiles};
