@@ -1037,3 +1037,111 @@ fn hand_checked_edge_cases() {
     assert_eq!(rank_biserial(&[7.0, 8.0], &[1.0, 2.0]).unwrap(), 1.0);
     assert!(rank_biserial_interval(&[7.0, 8.0], &[1.0, 2.0], l).is_err());
 }
+
+// ------------------------------------------------------------------------ laws
+
+mod laws {
+    //! Laws on random inputs (`LAYANAN_PROPTEST_CASES`, default 256): the adjustments order
+    //! as theory says (Bonferroni ≥ Holm ≥ Hochberg ≥ raw, Benjamini–Yekutieli ≥
+    //! Benjamini–Hochberg, all ≤ 1); every interval contains its estimate; a quantile interval's
+    //! ends are order statistics around the sample quantile; exact p-values are probabilities
+    //! and the mid-p never exceeds Fisher's; power grows with the group size.
+
+    use layanan::Level;
+    use layanan::stats::{
+        Alternative, WilcoxonMethod, ZeroMethod, benjamini_hochberg, benjamini_yekutieli,
+        bonferroni, cohens_d, fisher_exact, fisher_mid_p, fisher_odds_ratio, hochberg, holm,
+        power_two_means, power_two_proportions, quantile_interval, rank_biserial,
+        wilcoxon_signed_rank,
+    };
+    use proptest::prelude::*;
+
+    use crate::support::proptest_cases;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(proptest_cases()))]
+
+        #[test]
+        fn adjustments_are_ordered(p in prop::collection::vec(0.0..=1.0f64, 1..40)) {
+            let (bf, hm, hb) = (bonferroni(&p).unwrap(), holm(&p).unwrap(), hochberg(&p).unwrap());
+            let (bh, by) = (benjamini_hochberg(&p).unwrap(), benjamini_yekutieli(&p).unwrap());
+            for i in 0..p.len() {
+                let tol = 1e-15;
+                prop_assert!(bf[i] + tol >= hm[i] && hm[i] + tol >= hb[i] && hb[i] + tol >= p[i]);
+                prop_assert!(by[i] + tol >= bh[i] && by[i] <= 1.0 && bf[i] <= 1.0);
+            }
+        }
+
+        #[test]
+        fn effect_intervals_contain_their_estimate(
+            a in prop::collection::vec(-50.0..50.0f64, 2..30),
+            b in prop::collection::vec(-50.0..50.0f64, 2..30),
+        ) {
+            let d = cohens_d(&a, &b, Level::default()).unwrap();
+            prop_assert!(d.lower() <= d.estimate() && d.estimate() <= d.upper());
+            let r = rank_biserial(&a, &b).unwrap();
+            prop_assert!((-1.0..=1.0).contains(&r));
+        }
+
+        #[test]
+        fn quantile_intervals_bracket_the_sample_quantile(
+            data in prop::collection::vec(0.0..500.0f64, 1..300),
+            p in 0.01..0.99f64,
+        ) {
+            let q = quantile_interval(&data, p, Level::default()).unwrap();
+            if let Some(l) = q.lower() {
+                prop_assert!(data.contains(&l) && l <= q.estimate());
+            }
+            if let Some(u) = q.upper() {
+                prop_assert!(data.contains(&u) && q.estimate() <= u);
+            }
+        }
+
+        #[test]
+        fn exact_p_values_are_probabilities(
+            x1 in 0u64..30, f1 in 0u64..30, x2 in 0u64..30, f2 in 0u64..30,
+        ) {
+            let (n1, n2) = (x1 + f1, x2 + f2);
+            prop_assume!(n1 > 0 && n2 > 0);
+            for alt in [Alternative::TwoSided, Alternative::Less, Alternative::Greater] {
+                let exact = fisher_exact(x1, n1, x2, n2, alt).unwrap().p_value;
+                let mid = fisher_mid_p(x1, n1, x2, n2, alt).unwrap().p_value;
+                prop_assert!((0.0..=1.0).contains(&mid) && mid <= exact + 1e-12);
+            }
+            if let Ok(or) = fisher_odds_ratio(x1, n1, x2, n2, Level::default()) {
+                prop_assert!(or.lower().unwrap_or(0.0) <= or.estimate());
+                prop_assert!(or.upper().is_none_or(|u| or.estimate() <= u));
+            }
+        }
+
+        #[test]
+        fn wilcoxon_p_values_are_probabilities(
+            d in prop::collection::vec(-5i8..5, 1..25),
+        ) {
+            let a: Vec<f64> = d.iter().map(|&x| f64::from(x)).collect();
+            let b = vec![0.0; a.len()];
+            for zm in [ZeroMethod::Wilcox, ZeroMethod::Pratt, ZeroMethod::ZSplit] {
+                for alt in [Alternative::TwoSided, Alternative::Less, Alternative::Greater] {
+                    if let Ok(t) = wilcoxon_signed_rank(&a, &b, alt, zm, WilcoxonMethod::Exact) {
+                        prop_assert!(t.p_value > 0.0 && t.p_value <= 1.0);
+                    }
+                }
+            }
+        }
+
+        #[test]
+        fn power_grows_with_the_group_size(n in 2u64..500, d in 0.05..2.0f64) {
+            let two = Alternative::TwoSided;
+            let (small, large) = (
+                power_two_means(d, n, n, 0.05, two).unwrap(),
+                power_two_means(d, n + 10, n + 10, 0.05, two).unwrap(),
+            );
+            prop_assert!(small <= large + 1e-12 && large <= 1.0);
+            let (small, large) = (
+                power_two_proportions(0.5, 0.5 + d / 5.0, n, n, 0.05, two).unwrap(),
+                power_two_proportions(0.5, 0.5 + d / 5.0, n + 10, n + 10, 0.05, two).unwrap(),
+            );
+            prop_assert!(small <= large + 1e-12);
+        }
+    }
+}
