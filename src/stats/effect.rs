@@ -24,7 +24,19 @@ fn part(name: &str, data: &[f64]) -> Result<(f64, f64, f64)> {
         },
         other => other,
     })?;
+    moments_part(name, &m)
+}
+
+/// `(n, mean, Σ(x − mean)²)` of a sample's moments (at least one value).
+fn moments_part(name: &str, m: &Moments) -> Result<(f64, f64, f64)> {
     let n = m.count();
+    if n == 0 {
+        return Err(Error::InsufficientData {
+            what: name.into(),
+            needed: 1,
+            got: 0,
+        });
+    }
     let squares = if n >= 2 {
         m.variance()? * (n as f64 - 1.0)
     } else {
@@ -33,10 +45,11 @@ fn part(name: &str, data: &[f64]) -> Result<(f64, f64, f64)> {
     Ok((n as f64, m.mean()?, squares))
 }
 
-/// `(d, Student's t, df, √(1/n₁ + 1/n₂))` of two samples.
-fn standardized(a: &[f64], b: &[f64]) -> Result<(f64, f64, f64, f64)> {
-    let (na, ma, ssa) = part("first sample", a)?;
-    let (nb, mb, ssb) = part("second sample", b)?;
+/// `(d, Student's t, df, √(1/n₁ + 1/n₂))` of two samples' `(n, mean, Σ(x − mean)²)`.
+fn standardized(
+    (na, ma, ssa): (f64, f64, f64),
+    (nb, mb, ssb): (f64, f64, f64),
+) -> Result<(f64, f64, f64, f64)> {
     if na + nb < 3.0 {
         return Err(Error::InsufficientData {
             what: "standardized difference (both samples together)".into(),
@@ -58,7 +71,7 @@ fn standardized(a: &[f64], b: &[f64]) -> Result<(f64, f64, f64, f64)> {
 
 /// The noncentral t interval of `d`: the noncentralities `δ` putting the observed t at the
 /// upper and lower `α/2` points, times `√(1/n₁ + 1/n₂)`.
-fn d_interval(a: &[f64], b: &[f64], level: Level) -> Result<(Interval, f64)> {
+fn d_interval(a: (f64, f64, f64), b: (f64, f64, f64), level: Level) -> Result<(Interval, f64)> {
     let (d, t, df, scale) = standardized(a, b)?;
     let lower = noncentral::ncp_for_cdf(t, df, 1.0 - level.tail())? * scale;
     let upper = noncentral::ncp_for_cdf(t, df, level.tail())? * scale;
@@ -66,6 +79,29 @@ fn d_interval(a: &[f64], b: &[f64], level: Level) -> Result<(Interval, f64)> {
         Interval::from_bounds(d, lower, upper, level, IntervalMethod::NoncentralT)?,
         df,
     ))
+}
+
+/// [`hedges_g`] on the two samples' parts.
+fn g_interval(a: (f64, f64, f64), b: (f64, f64, f64), level: Level) -> Result<Interval> {
+    let total = a.0 + b.0;
+    if total < 4.0 {
+        // Let the other checks speak first (both samples constant).
+        standardized(a, b)?;
+        return Err(Error::InsufficientData {
+            what: "Hedges' g (both samples together)".into(),
+            needed: 4,
+            got: total as u64,
+        });
+    }
+    let (d, df) = d_interval(a, b, level)?;
+    let j = hedges_j(df);
+    Interval::from_bounds(
+        d.estimate() * j,
+        d.lower() * j,
+        d.upper() * j,
+        level,
+        IntervalMethod::NoncentralT,
+    )
 }
 
 /// Cohen's d of two independent samples, `d = (x̄ₐ − x̄_b)/s_p` with the pooled standard
@@ -92,7 +128,34 @@ fn d_interval(a: &[f64], b: &[f64], level: Level) -> Result<(Interval, f64)> {
 /// [`Error::InsufficientData`] for an empty sample or fewer than 3 values in all;
 /// [`Error::ZeroVariance`] when both samples are constant; [`Error::NotFinite`] for NaN or ±∞.
 pub fn cohens_d(a: &[f64], b: &[f64], level: Level) -> Result<Interval> {
-    d_interval(a, b, level).map(|(interval, _)| interval)
+    let (pa, pb) = (part("first sample", a)?, part("second sample", b)?);
+    d_interval(pa, pb, level).map(|(interval, _)| interval)
+}
+
+/// [`cohens_d`] from each sample's [`Moments`] (count, mean, variance), for samples kept as
+/// tallies rather than values: the same estimate and interval.
+///
+/// ```
+/// use layanan::{Level, stats::{Moments, cohens_d, cohens_d_from_moments}};
+///
+/// let before = [31.0, 28.0, 35.0, 40.0, 33.0, 29.0];
+/// let after = [22.0, 25.0, 19.0, 27.0, 24.0];
+/// let (a, b) = (Moments::from_slice(&before)?, Moments::from_slice(&after)?);
+/// let from_moments = cohens_d_from_moments(&a, &b, Level::default())?;
+/// let from_values = cohens_d(&before, &after, Level::default())?;
+/// assert!((from_moments.estimate() - from_values.estimate()).abs() < 1e-12);
+/// assert!((from_moments.lower() - from_values.lower()).abs() < 1e-10);
+/// # Ok::<(), layanan::Error>(())
+/// ```
+///
+/// # Errors
+/// As [`cohens_d`]; [`Error::NotFinite`] for moments that collected NaN or ±∞.
+pub fn cohens_d_from_moments(a: &Moments, b: &Moments, level: Level) -> Result<Interval> {
+    let (pa, pb) = (
+        moments_part("first sample", a)?,
+        moments_part("second sample", b)?,
+    );
+    d_interval(pa, pb, level).map(|(interval, _)| interval)
 }
 
 /// Hedges' exact small-sample correction `J(ν) = Γ(ν/2)/(√(ν/2)·Γ((ν−1)/2))`.
@@ -119,24 +182,29 @@ fn hedges_j(df: f64) -> f64 {
 /// # Errors
 /// As [`cohens_d`], and [`Error::InsufficientData`] below 4 values in all (`J(1) = 0`).
 pub fn hedges_g(a: &[f64], b: &[f64], level: Level) -> Result<Interval> {
-    let total = (a.len() as u64).saturating_add(b.len() as u64);
-    if total < 4 {
-        // Let the sample checks speak first (an empty sample, NaN).
-        standardized(a, b)?;
-        return Err(Error::InsufficientData {
-            what: "Hedges' g (both samples together)".into(),
-            needed: 4,
-            got: total,
-        });
-    }
-    let (d, df) = d_interval(a, b, level)?;
-    let j = hedges_j(df);
-    Interval::from_bounds(
-        d.estimate() * j,
-        d.lower() * j,
-        d.upper() * j,
+    g_interval(part("first sample", a)?, part("second sample", b)?, level)
+}
+
+/// [`hedges_g`] from each sample's [`Moments`], as [`cohens_d_from_moments`].
+///
+/// ```
+/// use layanan::{Level, stats::{Moments, hedges_g, hedges_g_from_moments}};
+///
+/// let before = [31.0, 28.0, 35.0, 40.0, 33.0, 29.0];
+/// let after = [22.0, 25.0, 19.0, 27.0, 24.0];
+/// let (a, b) = (Moments::from_slice(&before)?, Moments::from_slice(&after)?);
+/// let g = hedges_g_from_moments(&a, &b, Level::default())?;
+/// assert!((g.estimate() - hedges_g(&before, &after, Level::default())?.estimate()).abs() < 1e-12);
+/// # Ok::<(), layanan::Error>(())
+/// ```
+///
+/// # Errors
+/// As [`hedges_g`]; [`Error::NotFinite`] for moments that collected NaN or ±∞.
+pub fn hedges_g_from_moments(a: &Moments, b: &Moments, level: Level) -> Result<Interval> {
+    g_interval(
+        moments_part("first sample", a)?,
+        moments_part("second sample", b)?,
         level,
-        IntervalMethod::NoncentralT,
     )
 }
 

@@ -61,8 +61,9 @@ pub use contingency::chi_square_independence;
 pub use correlation::{pearson, spearman};
 pub(crate) use dist::normal_upper_quantile;
 pub use effect::{
-    RiskDifferenceMethod, cohens_d, cramers_v, hedges_g, odds_ratio, rank_biserial,
-    rank_biserial_interval, risk_difference, risk_ratio,
+    RiskDifferenceMethod, cohens_d, cohens_d_from_moments, cramers_v, hedges_g,
+    hedges_g_from_moments, odds_ratio, rank_biserial, rank_biserial_interval, risk_difference,
+    risk_ratio,
 };
 pub use error::{Error, Result};
 pub use exact::{fisher_exact, fisher_mid_p, fisher_odds_ratio};

@@ -27,13 +27,14 @@
 use std::sync::OnceLock;
 
 use layanan::stats::{
-    Alternative, Error, McNemarMethod, OpenInterval, ProportionMethod, RiskDifferenceMethod,
-    TestMethod, TestResult, WilcoxonMethod, ZeroMethod, benjamini_yekutieli, binomial_test,
-    bonferroni, cohens_d, cramers_v, fisher_exact, fisher_mid_p, fisher_odds_ratio, hedges_g,
-    hochberg, mcnemar, minimum_detectable_difference, odds_ratio, paired_t_interval, paired_t_test,
-    power_two_means, power_two_proportions, proportion_interval, quantile_interval,
-    quantile_interval_ranks, rank_biserial, rank_biserial_interval, risk_difference, risk_ratio,
-    sample_size_two_means, sample_size_two_proportions, wilcoxon_signed_rank,
+    Alternative, Error, McNemarMethod, Moments, OpenInterval, ProportionMethod,
+    RiskDifferenceMethod, TestMethod, TestResult, WilcoxonMethod, ZeroMethod, benjamini_yekutieli,
+    binomial_test, bonferroni, cohens_d, cohens_d_from_moments, cramers_v, fisher_exact,
+    fisher_mid_p, fisher_odds_ratio, hedges_g, hedges_g_from_moments, hochberg, mcnemar,
+    minimum_detectable_difference, odds_ratio, paired_t_interval, paired_t_test, power_two_means,
+    power_two_proportions, proportion_interval, quantile_interval, quantile_interval_ranks,
+    rank_biserial, rank_biserial_interval, risk_difference, risk_ratio, sample_size_two_means,
+    sample_size_two_proportions, wilcoxon_signed_rank,
 };
 use layanan::{Interval, Level};
 use serde_json::Value;
@@ -332,25 +333,53 @@ fn cohens_d_and_hedges_g_with_noncentral_t_intervals() {
     for case in &cases {
         let (a, b) = samples(case);
         if case.is_error() {
-            case.err("cohens_d", cohens_d(&a, &b, Level::default()));
-            case.err("hedges_g", hedges_g(&a, &b, Level::default()));
+            let l = Level::default();
+            case.err("cohens_d", cohens_d(&a, &b, l));
+            case.err("hedges_g", hedges_g(&a, &b, l));
+            let (ma, mb) = (Moments::from_slice(&a), Moments::from_slice(&b));
+            if let (Ok(ma), Ok(mb)) = (ma, mb) {
+                case.err("cohens_d_from_moments", cohens_d_from_moments(&ma, &mb, l));
+                case.err("hedges_g_from_moments", hedges_g_from_moments(&ma, &mb, l));
+            }
             tally.errors += 1;
             continue;
         }
         for iv in case.entries("intervals") {
             let level = iv.level();
-            let d = case.ok("cohens_d", cohens_d(&a, &b, level));
-            case.close("d", d.estimate(), case.num("d"));
-            iv.close("d_lower", d.lower(), iv.num("d_lower"));
-            iv.close("d_upper", d.upper(), iv.num("d_upper"));
+            // From the values, and from their moments (a tally's view of the same samples).
+            let (ma, mb) = (
+                case.ok("moments", Moments::from_slice(&a)),
+                case.ok("moments", Moments::from_slice(&b)),
+            );
+            for d in [
+                case.ok("cohens_d", cohens_d(&a, &b, level)),
+                case.ok(
+                    "cohens_d_from_moments",
+                    cohens_d_from_moments(&ma, &mb, level),
+                ),
+            ] {
+                case.close("d", d.estimate(), case.num("d"));
+                iv.close("d_lower", d.lower(), iv.num("d_lower"));
+                iv.close("d_upper", d.upper(), iv.num("d_upper"));
+            }
             match case.opt("g") {
                 Some(g_want) => {
-                    let g = case.ok("hedges_g", hedges_g(&a, &b, level));
-                    case.close("g", g.estimate(), g_want);
-                    iv.close("g_lower", g.lower(), iv.num("g_lower"));
-                    iv.close("g_upper", g.upper(), iv.num("g_upper"));
+                    for g in [
+                        case.ok("hedges_g", hedges_g(&a, &b, level)),
+                        case.ok(
+                            "hedges_g_from_moments",
+                            hedges_g_from_moments(&ma, &mb, level),
+                        ),
+                    ] {
+                        case.close("g", g.estimate(), g_want);
+                        iv.close("g_lower", g.lower(), iv.num("g_lower"));
+                        iv.close("g_upper", g.upper(), iv.num("g_upper"));
+                    }
                 }
-                None => case.err("hedges_g", hedges_g(&a, &b, level)),
+                None => {
+                    case.err("hedges_g", hedges_g(&a, &b, level));
+                    case.err("hedges_g", hedges_g_from_moments(&ma, &mb, level));
+                }
             }
         }
         tally.values += 1;
