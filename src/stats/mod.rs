@@ -81,8 +81,8 @@ pub use paired::{
     wilcoxon_signed_rank,
 };
 pub use power::{
-    SampleSize, minimum_detectable_difference, power_two_means, power_two_proportions,
-    sample_size_two_means, sample_size_two_proportions,
+    SampleSize, minimum_detectable_difference, minimum_detectable_difference_from_se,
+    power_two_means, power_two_proportions, sample_size_two_means, sample_size_two_proportions,
 };
 pub use proportion::{ProportionMethod, newcombe_interval, proportion_interval};
 pub use quantile::{QuantileType, Sorted, order_statistic_quantile, select_quantiles};

@@ -331,3 +331,55 @@ pub fn minimum_detectable_difference(
     let ln_d = root::bracketed(&mut f, lo, hi).ok_or_else(failed)?;
     Ok(sd * ln_d.exp())
 }
+
+/// The smallest difference between two estimates that a z test detects with the given power,
+/// from the standard error of their difference `se = √(se₁² + se₂²)`: for survey indices such
+/// as the IKM whose standard errors come from the design (each unit's
+/// [`Estimate::standard_error`](super::Estimate)) rather than from `sd/√n`. It is `se·x` with
+/// `x` solving `Φ(x − z(1 − α/2)) + Φ(−x − z(1 − α/2)) = power` (two-sided) or
+/// `x = z(1 − α) + z(power)` (one-sided; for `Less` the same magnitude is returned), i.e.
+/// statsmodels' `NormalIndPower().solve_power(effect_size=None, nobs1=2, alpha, power,
+/// ratio=1, alternative)·se`. A difference that was not significant and lies below this one
+/// says little: the survey could only have detected differences above it.
+///
+/// ```
+/// use layanan::stats::{Alternative, minimum_detectable_difference_from_se};
+///
+/// // Two kelurahan's IKM with design standard errors of 1.2 and 1.5 points:
+/// let se = (1.2f64.powi(2) + 1.5f64.powi(2)).sqrt();
+/// let mdd = minimum_detectable_difference_from_se(se, 0.05, 0.8, Alternative::TwoSided)?;
+/// assert!((mdd - 2.8016 * se).abs() < 1e-3 * se); // (1.96 + 0.84)·se
+/// # Ok::<(), layanan::Error>(())
+/// ```
+///
+/// # Errors
+/// [`Error::InvalidValue`] for a standard error that is not positive, or a power not above
+/// `alpha`; [`Error::InvalidProbability`] for `alpha` or `power` outside (0, 1);
+/// [`Error::NotFinite`].
+pub fn minimum_detectable_difference_from_se(
+    standard_error: f64,
+    alpha: f64,
+    power: f64,
+    alternative: Alternative,
+) -> Result<f64> {
+    let se = super::interval::positive("standard error of the difference", standard_error)?;
+    let alpha = check_alpha(alpha)?;
+    let target = check_power(power, alpha)?;
+    let z_power = dist::normal_upper_quantile(1.0 - target)?;
+    let x = match alternative {
+        Alternative::Greater | Alternative::Less => dist::normal_upper_quantile(alpha)? + z_power,
+        Alternative::TwoSided => {
+            let crit = dist::normal_upper_quantile(alpha / 2.0)?;
+            // Increasing in x ≥ 0: alpha − power < 0 at 0, and above 0 past the one-sided
+            // answer (by 1, clear of the rounding of the two quantiles).
+            let mut f = |x: f64| dist::normal_sf(crit - x) + dist::normal_cdf(-crit - x) - target;
+            root::bracketed(&mut f, 0.0, crit + z_power + 1.0).ok_or_else(|| {
+                Error::NotApplicable {
+                    method: "minimum detectable difference".into(),
+                    reason: format!("no difference reaches a power of {target}"),
+                }
+            })?
+        }
+    };
+    Ok(se * x)
+}

@@ -31,10 +31,11 @@ use layanan::stats::{
     RiskDifferenceMethod, TestMethod, TestResult, WilcoxonMethod, ZeroMethod, benjamini_yekutieli,
     binomial_test, bonferroni, cohens_d, cohens_d_from_moments, cramers_v, fisher_exact,
     fisher_mid_p, fisher_odds_ratio, hedges_g, hedges_g_from_moments, hochberg, mcnemar,
-    minimum_detectable_difference, odds_ratio, paired_t_interval, paired_t_test, power_two_means,
-    power_two_proportions, proportion_interval, quantile_interval, quantile_interval_ranks,
-    rank_biserial, rank_biserial_interval, risk_difference, risk_ratio, sample_size_two_means,
-    sample_size_two_proportions, wilcoxon_signed_rank,
+    minimum_detectable_difference, minimum_detectable_difference_from_se, odds_ratio,
+    paired_t_interval, paired_t_test, power_two_means, power_two_proportions, proportion_interval,
+    quantile_interval, quantile_interval_ranks, rank_biserial, rank_biserial_interval,
+    risk_difference, risk_ratio, sample_size_two_means, sample_size_two_proportions,
+    wilcoxon_signed_rank,
 };
 use layanan::{Interval, Level};
 use serde_json::Value;
@@ -947,6 +948,29 @@ fn minimum_detectable_difference_of_two_means() {
         }
         let mdd = case.ok("mdd", got);
         case.close_within("mdd", mdd, case.num("mdd"), REL, TINY);
+        tally.values += 1;
+    }
+    tally.done();
+}
+
+#[test]
+fn minimum_detectable_difference_from_a_standard_error() {
+    let cases = cases("minimum_detectable_difference_from_se");
+    let mut tally = Tally::new("minimum_detectable_difference_from_se", &cases);
+    for case in &cases {
+        let got = minimum_detectable_difference_from_se(
+            case.num("standard_error"),
+            case.num("alpha"),
+            case.num("power"),
+            case.alternative(),
+        );
+        if case.is_error() {
+            case.err("mdd", got);
+            tally.errors += 1;
+            continue;
+        }
+        let mdd = case.ok("mdd", got);
+        case.close("mdd", mdd, case.num("mdd"));
         tally.values += 1;
     }
     tally.done();
