@@ -85,3 +85,90 @@ pub fn benjamini_hochberg(p_values: &[f64]) -> Result<Vec<f64>> {
     }
     Ok(adjusted)
 }
+
+/// Bonferroni's single-step adjustment (family-wise error rate): `min(1, m·p)`. Holm's
+/// ([`holm`]) is never larger and controls the same error rate; Bonferroni's is the one to
+/// quote when each comparison stands alone. As statsmodels' `multipletests(method="bonferroni")`.
+///
+/// ```
+/// use layanan::stats::bonferroni;
+///
+/// assert_eq!(bonferroni(&[0.01, 0.04, 0.5])?, [0.03, 0.12, 1.0]);
+/// # Ok::<(), layanan::Error>(())
+/// ```
+///
+/// # Errors
+/// [`Error::InvalidValue`] for a value outside [0, 1] or NaN;
+/// [`Error::InsufficientData`] for no p-values.
+pub fn bonferroni(p_values: &[f64]) -> Result<Vec<f64>> {
+    check(p_values)?;
+    let m = p_values.len() as f64;
+    Ok(p_values.iter().map(|p| (p * m).min(1.0)).collect())
+}
+
+/// Hochberg's step-up adjustment (family-wise error rate, for independent or positively
+/// dependent tests): the `i`-th smallest p-value becomes `min over j ≥ i of min(1, (m − j + 1)·p₍ⱼ₎)`.
+/// Never larger than [`holm`]. As statsmodels' `multipletests(method="simes-hochberg")`.
+/// Adjusted values are returned in input order.
+///
+/// ```
+/// use layanan::stats::hochberg;
+///
+/// let adjusted = hochberg(&[0.01, 0.04, 0.03])?;
+/// let expected = [0.03, 0.04, 0.04];
+/// assert!(adjusted.iter().zip(expected).all(|(a, e)| (a - e).abs() < 1e-15));
+/// # Ok::<(), layanan::Error>(())
+/// ```
+///
+/// # Errors
+/// [`Error::InvalidValue`] for a value outside [0, 1] or NaN;
+/// [`Error::InsufficientData`] for no p-values.
+pub fn hochberg(p_values: &[f64]) -> Result<Vec<f64>> {
+    let order = check(p_values)?;
+    let m = p_values.len() as f64;
+    let mut adjusted = vec![0.0; p_values.len()];
+    let mut running: f64 = 1.0;
+    for (rank, &i) in order.iter().enumerate().rev() {
+        let p = p_values.get(i).copied().unwrap_or(1.0);
+        running = running.min(((m - rank as f64) * p).min(1.0));
+        if let Some(slot) = adjusted.get_mut(i) {
+            *slot = running;
+        }
+    }
+    Ok(adjusted)
+}
+
+/// Benjamini–Yekutieli's step-up adjustment (false-discovery rate under any dependence): the
+/// `i`-th smallest p-value becomes `min over j ≥ i of min(1, c(m)·m·p₍ⱼ₎/j)` with
+/// `c(m) = Σₖ₌₁ᵐ 1/k`, i.e. [`benjamini_hochberg`] times `c(m)` before the running minimum. As
+/// statsmodels' `multipletests(method="fdr_by")`. Adjusted values are returned in input order.
+///
+/// ```
+/// use layanan::stats::benjamini_yekutieli;
+///
+/// let adjusted = benjamini_yekutieli(&[0.01, 0.04, 0.03])?;
+/// let c = 1.0 + 1.0 / 2.0 + 1.0 / 3.0;
+/// let expected = [0.03 * c, 0.04 * c, 0.04 * c];
+/// assert!(adjusted.iter().zip(expected).all(|(a, e)| (a - e).abs() < 1e-15));
+/// # Ok::<(), layanan::Error>(())
+/// ```
+///
+/// # Errors
+/// [`Error::InvalidValue`] for a value outside [0, 1] or NaN;
+/// [`Error::InsufficientData`] for no p-values.
+pub fn benjamini_yekutieli(p_values: &[f64]) -> Result<Vec<f64>> {
+    let order = check(p_values)?;
+    let m = p_values.len() as f64;
+    let c: f64 = (1..=p_values.len()).map(|k| 1.0 / k as f64).sum();
+    let mut adjusted = vec![0.0; p_values.len()];
+    let mut running: f64 = 1.0;
+    for (rank, &i) in order.iter().enumerate().rev() {
+        let p = p_values.get(i).copied().unwrap_or(1.0);
+        // p/((j/m)/c), as statsmodels.
+        running = running.min((p / ((rank as f64 + 1.0) / m / c)).min(1.0));
+        if let Some(slot) = adjusted.get_mut(i) {
+            *slot = running;
+        }
+    }
+    Ok(adjusted)
+}

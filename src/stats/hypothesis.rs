@@ -47,6 +47,20 @@ pub enum TestMethod {
     Spearman,
     /// Fisher's exact test of a 2×2 table.
     FisherExact,
+    /// Fisher's test of a 2×2 table with its mid-p-value.
+    FisherMidP,
+    /// The exact binomial test.
+    BinomialExact,
+    /// The paired t test (a one-sample t test of the differences).
+    PairedT,
+    /// Wilcoxon's signed-rank test, exact distribution (conditional on the ranks when they tie).
+    WilcoxonExact,
+    /// Wilcoxon's signed-rank test, tie-corrected normal approximation.
+    WilcoxonAsymptotic,
+    /// McNemar's test, exact binomial.
+    McNemarExact,
+    /// McNemar's χ² test (with or without continuity correction).
+    McNemarChiSquare,
 }
 
 /// What a test found.

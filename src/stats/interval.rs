@@ -100,6 +100,24 @@ pub enum IntervalMethod {
     SenSlope,
     /// An equal-tailed posterior interval (empirical Bayes).
     Posterior,
+    /// Inverting the noncentral t distribution for its noncentrality (Cohen's d, Hedges' g).
+    NoncentralT,
+    /// Fisher's z transformation: `tanh(atanh(r) ± z·se)` (the rank-biserial correlation).
+    FisherZ,
+    /// Wald's interval: estimate ± z(1 − α/2) · its standard error under the alternative.
+    Wald,
+    /// Katz's log interval for a risk ratio: `exp(ln RR ± z·se(ln RR))`.
+    KatzLog,
+    /// Woolf's logit interval for an odds ratio: `exp(ln OR ± z·√Σ 1/cell)`.
+    Woolf,
+    /// The exact conditional interval of an odds ratio, from the noncentral hypergeometric
+    /// distribution (R's `fisher.test`).
+    ConditionalExact,
+    /// Jeffreys' interval for a proportion: equal-tailed quantiles of Beta(x + ½, n − x + ½).
+    Jeffreys,
+    /// A distribution-free interval for a quantile between two order statistics, from the
+    /// binomial distribution of how many values fall below it.
+    OrderStatistics,
 }
 
 impl IntervalMethod {

@@ -25,10 +25,12 @@
 
 mod adjust;
 mod beta;
+mod binomial;
 mod bootstrap;
 mod contingency;
 mod correlation;
 mod dist;
+mod effect;
 mod error;
 mod exact;
 mod hypothesis;
@@ -36,24 +38,36 @@ mod interval;
 mod ipa;
 mod matrix;
 mod moments;
+mod noncentral;
+mod open_interval;
+mod paired;
+mod power;
 mod proportion;
 mod quantile;
+mod quantile_interval;
 mod queue;
 mod rank;
 mod ratio;
 mod read_check;
 mod reliability;
+mod root;
 mod sample_size;
 mod shrinkage;
 mod trend;
 
-pub use adjust::{benjamini_hochberg, holm};
+pub use adjust::{benjamini_hochberg, benjamini_yekutieli, bonferroni, hochberg, holm};
+pub use binomial::binomial_test;
 pub use bootstrap::{Replicates, Xoshiro256PlusPlus, mean_of};
 pub use contingency::chi_square_independence;
 pub use correlation::{pearson, spearman};
 pub(crate) use dist::normal_upper_quantile;
+pub use effect::{
+    RiskDifferenceMethod, cohens_d, cohens_d_from_moments, cramers_v, hedges_g,
+    hedges_g_from_moments, odds_ratio, rank_biserial, rank_biserial_interval, risk_difference,
+    risk_ratio,
+};
 pub use error::{Error, Result};
-pub use exact::fisher_exact;
+pub use exact::{fisher_exact, fisher_mid_p, fisher_odds_ratio};
 pub use hypothesis::{
     Alternative, Estimate, TestMethod, TestResult, one_sample_t_test, student_t_test,
     two_proportion_z_test, welch_from_estimates, welch_from_moments, welch_interval, welch_t_test,
@@ -62,8 +76,18 @@ pub use interval::{Interval, IntervalMethod, Level};
 pub use ipa::{Crosshair, Quadrant, customer_satisfaction_index, importance_performance};
 pub(crate) use matrix::{covariance, positive_semidefinite};
 pub use moments::Moments;
+pub use open_interval::OpenInterval;
+pub use paired::{
+    McNemarMethod, WilcoxonMethod, ZeroMethod, mcnemar, paired_t_interval, paired_t_test,
+    wilcoxon_signed_rank,
+};
+pub use power::{
+    SampleSize, minimum_detectable_difference, minimum_detectable_difference_from_se,
+    power_two_means, power_two_proportions, sample_size_two_means, sample_size_two_proportions,
+};
 pub use proportion::{ProportionMethod, newcombe_interval, proportion_interval};
 pub use quantile::{QuantileType, Sorted, order_statistic_quantile, select_quantiles};
+pub use quantile_interval::{quantile_interval, quantile_interval_ranks};
 pub use queue::ErlangC;
 pub use rank::{MannWhitneyMethod, kruskal_wallis, mann_whitney_u};
 pub(crate) use ratio::{Ratio, gcd};

@@ -15,6 +15,9 @@ pub enum ProportionMethod {
     ClopperPearson,
     /// Agresti–Coull: the Wald interval around the Wilson centre, clipped to [0, 1].
     AgrestiCoull,
+    /// Jeffreys: the equal-tailed quantiles of Beta(x + ½, n − x + ½), the posterior under
+    /// Jeffreys' prior (statsmodels' `jeffreys`, not modified at 0 or n).
+    Jeffreys,
 }
 
 /// `successes` of `trials` make sense: some trials, no more successes than trials.
@@ -113,6 +116,11 @@ pub fn proportion_interval(
                 IntervalMethod::AgrestiCoull,
             )
         }
+        ProportionMethod::Jeffreys => (
+            dist::beta_quantile(level.tail(), x + 0.5, n - x + 0.5)?,
+            dist::beta_quantile(1.0 - level.tail(), x + 0.5, n - x + 0.5)?,
+            IntervalMethod::Jeffreys,
+        ),
     };
     Interval::from_bounds(p, lower, upper, level, kind)
 }

@@ -8,6 +8,7 @@ mod compare_fixtures;
 mod complaints;
 mod cost;
 mod cx;
+mod effects;
 mod empathy;
 mod errors;
 mod example;
