@@ -77,6 +77,12 @@
 //!   FROM skm GROUP BY unit, day;
 //! SELECT unit, skm_ikm_of(state) FROM daily GROUP BY unit;   -- = skm_ikm over all rows
 //! ```
+//!
+//! ## Distributed
+//!
+//! With the feature `ballista`, the module `ballista` puts the functions on an Apache Ballista
+//! 55 cluster: on its executors' registries and its scheduler's sessions, where a query's plan
+//! finds them by name (a stock Ballista executor or scheduler does not know them).
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
@@ -91,6 +97,8 @@ use datafusion::logical_expr::{AggregateUDF, ScalarUDF};
 use datafusion::prelude::SessionContext;
 use layanan::{Instrument, NpsTally, Scorecard, ScorecardOptions, SkmTally, Standards, Timestamp};
 
+#[cfg(feature = "ballista")]
+pub mod ballista;
 mod functions;
 mod input;
 pub mod report;
