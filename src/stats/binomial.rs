@@ -94,7 +94,7 @@ pub fn binomial_test(
             let upper = if k == n {
                 1.0
             } else {
-                dist::beta_quantile(level.get(), kf + 1.0, nf - kf)?
+                dist::beta_quantile(level.get(), 1.0 - level.get(), kf + 1.0, nf - kf)?
             };
             Interval::from_bounds(kf / nf, 0.0, upper, level, IntervalMethod::ClopperPearson)?
         }
@@ -102,7 +102,7 @@ pub fn binomial_test(
             let lower = if k == 0 {
                 0.0
             } else {
-                dist::beta_quantile(1.0 - level.get(), kf, nf - kf + 1.0)?
+                dist::beta_quantile(1.0 - level.get(), level.get(), kf, nf - kf + 1.0)?
             };
             Interval::from_bounds(kf / nf, lower, 1.0, level, IntervalMethod::ClopperPearson)?
         }

@@ -122,13 +122,18 @@ pub enum IntervalMethod {
 
 impl IntervalMethod {
     /// Whether intervals of this method hold their estimate by construction: all but the
-    /// bootstrap's (whose replicates may all lie on one side of it), Feldt's and the Beta
-    /// posterior's (whose estimate is not their median: at a low level the interval shrinks
-    /// to the median and can leave it out).
+    /// bootstrap's (whose replicates may all lie on one side of it), Feldt's, the Beta
+    /// posterior's and Jeffreys' (whose estimate is not their median: at a low level the
+    /// interval shrinks to the median and can leave it out; with no success Jeffreys' lower
+    /// bound is above the estimate 0, as statsmodels gives it).
     pub const fn contains_estimate(self) -> bool {
         !matches!(
             self,
-            Self::BootstrapPercentile | Self::BootstrapBca | Self::Feldt | Self::Posterior
+            Self::BootstrapPercentile
+                | Self::BootstrapBca
+                | Self::Feldt
+                | Self::Posterior
+                | Self::Jeffreys
         )
     }
 }

@@ -117,8 +117,8 @@ pub fn proportion_interval(
             )
         }
         ProportionMethod::Jeffreys => (
-            dist::beta_quantile(level.tail(), x + 0.5, n - x + 0.5)?,
-            dist::beta_quantile(1.0 - level.tail(), x + 0.5, n - x + 0.5)?,
+            dist::beta_quantile(level.tail(), 1.0 - level.tail(), x + 0.5, n - x + 0.5)?,
+            dist::beta_quantile(1.0 - level.tail(), level.tail(), x + 0.5, n - x + 0.5)?,
             IntervalMethod::Jeffreys,
         ),
     };

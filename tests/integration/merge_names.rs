@@ -187,7 +187,10 @@ fn instruments_name_what_differs() {
         "cannot merge SKM tallies: their instruments named `PermenPANRB 14/2017` weight element \
          `persyaratan` differently (0.1 vs 3/20)"
     );
-    let banded = new.clone().with_bands(GradeBands::KEPMENPAN_25_2004);
+    let banded = new
+        .clone()
+        .with_bands(GradeBands::KEPMENPAN_25_2004)
+        .expect("the 2004 bands are valid");
     assert_eq!(
         refusal(&skm(&new), &skm(&banded)),
         "cannot merge SKM tallies: their instruments named `PermenPANRB 14/2017` grade with \
