@@ -155,8 +155,8 @@ fn nps_row(report: Option<&NpsReport>) -> Result<ScalarValue> {
             u64_value(report.map_or(0, |r| r.passives)),
             u64_value(report.map_or(0, |r| r.detractors)),
             f64_value(report.map(|r| r.nps)),
-            f64_value(report.map(|r| r.interval.lower())),
-            f64_value(report.map(|r| r.interval.upper())),
+            f64_value(report.map(|r| r.nps_interval.lower())),
+            f64_value(report.map(|r| r.nps_interval.upper())),
         ],
     )
 }
