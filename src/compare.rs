@@ -118,6 +118,73 @@ impl GroupTally {
         }
     }
 
+    /// The effect size of `self` against `other` with its interval: the risk ratio (Katz)
+    /// for rates, Hedges' g (noncentral t) for means, none for indices (their difference in
+    /// points, on the IKM's fixed scale, is the effect). `None` where it cannot be formed
+    /// (both groups constant, a rate of 0 in the rest …).
+    fn effect(&self, other: &Self, level: Level) -> Option<Interval> {
+        match (self, other) {
+            (
+                Self::Rate {
+                    successes: x1,
+                    trials: n1,
+                },
+                Self::Rate {
+                    successes: x2,
+                    trials: n2,
+                },
+            ) => stats::risk_ratio(*x1, *n1, *x2, *n2, level).ok(),
+            (Self::Mean(a), Self::Mean(b)) => stats::hedges_g_from_moments(a, b, level).ok(),
+            _ => None,
+        }
+    }
+
+    /// The smallest difference from `other` a two-sided test at `alpha` detects with
+    /// [`DETECTION_POWER`], from the standard error of the difference: under no difference
+    /// for rates (the pooled share), Welch's for means, the two design standard errors for
+    /// indices. `None` when that standard error is 0 (every visit a success, say).
+    fn detectable(&self, other: &Self, alpha: f64, level: Level) -> Result<Option<f64>> {
+        let se = match (self, other) {
+            (
+                Self::Rate {
+                    successes: x1,
+                    trials: n1,
+                },
+                Self::Rate {
+                    successes: x2,
+                    trials: n2,
+                },
+            ) => {
+                let (n1, n2) = (*n1 as f64, *n2 as f64);
+                let pooled = (*x1 as f64 + *x2 as f64) / (n1 + n2);
+                (pooled * (1.0 - pooled) * (1.0 / n1 + 1.0 / n2)).sqrt()
+            }
+            (Self::Mean(a), Self::Mean(b)) => {
+                let part = |m: &Moments| -> Result<f64> { Ok(m.variance()? / m.count() as f64) };
+                match (part(a), part(b)) {
+                    (Ok(x), Ok(y)) => (x + y).sqrt(),
+                    _ => return Ok(None),
+                }
+            }
+            (Self::Ikm(a), Self::Ikm(b)) => {
+                match (ikm_estimate(a, level)?.1, ikm_estimate(b, level)?.1) {
+                    (Some((_, x)), Some((_, y))) => x.standard_error.hypot(y.standard_error),
+                    _ => return Ok(None),
+                }
+            }
+            _ => return Err(mixed()),
+        };
+        if !(se > 0.0 && se.is_finite()) {
+            return Ok(None);
+        }
+        Ok(Some(stats::minimum_detectable_difference_from_se(
+            se,
+            alpha,
+            DETECTION_POWER,
+            Alternative::TwoSided,
+        )?))
+    }
+
     /// `(difference interval, test)` of `self − other`.
     fn versus(&self, other: &Self, level: Level) -> Result<(Interval, TestResult)> {
         match (self, other) {
@@ -166,6 +233,10 @@ impl GroupTally {
     }
 }
 
+/// The power at which [`GroupComparison::detectable`] is stated: a difference that large is
+/// found significant in 80 % of surveys like this one.
+pub const DETECTION_POWER: f64 = 0.8;
+
 /// What a comparison compares, which says how its numbers read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -211,6 +282,34 @@ impl Measure {
             Self::Mean | Self::Ikm => {
                 format!("{:.2} [{:.2}, {:.2}]", i.estimate(), i.lower(), i.upper())
             }
+        }
+    }
+
+    /// What [`GroupComparison::effect`] measures, as a short name: `RR`, `g`.
+    fn effect_name(self) -> Option<&'static str> {
+        match self {
+            Self::Rate => Some("RR"),
+            Self::Mean => Some("g"),
+            Self::Ikm => None,
+        }
+    }
+
+    /// An effect with its interval: `RR 0.71 [0.60, 0.84]`, `g -0.45 [-0.70, -0.20]`.
+    fn effect(self, e: &Interval) -> String {
+        let name = self.effect_name().unwrap_or("effect");
+        format!(
+            "{name} {:.2} [{:.2}, {:.2}]",
+            e.estimate(),
+            e.lower(),
+            e.upper()
+        )
+    }
+
+    /// A detectable difference: `±4.2 pts` for rates, `±1.23` otherwise.
+    fn detectable(self, d: f64) -> String {
+        match self {
+            Self::Rate => format!("±{:.1} pts", 100.0 * d),
+            Self::Mean | Self::Ikm => format!("±{d:.2}"),
         }
     }
 
@@ -461,6 +560,19 @@ pub struct GroupComparison {
     pub difference: Option<Interval>,
     /// The test against the rest.
     pub test: Option<TestResult>,
+    /// How large the difference is, beyond its sign and its p-value: the group's risk ratio
+    /// to the rest (Katz's interval) for rates, Hedges' g against the rest (noncentral-t
+    /// interval) for means; `None` for indices (the difference in IKM points is the effect),
+    /// for groups not tested, and where it cannot be formed (a rest with no success, both
+    /// groups constant).
+    pub effect: Option<Interval>,
+    /// The smallest difference to the rest this comparison could detect: a two-sided test
+    /// at `alpha` finds a true difference this large with [`DETECTION_POWER`] (80 %). A group
+    /// [`Verdict::NotDistinguishable`] from the rest may still differ from it by less: the
+    /// survey could only have detected differences above this (a share, 0–1, for rates; the
+    /// measure's unit otherwise). `None` for groups not tested, or when the difference has no
+    /// spread to measure it by (every visit a success).
+    pub detectable: Option<f64>,
     /// Holm-adjusted p-value across the tested groups.
     pub p_holm: Option<f64>,
     /// Benjamini–Hochberg-adjusted p-value across the tested groups.
@@ -514,13 +626,15 @@ impl fmt::Display for Comparison {
             "n",
             &format!("estimate [{level:.0}% CI]"),
             "difference to the rest",
+            "effect",
+            "detectable",
             "p",
             "p Holm",
             "p BH",
             "rank",
             "verdict",
         ])
-        .words(8);
+        .words(10);
         for g in &self.groups {
             table.row(vec![
                 g.group.clone(),
@@ -528,6 +642,9 @@ impl fmt::Display for Comparison {
                 m.interval(&g.estimate),
                 g.difference
                     .map_or_else(|| "—".to_owned(), |d| m.difference(&d)),
+                g.effect.map_or_else(|| "—".to_owned(), |e| m.effect(&e)),
+                g.detectable
+                    .map_or_else(|| "—".to_owned(), |d| m.detectable(d)),
                 p_value(g.test.map(|t| t.p_value)),
                 p_value(g.p_holm),
                 p_value(g.p_bh),
@@ -539,12 +656,21 @@ impl fmt::Display for Comparison {
         writeln!(
             f,
             "Verdicts at alpha {} on {}-adjusted p-values; groups under {} are too small to test \
-             or rank; ranks by shrunken estimates{}.",
+             or rank; ranks by shrunken estimates{}. Effect: {}; detectable: the smallest \
+             difference to the rest a two-sided test at alpha {} finds with {:.0}% power (a \
+             group not distinguishable may still differ by less).",
             self.options.alpha,
             self.options.adjustment,
             self.options.min_n,
             self.prior_mean
-                .map_or_else(String::new, |p| format!(" (pulled toward {})", m.value(p)))
+                .map_or_else(String::new, |p| format!(" (pulled toward {})", m.value(p))),
+            match m {
+                Measure::Rate => "the risk ratio to the rest (RR, Katz's interval)",
+                Measure::Mean => "Hedges' g against the rest (noncentral-t interval)",
+                Measure::Ikm => "the difference in IKM points",
+            },
+            self.options.alpha,
+            100.0 * DETECTION_POWER
         )
     }
 }
@@ -630,6 +756,8 @@ pub fn compare_groups<K: Into<String>>(
             estimate,
             difference: None,
             test: None,
+            effect: None,
+            detectable: None,
             p_holm: None,
             p_bh: None,
             verdict: Verdict::TooSmall,
@@ -646,12 +774,13 @@ pub fn compare_groups<K: Into<String>>(
                     Some(o) => o.merged(t)?,
                 });
             }
-            if let Some(Ok((ci, test))) = others
-                .filter(|o| o.n() > 0)
-                .map(|o| tally.versus(&o, level))
-            {
-                row.difference = Some(ci);
-                row.test = Some(test);
+            if let Some(others) = others.filter(|o| o.n() > 0) {
+                if let Ok((ci, test)) = tally.versus(&others, level) {
+                    row.difference = Some(ci);
+                    row.test = Some(test);
+                    row.effect = tally.effect(&others, level);
+                    row.detectable = tally.detectable(&others, options.alpha, level)?;
+                }
             }
         }
         out.push(row);

@@ -349,8 +349,8 @@ mod visit;
 mod wire;
 
 pub use compare::{
-    Adjustment, CompareOptions, Comparison, GroupComparison, GroupTally, Measure, NoTrend,
-    PeriodComparison, PeriodScore, Verdict, compare_groups, compare_periods,
+    Adjustment, CompareOptions, Comparison, DETECTION_POWER, GroupComparison, GroupTally, Measure,
+    NoTrend, PeriodComparison, PeriodScore, Verdict, compare_groups, compare_periods,
 };
 pub use complaints::{ComplaintOptions, ComplaintReport, ComplaintTally, ComplaintTargets};
 pub use cost::{CostOptions, CostReport, CostTally};

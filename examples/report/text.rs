@@ -266,7 +266,44 @@ fn below(finding: &Finding, g: &layanan::GroupComparison) -> String {
     let p = g
         .p_bh
         .map_or_else(String::new, |p| format!(", adjusted p {p:.1e}"));
-    format!("{} {score}{difference}{p}", show(&g.group))
+    let effect = g.effect.map_or_else(String::new, |e| {
+        let name = if finding.share {
+            "risk ratio to the rest"
+        } else {
+            "Hedges' g"
+        };
+        format!(
+            ", {name} {:.2} [{:.2}, {:.2}]",
+            e.estimate(),
+            e.lower(),
+            e.upper()
+        )
+    });
+    format!("{} {score}{difference}{effect}{p}", show(&g.group))
+}
+
+/// What the comparison could have found: the range of the smallest differences to the rest
+/// its tests detect with 80 % power, `3.1–7.8 points`.
+fn detectable(finding: &Finding) -> Option<String> {
+    let (scale, unit) = if finding.share {
+        (100.0, " percentage points")
+    } else {
+        (1.0, " points")
+    };
+    let found: Vec<f64> = finding
+        .comparison
+        .groups
+        .iter()
+        .filter_map(|g| g.detectable)
+        .map(|d| scale * d)
+        .collect();
+    let low = found.iter().copied().reduce(f64::min)?;
+    let high = found.iter().copied().reduce(f64::max)?;
+    Some(if high - low < 0.05 {
+        format!("{low:.1}{unit}")
+    } else {
+        format!("{low:.1}–{high:.1}{unit}")
+    })
 }
 
 fn where_to_act(out: &mut String, findings: &[Finding]) {
@@ -298,7 +335,17 @@ fn where_to_act(out: &mut String, findings: &[Finding]) {
             String::new()
         };
         if found.is_empty() {
-            let _ = writeln!(out, "{}: none significantly below the rest{small}", f.score);
+            let could = detectable(f).map_or_else(String::new, |d| {
+                format!(
+                    "; this survey could only have detected differences to the rest above {d} \
+                     (80% power)"
+                )
+            });
+            let _ = writeln!(
+                out,
+                "{}: none significantly below the rest{small}{could}",
+                f.score
+            );
         } else {
             let _ = writeln!(out, "{}:{small}", f.score);
             for line in found {

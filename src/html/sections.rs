@@ -497,15 +497,42 @@ fn where_to_act(out: &mut String, doc: &Document<'_>, w: &Words) {
             .collect();
         let _ = writeln!(out, "<h4>{}</h4>", escape(title));
         if below.is_empty() {
-            let _ = writeln!(out, "<p>{}</p>", escape(w.none_below));
+            // What the survey could have seen: a non-significant result is not "no difference".
+            let detectable: Vec<f64> = comparison
+                .groups
+                .iter()
+                .filter_map(|g| g.detectable)
+                .map(|d| scale * d)
+                .collect();
+            let could = match (
+                detectable.iter().copied().reduce(f64::min),
+                detectable.iter().copied().reduce(f64::max),
+            ) {
+                (Some(low), Some(high)) => {
+                    let points = match (rate, lang) {
+                        (true, Lang::Id) => " poin",
+                        (true, Lang::En) => " pts",
+                        (false, _) => "",
+                    };
+                    let range = if high - low < 0.5 * 10f64.powi(-(decimals as i32)) {
+                        num(low, decimals, lang)
+                    } else {
+                        format!("{}–{}", num(low, decimals, lang), num(high, decimals, lang))
+                    };
+                    format!("; {} {range}{points} (power 80%)", w.could_detect)
+                }
+                _ => String::new(),
+            };
+            let _ = writeln!(out, "<p>{}{}</p>", escape(w.none_below), escape(&could));
             continue;
         }
         let _ = write!(
             out,
-            "<table class=\"findings\">\n<thead><tr><th>{}</th><th>n</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>\n",
+            "<table class=\"findings\">\n<thead><tr><th>{}</th><th>n</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>\n",
             escape(w.unit),
             escape(w.score),
             escape(w.difference),
+            escape(w.effect),
             escape(w.adjusted_p)
         );
         for g in below {
@@ -518,9 +545,20 @@ fn where_to_act(out: &mut String, doc: &Document<'_>, w: &Words) {
                 (true, Lang::En) => ("%", " pts"),
                 (false, _) => ("", ""),
             };
+            let effect = g.effect.map_or_else(
+                || "—".to_owned(),
+                |e| {
+                    let name = if rate { "RR" } else { "g" };
+                    format!(
+                        "{name} {} {}",
+                        num(e.estimate(), 2, lang),
+                        bounds(&e, 2, 1.0, lang)
+                    )
+                },
+            );
             let _ = writeln!(
                 out,
-                "<tr><th>{}</th><td>{}</td><td>{}{unit}</td><td>{}</td><td>{}</td></tr>",
+                "<tr><th>{}</th><td>{}</td><td>{}{unit}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
                 escape(&g.group),
                 g.n,
                 num(scale * g.estimate.estimate(), decimals, lang),
@@ -532,6 +570,7 @@ fn where_to_act(out: &mut String, doc: &Document<'_>, w: &Words) {
                         bounds(&d, decimals, scale, lang)
                     )
                 ),
+                escape(&effect),
                 p.map_or_else(|| "—".to_owned(), |p| p_value(p, lang))
             );
         }

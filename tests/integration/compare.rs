@@ -118,6 +118,7 @@ fn compare_groups_matches_statsmodels_and_scipy() {
             match want["p"].as_f64() {
                 None => {
                     assert!(got.test.is_none() && got.difference.is_none(), "{what}");
+                    assert!(got.effect.is_none() && got.detectable.is_none(), "{what}");
                     assert!(got.p_holm.is_none() && got.p_bh.is_none() && got.rank.is_none());
                 }
                 Some(p) => {
@@ -156,6 +157,17 @@ fn compare_groups_matches_statsmodels_and_scipy() {
                         got.rank,
                         want["rank"].as_u64().map(|r| r as usize),
                         "{what}"
+                    );
+                    close_interval(
+                        &format!("{what}: effect"),
+                        &got.effect.expect("effect"),
+                        &want["effect"],
+                    );
+                    close(
+                        &format!("{what}: detectable"),
+                        got.detectable.expect("detectable"),
+                        want["detectable"].as_f64().expect("detectable"),
+                        0.0,
                     );
                 }
             }
@@ -533,6 +545,19 @@ fn ikm_groups_are_compared_with_their_design_variance() {
     let (ci, test) = welch_from_estimates(estimate(&c), estimate(&rest), Level::default()).unwrap();
     assert_eq!(cmp.groups[2].difference, Some(ci));
     assert_eq!(cmp.groups[2].test, Some(test));
+    // The IKM's effect is its difference in points; what the survey could detect comes from
+    // the two design standard errors: 2.8015817870135793 of them (scipy: the x with
+    // Φ(x − z₀.₉₇₅) + Φ(−x − z₀.₉₇₅) = 0.8).
+    assert_eq!(cmp.groups[2].effect, None);
+    let se = estimate(&c)
+        .standard_error
+        .hypot(estimate(&rest).standard_error);
+    let detectable = cmp.groups[2].detectable.unwrap();
+    assert!(
+        (detectable - 2.8015817870135793 * se).abs() <= 1e-12 * detectable,
+        "{detectable} vs {}",
+        2.8015817870135793 * se
+    );
     assert_eq!(
         cmp.groups[2].estimate,
         c.report().unwrap().interval.unwrap()

@@ -146,8 +146,16 @@ pub(crate) fn assert_card(s: &StructArray, row: usize, card: &Scorecard, what: &
             assert_eq!(count(nps, "passives", row), Some(n.passives), "{what}");
             assert_eq!(count(nps, "detractors", row), Some(n.detractors), "{what}");
             close(float(nps, "nps", row), Some(n.nps), what);
-            close(float(nps, "nps_lower", row), Some(n.nps_interval.lower()), what);
-            close(float(nps, "nps_upper", row), Some(n.nps_interval.upper()), what);
+            close(
+                float(nps, "nps_lower", row),
+                Some(n.nps_interval.lower()),
+                what,
+            );
+            close(
+                float(nps, "nps_upper", row),
+                Some(n.nps_interval.upper()),
+                what,
+            );
         }
         None => assert!(nps.is_null(row), "{what}"),
     }
@@ -242,8 +250,16 @@ async fn nps_by_unit_is_the_librarys() -> Result<()> {
                     assert_eq!(count(s, "passives", *row), Some(n.passives), "{what}");
                     assert_eq!(count(s, "detractors", *row), Some(n.detractors), "{what}");
                     close(float(s, "nps", *row), Some(n.nps), &what);
-                    close(float(s, "nps_lower", *row), Some(n.nps_interval.lower()), &what);
-                    close(float(s, "nps_upper", *row), Some(n.nps_interval.upper()), &what);
+                    close(
+                        float(s, "nps_lower", *row),
+                        Some(n.nps_interval.lower()),
+                        &what,
+                    );
+                    close(
+                        float(s, "nps_upper", *row),
+                        Some(n.nps_interval.upper()),
+                        &what,
+                    );
                 }
                 Err(_) => {
                     assert_eq!(count(s, "n", *row), Some(0), "{what}");
