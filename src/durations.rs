@@ -16,7 +16,7 @@ use std::collections::BTreeMap;
 
 use crate::error::{Error, Result};
 use crate::stats::{QuantileType, order_statistic_quantile};
-use crate::summary::Summary;
+use crate::summary::{Summary, quantile_bounds};
 
 /// The finest relative error a sketch may keep: below it, keep the durations exactly.
 const FINEST: u32 = 100; // parts per million: 0.01 %
@@ -298,6 +298,9 @@ impl Sketch {
         let quantile =
             |p: f64| order_statistic_quantile(self.n, p, kind, &mut |i| self.order_statistic(i));
         let [median, p90, p95] = [quantile(0.5)?, quantile(0.9)?, quantile(0.95)?];
+        let mut rank = |k: u64| minutes(self.order_statistic(k.saturating_sub(1)));
+        let median_interval = quantile_bounds(self.n, 0.5, minutes(median), &mut rank)?;
+        let p90_interval = quantile_bounds(self.n, 0.9, minutes(p90), &mut rank)?;
         Ok(Some(Summary {
             n: self.n,
             mean: minutes(mean),
@@ -308,6 +311,8 @@ impl Sketch {
             max: minutes(self.max as f64),
             quantile_type: kind,
             relative_error: Some(self.alpha()),
+            median_interval: Some(median_interval),
+            p90_interval: Some(p90_interval),
         }))
     }
 

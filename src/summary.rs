@@ -4,8 +4,8 @@ use std::fmt;
 
 use crate::error::{Error, Result};
 use crate::stats::{
-    Interval, Level, Moments, ProportionMethod, QuantileType, checked_on_read, proportion_interval,
-    select_quantiles,
+    Interval, IntervalMethod, Level, Moments, OpenInterval, ProportionMethod, QuantileType,
+    checked_on_read, proportion_interval, quantile_interval_ranks, select_quantiles,
 };
 
 checked_on_read! {
@@ -169,6 +169,61 @@ pub struct Summary {
     /// `None` when the quantiles are exact; else the relative error they are within (kept in
     /// a sketch): n, mean, standard deviation and maximum stay exact.
     pub relative_error: Option<f64>,
+    /// The population median's distribution-free 95 % interval, between two order statistics
+    /// ([`quantile_interval_ranks`](crate::stats::quantile_interval_ranks)): no distribution
+    /// assumed; an end too few values can bound is open (`None`). From a sketch, its ends are
+    /// the sketch's order statistics, within `relative_error`.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub median_interval: Option<OpenInterval>,
+    /// The 90th percentile's interval, the same way: "90 % of citizens wait less than X" with
+    /// its uncertainty. Its upper end needs at least 36 values at 95 %.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub p90_interval: Option<OpenInterval>,
+}
+
+/// The 95 % distribution-free interval of the `p`-quantile of `n` values around `estimate`,
+/// its ends read by `order_statistic` (a 1-based rank in `1..=n`).
+pub(crate) fn quantile_bounds(
+    n: u64,
+    p: f64,
+    estimate: f64,
+    order_statistic: &mut dyn FnMut(u64) -> f64,
+) -> Result<OpenInterval> {
+    let level = Level::default();
+    let (lower, upper) = quantile_interval_ranks(n, p, level)?;
+    let lower = lower.map(&mut *order_statistic);
+    let upper = upper.map(&mut *order_statistic);
+    Ok(OpenInterval::new(
+        estimate,
+        lower,
+        upper,
+        level,
+        IntervalMethod::OrderStatistics,
+    )?)
+}
+
+/// The value of 1-based rank `k` among `values` (reordered in place; linear time).
+fn select_rank(values: &mut [f64], k: u64) -> f64 {
+    let last = values.len().saturating_sub(1);
+    let at = usize::try_from(k.saturating_sub(1)).map_or(last, |i| i.min(last));
+    values
+        .select_nth_unstable_by(at, f64::total_cmp)
+        .1
+        .to_owned()
+}
+
+/// The median and p90 intervals of `values` (reordered in place).
+fn quantile_intervals(
+    values: &mut [f64],
+    median: f64,
+    p90: f64,
+) -> Result<(Option<OpenInterval>, Option<OpenInterval>)> {
+    let n = values.len() as u64;
+    let mut rank = |k: u64| select_rank(values, k);
+    Ok((
+        Some(quantile_bounds(n, 0.5, median, &mut rank)?),
+        Some(quantile_bounds(n, 0.9, p90, &mut rank)?),
+    ))
 }
 
 impl Summary {
@@ -180,6 +235,7 @@ impl Summary {
         let moments = Moments::from_slice(values)?;
         let mut scratch = values.to_vec();
         let [median, p90, p95] = select_quantiles(&mut scratch, [0.5, 0.9, 0.95], kind)?;
+        let (median_interval, p90_interval) = quantile_intervals(&mut scratch, median, p90)?;
         Ok(Some(Self {
             n: moments.count(),
             mean: moments.mean()?,
@@ -190,6 +246,8 @@ impl Summary {
             max: moments.max()?,
             quantile_type: kind,
             relative_error: None,
+            median_interval,
+            p90_interval,
         }))
     }
 
@@ -207,6 +265,7 @@ impl Summary {
         };
         let mut minutes: Vec<f64> = millis.iter().map(|&ms| ms as f64 / 60_000.0).collect();
         let [median, p90, p95] = select_quantiles(&mut minutes, [0.5, 0.9, 0.95], kind)?;
+        let (median_interval, p90_interval) = quantile_intervals(&mut minutes, median, p90)?;
         Ok(Some(Self {
             n: millis.len() as u64,
             mean: mean / 60_000.0,
@@ -217,6 +276,8 @@ impl Summary {
             max: max as f64 / 60_000.0,
             quantile_type: kind,
             relative_error: None,
+            median_interval,
+            p90_interval,
         }))
     }
 }
@@ -243,18 +304,33 @@ fn exact_mean_sd(values: &[u64]) -> Option<(f64, Option<f64>)> {
 }
 
 impl fmt::Display for Summary {
-    /// `n 120  mean 23.4  median 18.0  p90 45.0  p95 61.5  max 120.0`; quantiles from a
-    /// sketch are marked `≈` with their relative error.
+    /// `n 120  mean 23.4  median 18.0 [15.0, 21.5]  p90 45.0 [39.0, 58.0]  p95 61.5  max
+    /// 120.0` (95 % intervals, `…` for an open end); quantiles from a sketch are marked `≈`
+    /// with their relative error.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let about = if self.relative_error.is_some() {
             "≈"
         } else {
             ""
         };
+        let bounds = |i: Option<OpenInterval>| match i {
+            Some(i) if i.lower().is_some() || i.upper().is_some() => {
+                let end = |x: Option<f64>| x.map_or_else(|| "…".to_owned(), |x| format!("{x:.1}"));
+                format!(" [{}, {}]", end(i.lower()), end(i.upper()))
+            }
+            _ => String::new(),
+        };
         write!(
             f,
-            "n {}  mean {:.1}  median {about}{:.1}  p90 {about}{:.1}  p95 {about}{:.1}  max {:.1}",
-            self.n, self.mean, self.median, self.p90, self.p95, self.max
+            "n {}  mean {:.1}  median {about}{:.1}{}  p90 {about}{:.1}{}  p95 {about}{:.1}  max {:.1}",
+            self.n,
+            self.mean,
+            self.median,
+            bounds(self.median_interval),
+            self.p90,
+            bounds(self.p90_interval),
+            self.p95,
+            self.max
         )?;
         if let Some(e) = self.relative_error {
             write!(f, "  (quantiles within {:.2}%)", 100.0 * e)?;

@@ -102,6 +102,58 @@ fn assert_within(sketched: &Summary, exact: &Summary, alpha: f64) {
     }
     assert_eq!(sketched.relative_error, Some(alpha));
     assert_eq!(exact.relative_error, None);
+    // The quantiles' intervals: the same order statistics, each within α.
+    for (got, want) in [
+        (sketched.median_interval, exact.median_interval),
+        (sketched.p90_interval, exact.p90_interval),
+    ] {
+        let (got, want) = (got.unwrap(), want.unwrap());
+        for (g, w) in [(got.lower(), want.lower()), (got.upper(), want.upper())] {
+            let (g, w) = (g.unwrap(), w.unwrap());
+            assert!(
+                (g - w).abs() <= alpha * w * (1.0 + 1e-9),
+                "{g} is not within {alpha} of {w}"
+            );
+        }
+    }
+}
+
+/// The median and p90 intervals of exact durations are the order statistics of
+/// `stats::quantile_interval` (checked against scipy's `quantile_test` in `effects`).
+#[test]
+fn median_and_p90_intervals_are_the_order_statistic_intervals() {
+    use layanan::Level;
+    use layanan::stats::quantile_interval;
+    for n in [1, 2, 5, 35, 36, 200, 2_001] {
+        let data = visits(11, n);
+        let r = report(&tally(&data, None));
+        let minutes: Vec<f64> = data
+            .iter()
+            .filter_map(|v| v.turnaround())
+            .map(|d| d.as_minutes())
+            .collect();
+        let summary = r.turnaround.unwrap();
+        for (p, got) in [(0.5, summary.median_interval), (0.9, summary.p90_interval)] {
+            let want = quantile_interval(&minutes, p, Level::default()).unwrap();
+            let got = got.unwrap();
+            let close = |a: Option<f64>, b: Option<f64>| match (a, b) {
+                (Some(a), Some(b)) => (a - b).abs() <= 1e-12 * b.abs().max(1.0),
+                (None, None) => true,
+                _ => false,
+            };
+            assert!(
+                close(got.lower(), want.lower()) && close(got.upper(), want.upper()),
+                "n {n}, p {p}: {got:?} vs {want:?}"
+            );
+        }
+        // "90 % wait less than X": with 36 values or more the p90 has both ends.
+        assert_eq!(
+            summary.p90_interval.unwrap().upper().is_some(),
+            minutes.len() >= 36,
+            "n {}",
+            minutes.len()
+        );
+    }
 }
 
 #[test]
