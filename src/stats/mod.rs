@@ -14,6 +14,7 @@
 //! | interval for a mean / a proportion / differences | [`Moments::mean_interval`], [`proportion_interval`], [`welch_interval`], [`newcombe_interval`], [`welch_from_moments`] |
 //! | interval for anything else | [`Replicates`] (bootstrap, percentile and BCa) |
 //! | is the difference real? | [`welch_t_test`], [`two_proportion_z_test`], [`mann_whitney_u`], [`kruskal_wallis`], [`chi_square_independence`], [`fisher_exact`] |
+//! | do several groups differ, and which? | [`one_way_anova`], [`welch_anova`], [`games_howell`] ([`studentized_range_sf`]); [`kruskal_wallis`], [`dunn`] |
 //! | do two things move together? | [`pearson`], [`spearman`] |
 //! | many comparisons at once | [`holm`], [`benjamini_hochberg`] |
 //! | is there a trend over periods? | [`mann_kendall`], [`sens_slope`] |
@@ -24,6 +25,7 @@
 //! | how many counters to open | [`ErlangC`] |
 
 mod adjust;
+mod anova;
 mod bootstrap;
 mod contingency;
 mod correlation;
@@ -35,6 +37,7 @@ mod interval;
 mod ipa;
 mod matrix;
 mod moments;
+mod posthoc;
 mod proportion;
 mod quantile;
 mod queue;
@@ -44,9 +47,11 @@ mod read_check;
 mod reliability;
 mod sample_size;
 mod shrinkage;
+mod studentized_range;
 mod trend;
 
 pub use adjust::{benjamini_hochberg, holm};
+pub use anova::{Anova, AnovaMethod, one_way_anova, welch_anova};
 pub use bootstrap::{Replicates, Xoshiro256PlusPlus, mean_of};
 pub use contingency::chi_square_independence;
 pub use correlation::{pearson, spearman};
@@ -61,6 +66,7 @@ pub use interval::{Interval, IntervalMethod, Level};
 pub use ipa::{Crosshair, Quadrant, customer_satisfaction_index, importance_performance};
 pub(crate) use matrix::{covariance, positive_semidefinite};
 pub use moments::Moments;
+pub use posthoc::{PairwiseComparison, PosthocMethod, dunn, games_howell};
 pub use proportion::{ProportionMethod, newcombe_interval, proportion_interval};
 pub use quantile::{QuantileType, Sorted, order_statistic_quantile, select_quantiles};
 pub use queue::ErlangC;
@@ -73,4 +79,5 @@ pub use sample_size::{cochran, krejcie_morgan, slovin};
 pub use shrinkage::{
     BetaBinomialShrinkage, NormalShrinkage, Shrunken, beta_binomial_shrinkage, normal_shrinkage,
 };
+pub use studentized_range::{studentized_range_cdf, studentized_range_sf};
 pub use trend::{MAX_TREND_LENGTH, MannKendall, SenSlope, mann_kendall, sens_slope};
