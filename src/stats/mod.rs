@@ -15,9 +15,9 @@
 //! | interval for anything else | [`Replicates`] (bootstrap, percentile and BCa) |
 //! | is the difference real? | [`welch_t_test`], [`two_proportion_z_test`], [`mann_whitney_u`], [`kruskal_wallis`], [`chi_square_independence`], [`fisher_exact`] |
 //! | do several groups differ, and which? | [`one_way_anova`], [`welch_anova`], [`games_howell`] ([`studentized_range_sf`]); [`kruskal_wallis`], [`dunn`] |
-//! | do two things move together? | [`pearson`], [`spearman`] |
+//! | do two things move together? | [`pearson`], [`spearman`], [`kendall_tau_b`] |
 //! | many comparisons at once | [`holm`], [`benjamini_hochberg`] |
-//! | is there a trend over periods? | [`mann_kendall`], [`sens_slope`] |
+//! | is there a trend over periods? | [`mann_kendall`] ([`mann_kendall_exact_p`] for short series), [`sens_slope`] |
 //! | rank groups without rewarding tiny samples | [`beta_binomial_shrinkage`], [`normal_shrinkage`] |
 //! | is the questionnaire reliable? | [`cronbach_alpha`], [`item_analysis`] |
 //! | what to fix first | [`importance_performance`], [`customer_satisfaction_index`] |
@@ -35,6 +35,7 @@ mod exact;
 mod hypothesis;
 mod interval;
 mod ipa;
+mod kendall;
 mod matrix;
 mod moments;
 mod posthoc;
@@ -64,6 +65,7 @@ pub use hypothesis::{
 };
 pub use interval::{Interval, IntervalMethod, Level};
 pub use ipa::{Crosshair, Quadrant, customer_satisfaction_index, importance_performance};
+pub use kendall::{KendallTau, MAX_EXACT_KENDALL, kendall_tau_b, mann_kendall_exact_p};
 pub(crate) use matrix::{covariance, positive_semidefinite};
 pub use moments::Moments;
 pub use posthoc::{PairwiseComparison, PosthocMethod, dunn, games_howell};

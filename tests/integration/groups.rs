@@ -1,7 +1,10 @@
 //! Several-group tests against `tests/fixtures/groups_reference.json`, computed by
 //! `tests/fixtures/generate_groups.py`: scipy's `f_oneway` (classic and `equal_var=False`,
 //! checked against statsmodels' `anova_oneway`), scipy's `studentized_range`, pingouin's
-//! `pairwise_gameshowell` and scikit-posthocs' `posthoc_dunn` (raw and Holm). Where scipy's
+//! `pairwise_gameshowell`, scikit-posthocs' `posthoc_dunn` (raw and Holm) and scipy's
+//! `kendalltau` (τ-b, exact and asymptotic; `method='exact'` against `range(n)` for the exact
+//! Mann–Kendall p), each re-derived by the generator (exact integers for the permutation
+//! distribution, exact rationals for the F statistics). Where scipy's
 //! studentized-range tail is inaccurate (it forms the survival function as `1 − cdf`, and
 //! uses the `ν = ∞` formula for large `ν`), the reference is an independent quadrature
 //! (`"source": "quad"`), itself checked against `2·t.sf(q/√2)` for `k = 2`.
@@ -18,8 +21,8 @@
 use std::sync::OnceLock;
 
 use layanan::stats::{
-    self, AnovaMethod, PosthocMethod, dunn, games_howell, one_way_anova, studentized_range_cdf,
-    studentized_range_sf, welch_anova,
+    self, Alternative, AnovaMethod, PosthocMethod, dunn, games_howell, kendall_tau_b,
+    mann_kendall_exact_p, one_way_anova, studentized_range_cdf, studentized_range_sf, welch_anova,
 };
 use serde_json::Value;
 
@@ -52,6 +55,21 @@ fn num(case: &Value, key: &str) -> f64 {
         .and_then(Value::as_f64)
         .unwrap_or_else(|| panic!("{case}: no number `{key}`"))
 }
+
+fn nums(case: &Value, key: &str) -> Vec<f64> {
+    case[key]
+        .as_array()
+        .unwrap_or_else(|| panic!("no array `{key}`"))
+        .iter()
+        .map(|v| v.as_f64().expect("a number"))
+        .collect()
+}
+
+const ALTERNATIVES: [(&str, Alternative); 3] = [
+    ("two-sided", Alternative::TwoSided),
+    ("less", Alternative::Less),
+    ("greater", Alternative::Greater),
+];
 
 fn groups(case: &Value) -> Vec<Vec<f64>> {
     case["groups"]
@@ -315,4 +333,121 @@ fn anova_and_posthoc_reject_bad_input_naming_it() {
             ..
         })
     ));
+}
+
+#[test]
+fn kendall_tau_b_matches_scipy() {
+    let mut checked = 0;
+    for case in cases("kendall_tau_b") {
+        let name = case["name"].as_str().expect("name");
+        let (x, y) = (nums(case, "x"), nums(case, "y"));
+        for (key, alternative) in ALTERNATIVES {
+            let result = kendall_tau_b(&x, &y, alternative);
+            if case.get("expected_error").is_some() {
+                assert!(
+                    matches!(result, Err(stats::Error::ZeroVariance { .. })),
+                    "{name}: {result:?}"
+                );
+                continue;
+            }
+            let got = result.unwrap_or_else(|e| panic!("{name}: {e}"));
+            assert_eq!(got.s, case["s"].as_i64().expect("s"), "{name}: S");
+            assert_eq!(got.exact, case["exact"].as_bool().expect("exact"), "{name}");
+            assert_eq!(got.alternative, alternative);
+            close(&format!("{name}: tau"), got.tau, num(case, "tau"));
+            close(
+                &format!("{name} {key}: p"),
+                got.p_value,
+                num(&case["pvalues"], key),
+            );
+        }
+        checked += 1;
+    }
+    assert_eq!(checked, cases("kendall_tau_b").len());
+}
+
+#[test]
+fn mann_kendall_exact_matches_scipy() {
+    let mut checked = 0;
+    for case in cases("mann_kendall_exact") {
+        let name = case["name"].as_str().expect("name");
+        let series = nums(case, "series");
+        for (key, alternative) in ALTERNATIVES {
+            let result = mann_kendall_exact_p(&series, alternative);
+            if case.get("expected_error").is_some() {
+                assert!(
+                    matches!(result, Err(stats::Error::NotApplicable { .. })),
+                    "{name}: {result:?}"
+                );
+                continue;
+            }
+            let got = result.unwrap_or_else(|e| panic!("{name}: {e}"));
+            close(&format!("{name} {key}"), got, num(&case["pvalues"], key));
+        }
+        checked += 1;
+    }
+    assert_eq!(checked, cases("mann_kendall_exact").len());
+}
+
+/// Hand-checked: beyond 33 pairs scipy keeps the exact p-value only when `S` is at its
+/// extreme: `2/n!` two-sided for a perfect order, `1/n!` one-sided, `1 − 1/n!` (= 1) against.
+#[test]
+fn kendall_extreme_order_beyond_the_exact_table() {
+    let x: Vec<f64> = (0..40).map(f64::from).collect();
+    let ln_40 = (1..=40).map(f64::from).map(f64::ln).sum::<f64>();
+    let two = kendall_tau_b(&x, &x, Alternative::TwoSided).expect("tau");
+    assert!(two.exact && two.tau == 1.0 && two.s == 780);
+    close("2/40!", two.p_value, 2.0 * (-ln_40).exp());
+    let up = kendall_tau_b(&x, &x, Alternative::Greater).expect("tau");
+    close("1/40!", up.p_value, (-ln_40).exp());
+    let down = kendall_tau_b(&x, &x, Alternative::Less).expect("tau");
+    assert_eq!(down.p_value, 1.0);
+    // One swapped pair: (1 + 39)/40! = 1/39! one-sided.
+    let mut y = x.clone();
+    y.swap(0, 1);
+    let one = kendall_tau_b(&x, &y, Alternative::Greater).expect("tau");
+    assert!(one.exact && one.s == 778);
+    close("1/39!", one.p_value, (40f64.ln() - ln_40).exp());
+}
+
+#[test]
+fn kendall_rejects_bad_input_naming_it() {
+    let err =
+        kendall_tau_b(&[1.0, 2.0, 3.0], &[1.0, 2.0], Alternative::TwoSided).expect_err("lengths");
+    assert!(
+        matches!(
+            err,
+            stats::Error::LengthMismatch {
+                expected: 3,
+                got: 2,
+                ..
+            }
+        ),
+        "{err}"
+    );
+    let err = kendall_tau_b(&[1.0], &[1.0], Alternative::TwoSided).expect_err("one pair");
+    assert!(matches!(
+        err,
+        stats::Error::InsufficientData {
+            needed: 2,
+            got: 1,
+            ..
+        }
+    ));
+    let err = kendall_tau_b(
+        &[1.0, 2.0, 3.0],
+        &[1.0, f64::INFINITY, 2.0],
+        Alternative::Less,
+    )
+    .expect_err("inf");
+    assert_eq!(
+        err.to_string(),
+        "Kendall's tau y observation must be finite, got inf"
+    );
+    let err = mann_kendall_exact_p(&[1.0, 2.0, 2.0], Alternative::TwoSided).expect_err("ties");
+    assert!(err.to_string().contains("tied"), "{err}");
+    // −0 and 0 are one value: a tie, not an order.
+    let k = kendall_tau_b(&[-0.0, 0.0, 1.0], &[1.0, 2.0, 3.0], Alternative::TwoSided).expect("tau");
+    assert_eq!(k.s, 2);
+    assert!(!k.exact);
 }
