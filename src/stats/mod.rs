@@ -15,7 +15,7 @@
 //! | interval for anything else | [`Replicates`] (bootstrap, percentile and BCa) |
 //! | is the difference real? | [`welch_t_test`], [`two_proportion_z_test`], [`mann_whitney_u`], [`kruskal_wallis`], [`chi_square_independence`], [`fisher_exact`] |
 //! | do several groups differ, and which? | [`one_way_anova`], [`welch_anova`], [`games_howell`] ([`studentized_range_sf`]); [`kruskal_wallis`], [`dunn`] |
-//! | do two things move together? | [`pearson`], [`spearman`], [`kendall_tau_b`] |
+//! | do two things move together? | [`pearson`], [`spearman`] ([`spearman_exact_p`] for a few pairs), [`kendall_tau_b`] |
 //! | many comparisons at once | [`holm`], [`benjamini_hochberg`] |
 //! | is there a trend over periods? | [`mann_kendall`] ([`mann_kendall_exact_p`] for short series), [`sens_slope`] |
 //! | rank groups without rewarding tiny samples | [`beta_binomial_shrinkage`], [`normal_shrinkage`] |
@@ -48,6 +48,7 @@ mod read_check;
 mod reliability;
 mod sample_size;
 mod shrinkage;
+mod spearman_exact;
 mod studentized_range;
 mod trend;
 
@@ -81,5 +82,6 @@ pub use sample_size::{cochran, krejcie_morgan, slovin};
 pub use shrinkage::{
     BetaBinomialShrinkage, NormalShrinkage, Shrunken, beta_binomial_shrinkage, normal_shrinkage,
 };
+pub use spearman_exact::{MAX_EXACT_SPEARMAN, spearman_exact_p};
 pub use studentized_range::{studentized_range_cdf, studentized_range_sf};
 pub use trend::{MAX_TREND_LENGTH, MannKendall, SenSlope, mann_kendall, sens_slope};

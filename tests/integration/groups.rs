@@ -22,7 +22,8 @@ use std::sync::OnceLock;
 
 use layanan::stats::{
     self, Alternative, AnovaMethod, PosthocMethod, dunn, games_howell, kendall_tau_b,
-    mann_kendall_exact_p, one_way_anova, studentized_range_cdf, studentized_range_sf, welch_anova,
+    mann_kendall_exact_p, one_way_anova, spearman_exact_p, studentized_range_cdf,
+    studentized_range_sf, welch_anova,
 };
 use serde_json::Value;
 
@@ -450,4 +451,49 @@ fn kendall_rejects_bad_input_naming_it() {
     let k = kendall_tau_b(&[-0.0, 0.0, 1.0], &[1.0, 2.0, 3.0], Alternative::TwoSided).expect("tau");
     assert_eq!(k.s, 2);
     assert!(!k.exact);
+}
+
+#[test]
+fn spearman_exact_matches_permutation_enumeration() {
+    let mut checked = 0;
+    for case in cases("spearman_exact") {
+        let name = case["name"].as_str().expect("name");
+        let (x, y) = (nums(case, "x"), nums(case, "y"));
+        for (key, alternative) in ALTERNATIVES {
+            let result = spearman_exact_p(&x, &y, alternative);
+            if case.get("expected_error").is_some() {
+                assert!(
+                    matches!(result, Err(stats::Error::NotApplicable { .. })),
+                    "{name}: {result:?}"
+                );
+                continue;
+            }
+            let got = result.unwrap_or_else(|e| panic!("{name}: {e}"));
+            close(&format!("{name} {key}"), got, num(&case["pvalues"], key));
+        }
+        checked += 1;
+    }
+    assert_eq!(checked, cases("spearman_exact").len());
+}
+
+/// Hand-checked: 12 pairs in the same order is 1 pairing in 12! = 479001600; one adjacent
+/// swap adds the 11 pairings with Σd² = 2.
+#[test]
+fn spearman_exact_at_the_largest_size() {
+    let x: Vec<f64> = (0..12).map(f64::from).collect();
+    let p = spearman_exact_p(&x, &x, Alternative::Greater).expect("p");
+    close("1/12!", p, 1.0 / 479_001_600.0);
+    let mut y = x.clone();
+    y.swap(3, 4);
+    let p = spearman_exact_p(&x, &y, Alternative::Greater).expect("p");
+    close("12/12!", p, 12.0 / 479_001_600.0);
+    let err = spearman_exact_p(&x, &x[..11], Alternative::Less).expect_err("lengths");
+    assert!(matches!(
+        err,
+        stats::Error::LengthMismatch {
+            expected: 12,
+            got: 11,
+            ..
+        }
+    ));
 }
