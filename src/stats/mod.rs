@@ -14,9 +14,10 @@
 //! | interval for a mean / a proportion / differences | [`Moments::mean_interval`], [`proportion_interval`], [`welch_interval`], [`newcombe_interval`], [`welch_from_moments`] |
 //! | interval for anything else | [`Replicates`] (bootstrap, percentile and BCa) |
 //! | is the difference real? | [`welch_t_test`], [`two_proportion_z_test`], [`mann_whitney_u`], [`kruskal_wallis`], [`chi_square_independence`], [`fisher_exact`] |
-//! | do two things move together? | [`pearson`], [`spearman`] |
+//! | do several groups differ, and which? | [`one_way_anova`], [`welch_anova`], [`games_howell`] ([`studentized_range_sf`]); [`kruskal_wallis`], [`dunn`] |
+//! | do two things move together? | [`pearson`], [`spearman`] ([`spearman_exact_p`] for a few pairs), [`kendall_tau_b`] |
 //! | many comparisons at once | [`holm`], [`benjamini_hochberg`] |
-//! | is there a trend over periods? | [`mann_kendall`], [`sens_slope`] |
+//! | is there a trend over periods? | [`mann_kendall`] ([`mann_kendall_exact_p`] for short series), [`sens_slope`] |
 //! | rank groups without rewarding tiny samples | [`beta_binomial_shrinkage`], [`normal_shrinkage`] |
 //! | is the questionnaire reliable? | [`cronbach_alpha`], [`item_analysis`] |
 //! | what to fix first | [`importance_performance`], [`customer_satisfaction_index`] |
@@ -24,6 +25,7 @@
 //! | how many counters to open | [`ErlangC`] |
 
 mod adjust;
+mod anova;
 mod beta;
 mod binomial;
 mod bootstrap;
@@ -36,11 +38,13 @@ mod exact;
 mod hypothesis;
 mod interval;
 mod ipa;
+mod kendall;
 mod matrix;
 mod moments;
 mod noncentral;
 mod open_interval;
 mod paired;
+mod posthoc;
 mod power;
 mod proportion;
 mod quantile;
@@ -53,9 +57,12 @@ mod reliability;
 mod root;
 mod sample_size;
 mod shrinkage;
+mod spearman_exact;
+mod studentized_range;
 mod trend;
 
 pub use adjust::{benjamini_hochberg, benjamini_yekutieli, bonferroni, hochberg, holm};
+pub use anova::{Anova, AnovaMethod, one_way_anova, welch_anova};
 pub use binomial::binomial_test;
 pub use bootstrap::{Replicates, Xoshiro256PlusPlus, mean_of};
 pub use contingency::chi_square_independence;
@@ -74,6 +81,7 @@ pub use hypothesis::{
 };
 pub use interval::{Interval, IntervalMethod, Level};
 pub use ipa::{Crosshair, Quadrant, customer_satisfaction_index, importance_performance};
+pub use kendall::{KendallTau, MAX_EXACT_KENDALL, kendall_tau_b, mann_kendall_exact_p};
 pub(crate) use matrix::{covariance, positive_semidefinite};
 pub use moments::Moments;
 pub use open_interval::OpenInterval;
@@ -81,6 +89,7 @@ pub use paired::{
     McNemarMethod, WilcoxonMethod, ZeroMethod, mcnemar, paired_t_interval, paired_t_test,
     wilcoxon_signed_rank,
 };
+pub use posthoc::{PairwiseComparison, PosthocMethod, dunn, games_howell};
 pub use power::{
     SampleSize, minimum_detectable_difference, minimum_detectable_difference_from_se,
     power_two_means, power_two_proportions, sample_size_two_means, sample_size_two_proportions,
@@ -99,4 +108,6 @@ pub use sample_size::{cochran, krejcie_morgan, slovin};
 pub use shrinkage::{
     BetaBinomialShrinkage, NormalShrinkage, Shrunken, beta_binomial_shrinkage, normal_shrinkage,
 };
+pub use spearman_exact::{MAX_EXACT_SPEARMAN, spearman_exact_p};
+pub use studentized_range::{studentized_range_cdf, studentized_range_sf};
 pub use trend::{MAX_TREND_LENGTH, MannKendall, SenSlope, mann_kendall, sens_slope};

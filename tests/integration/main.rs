@@ -13,6 +13,7 @@ mod empathy;
 mod errors;
 mod example;
 mod group;
+mod groups;
 mod honest;
 mod hostile;
 #[cfg(feature = "html")]
