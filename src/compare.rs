@@ -774,13 +774,13 @@ pub fn compare_groups<K: Into<String>>(
                     Some(o) => o.merged(t)?,
                 });
             }
-            if let Some(others) = others.filter(|o| o.n() > 0) {
-                if let Ok((ci, test)) = tally.versus(&others, level) {
-                    row.difference = Some(ci);
-                    row.test = Some(test);
-                    row.effect = tally.effect(&others, level);
-                    row.detectable = tally.detectable(&others, options.alpha, level)?;
-                }
+            if let Some(others) = others.filter(|o| o.n() > 0)
+                && let Ok((ci, test)) = tally.versus(&others, level)
+            {
+                row.difference = Some(ci);
+                row.test = Some(test);
+                row.effect = tally.effect(&others, level);
+                row.detectable = tally.detectable(&others, options.alpha, level)?;
             }
         }
         out.push(row);

@@ -514,7 +514,7 @@ fn where_to_act(out: &mut String, doc: &Document<'_>, w: &Words) {
                         (true, Lang::En) => " pts",
                         (false, _) => "",
                     };
-                    let range = if high - low < 0.5 * 10f64.powi(-(decimals as i32)) {
+                    let range = if num(low, decimals, lang) == num(high, decimals, lang) {
                         num(low, decimals, lang)
                     } else {
                         format!("{}–{}", num(low, decimals, lang), num(high, decimals, lang))

@@ -12,16 +12,21 @@
 //! | mean, sd, skewness, merged across threads | [`Moments`] |
 //! | median, p90, any of the nine quantile definitions | [`Sorted`], [`QuantileType`] |
 //! | interval for a mean / a proportion / differences | [`Moments::mean_interval`], [`proportion_interval`], [`welch_interval`], [`newcombe_interval`], [`welch_from_moments`] |
+//! | interval for a median or a p90 | [`quantile_interval`], [`quantile_interval_ranks`] |
 //! | interval for anything else | [`Replicates`] (bootstrap, percentile and BCa) |
+//! | how large is the difference? | [`hedges_g`], [`cohens_d`], [`rank_biserial_interval`], [`cramers_v`], [`risk_difference`], [`risk_ratio`], [`odds_ratio`], [`fisher_odds_ratio`] |
+//! | the same units measured twice | [`paired_t_test`], [`wilcoxon_signed_rank`], [`mcnemar`] |
+//! | a share against a fixed rate | [`binomial_test`], [`proportion_interval`] (Jeffreys, Clopper–Pearson) |
 //! | is the difference real? | [`welch_t_test`], [`two_proportion_z_test`], [`mann_whitney_u`], [`kruskal_wallis`], [`chi_square_independence`], [`fisher_exact`] |
 //! | do several groups differ, and which? | [`one_way_anova`], [`welch_anova`], [`games_howell`] ([`studentized_range_sf`]); [`kruskal_wallis`], [`dunn`] |
 //! | do two things move together? | [`pearson`], [`spearman`] ([`spearman_exact_p`] for a few pairs), [`kendall_tau_b`] |
-//! | many comparisons at once | [`holm`], [`benjamini_hochberg`] |
+//! | many comparisons at once | [`holm`], [`hochberg`], [`bonferroni`], [`benjamini_hochberg`], [`benjamini_yekutieli`] |
 //! | is there a trend over periods? | [`mann_kendall`] ([`mann_kendall_exact_p`] for short series), [`sens_slope`] |
 //! | rank groups without rewarding tiny samples | [`beta_binomial_shrinkage`], [`normal_shrinkage`] |
 //! | is the questionnaire reliable? | [`cronbach_alpha`], [`item_analysis`] |
 //! | what to fix first | [`importance_performance`], [`customer_satisfaction_index`] |
 //! | how many to ask | [`krejcie_morgan`], [`slovin`], [`cochran`] |
+//! | could the survey see a difference? | [`power_two_proportions`], [`power_two_means`], [`sample_size_two_proportions`], [`sample_size_two_means`], [`minimum_detectable_difference_from_se`] |
 //! | how many counters to open | [`ErlangC`] |
 
 mod adjust;
