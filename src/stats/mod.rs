@@ -21,7 +21,7 @@
 //! | do several groups differ, and which? | [`one_way_anova`], [`welch_anova`], [`games_howell`] ([`studentized_range_sf`]); [`kruskal_wallis`], [`dunn`] |
 //! | do two things move together? | [`pearson`], [`spearman`] ([`spearman_exact_p`] for a few pairs), [`kendall_tau_b`] |
 //! | many comparisons at once | [`holm`], [`hochberg`], [`bonferroni`], [`benjamini_hochberg`], [`benjamini_yekutieli`] |
-//! | is there a trend over periods? | [`mann_kendall`] ([`mann_kendall_exact_p`] for short series), [`sens_slope`] |
+//! | is there a trend over periods? | [`mann_kendall`] ([`mann_kendall_exact_p`] for short series, [`mann_kendall_hamed_rao`] for autocorrelated ones, [`seasonal_mann_kendall`] for monthly data with seasons), [`sens_slope`] |
 //! | rank groups without rewarding tiny samples | [`beta_binomial_shrinkage`], [`normal_shrinkage`] |
 //! | is the questionnaire reliable? | [`cronbach_alpha`], [`item_analysis`] |
 //! | what to fix first | [`importance_performance`], [`customer_satisfaction_index`] |
@@ -115,4 +115,7 @@ pub use shrinkage::{
 };
 pub use spearman_exact::{MAX_EXACT_SPEARMAN, spearman_exact_p};
 pub use studentized_range::{studentized_range_cdf, studentized_range_sf};
-pub use trend::{MAX_TREND_LENGTH, MannKendall, SenSlope, mann_kendall, sens_slope};
+pub use trend::{
+    MAX_TREND_LENGTH, MannKendall, SenSlope, mann_kendall, mann_kendall_hamed_rao,
+    seasonal_mann_kendall, sens_slope,
+};

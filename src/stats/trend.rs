@@ -121,21 +121,192 @@ pub fn mann_kendall(series: &[f64]) -> Result<MannKendall> {
             what: "Mann–Kendall test (all values tied)".into(),
         });
     }
+    let n = series.len() as f64;
+    Ok(from_score(
+        series.len() as u64,
+        s,
+        variance,
+        n * (n - 1.0) / 2.0,
+    ))
+}
+
+/// The continuity-corrected normal test of a Kendall score `s` with variance `variance` over
+/// `pairs` compared pairs.
+fn from_score(n: u64, s: i64, variance: f64, pairs: f64) -> MannKendall {
     let sd = variance.sqrt();
     let z = match s {
         s if s > 0 => (s as f64 - 1.0) / sd,
         s if s < 0 => (s as f64 + 1.0) / sd,
         _ => 0.0,
     };
-    let n = series.len() as f64;
-    Ok(MannKendall {
-        n: series.len() as u64,
+    MannKendall {
+        n,
         s,
         variance,
         z,
         p_value: (2.0 * dist::normal_sf(z.abs())).min(1.0),
-        tau: s as f64 / (n * (n - 1.0) / 2.0),
-    })
+        tau: s as f64 / pairs,
+    }
+}
+
+/// The Mann–Kendall test with Hamed and Rao's (1998) correction for autocorrelation: monthly
+/// service data is rarely independent from one month to the next, and positive
+/// autocorrelation makes the plain test find trends that are not there.
+///
+/// The series is detrended by Sen's slope (`xᵢ − i·β`, `i = 1…n`), ranked (ties averaged),
+/// and the autocorrelations `ρₖ` of the ranks (`Σ (Rᵢ − R̄)(Rᵢ₊ₖ − R̄) / Σ (Rᵢ − R̄)²`) taken
+/// at every lag `k = 1 … n − 1`; those outside `±z(1 − α/2)/√n` are significant and enter
+/// the correction `n/n* = 1 + 2/(n(n−1)(n−2)) · Σ (n−k)(n−k−1)(n−k−2)·ρₖ`, which multiplies
+/// the tie-corrected variance of `S`. `S` and τ are the plain test's; `z` and `p` use the
+/// corrected variance. Checked against `pymannkendall.hamed_rao_modification_test` (all lags,
+/// the same `alpha`).
+///
+/// ```
+/// use layanan::stats::{mann_kendall, mann_kendall_hamed_rao};
+///
+/// // A slow drift with a seasonal wave: neighbouring months alike.
+/// let series: Vec<f64> = (0..36)
+///     .map(|i| 70.0 + 0.2 * f64::from(i) + 4.0 * (f64::from(i) * 0.5).sin())
+///     .collect();
+/// let plain = mann_kendall(&series)?;
+/// let corrected = mann_kendall_hamed_rao(&series, 0.05)?;
+/// assert_eq!(corrected.s, plain.s);
+/// assert!(corrected.variance != plain.variance);
+/// # Ok::<(), layanan::Error>(())
+/// ```
+///
+/// # Errors
+/// As [`mann_kendall`], from 3 values; [`Error::InvalidProbability`] unless `0 < alpha < 1`;
+/// [`Error::NotApplicable`] when the correction leaves no positive variance (a series too
+/// short for its autocorrelations).
+#[allow(clippy::arithmetic_side_effects)] // indices below n ≤ MAX_TREND_LENGTH
+pub fn mann_kendall_hamed_rao(series: &[f64], alpha: f64) -> Result<MannKendall> {
+    const WHAT: &str = "Hamed–Rao Mann–Kendall test";
+    check_series(WHAT, series, 3)?;
+    dist::check_probability("alpha", alpha)?;
+    let plain = mann_kendall(series)?;
+    let slope = sens_slope(series, Level::default())?.slope.estimate();
+    let detrended: Vec<f64> = series
+        .iter()
+        .enumerate()
+        .map(|(i, x)| x - (i + 1) as f64 * slope)
+        .collect();
+    let (ranks, _) = super::rank::ranks(&detrended);
+    let n = ranks.len();
+    let mean = ranks.iter().sum::<f64>() / n as f64;
+    let centred: Vec<f64> = ranks.iter().map(|r| r - mean).collect();
+    let lag0: f64 = centred.iter().map(|c| c * c).sum();
+    let band = dist::normal_upper_quantile(alpha / 2.0)? / (n as f64).sqrt();
+    let nf = n as f64;
+    let mut sum = 0.0;
+    if lag0 > 0.0 {
+        for k in 1..n {
+            let rho = centred
+                .iter()
+                .zip(centred.iter().skip(k))
+                .map(|(a, b)| a * b)
+                .sum::<f64>()
+                / lag0;
+            if rho.abs() > band {
+                let m = (n - k) as f64;
+                sum += m * (m - 1.0) * (m - 2.0) * rho;
+            }
+        }
+    }
+    let factor = 1.0 + 2.0 / (nf * (nf - 1.0) * (nf - 2.0)) * sum;
+    let variance = plain.variance * factor;
+    if !(variance > 0.0 && variance.is_finite()) {
+        return Err(Error::NotApplicable {
+            method: WHAT.into(),
+            reason: format!(
+                "the autocorrelation correction {factor} leaves no positive variance ({n} values)"
+            ),
+        });
+    }
+    Ok(from_score(
+        plain.n,
+        plain.s,
+        variance,
+        nf * (nf - 1.0) / 2.0,
+    ))
+}
+
+/// The seasonal Mann–Kendall test (Hirsch, Slack and Smith 1982): a monotonic trend across
+/// years that compares each season (month, quarter) only with itself, so Lebaran, school terms
+/// and the end of the fiscal year do not pass for a trend. `series` is equally spaced and
+/// oldest first; value `i` belongs to season `i mod period`.
+///
+/// `S = Σ Sₛ` and `Var(S) = Σ Var(Sₛ)` over the seasons (each the tie-corrected Mann–Kendall
+/// score and variance of that season's values), `z` continuity-corrected and `p` two-sided as
+/// in [`mann_kendall`], `τ = S / Σ nₛ(nₛ − 1)/2`. A last, incomplete year counts in the
+/// seasons it reaches. Checked against `pymannkendall.seasonal_test` on whole years (which
+/// drops an incomplete last year) and against the sum of per-season `original_test` scores
+/// otherwise.
+///
+/// ```
+/// use layanan::stats::seasonal_mann_kendall;
+///
+/// // Three years of monthly on-time shares: a Lebaran dip every year, a slow rise.
+/// let series: Vec<f64> = (0..36)
+///     .map(|i| 80.0 + 0.3 * f64::from(i) - if i % 12 == 3 { 15.0 } else { 0.0 })
+///     .collect();
+/// let mk = seasonal_mann_kendall(&series, 12)?;
+/// assert_eq!(mk.s, 36); // every season rises in each of its 3 pairs
+/// # Ok::<(), layanan::Error>(())
+/// ```
+///
+/// # Errors
+/// [`Error::InvalidValue`] for a period below 2; [`Error::InsufficientData`] when no season has
+/// two values; [`Error::ZeroVariance`] when every season is constant; as [`mann_kendall`] for
+/// non-finite values and length.
+#[allow(clippy::arithmetic_side_effects)] // at most MAX_TREND_LENGTH values: |S| < 5·10^7
+pub fn seasonal_mann_kendall(series: &[f64], period: usize) -> Result<MannKendall> {
+    const WHAT: &str = "seasonal Mann–Kendall test";
+    if period < 2 {
+        return Err(Error::InvalidValue {
+            field: "seasonal period".into(),
+            value: period as f64,
+            expected: "at least 2".into(),
+        });
+    }
+    check_series(WHAT, series, 2)?;
+    let (mut s, mut variance, mut pairs) = (0i64, 0.0, 0.0);
+    for season in 0..period {
+        let values: Vec<f64> = series
+            .iter()
+            .skip(season)
+            .step_by(period)
+            .copied()
+            .collect();
+        if values.len() < 2 {
+            continue;
+        }
+        for (i, a) in values.iter().enumerate() {
+            for b in values.iter().skip(i + 1) {
+                s += match b.partial_cmp(a) {
+                    Some(std::cmp::Ordering::Greater) => 1,
+                    Some(std::cmp::Ordering::Less) => -1,
+                    _ => 0,
+                };
+            }
+        }
+        let m = values.len() as f64;
+        variance += tie_corrected_variance(&values);
+        pairs += m * (m - 1.0) / 2.0;
+    }
+    if pairs == 0.0 {
+        return Err(Error::InsufficientData {
+            what: format!("{WHAT} (a season with two values; period {period})"),
+            needed: (period + 1) as u64,
+            got: series.len() as u64,
+        });
+    }
+    if variance <= 0.0 {
+        return Err(Error::ZeroVariance {
+            what: format!("{WHAT} (every season constant)"),
+        });
+    }
+    Ok(from_score(series.len() as u64, s, variance, pairs))
 }
 
 /// Sen's slope of a series (see [`sens_slope`]).

@@ -11,7 +11,8 @@ use std::sync::OnceLock;
 
 use layanan::Level;
 use layanan::stats::{
-    Alternative, beta_binomial_shrinkage, fisher_exact, mann_kendall, normal_shrinkage, sens_slope,
+    Alternative, MannKendall, beta_binomial_shrinkage, fisher_exact, mann_kendall,
+    mann_kendall_hamed_rao, normal_shrinkage, seasonal_mann_kendall, sens_slope,
 };
 use serde_json::Value;
 
@@ -114,6 +115,88 @@ fn mann_kendall_and_sens_slope_match_pymannkendall() {
         checked += 1;
     }
     assert_eq!(checked, cases.len());
+}
+
+/// A Mann–Kendall result against a reference case: S exactly, the rest within 1e-10.
+#[track_caller]
+fn assert_mann_kendall(what: &str, mk: &MannKendall, case: &Value) {
+    assert_eq!(mk.s, case["s"].as_i64().expect("s"), "{what}: S");
+    close(
+        &format!("{what}: Var(S)"),
+        mk.variance,
+        num(case, "variance"),
+        0.0,
+    );
+    close(&format!("{what}: z"), mk.z, num(case, "z"), 0.0);
+    close(&format!("{what}: p"), mk.p_value, num(case, "p_value"), 0.0);
+    close(&format!("{what}: tau"), mk.tau, num(case, "tau"), 0.0);
+}
+
+#[test]
+fn hamed_rao_matches_pymannkendall() {
+    let cases = group("hamed_rao");
+    let mut corrected = 0;
+    for case in cases {
+        let name = format!("{} (alpha {})", case["name"], num(case, "alpha"));
+        let series = nums(case, "series");
+        let mk = mann_kendall_hamed_rao(&series, num(case, "alpha")).expect(&name);
+        assert_mann_kendall(&name, &mk, case);
+        if mk.variance != mann_kendall(&series).expect("plain").variance {
+            corrected += 1;
+        }
+    }
+    // Most cases are autocorrelated enough to change the variance.
+    assert!(
+        corrected >= cases.len() / 2,
+        "{corrected} of {}",
+        cases.len()
+    );
+}
+
+#[test]
+fn seasonal_mann_kendall_matches_pymannkendall() {
+    let cases = group("seasonal_mann_kendall");
+    for case in cases {
+        let name = case["name"].as_str().expect("name");
+        let series = nums(case, "series");
+        let period = case["period"].as_u64().expect("period") as usize;
+        let mk = seasonal_mann_kendall(&series, period).expect(name);
+        assert_mann_kendall(name, &mk, case);
+    }
+    assert_eq!(cases.len(), 4);
+}
+
+#[test]
+fn trend_variants_refuse_what_they_cannot_test() {
+    use layanan::stats::Error;
+    assert!(matches!(
+        seasonal_mann_kendall(&[1.0, 2.0, 3.0], 1),
+        Err(Error::InvalidValue { .. })
+    ));
+    // Twelve months are one value per season: no season has a pair.
+    let year: Vec<f64> = (0..12).map(f64::from).collect();
+    assert!(matches!(
+        seasonal_mann_kendall(&year, 12),
+        Err(Error::InsufficientData { .. })
+    ));
+    // Every season constant across years.
+    let flat: Vec<f64> = (0..24).map(|i| f64::from(i % 12)).collect();
+    assert!(matches!(
+        seasonal_mann_kendall(&flat, 12),
+        Err(Error::ZeroVariance { .. })
+    ));
+    assert!(matches!(
+        seasonal_mann_kendall(&[1.0, f64::NAN, 3.0, 4.0], 2),
+        Err(Error::NotFinite { .. })
+    ));
+    assert!(matches!(
+        mann_kendall_hamed_rao(&[1.0, 2.0, 3.0, 4.0], 1.5),
+        Err(Error::InvalidProbability { .. })
+    ));
+    assert!(matches!(
+        mann_kendall_hamed_rao(&[1.0, 2.0], 0.05),
+        Err(Error::InsufficientData { .. })
+    ));
 }
 
 #[test]
