@@ -897,6 +897,14 @@ pub struct PeriodComparison {
     /// The Mann–Kendall test of the per-period estimates (four periods or more); when `None`,
     /// [`no_trend`](Self::no_trend) says why.
     pub trend: Option<MannKendall>,
+    /// The same test with Hamed and Rao's correction for autocorrelation
+    /// ([`mann_kendall_hamed_rao`](crate::stats::mann_kendall_hamed_rao), α 0.05): month after
+    /// month, service scores tend to resemble their neighbours, which makes the plain test
+    /// find trends that are not there. When the two disagree on significance, this one is the
+    /// safer reading. `None` with [`trend`](Self::trend), or when the correction leaves no
+    /// variance.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub trend_autocorrelated: Option<MannKendall>,
     /// Sen's slope per period with its interval (four periods or more).
     pub slope: Option<SenSlope>,
 }
@@ -946,9 +954,15 @@ impl fmt::Display for PeriodComparison {
                         sen.slope.upper()
                     ),
                 };
+                let corrected = self.trend_autocorrelated.map_or_else(String::new, |hr| {
+                    format!(
+                        " (allowing for autocorrelation, Hamed–Rao: p = {})",
+                        p_value(Some(hr.p_value))
+                    )
+                });
                 writeln!(
                     f,
-                    "Trend: Mann–Kendall S = {}, tau = {:.3}, p = {}; Sen's slope {per_period} per period",
+                    "Trend: Mann–Kendall S = {}, tau = {:.3}, p = {}{corrected}; Sen's slope {per_period} per period",
                     mk.s,
                     mk.tau,
                     p_value(Some(mk.p_value)),
@@ -1111,19 +1125,24 @@ pub fn compare_periods<K: Into<String>>(
         });
         previous = Some(tally);
     }
-    let (trend, slope) = if out.len() >= 4 {
+    let (trend, trend_autocorrelated, slope) = if out.len() >= 4 {
         let series: Vec<f64> = out.iter().map(|p| p.estimate.estimate()).collect();
         match stats::mann_kendall(&series) {
-            Ok(mk) => (Some(mk), Some(stats::sens_slope(&series, level)?)),
-            Err(_) => (None, None),
+            Ok(mk) => (
+                Some(mk),
+                stats::mann_kendall_hamed_rao(&series, 0.05).ok(),
+                Some(stats::sens_slope(&series, level)?),
+            ),
+            Err(_) => (None, None, None),
         }
     } else {
-        (None, None)
+        (None, None, None)
     };
     Ok(PeriodComparison {
         measure: periods.first().map_or(Measure::Rate, |(_, t)| t.measure()),
         periods: out,
         trend,
+        trend_autocorrelated,
         slope,
     })
 }

@@ -372,8 +372,21 @@ fn trend_words(t: &Trend) -> String {
             } else {
                 "a significant fall".to_owned()
             };
+            // Month-to-month resemblance can fake a trend: say so when it changes the verdict.
+            let corrected = match t.periods.trend_autocorrelated {
+                Some(hr) if (hr.p_value < 0.05) != (mk.p_value < 0.05) => format!(
+                    ", but {} once month-to-month autocorrelation is allowed for (Hamed–Rao p = {:.3})",
+                    if hr.p_value < 0.05 {
+                        "significant"
+                    } else {
+                        "not significant"
+                    },
+                    hr.p_value
+                ),
+                _ => String::new(),
+            };
             format!(
-                "{direction} (Mann–Kendall p = {:.3}); Sen's slope {:+.2}{unit} a month [{:+.2}, {:+.2}]",
+                "{direction} (Mann–Kendall p = {:.3}{corrected}); Sen's slope {:+.2}{unit} a month [{:+.2}, {:+.2}]",
                 mk.p_value,
                 scale * sen.slope.estimate(),
                 scale * sen.slope.lower(),

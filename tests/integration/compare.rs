@@ -269,6 +269,14 @@ fn periods_change_and_trend() {
     let three = compare_periods(months.into_iter().take(3), Level::default()).expect("periods");
     assert!(three.trend.is_none() && three.slope.is_none());
     assert!(trend.to_string().contains("Sen's slope"));
+    // The trend allowing for autocorrelation is Hamed–Rao's test of the same estimates.
+    let series: Vec<f64> = trend.periods.iter().map(|p| p.estimate.estimate()).collect();
+    assert_eq!(
+        trend.trend_autocorrelated,
+        Some(layanan::stats::mann_kendall_hamed_rao(&series, 0.05).expect("Hamed–Rao"))
+    );
+    assert!(trend.to_string().contains("Hamed–Rao"));
+    assert!(three.trend_autocorrelated.is_none());
 }
 
 /// Issue 15, item 17: a series without a trend test says why — too few periods, too many for
