@@ -27,7 +27,7 @@
 //! | what to fix first | [`importance_performance`], [`customer_satisfaction_index`] |
 //! | how many to ask | [`krejcie_morgan`], [`slovin`], [`cochran`] |
 //! | could the survey see a difference? | [`power_two_proportions`], [`power_two_means`], [`sample_size_two_proportions`], [`sample_size_two_means`], [`minimum_detectable_difference_from_se`] |
-//! | how many counters to open | [`ErlangC`] |
+//! | how many counters to open | [`ErlangC`]; [`ErlangA`] when citizens give up and leave |
 
 mod adjust;
 mod anova;
@@ -38,6 +38,7 @@ mod contingency;
 mod correlation;
 mod dist;
 mod effect;
+mod erlang_a;
 mod error;
 mod exact;
 mod hypothesis;
@@ -78,6 +79,7 @@ pub use effect::{
     hedges_g_from_moments, odds_ratio, rank_biserial, rank_biserial_interval, risk_difference,
     risk_ratio,
 };
+pub use erlang_a::ErlangA;
 pub use error::{Error, Result};
 pub use exact::{fisher_exact, fisher_mid_p, fisher_odds_ratio};
 pub use hypothesis::{

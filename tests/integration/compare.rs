@@ -270,7 +270,11 @@ fn periods_change_and_trend() {
     assert!(three.trend.is_none() && three.slope.is_none());
     assert!(trend.to_string().contains("Sen's slope"));
     // The trend allowing for autocorrelation is Hamed–Rao's test of the same estimates.
-    let series: Vec<f64> = trend.periods.iter().map(|p| p.estimate.estimate()).collect();
+    let series: Vec<f64> = trend
+        .periods
+        .iter()
+        .map(|p| p.estimate.estimate())
+        .collect();
     assert_eq!(
         trend.trend_autocorrelated,
         Some(layanan::stats::mann_kendall_hamed_rao(&series, 0.05).expect("Hamed–Rao"))

@@ -10,6 +10,7 @@ mod cost;
 mod cx;
 mod effects;
 mod empathy;
+mod erlang_a;
 mod errors;
 mod example;
 mod group;
