@@ -424,9 +424,20 @@ pub fn check_empathy(r: &EmpathyReport) {
             ratings.counts.iter().rev().take(2).sum(),
             ratings.n,
         );
-        assert_eq!(ratings.mean.is_some(), ratings.n >= 2, "mean rating");
-        if let Some(ci) = &ratings.mean {
+        finite("mean rating", ratings.mean);
+        assert!(
+            (lo..=hi).contains(&ratings.mean),
+            "mean rating {}",
+            ratings.mean
+        );
+        assert_eq!(
+            ratings.mean_interval.is_some(),
+            ratings.n >= 2,
+            "mean rating interval"
+        );
+        if let Some(ci) = &ratings.mean_interval {
             check_interval("mean rating", ci, Some((lo, hi)));
+            close("mean rating interval estimate", ci.estimate(), ratings.mean);
         }
     }
     if let Some(s) = &r.courtesy {
@@ -435,8 +446,12 @@ pub fn check_empathy(r: &EmpathyReport) {
     if let Some(s) = &r.complaint_handling {
         check_element_score("complaint handling", s);
     }
-    if let Some(ci) = &r.servqual_gap {
+    if let Some(gap) = r.servqual_gap {
+        finite("SERVQUAL gap", gap);
+    }
+    if let Some(ci) = &r.servqual_gap_interval {
         check_interval("SERVQUAL gap", ci, None);
+        assert!(r.servqual_gap.is_some(), "SERVQUAL interval without a gap");
     }
 }
 
@@ -600,8 +615,8 @@ pub fn check_nps(r: &NpsReport) {
     );
     finite("NPS standard error", r.standard_error);
     assert!(r.standard_error >= 0.0, "NPS standard error");
-    check_interval("NPS", &r.interval, Some((-100.0, 100.0)));
-    close("NPS interval estimate", r.interval.estimate(), r.nps);
+    check_interval("NPS", &r.nps_interval, Some((-100.0, 100.0)));
+    close("NPS interval estimate", r.nps_interval.estimate(), r.nps);
 }
 
 /// The top two boxes of the counts.
@@ -618,9 +633,11 @@ pub fn check_csat(r: &CsatReport) {
 /// The mean effort score within its scale.
 pub fn check_ces(r: &CesReport) {
     assert!(r.n > 0, "CES of nothing");
-    assert_eq!(r.mean.is_some(), r.n >= 2, "CES mean");
-    if let Some(ci) = &r.mean {
-        let (lo, hi) = (f64::from(r.scale.min()), f64::from(r.scale.max()));
+    let (lo, hi) = (f64::from(r.scale.min()), f64::from(r.scale.max()));
+    finite("CES mean", r.mean);
+    assert!((lo..=hi).contains(&r.mean), "CES mean {}", r.mean);
+    assert_eq!(r.mean_interval.is_some(), r.n >= 2, "CES mean interval");
+    if let Some(ci) = &r.mean_interval {
         check_interval("CES", ci, Some((lo, hi)));
     }
 }
