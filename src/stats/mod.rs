@@ -23,7 +23,7 @@
 //! | many comparisons at once | [`holm`], [`hochberg`], [`bonferroni`], [`benjamini_hochberg`], [`benjamini_yekutieli`] |
 //! | is there a trend over periods? | [`mann_kendall`] ([`mann_kendall_exact_p`] for short series, [`mann_kendall_hamed_rao`] for autocorrelated ones, [`seasonal_mann_kendall`] for monthly data with seasons), [`sens_slope`] |
 //! | rank groups without rewarding tiny samples | [`beta_binomial_shrinkage`], [`normal_shrinkage`] |
-//! | is the questionnaire reliable? | [`cronbach_alpha`], [`item_analysis`] |
+//! | is the questionnaire reliable? | [`cronbach_alpha`], [`mcdonald_omega`], [`item_analysis`] |
 //! | what to fix first | [`importance_performance`], [`customer_satisfaction_index`] |
 //! | how many to ask | [`krejcie_morgan`], [`slovin`], [`cochran`] |
 //! | could the survey see a difference? | [`power_two_proportions`], [`power_two_means`], [`sample_size_two_proportions`], [`sample_size_two_means`], [`minimum_detectable_difference_from_se`] |
@@ -48,6 +48,7 @@ mod kendall;
 mod matrix;
 mod moments;
 mod noncentral;
+mod omega;
 mod open_interval;
 mod paired;
 mod posthoc;
@@ -91,6 +92,7 @@ pub use ipa::{Crosshair, Quadrant, customer_satisfaction_index, importance_perfo
 pub use kendall::{KendallTau, MAX_EXACT_KENDALL, kendall_tau_b, mann_kendall_exact_p};
 pub(crate) use matrix::{covariance, positive_semidefinite};
 pub use moments::Moments;
+pub use omega::{MAX_OMEGA_ITEMS, Omega, mcdonald_omega};
 pub use open_interval::OpenInterval;
 pub use paired::{
     McNemarMethod, WilcoxonMethod, ZeroMethod, mcnemar, paired_t_interval, paired_t_test,

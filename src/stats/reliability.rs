@@ -233,7 +233,7 @@ pub struct ItemAnalysis {
 /// covariance matrix, so memory grows with the square of the item count.
 pub const MAX_ITEMS: usize = 1_000;
 
-fn check_rows<R: AsRef<[Option<f64>]>>(rows: &[R]) -> Result<usize> {
+pub(super) fn check_rows<R: AsRef<[Option<f64>]>>(rows: &[R]) -> Result<usize> {
     let k = rows.first().map_or(0, |r| r.as_ref().len());
     if k < 2 {
         return Err(Error::InsufficientData {
@@ -272,7 +272,7 @@ fn check_rows<R: AsRef<[Option<f64>]>>(rows: &[R]) -> Result<usize> {
 /// The `k × k` covariance matrix, the n Feldt's interval uses, and with pairwise deletion the
 /// pairwise correlations (NaN where a pair has no spread).
 #[allow(clippy::arithmetic_side_effects)] // k ≤ MAX_ITEMS (checked by check_rows); k > 0 as a divisor
-fn covariance_matrix<R: AsRef<[Option<f64>]>>(
+pub(super) fn covariance_matrix<R: AsRef<[Option<f64>]>>(
     rows: &[R],
     k: usize,
     deletion: Deletion,

@@ -23,6 +23,7 @@ mod laws;
 mod layers;
 mod merge_names;
 mod model;
+mod omega;
 #[cfg(feature = "rayon")]
 mod parallel;
 mod promises;
