@@ -332,7 +332,16 @@ fn headline(out: &mut String, skm: &SkmReport, lang: Lang, w: &Words) {
     let alpha = skm
         .alpha
         .as_ref()
-        .map(|a| format!("<p>{}: {}</p>", escape(w.alpha), num(a.alpha(), 3, lang)))
+        .map(|a| {
+            let omega = skm.omega.map_or_else(String::new, |o| {
+                format!("; {}: {}", escape(w.omega), num(o, 3, lang))
+            });
+            format!(
+                "<p>{}: {}{omega}</p>",
+                escape(w.alpha),
+                num(a.alpha(), 3, lang)
+            )
+        })
         .unwrap_or_default();
     let _ = writeln!(
         out,

@@ -95,6 +95,9 @@ impl fmt::Display for SkmReport {
             }
             writeln!(f, "   (n = {})", alpha.respondents())?;
         }
+        if let Some(omega) = self.omega {
+            writeln!(f, "McDonald's ω        {omega:.3}   (one factor)")?;
+        }
         if let Some(s) = &self.sample {
             writeln!(
                 f,

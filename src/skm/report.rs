@@ -6,6 +6,7 @@ use crate::error::{Error, Result};
 use crate::model::{GradeBands, Mutu, SKM_SCALE_MAX, Weight};
 use crate::stats::{
     CronbachAlpha, Interval, Level, Ratio, checked_on_read, covariance, krejcie_morgan,
+    omega_of_covariance,
 };
 
 /// How an agency's printout computed its index, to reproduce it digit for digit.
@@ -309,6 +310,11 @@ pub struct SkmReport {
     /// [`CronbachAlpha`](crate::stats::CronbachAlpha)). Its standardised form is given only
     /// without blanks: a tally keeps no pairwise-complete variances, which a correlation needs.
     pub alpha_pairwise: Option<CronbachAlpha>,
+    /// McDonald's ω (one factor, minres) on complete questionnaires, beside α: α assumes every
+    /// element measures satisfaction equally well, ω does not. `None` with fewer than two
+    /// complete questionnaires, an element that never varies, or no one-factor fit (a Heywood
+    /// case). Absent from an earlier serialised report, it reads as `None`.
+    pub omega: Option<f64>,
     /// The index as a printout computes it, when asked for.
     pub printed: Option<PrintedIndex>,
     /// The sample-size check, when a population was given.
@@ -425,6 +431,13 @@ impl SkmReport {
                 "interval {:?}, standard error {:?}, df {:?}, finite-population correction \
                  {:?}: not those of an IKM on 25–100",
                 self.interval, self.standard_error, self.df, self.finite_population_correction
+            ));
+        }
+        if let Some(omega) = self.omega
+            && !(0.0..=1.0).contains(&omega)
+        {
+            return fail(format!(
+                "McDonald's omega {omega}: a share of variance, 0–1"
             ));
         }
         if let Some(p) = &self.printed
@@ -655,6 +668,7 @@ impl SkmTally {
             left_out,
             mutu: bands.grade(hundredths),
             alpha: self.alpha_listwise(sums, level),
+            omega: self.omega_listwise(sums),
             alpha_pairwise: self.alpha_pairwise(sums, level),
             printed,
             sample,
@@ -725,8 +739,9 @@ impl SkmTally {
         Ok(Some((25.0 * variance.sqrt() * fpc.unwrap_or(1.0), df)))
     }
 
+    /// The covariance matrix of the complete questionnaires, and how many there are.
     #[allow(clippy::arithmetic_side_effects)] // k ≤ Instrument::MAX_ELEMENTS
-    fn alpha_listwise(&self, sums: &Sums, level: Level) -> Option<CronbachAlpha> {
+    fn complete_covariance(&self, sums: &Sums) -> Option<(Vec<f64>, u64)> {
         let k = self.instrument().len();
         let m = sums.complete();
         let mut cov = Vec::with_capacity(k * k);
@@ -736,7 +751,17 @@ impl SkmTally {
                 cov.push(covariance(m, s_i, s_j, p)?);
             }
         }
-        CronbachAlpha::from_covariance(&cov, k, m, level)
+        Some((cov, m))
+    }
+
+    fn alpha_listwise(&self, sums: &Sums, level: Level) -> Option<CronbachAlpha> {
+        let (cov, m) = self.complete_covariance(sums)?;
+        CronbachAlpha::from_covariance(&cov, self.instrument().len(), m, level)
+    }
+
+    fn omega_listwise(&self, sums: &Sums) -> Option<f64> {
+        let (cov, _) = self.complete_covariance(sums)?;
+        omega_of_covariance(&cov, self.instrument().len()).ok()
     }
 
     #[allow(clippy::arithmetic_side_effects)] // k ≤ Instrument::MAX_ELEMENTS

@@ -92,6 +92,7 @@ pub use ipa::{Crosshair, Quadrant, customer_satisfaction_index, importance_perfo
 pub use kendall::{KendallTau, MAX_EXACT_KENDALL, kendall_tau_b, mann_kendall_exact_p};
 pub(crate) use matrix::{covariance, positive_semidefinite};
 pub use moments::Moments;
+pub(crate) use omega::omega_of_covariance;
 pub use omega::{MAX_OMEGA_ITEMS, Omega, mcdonald_omega};
 pub use open_interval::OpenInterval;
 pub use paired::{

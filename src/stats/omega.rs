@@ -95,6 +95,23 @@ pub fn mcdonald_omega<R: AsRef<[Option<f64>]>>(rows: &[R], deletion: Deletion) -
     })
 }
 
+/// ω of a `k × k` covariance matrix (of complete answers), for reports that keep sums rather
+/// than rows.
+pub(crate) fn omega_of_covariance(cov: &[f64], k: usize) -> Result<f64> {
+    if !(2..=MAX_OMEGA_ITEMS).contains(&k) || k.checked_mul(k) != Some(cov.len()) {
+        return Err(Error::OutOfRange {
+            field: "items".into(),
+            value: k as i64,
+            min: 2,
+            max: MAX_OMEGA_ITEMS as i64,
+        });
+    }
+    let loadings = one_factor(&correlations(cov, k)?, k)?;
+    let common = loadings.iter().sum::<f64>().powi(2);
+    let unique: f64 = loadings.iter().map(|l| 1.0 - l * l).sum();
+    Ok(common / (common + unique))
+}
+
 /// The correlation matrix of a covariance matrix.
 #[allow(clippy::arithmetic_side_effects)] // indices below k·k
 fn correlations(cov: &[f64], k: usize) -> Result<Vec<f64>> {

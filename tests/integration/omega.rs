@@ -129,3 +129,28 @@ fn omega_refuses_what_it_cannot_fit() {
         Err(Error::OutOfRange { .. })
     ));
 }
+
+/// The SKM report gives ω beside α, from its complete questionnaires: the same as
+/// `mcdonald_omega` on those rows, and the reference's.
+#[test]
+fn the_skm_report_gives_omega_beside_alpha() {
+    use layanan::{Instrument, SkmTally, Tally};
+    let cases = cases();
+    let case = cases
+        .iter()
+        .find(|c| c["name"] == "SKM-like 9 items, n=200")
+        .expect("case");
+    let skm = Instrument::permenpanrb_14_2017();
+    let mut tally = SkmTally::new(skm.clone());
+    for row in rows(case) {
+        let answers: Vec<i64> = row.iter().map(|a| a.expect("complete") as i64).collect();
+        tally
+            .push_answers(&skm.answers_from_row(&answers).expect("answers"))
+            .expect("pushed");
+    }
+    let report = tally.report().expect("report");
+    let omega = report.omega.expect("ω");
+    let want = case["omega"].as_f64().expect("omega");
+    assert!((omega - want).abs() <= 1e-10, "{omega} vs {want}");
+    assert!(report.to_string().contains("McDonald's ω"));
+}
