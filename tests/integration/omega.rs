@@ -78,7 +78,7 @@ fn omega_matches_an_independent_least_squares_fit() {
         }
         fitted += 1;
     }
-    assert_eq!(fitted, 7);
+    assert_eq!(fitted, 9);
 }
 
 /// With equal loadings on standardised items, ω is the standardised α (Spearman–Brown); with
