@@ -14,8 +14,6 @@ mod data;
 use std::path::Path;
 use std::time::Instant;
 
-use layanan::Tally;
-
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.as_slice() {
@@ -36,9 +34,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
         [path] => {
             let start = Instant::now();
-            // One thread reads the rows, the others (as many as there are cores) tally them.
+            // One thread reads the rows, the others (as many as there are cores) tally them;
+            // the groups are then rolled up and reported on as many threads.
             let threads = std::thread::available_parallelism()?;
-            let report = data::score_csv_threads(Path::new(path), threads)?.report()?;
+            let report = data::score_csv_threads(Path::new(path), threads)?
+                .report_threads(&Default::default(), threads)?;
             let seconds = start.elapsed().as_secs_f64();
             for (unit, group) in report.by_unit.iter().take(2) {
                 let group = group.as_ref().ok_or("no visits")?;

@@ -272,6 +272,11 @@ impl VisitCells {
         }
     }
 
+    /// How many cells hold visits: one per (unit, service, period) met.
+    pub fn cell_count(&self) -> usize {
+        self.cells.len()
+    }
+
     /// The names of the cells' units and services.
     pub fn names(&self) -> &VisitNames {
         &self.names

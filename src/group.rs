@@ -6,6 +6,7 @@
 
 use std::collections::BTreeMap;
 use std::fmt::Debug;
+use std::num::NonZeroUsize;
 
 use crate::error::{Error, Result};
 use crate::model::{
@@ -631,6 +632,81 @@ where
     /// [`Error::Overflow`] when merged counts pass their limits.
     pub fn overall(&self) -> Result<T> {
         self.cells.total()
+    }
+
+    /// The report of [`report_with`](Tally::report_with), its groups rolled up and reported
+    /// on up to `threads` threads (the caller's among them): for large breakdowns, where each
+    /// group's report selects quantiles from its stored durations. Every roll-up is held at
+    /// once, so memory holds three copies of the stored durations besides the cells.
+    ///
+    /// ```
+    /// use std::num::NonZeroUsize;
+    /// use layanan::{Breakdown, Interaction, Scorecard, Standards, Tally, Timestamp};
+    ///
+    /// let mut card = Breakdown::new(Scorecard::new(Standards::new()));
+    /// for (i, unit) in ["kel-a", "kel-b", "kel-a"].into_iter().enumerate() {
+    ///     let arrived = Timestamp::from_unix_seconds(1_741_050_900 + 60 * i as i64)?;
+    ///     card.push(&Interaction::builder("ktp-el", unit, arrived).recommend(9).build()?)?;
+    /// }
+    /// let threads = NonZeroUsize::new(2).ok_or("no threads")?;
+    /// let report = card.report_threads(&Default::default(), threads)?;
+    /// assert_eq!(report, card.report()?);
+    /// assert_eq!(report.by_unit.len(), 2);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    /// As [`report_with`](Tally::report_with).
+    pub fn report_threads(
+        &self,
+        options: &T::Options,
+        threads: NonZeroUsize,
+    ) -> Result<BreakdownReport<T::Report>>
+    where
+        T: Send + Sync,
+        T::Options: Sync,
+        T::Report: Send,
+    {
+        #[derive(Clone, Copy)]
+        enum Part {
+            Overall,
+            Unit,
+            Service,
+        }
+        let options = &self.cells.settled_options(options);
+        let parts = [Part::Overall, Part::Unit, Part::Service];
+        let rolled = crate::threads::map(&parts, threads, |part| -> Result<Vec<(String, T)>> {
+            Ok(match part {
+                Part::Overall => vec![(String::new(), self.overall()?)],
+                Part::Unit => self.by_unit()?.into_iter().collect(),
+                Part::Service => self.by_service()?.into_iter().collect(),
+            })
+        });
+        let mut groups = Vec::new();
+        for (part, tallies) in parts.into_iter().zip(rolled) {
+            groups.extend(
+                tallies?
+                    .into_iter()
+                    .map(|(name, tally)| (part, name, tally)),
+            );
+        }
+        let reports = crate::threads::map(&groups, threads, |(_, _, tally)| {
+            crate::tally::part(tally.report_with(options))
+        });
+        let mut report = BreakdownReport {
+            overall: None,
+            by_unit: Vec::new(),
+            by_service: Vec::new(),
+        };
+        for ((part, name, _), group) in groups.into_iter().zip(reports) {
+            let group = group?;
+            match part {
+                Part::Overall => report.overall = group,
+                Part::Unit => report.by_unit.push((name, group)),
+                Part::Service => report.by_service.push((name, group)),
+            }
+        }
+        Ok(report)
     }
 
     /// One tally per unit.

@@ -344,6 +344,7 @@ pub mod stats;
 mod summary;
 mod table;
 pub mod tally;
+mod threads;
 mod visible;
 mod visit;
 mod wire;

@@ -178,9 +178,19 @@ impl<R: io::Read> VisitBatches<R> {
         if let Some(e) = first {
             return Err(e);
         }
-        let mut all = cells.clone();
-        for worker_cells in &tallied {
-            all.merge(worker_cells)?;
+        // Into empty cells, the first worker's are taken as they are rather than copied.
+        let mut tallied = tallied.into_iter();
+        let mut all = match tallied.next() {
+            Some(first) if cells.cell_count() == 0 => first,
+            Some(first) => {
+                let mut all = cells.clone();
+                all.merge(&first)?;
+                all
+            }
+            None => cells.clone(),
+        };
+        for worker_cells in tallied {
+            all.merge(&worker_cells)?;
         }
         *cells = all;
         Ok(self.records_sent)
@@ -204,7 +214,8 @@ impl<R: io::Read> VisitBatches<R> {
             rows.used = 0;
             while rows.used < BATCH {
                 if rows.used == rows.records.len() {
-                    rows.records.push(ByteRecord::new());
+                    // Room for a typical row, so that a new buffer is not grown field by field.
+                    rows.records.push(ByteRecord::with_capacity(256, 32));
                     rows.lines.push(0);
                 }
                 let (Some(record), Some(line)) = (

@@ -67,11 +67,7 @@ impl<R: io::Read> Records<R> {
             done,
         } = self;
         match read_row(csv, header, line, done, record)? {
-            Ok(line) => Some(Ok(Row {
-                record,
-                line,
-                header,
-            })),
+            Ok(line) => Some(Ok(Row::new(record, line, header))),
             Err(e) => Some(Err(e)),
         }
     }
@@ -108,11 +104,7 @@ fn read_row<R: io::Read>(
                 *last_line = line;
                 let (expected, found) = (header.width(), record.len());
                 if expected != found {
-                    let row = Row {
-                        record,
-                        line,
-                        header,
-                    };
+                    let row = Row::new(record, line, header);
                     return Some(Err(row.row_error(Error::FieldCount {
                         expected: u64::try_from(expected).unwrap_or(u64::MAX),
                         found: u64::try_from(found).unwrap_or(u64::MAX),
@@ -192,6 +184,9 @@ fn read_error(file: &str, line: u64, err: csv::Error) -> Error {
 /// One row: its fields by the file's column numbers (from 0), trimmed, with errors placed.
 pub(crate) struct Row<'a> {
     record: &'a ByteRecord,
+    /// Every field's bytes as text, when they are all UTF-8: checked once for the row rather
+    /// than once a field.
+    text: Option<&'a str>,
     line: u64,
     header: &'a Header,
 }
@@ -201,6 +196,7 @@ impl<'a> Row<'a> {
     pub(crate) fn new(record: &'a ByteRecord, line: u64, header: &'a Header) -> Self {
         Self {
             record,
+            text: std::str::from_utf8(record.as_slice()).ok(),
             line,
             header,
         }
@@ -238,6 +234,14 @@ impl<'a> Row<'a> {
     /// # Errors
     /// [`Error::Parse`] (placed) when the field is not UTF-8.
     pub(crate) fn text(&self, column: usize) -> Result<Option<&'a str>> {
+        if let Some(field) = self
+            .text
+            .zip(self.record.range(column))
+            .and_then(|(text, range)| text.get(range))
+        {
+            let field = field.trim_ascii();
+            return Ok((!field.is_empty()).then_some(field));
+        }
         let raw = self.record.get(column).unwrap_or_default().trim_ascii();
         if raw.is_empty() {
             return Ok(None);

@@ -59,7 +59,11 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(proptest_cases()))]
 
     #[test]
-    fn columns_give_the_numbers_of_rows(case in visits(), reversed in any::<bool>()) {
+    fn columns_give_the_numbers_of_rows(
+        case in visits(),
+        reversed in any::<bool>(),
+        threads in 1usize..5,
+    ) {
         let records = &case.records;
         let (i, j) = case.cuts;
         let empty = Scorecard::new(standards());
@@ -95,6 +99,9 @@ proptest! {
         }
 
         let want = rows.report_with(&options());
+        // Rolled up and reported on several threads: the very same report.
+        let threads = std::num::NonZeroUsize::new(threads).unwrap();
+        prop_assert_eq!(&rows.report_threads(&options(), threads), &want);
         for (label, got) in [("batches", &cells), ("merged halves", &halves)] {
             let report = got.breakdown().unwrap().report_with(&options());
             prop_assert!(
