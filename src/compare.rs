@@ -54,33 +54,43 @@ impl GroupTally {
         }
     }
 
-    /// The tallies added up: both must be of the same kind.
-    fn merged(&self, other: &Self) -> Result<Self> {
+    /// `self` and `other` paired by kind, for the methods that treat two groups together.
+    fn pair<'a>(&'a self, other: &'a Self) -> Pair<'a> {
         match (self, other) {
             (
-                Self::Rate {
-                    successes: a,
-                    trials: n,
+                &Self::Rate {
+                    successes: x1,
+                    trials: n1,
                 },
-                Self::Rate {
-                    successes: b,
-                    trials: m,
+                &Self::Rate {
+                    successes: x2,
+                    trials: n2,
                 },
-            ) => Ok(Self::Rate {
-                successes: a.checked_add(*b).ok_or_else(|| overflow("successes"))?,
-                trials: n.checked_add(*m).ok_or_else(|| overflow("trials"))?,
+            ) => Pair::Rates { x1, n1, x2, n2 },
+            (Self::Mean(a), Self::Mean(b)) => Pair::Means(a, b),
+            (Self::Ikm(a), Self::Ikm(b)) => Pair::Indices(a, b),
+            _ => Pair::Mixed,
+        }
+    }
+
+    /// The tallies added up: both must be of the same kind.
+    fn merged(&self, other: &Self) -> Result<Self> {
+        match self.pair(other) {
+            Pair::Rates { x1, n1, x2, n2 } => Ok(Self::Rate {
+                successes: x1.checked_add(x2).ok_or_else(|| overflow("successes"))?,
+                trials: n1.checked_add(n2).ok_or_else(|| overflow("trials"))?,
             }),
-            (Self::Mean(a), Self::Mean(b)) => {
+            Pair::Means(a, b) => {
                 let mut m = *a;
                 m.merge(b)?;
                 Ok(Self::Mean(m))
             }
-            (Self::Ikm(a), Self::Ikm(b)) => {
-                let mut t = a.as_ref().clone();
+            Pair::Indices(a, b) => {
+                let mut t = a.clone();
                 t.merge(b)?;
                 Ok(Self::ikm(t))
             }
-            _ => Err(mixed()),
+            Pair::Mixed => Err(mixed()),
         }
     }
 
@@ -123,19 +133,10 @@ impl GroupTally {
     /// points, on the IKM's fixed scale, is the effect). `None` where it cannot be formed
     /// (both groups constant, a rate of 0 in the rest …).
     fn effect(&self, other: &Self, level: Level) -> Option<Interval> {
-        match (self, other) {
-            (
-                Self::Rate {
-                    successes: x1,
-                    trials: n1,
-                },
-                Self::Rate {
-                    successes: x2,
-                    trials: n2,
-                },
-            ) => stats::risk_ratio(*x1, *n1, *x2, *n2, level).ok(),
-            (Self::Mean(a), Self::Mean(b)) => stats::hedges_g_from_moments(a, b, level).ok(),
-            _ => None,
+        match self.pair(other) {
+            Pair::Rates { x1, n1, x2, n2 } => stats::risk_ratio(x1, n1, x2, n2, level).ok(),
+            Pair::Means(a, b) => stats::hedges_g_from_moments(a, b, level).ok(),
+            Pair::Indices(..) | Pair::Mixed => None,
         }
     }
 
@@ -144,35 +145,24 @@ impl GroupTally {
     /// for rates (the pooled share), Welch's for means, the two design standard errors for
     /// indices. `None` when that standard error is 0 (every visit a success, say).
     fn detectable(&self, other: &Self, alpha: f64, level: Level) -> Result<Option<f64>> {
-        let se = match (self, other) {
-            (
-                Self::Rate {
-                    successes: x1,
-                    trials: n1,
-                },
-                Self::Rate {
-                    successes: x2,
-                    trials: n2,
-                },
-            ) => {
-                let (n1, n2) = (*n1 as f64, *n2 as f64);
-                let pooled = (*x1 as f64 + *x2 as f64) / (n1 + n2);
+        let se = match self.pair(other) {
+            Pair::Rates { x1, n1, x2, n2 } => {
+                let (n1, n2) = (n1 as f64, n2 as f64);
+                let pooled = (x1 as f64 + x2 as f64) / (n1 + n2);
                 (pooled * (1.0 - pooled) * (1.0 / n1 + 1.0 / n2)).sqrt()
             }
-            (Self::Mean(a), Self::Mean(b)) => {
+            Pair::Means(a, b) => {
                 let part = |m: &Moments| -> Result<f64> { Ok(m.variance()? / m.count() as f64) };
                 match (part(a), part(b)) {
                     (Ok(x), Ok(y)) => (x + y).sqrt(),
                     _ => return Ok(None),
                 }
             }
-            (Self::Ikm(a), Self::Ikm(b)) => {
-                match (ikm_estimate(a, level)?.1, ikm_estimate(b, level)?.1) {
-                    (Some((_, x)), Some((_, y))) => x.standard_error.hypot(y.standard_error),
-                    _ => return Ok(None),
-                }
-            }
-            _ => return Err(mixed()),
+            Pair::Indices(a, b) => match (ikm_estimate(a, level)?.1, ikm_estimate(b, level)?.1) {
+                (Some((_, x)), Some((_, y))) => x.standard_error.hypot(y.standard_error),
+                _ => return Ok(None),
+            },
+            Pair::Mixed => return Err(mixed()),
         };
         if !(se > 0.0 && se.is_finite()) {
             return Ok(None);
@@ -187,32 +177,23 @@ impl GroupTally {
 
     /// `(difference interval, test)` of `self − other`.
     fn versus(&self, other: &Self, level: Level) -> Result<(Interval, TestResult)> {
-        match (self, other) {
-            (
-                Self::Rate {
-                    successes: x1,
-                    trials: n1,
-                },
-                Self::Rate {
-                    successes: x2,
-                    trials: n2,
-                },
-            ) => {
-                let ci = stats::newcombe_interval(*x1, *n1, *x2, *n2, level)?;
-                let (k, n) = (*x1 as f64 + *x2 as f64, *n1 as f64 + *n2 as f64);
-                let smallest = [*n1 as f64, *n2 as f64]
+        match self.pair(other) {
+            Pair::Rates { x1, n1, x2, n2 } => {
+                let ci = stats::newcombe_interval(x1, n1, x2, n2, level)?;
+                let (k, n) = (x1 as f64 + x2 as f64, n1 as f64 + n2 as f64);
+                let smallest = [n1 as f64, n2 as f64]
                     .into_iter()
                     .flat_map(|row| [row * k / n, row * (n - k) / n])
                     .fold(f64::INFINITY, f64::min);
                 let test = if smallest < 5.0 {
-                    stats::fisher_exact(*x1, *n1, *x2, *n2, Alternative::TwoSided)?
+                    stats::fisher_exact(x1, n1, x2, n2, Alternative::TwoSided)?
                 } else {
-                    stats::two_proportion_z_test(*x1, *n1, *x2, *n2, Alternative::TwoSided)?
+                    stats::two_proportion_z_test(x1, n1, x2, n2, Alternative::TwoSided)?
                 };
                 Ok((ci, test))
             }
-            (Self::Mean(a), Self::Mean(b)) => Ok(stats::welch_from_moments(a, b, level)?),
-            (Self::Ikm(a), Self::Ikm(b)) => {
+            Pair::Means(a, b) => Ok(stats::welch_from_moments(a, b, level)?),
+            Pair::Indices(a, b) => {
                 let estimate = |t: &SkmTally| -> Result<Estimate> {
                     ikm_estimate(t, level)?.1.map(|(_, e)| e).ok_or_else(|| {
                         Error::InsufficientData {
@@ -228,9 +209,21 @@ impl GroupTally {
                     level,
                 )?)
             }
-            _ => Err(mixed()),
+            Pair::Mixed => Err(mixed()),
         }
     }
+}
+
+/// Two groups' tallies, paired by kind ([`GroupTally::pair`]).
+enum Pair<'a> {
+    /// Two rates: `x1` of `n1` against `x2` of `n2`.
+    Rates { x1: u64, n1: u64, x2: u64, n2: u64 },
+    /// Two means' moments.
+    Means(&'a Moments, &'a Moments),
+    /// Two groups' SKM questionnaires.
+    Indices(&'a SkmTally, &'a SkmTally),
+    /// Tallies of different kinds, which no comparison takes.
+    Mixed,
 }
 
 /// The power at which [`GroupComparison::detectable`] is stated: a difference that large is

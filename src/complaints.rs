@@ -9,7 +9,7 @@ use crate::error::{Error, Result};
 use crate::model::{Calendars, Complaint, Completion, Timeliness, Timestamp};
 use crate::stats::{Level, QuantileType};
 use crate::summary::{Coverage, Share, Summary};
-use crate::tally::{Merge, Tally, bump, counts, room};
+use crate::tally::{Merge, Tally, bump, counts, report_time, room};
 use crate::wire::versioned;
 
 /// How fast complaints must be answered and resolved.
@@ -468,15 +468,7 @@ impl Tally for ComplaintTally {
     /// [`Error::NoData`] when no complaint was counted; [`Error::AsOfBeforeData`].
     fn report_with(&self, options: &ComplaintOptions) -> Result<ComplaintReport> {
         let c = &self.counts;
-        let Some(latest) = self.latest.filter(|_| c.filed > 0) else {
-            return Err(Error::NoData {
-                what: "complaints".into(),
-            });
-        };
-        let as_of = options.as_of.unwrap_or(latest);
-        if as_of < latest {
-            return Err(Error::AsOfBeforeData { as_of, latest });
-        }
+        let as_of = report_time(self.latest, c.filed > 0, "complaints", options.as_of)?;
         let at = as_of.unix_millis();
         let past_due = |v: &[i64]| v.iter().filter(|&&due| at > due).count() as u64;
         let level = options.level;

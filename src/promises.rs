@@ -31,7 +31,7 @@ use crate::model::{Interaction, Standards, Timeliness, Timestamp};
 use crate::speed;
 use crate::stats::{Interval, Level};
 use crate::summary::{Coverage, Share};
-use crate::tally::{Merge, Tally, bump, counts, room};
+use crate::tally::{Merge, Tally, bump, counts, report_time, room};
 use crate::visit::{Rules, Visit};
 use crate::wire::versioned;
 
@@ -558,15 +558,7 @@ impl Tally for PromiseTally {
     /// [`Error::NoData`] when no visit was counted; [`Error::AsOfBeforeData`].
     fn report_with(&self, options: &PromiseOptions) -> Result<PromiseReport> {
         let c = &self.counts;
-        let Some(latest) = self.latest.filter(|_| c.visits > 0) else {
-            return Err(Error::NoData {
-                what: "visits".into(),
-            });
-        };
-        let as_of = options.as_of.unwrap_or(latest);
-        if as_of < latest {
-            return Err(Error::AsOfBeforeData { as_of, latest });
-        }
+        let as_of = report_time(self.latest, c.visits > 0, "visits", options.as_of)?;
         let at = as_of.unix_millis();
         // Decide the open visits at `as_of`: past due, the on-time promise is broken; a visit
         // with a broken promise is judged (and not kept); one with nothing broken yet is

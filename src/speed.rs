@@ -15,7 +15,7 @@ use crate::model::{
 };
 use crate::stats::{Level, QuantileType};
 use crate::summary::{Coverage, Share, Summary};
-use crate::tally::{Merge, Tally, bump, counts, room};
+use crate::tally::{Merge, Tally, bump, counts, report_time, room};
 use crate::visit::{Rules, Visit};
 use crate::wire::versioned;
 
@@ -520,15 +520,7 @@ impl Tally for SpeedTally {
     /// before the latest time in the data.
     fn report_with(&self, options: &SpeedOptions) -> Result<SpeedReport> {
         let c = &self.counts;
-        let Some(latest) = self.latest.filter(|_| c.visits > 0) else {
-            return Err(Error::NoData {
-                what: "visits".into(),
-            });
-        };
-        let as_of = options.as_of.unwrap_or(latest);
-        if as_of < latest {
-            return Err(Error::AsOfBeforeData { as_of, latest });
-        }
+        let as_of = report_time(self.latest, c.visits > 0, "visits", options.as_of)?;
         let at = as_of.unix_millis();
         let past_due = |deadlines: &[i64]| deadlines.iter().filter(|&&due| at > due).count() as u64;
         let late_unfinished = past_due(&self.open);

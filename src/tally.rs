@@ -226,6 +226,28 @@ pub(crate) fn part<R>(report: Result<R>) -> Result<Option<R>> {
     }
 }
 
+/// The time a report of timed records is as of: `as_of`, or by default `latest`, the latest
+/// time in the data.
+///
+/// # Errors
+/// [`Error::NoData`] for `what` when nothing was counted (`counted` false, or no `latest`);
+/// [`Error::AsOfBeforeData`] for an `as_of` before `latest`.
+pub(crate) fn report_time(
+    latest: Option<Timestamp>,
+    counted: bool,
+    what: &str,
+    as_of: Option<Timestamp>,
+) -> Result<Timestamp> {
+    let Some(latest) = latest.filter(|_| counted) else {
+        return Err(Error::NoData { what: what.into() });
+    };
+    let as_of = as_of.unwrap_or(latest);
+    if as_of < latest {
+        return Err(Error::AsOfBeforeData { as_of, latest });
+    }
+    Ok(as_of)
+}
+
 /// Adds one to a count whose room [`Tally::check`] has made sure of (saturating rather than
 /// panicking should that contract be broken).
 pub(crate) fn bump(count: &mut u64) {

@@ -25,6 +25,42 @@ fn check(p_values: &[f64]) -> Result<Vec<usize>> {
     Ok(order)
 }
 
+/// Which way a stepwise adjustment runs.
+#[derive(Clone, Copy)]
+enum Step {
+    /// From the smallest p-value up, each adjusted value the running maximum.
+    Down,
+    /// From the largest p-value down, each adjusted value the running minimum.
+    Up,
+}
+
+/// A stepwise adjustment in input order: `raw(rank, p)` of each p-value (rank 0 for the
+/// smallest), capped at 1, then made monotone in the order of the p-values as `step` says.
+fn stepwise(p_values: &[f64], step: Step, raw: impl Fn(f64, f64) -> f64) -> Result<Vec<f64>> {
+    let order = check(p_values)?;
+    let mut adjusted = vec![0.0; p_values.len()];
+    let mut ranked: Vec<(usize, usize)> = order.into_iter().enumerate().collect();
+    let mut running: f64 = match step {
+        Step::Down => 0.0,
+        Step::Up => {
+            ranked.reverse();
+            1.0
+        }
+    };
+    for (rank, i) in ranked {
+        let p = p_values.get(i).copied().unwrap_or(1.0);
+        let value = raw(rank as f64, p).min(1.0);
+        running = match step {
+            Step::Down => running.max(value),
+            Step::Up => running.min(value),
+        };
+        if let Some(slot) = adjusted.get_mut(i) {
+            *slot = running;
+        }
+    }
+    Ok(adjusted)
+}
+
 /// Holm's step-down adjustment (family-wise error rate): the `i`-th smallest p-value becomes
 /// `max over j ≤ i of min(1, (m − j + 1)·p₍ⱼ₎)`. Adjusted values are returned in input order.
 ///
@@ -41,18 +77,8 @@ fn check(p_values: &[f64]) -> Result<Vec<usize>> {
 /// [`Error::InvalidValue`] for a value outside [0, 1] or NaN;
 /// [`Error::InsufficientData`] for no p-values.
 pub fn holm(p_values: &[f64]) -> Result<Vec<f64>> {
-    let order = check(p_values)?;
     let m = p_values.len() as f64;
-    let mut adjusted = vec![0.0; p_values.len()];
-    let mut running: f64 = 0.0;
-    for (rank, &i) in order.iter().enumerate() {
-        let p = p_values.get(i).copied().unwrap_or(1.0);
-        running = running.max(((m - rank as f64) * p).min(1.0));
-        if let Some(slot) = adjusted.get_mut(i) {
-            *slot = running;
-        }
-    }
-    Ok(adjusted)
+    stepwise(p_values, Step::Down, |rank, p| (m - rank) * p)
 }
 
 /// Benjamini–Hochberg's step-up adjustment (false-discovery rate): the `i`-th smallest p-value
@@ -71,19 +97,9 @@ pub fn holm(p_values: &[f64]) -> Result<Vec<f64>> {
 /// [`Error::InvalidValue`] for a value outside [0, 1] or NaN;
 /// [`Error::InsufficientData`] for no p-values.
 pub fn benjamini_hochberg(p_values: &[f64]) -> Result<Vec<f64>> {
-    let order = check(p_values)?;
     let m = p_values.len() as f64;
-    let mut adjusted = vec![0.0; p_values.len()];
-    let mut running: f64 = 1.0;
-    for (rank, &i) in order.iter().enumerate().rev() {
-        let p = p_values.get(i).copied().unwrap_or(1.0);
-        // p/(j/m) rather than m·p/j, as statsmodels: never below p after rounding.
-        running = running.min((p / ((rank as f64 + 1.0) / m)).min(1.0));
-        if let Some(slot) = adjusted.get_mut(i) {
-            *slot = running;
-        }
-    }
-    Ok(adjusted)
+    // p/(j/m) rather than m·p/j, as statsmodels: never below p after rounding.
+    stepwise(p_values, Step::Up, |rank, p| p / ((rank + 1.0) / m))
 }
 
 /// Bonferroni's single-step adjustment (family-wise error rate): `min(1, m·p)`. Holm's
@@ -124,18 +140,8 @@ pub fn bonferroni(p_values: &[f64]) -> Result<Vec<f64>> {
 /// [`Error::InvalidValue`] for a value outside [0, 1] or NaN;
 /// [`Error::InsufficientData`] for no p-values.
 pub fn hochberg(p_values: &[f64]) -> Result<Vec<f64>> {
-    let order = check(p_values)?;
     let m = p_values.len() as f64;
-    let mut adjusted = vec![0.0; p_values.len()];
-    let mut running: f64 = 1.0;
-    for (rank, &i) in order.iter().enumerate().rev() {
-        let p = p_values.get(i).copied().unwrap_or(1.0);
-        running = running.min(((m - rank as f64) * p).min(1.0));
-        if let Some(slot) = adjusted.get_mut(i) {
-            *slot = running;
-        }
-    }
-    Ok(adjusted)
+    stepwise(p_values, Step::Up, |rank, p| (m - rank) * p)
 }
 
 /// Benjamini–Yekutieli's step-up adjustment (false-discovery rate under any dependence): the
@@ -157,18 +163,8 @@ pub fn hochberg(p_values: &[f64]) -> Result<Vec<f64>> {
 /// [`Error::InvalidValue`] for a value outside [0, 1] or NaN;
 /// [`Error::InsufficientData`] for no p-values.
 pub fn benjamini_yekutieli(p_values: &[f64]) -> Result<Vec<f64>> {
-    let order = check(p_values)?;
     let m = p_values.len() as f64;
     let c: f64 = (1..=p_values.len()).map(|k| 1.0 / k as f64).sum();
-    let mut adjusted = vec![0.0; p_values.len()];
-    let mut running: f64 = 1.0;
-    for (rank, &i) in order.iter().enumerate().rev() {
-        let p = p_values.get(i).copied().unwrap_or(1.0);
-        // p/((j/m)/c), as statsmodels.
-        running = running.min((p / ((rank as f64 + 1.0) / m / c)).min(1.0));
-        if let Some(slot) = adjusted.get_mut(i) {
-            *slot = running;
-        }
-    }
-    Ok(adjusted)
+    // p/((j/m)/c), as statsmodels.
+    stepwise(p_values, Step::Up, |rank, p| p / ((rank + 1.0) / m / c))
 }

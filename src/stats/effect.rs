@@ -1,5 +1,6 @@
 //! Effect sizes with their intervals: how big a difference is, not only whether it is real.
 
+use super::contingency::Table;
 use super::dist;
 use super::error::{Error, Result};
 use super::interval::{Interval, IntervalMethod, Level};
@@ -317,50 +318,10 @@ pub fn rank_biserial_interval(a: &[f64], b: &[f64], level: Level) -> Result<Inte
 /// [`Error::Overflow`]; [`Error::NotApplicable`] when the corrected dimensions leave nothing
 /// (`min(r̃, c̃) ≤ 1`, a handful of counts).
 pub fn cramers_v<R: AsRef<[u64]>>(table: &[R], bias_corrected: bool) -> Result<f64> {
-    let rows = table.len();
-    let cols = table.first().map_or(0, |r| r.as_ref().len());
-    if rows < 2 || cols < 2 {
-        return Err(Error::InsufficientData {
-            what: "Cramér's V (rows and columns)".into(),
-            needed: 2,
-            got: rows.min(cols) as u64,
-        });
-    }
-    if let Some(bad) = table.iter().find(|r| r.as_ref().len() != cols) {
-        return Err(Error::LengthMismatch {
-            what: "contingency table row".into(),
-            expected: cols,
-            got: bad.as_ref().len(),
-        });
-    }
-    let overflow = || Error::Overflow {
-        field: "contingency table total".into(),
-    };
-    let mut row_sums = vec![0u64; rows];
-    let mut col_sums = vec![0u64; cols];
-    for (row, rs) in table.iter().zip(row_sums.iter_mut()) {
-        for (&count, cs) in row.as_ref().iter().zip(col_sums.iter_mut()) {
-            *rs = rs.checked_add(count).ok_or_else(overflow)?;
-            *cs = cs.checked_add(count).ok_or_else(overflow)?;
-        }
-    }
-    if row_sums.iter().chain(&col_sums).any(|&s| s == 0) {
-        return Err(Error::InsufficientData {
-            what: "Cramér's V (a row or column with no counts)".into(),
-            needed: 1,
-            got: 0,
-        });
-    }
-    let n: f64 = row_sums.iter().map(|&s| s as f64).sum();
-    let mut chi2 = 0.0;
-    for (row, &rs) in table.iter().zip(&row_sums) {
-        for (&count, &cs) in row.as_ref().iter().zip(&col_sums) {
-            let expected = rs as f64 * cs as f64 / n;
-            let diff = count as f64 - expected;
-            chi2 += diff * diff / expected;
-        }
-    }
-    let (r, c) = (rows as f64, cols as f64);
+    let checked = Table::new(table, "Cramér's V")?;
+    let n = checked.total();
+    let chi2 = checked.pearson(false);
+    let (r, c) = (checked.rows() as f64, checked.cols() as f64);
     let phi2 = chi2 / n;
     if !bias_corrected {
         return Ok((phi2 / (r.min(c) - 1.0)).sqrt().min(1.0));

@@ -4,7 +4,7 @@ use super::adjust::holm;
 use super::anova::{check_groups, common_centre, group_summary};
 use super::dist;
 use super::error::{Error, Result};
-use super::rank::ranks;
+use super::rank::group_rank_sums;
 use super::studentized_range;
 
 /// Which post-hoc test produced a [`PairwiseComparison`].
@@ -156,28 +156,11 @@ pub fn games_howell<G: AsRef<[f64]>>(groups: &[G]) -> Result<Vec<PairwiseCompari
 /// # Errors
 /// [`Error::InsufficientData`] for fewer than 2 groups or an empty group; [`Error::NotFinite`]
 /// for NaN or ±∞; [`Error::ZeroVariance`] when every value is tied.
-#[allow(clippy::arithmetic_side_effects)] // offsets within the pooled sample
 pub fn dunn<G: AsRef<[f64]>>(groups: &[G]) -> Result<Vec<PairwiseComparison>> {
     const WHAT: &str = "Dunn's test";
     check_groups(WHAT, groups, 1)?;
-    let pooled: Vec<f64> = groups
-        .iter()
-        .flat_map(|g| g.as_ref().iter().copied())
-        .collect();
-    let (ranks, ties) = ranks(&pooled);
-    let n = pooled.len() as f64;
-    let mut offset = 0;
-    let mut mean_ranks = Vec::with_capacity(groups.len());
-    for g in groups {
-        let len = g.as_ref().len();
-        let sum: f64 = ranks
-            .get(offset..offset + len)
-            .unwrap_or_default()
-            .iter()
-            .sum();
-        mean_ranks.push((sum / len as f64, len as f64));
-        offset += len;
-    }
+    let (sums, ties, n) = group_rank_sums(groups);
+    let mean_ranks: Vec<(f64, f64)> = sums.iter().map(|&(sum, len)| (sum / len, len)).collect();
     let variance = n * (n + 1.0) / 12.0 - ties / (12.0 * (n - 1.0));
     if variance <= 0.0 {
         return Err(Error::ZeroVariance {

@@ -4,6 +4,30 @@ use super::dist;
 use super::error::{Error, Result};
 use super::hypothesis::{Alternative, TestMethod, TestResult};
 
+/// The groups pooled and ranked together ([`ranks`]): each group's rank sum and size, in the
+/// order given, with `Σ (t³ − t)` over the pooled ties and the pooled size.
+#[allow(clippy::arithmetic_side_effects)] // offsets within the pooled sample
+pub(super) fn group_rank_sums<G: AsRef<[f64]>>(groups: &[G]) -> (Vec<(f64, f64)>, f64, f64) {
+    let pooled: Vec<f64> = groups
+        .iter()
+        .flat_map(|g| g.as_ref().iter().copied())
+        .collect();
+    let (ranks, ties) = ranks(&pooled);
+    let mut offset = 0;
+    let mut sums = Vec::with_capacity(groups.len());
+    for g in groups {
+        let len = g.as_ref().len();
+        let sum: f64 = ranks
+            .get(offset..offset + len)
+            .unwrap_or_default()
+            .iter()
+            .sum();
+        sums.push((sum, len as f64));
+        offset += len;
+    }
+    (sums, ties, pooled.len() as f64)
+}
+
 /// Average ranks (1-based; ties share the mean of their ranks) of `values`, and `Σ (t³ − t)`
 /// over groups of `t` tied values.
 #[allow(clippy::arithmetic_side_effects)] // positions within values.len()
@@ -217,7 +241,7 @@ fn u_distribution(m: usize, n: usize) -> Result<Vec<f64>> {
 /// # Errors
 /// [`Error::InsufficientData`] for fewer than 2 groups or an empty group;
 /// [`Error::ZeroVariance`] when every value is tied; [`Error::NotFinite`].
-#[allow(clippy::arithmetic_side_effects)] // offsets within the pooled sample; at least 2 groups (checked)
+#[allow(clippy::arithmetic_side_effects)] // at least 2 groups (checked)
 pub fn kruskal_wallis<G: AsRef<[f64]>>(groups: &[G]) -> Result<TestResult> {
     if groups.len() < 2 {
         return Err(Error::InsufficientData {
@@ -229,24 +253,8 @@ pub fn kruskal_wallis<G: AsRef<[f64]>>(groups: &[G]) -> Result<TestResult> {
     for g in groups {
         check_sample("Kruskal–Wallis group", g.as_ref(), 1)?;
     }
-    let pooled: Vec<f64> = groups
-        .iter()
-        .flat_map(|g| g.as_ref().iter().copied())
-        .collect();
-    let (ranks, ties) = ranks(&pooled);
-    let n = pooled.len() as f64;
-    let mut offset = 0;
-    let mut sum = 0.0;
-    for g in groups {
-        let len = g.as_ref().len();
-        let r: f64 = ranks
-            .get(offset..offset + len)
-            .unwrap_or_default()
-            .iter()
-            .sum();
-        sum += r * r / len as f64;
-        offset += len;
-    }
+    let (sums, ties, n) = group_rank_sums(groups);
+    let sum: f64 = sums.iter().map(|&(r, len)| r * r / len).sum();
     let correction = 1.0 - ties / (n * n * n - n);
     if correction <= 0.0 {
         return Err(Error::ZeroVariance {

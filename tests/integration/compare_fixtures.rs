@@ -200,6 +200,29 @@ fn trend_variants_refuse_what_they_cannot_test() {
 }
 
 #[test]
+fn hamed_rao_refuses_a_correction_that_leaves_no_variance() {
+    use layanan::stats::Error;
+    // Detrended and ranked, this series alternates so strongly that its significant
+    // autocorrelations drive the variance factor n/n* below zero (−1/49).
+    let series = [0.0, 0.0, 1.0, 0.0, 2.0, 1.0, 2.0];
+    assert!(mann_kendall(&series).is_ok());
+    match mann_kendall_hamed_rao(&series, 0.05) {
+        Err(Error::NotApplicable { method, reason }) => {
+            assert_eq!(method, "Hamed–Rao Mann–Kendall test");
+            assert!(
+                reason.starts_with("the autocorrelation correction -0.0204"),
+                "{reason}"
+            );
+            assert!(
+                reason.ends_with(" leaves no positive variance (7 values)"),
+                "{reason}"
+            );
+        }
+        other => panic!("expected no positive variance, got {other:?}"),
+    }
+}
+
+#[test]
 fn beta_binomial_shrinkage_matches_numpy() {
     let cases = group("beta_binomial");
     let mut checked = 0;

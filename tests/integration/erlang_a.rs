@@ -148,3 +148,22 @@ fn bad_input_is_refused_by_name() {
         Err(Error::NotApplicable { .. })
     ));
 }
+
+#[test]
+fn a_threshold_too_long_for_the_work_bound_is_refused() {
+    // 67 waiting states at a fastest rate of 7.9 a minute: ten years' threshold takes about
+    // 4·10⁷ uniformization steps, 2.6·10⁹ units of work, past the bound of 2·10⁹.
+    let q = ErlangA::new(60.0, 5.0, 10.0, 6).unwrap();
+    assert!(q.served_within(3600.0).is_ok());
+    match q.served_within(3e8) {
+        Err(Error::NotApplicable { method, reason }) => {
+            assert_eq!(method, "Erlang A service level");
+            assert!(reason.ends_with(
+                " steps over 67 queue states: the threshold is too long against the queue's rates"
+            ));
+            let steps: f64 = reason.split(' ').next().unwrap().parse().unwrap();
+            assert!(steps * 67.0 > 2e9, "{reason}");
+        }
+        other => panic!("expected the work bound, got {other:?}"),
+    }
+}

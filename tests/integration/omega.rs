@@ -130,6 +130,25 @@ fn omega_refuses_what_it_cannot_fit() {
     ));
 }
 
+#[test]
+fn omega_refuses_a_fit_that_does_not_converge() {
+    // Three items whose correlations (0.018, −0.529, 0.021) have a negative product: no
+    // loadings reproduce them, and the fit does not settle within its 2000 steps (found by a
+    // random search over small answer matrices: about 1 in 10,000 of them).
+    let answers = [[0, 4, 4], [5, 3, 1], [0, 1, 4], [0, 4, 2], [1, 2, 0]];
+    let rows: Vec<Vec<Option<f64>>> = answers
+        .iter()
+        .map(|r| r.iter().map(|&a| Some(f64::from(a))).collect())
+        .collect();
+    match mcdonald_omega(&rows, Deletion::Listwise) {
+        Err(Error::NotApplicable { method, reason }) => {
+            assert_eq!(method, "McDonald's omega");
+            assert_eq!(reason, "the one-factor fit did not converge in 2000 steps");
+        }
+        other => panic!("expected no convergence, got {other:?}"),
+    }
+}
+
 /// The SKM report gives ω beside α, from its complete questionnaires: the same as
 /// `mcdonald_omega` on those rows, and the reference's.
 #[test]
