@@ -7,8 +7,6 @@
 //! only to ~1e-16 absolute, so they get an absolute floor of 1e-14 times the estimate's scale.
 //! Every test asserts it looked at every case.
 
-use std::sync::OnceLock;
-
 use layanan::Level;
 use layanan::stats::{
     Alternative, MannKendall, beta_binomial_shrinkage, fisher_exact, mann_kendall,
@@ -16,53 +14,22 @@ use layanan::stats::{
 };
 use serde_json::Value;
 
-const REL: f64 = 1e-10;
+use crate::support::reference::{self, REL, assert_rel, num, nums};
 
-const FIXTURE: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/tests/fixtures/compare_reference.json"
-);
+/// The fixture of this module.
+const FIXTURE: &str = "compare_reference.json";
 
-fn fixture() -> &'static Value {
-    static JSON: OnceLock<Value> = OnceLock::new();
-    JSON.get_or_init(|| {
-        let text = std::fs::read_to_string(FIXTURE).expect("read compare_reference.json");
-        serde_json::from_str(&text).expect("compare_reference.json is JSON")
-    })
-}
-
+/// The cases of group `name` (at least one).
 fn group(name: &str) -> &'static [Value] {
-    let list = fixture()
-        .get(name)
-        .and_then(Value::as_array)
-        .unwrap_or_else(|| panic!("no group `{name}`"));
+    let list = reference::group(FIXTURE, name);
     assert!(!list.is_empty(), "{name}: no cases");
     list
 }
 
-fn num(case: &Value, key: &str) -> f64 {
-    case.get(key)
-        .and_then(Value::as_f64)
-        .unwrap_or_else(|| panic!("{case}: no number `{key}`"))
-}
-
-fn nums(case: &Value, key: &str) -> Vec<f64> {
-    case.get(key)
-        .and_then(Value::as_array)
-        .unwrap_or_else(|| panic!("no array `{key}`"))
-        .iter()
-        .map(|v| v.as_f64().expect("a number"))
-        .collect()
-}
-
+/// `|got − want| ≤ 1e-10·|want| + floor`.
 #[track_caller]
 fn close(what: &str, got: f64, want: f64, floor: f64) {
-    let tol = REL * want.abs().max(f64::MIN_POSITIVE) + floor;
-    assert!(
-        (got - want).abs() <= tol,
-        "{what}: got {got:e}, want {want:e} (diff {:e})",
-        (got - want).abs()
-    );
+    assert_rel(what, got, want, REL, floor);
 }
 
 #[test]

@@ -3,6 +3,8 @@
 
 use layanan::Timestamp;
 
+pub(crate) mod reference;
+
 /// z for a two-sided 95 % interval, `Φ⁻¹(0.975)` (scipy).
 pub(crate) const Z95: f64 = 1.959963984540054;
 
