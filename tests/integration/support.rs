@@ -1,7 +1,7 @@
 //! Helpers every test module shares: instants, tolerances, `Debug` comparison of reports,
 //! and the serde round trip.
 
-use layanan::Timestamp;
+use layanan::{Instrument, SkmAnswers, SkmTally, Timestamp};
 
 pub(crate) mod reference;
 
@@ -33,6 +33,41 @@ pub(crate) fn at(text: &str) -> Timestamp {
 /// `base` plus `minutes` (may be fractional: milliseconds are kept).
 pub(crate) fn plus_minutes(base: Timestamp, minutes: f64) -> Timestamp {
     Timestamp::from_unix_millis(base.unix_millis() + (minutes * 60_000.0).round() as i64)
+}
+
+/// A tally of `rows` on `instrument`: one questionnaire a row, `None` for a blank element.
+pub(crate) fn skm_tally_of_rows(instrument: &Instrument, rows: &[Vec<Option<i64>>]) -> SkmTally {
+    let mut tally = SkmTally::new(instrument.clone());
+    for row in rows {
+        tally
+            .push_answers(&SkmAnswers::from_values(instrument, row).unwrap())
+            .unwrap();
+    }
+    tally
+}
+
+/// One questionnaire's answers as written in the hand-worked tables: whole numbers separated
+/// by spaces, `-` for a blank element.
+#[track_caller]
+pub(crate) fn skm_row(text: &str) -> Vec<Option<i64>> {
+    text.split_whitespace()
+        .map(|a| match a {
+            "-" => None,
+            n => Some(n.parse().unwrap_or_else(|e| panic!("answer {n}: {e}"))),
+        })
+        .collect()
+}
+
+/// The hand-worked three questionnaires of the nine-element SKM, the second with U1 and U9
+/// blank (`skm_hand.rs`: IKM 82.41, grade B).
+pub(crate) fn three_questionnaires_with_blanks() -> Vec<Vec<Option<i64>>> {
+    [
+        "4 3 3 4 3 4 4 3 4",
+        "- 3 2 4 3 3 3 3 -",
+        "2 4 3 4 4 4 4 3 2",
+    ]
+    .map(skm_row)
+    .to_vec()
 }
 
 /// `|got − want| ≤ tol · max(|got|, |want|)` (exact equality always passes).
