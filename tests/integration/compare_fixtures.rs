@@ -9,7 +9,7 @@
 
 use layanan::Level;
 use layanan::stats::{
-    Alternative, MannKendall, beta_binomial_shrinkage, fisher_exact, mann_kendall,
+    Alternative, MannKendall, Shrunken, beta_binomial_shrinkage, fisher_exact, mann_kendall,
     mann_kendall_hamed_rao, normal_shrinkage, seasonal_mann_kendall, sens_slope,
 };
 use serde_json::Value;
@@ -166,6 +166,43 @@ fn trend_variants_refuse_what_they_cannot_test() {
     ));
 }
 
+/// The shrunken groups are the case's `groups`, in order: raw value, weight and estimate within
+/// 1e-10 relative, the interval's bounds with an absolute floor of `bound_floor` times the
+/// estimate's magnitude.
+#[track_caller]
+fn assert_shrunk_groups(name: &str, got: &[Shrunken], case: &Value, bound_floor: f64) {
+    let want = case["groups"].as_array().expect("groups");
+    assert_eq!(got.len(), want.len(), "{name}");
+    for (i, (got, want)) in got.iter().zip(want).enumerate() {
+        let floor = bound_floor * num(want, "estimate").abs();
+        close(&format!("{name} #{i}: raw"), got.raw, num(want, "raw"), 0.0);
+        close(
+            &format!("{name} #{i}: weight"),
+            got.weight,
+            num(want, "weight"),
+            0.0,
+        );
+        close(
+            &format!("{name} #{i}: estimate"),
+            got.estimate.estimate(),
+            num(want, "estimate"),
+            0.0,
+        );
+        close(
+            &format!("{name} #{i}: lower"),
+            got.estimate.lower(),
+            num(want, "lower"),
+            floor,
+        );
+        close(
+            &format!("{name} #{i}: upper"),
+            got.estimate.upper(),
+            num(want, "upper"),
+            floor,
+        );
+    }
+}
+
 #[test]
 fn beta_binomial_shrinkage_matches_numpy() {
     let cases = group("beta_binomial");
@@ -201,35 +238,7 @@ fn beta_binomial_shrinkage_matches_numpy() {
             ),
             None => assert_eq!(eb.prior_strength, None, "{name}"),
         }
-        let want = case["groups"].as_array().expect("groups");
-        assert_eq!(eb.groups.len(), want.len(), "{name}");
-        for (i, (got, want)) in eb.groups.iter().zip(want).enumerate() {
-            close(&format!("{name} #{i}: raw"), got.raw, num(want, "raw"), 0.0);
-            close(
-                &format!("{name} #{i}: weight"),
-                got.weight,
-                num(want, "weight"),
-                0.0,
-            );
-            close(
-                &format!("{name} #{i}: estimate"),
-                got.estimate.estimate(),
-                num(want, "estimate"),
-                0.0,
-            );
-            close(
-                &format!("{name} #{i}: lower"),
-                got.estimate.lower(),
-                num(want, "lower"),
-                0.0,
-            );
-            close(
-                &format!("{name} #{i}: upper"),
-                got.estimate.upper(),
-                num(want, "upper"),
-                0.0,
-            );
-        }
+        assert_shrunk_groups(name, &eb.groups, case, 0.0);
         checked += 1;
     }
     assert_eq!(checked, cases.len());
@@ -252,36 +261,7 @@ fn normal_shrinkage_matches_numpy() {
         );
         close(&format!("{name}: tau2"), eb.tau2, num(case, "tau2"), 0.0);
         close(&format!("{name}: Q"), eb.q, num(case, "q"), 0.0);
-        let want = case["groups"].as_array().expect("groups");
-        assert_eq!(eb.groups.len(), want.len(), "{name}");
-        for (i, (got, want)) in eb.groups.iter().zip(want).enumerate() {
-            let scale = num(want, "estimate").abs();
-            close(&format!("{name} #{i}: raw"), got.raw, num(want, "raw"), 0.0);
-            close(
-                &format!("{name} #{i}: weight"),
-                got.weight,
-                num(want, "weight"),
-                0.0,
-            );
-            close(
-                &format!("{name} #{i}: estimate"),
-                got.estimate.estimate(),
-                num(want, "estimate"),
-                0.0,
-            );
-            close(
-                &format!("{name} #{i}: lower"),
-                got.estimate.lower(),
-                num(want, "lower"),
-                1e-14 * scale,
-            );
-            close(
-                &format!("{name} #{i}: upper"),
-                got.estimate.upper(),
-                num(want, "upper"),
-                1e-14 * scale,
-            );
-        }
+        assert_shrunk_groups(name, &eb.groups, case, 1e-14);
         checked += 1;
     }
     assert_eq!(checked, cases.len());

@@ -327,14 +327,17 @@ fn kendall_tau_b_matches_scipy() {
     assert_eq!(checked, cases("kendall_tau_b").len());
 }
 
-#[test]
-fn mann_kendall_exact_matches_scipy() {
+/// Every case of group `group`: for each alternative, the exact p-value `run` gives on the
+/// case is the fixture's `pvalues`, or `NotApplicable` where the fixture expects an error.
+fn check_exact_pvalues(
+    group: &str,
+    run: impl Fn(&Value, Alternative) -> Result<f64, stats::Error>,
+) {
     let mut checked = 0;
-    for case in cases("mann_kendall_exact") {
+    for case in cases(group) {
         let name = case["name"].as_str().expect("name");
-        let series = nums(case, "series");
         for (key, alternative) in ALTERNATIVES {
-            let result = mann_kendall_exact_p(&series, alternative);
+            let result = run(case, alternative);
             if case.get("expected_error").is_some() {
                 assert!(
                     matches!(result, Err(stats::Error::NotApplicable { .. })),
@@ -347,7 +350,14 @@ fn mann_kendall_exact_matches_scipy() {
         }
         checked += 1;
     }
-    assert_eq!(checked, cases("mann_kendall_exact").len());
+    assert_eq!(checked, cases(group).len());
+}
+
+#[test]
+fn mann_kendall_exact_matches_scipy() {
+    check_exact_pvalues("mann_kendall_exact", |case, alternative| {
+        mann_kendall_exact_p(&nums(case, "series"), alternative)
+    });
 }
 
 /// Hand-checked: beyond 33 pairs scipy keeps the exact p-value only when `S` is at its
@@ -415,25 +425,9 @@ fn kendall_rejects_bad_input_naming_it() {
 
 #[test]
 fn spearman_exact_matches_permutation_enumeration() {
-    let mut checked = 0;
-    for case in cases("spearman_exact") {
-        let name = case["name"].as_str().expect("name");
-        let (x, y) = (nums(case, "x"), nums(case, "y"));
-        for (key, alternative) in ALTERNATIVES {
-            let result = spearman_exact_p(&x, &y, alternative);
-            if case.get("expected_error").is_some() {
-                assert!(
-                    matches!(result, Err(stats::Error::NotApplicable { .. })),
-                    "{name}: {result:?}"
-                );
-                continue;
-            }
-            let got = result.unwrap_or_else(|e| panic!("{name}: {e}"));
-            close(&format!("{name} {key}"), got, num(&case["pvalues"], key));
-        }
-        checked += 1;
-    }
-    assert_eq!(checked, cases("spearman_exact").len());
+    check_exact_pvalues("spearman_exact", |case, alternative| {
+        spearman_exact_p(&nums(case, "x"), &nums(case, "y"), alternative)
+    });
 }
 
 /// Hand-checked: 12 pairs in the same order is 1 pairing in 12! = 479001600; one adjacent

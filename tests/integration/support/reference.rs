@@ -220,6 +220,17 @@ impl Case {
             .unwrap_or_else(|| panic!("{}: not a count: {v}", self.id(field)))
     }
 
+    /// The counts `(x1, n1, x2, n2)` of a two-proportion case: successes and trials of each.
+    #[track_caller]
+    pub(crate) fn two_proportions(&self) -> (u64, u64, u64, u64) {
+        (
+            self.count("x1"),
+            self.count("n1"),
+            self.count("x2"),
+            self.count("n2"),
+        )
+    }
+
     /// An array of numbers.
     #[track_caller]
     pub(crate) fn nums(&self, field: &str) -> Vec<f64> {
