@@ -14,7 +14,7 @@ use layanan::stats::{
 };
 use serde_json::Value;
 
-use crate::support::reference::{self, REL, assert_rel, num, nums};
+use crate::support::reference::{self, REL, assert_rel, counts, num, nums};
 
 /// The fixture of this module.
 const FIXTURE: &str = "compare_reference.json";
@@ -273,12 +273,7 @@ fn fisher_exact_matches_scipy() {
     let mut checked = 0;
     for case in cases {
         let name = case["name"].as_str().expect("name");
-        let t: Vec<u64> = case["table"]
-            .as_array()
-            .expect("table")
-            .iter()
-            .map(|v| v.as_u64().expect("a count"))
-            .collect();
+        let t = counts(case, "table");
         for (key, alternative) in [
             ("two-sided", Alternative::TwoSided),
             ("less", Alternative::Less),

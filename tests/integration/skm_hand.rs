@@ -13,7 +13,7 @@ use layanan::{
     SkmReport, SkmTally, Weight,
 };
 
-use crate::support::{skm_tally_of_rows, three_questionnaires_with_blanks};
+use crate::support::{SKM_2017_KEYS, skm_tally_of_rows, three_questionnaires_with_blanks};
 
 /// A tally in which element `e` received `per_element[e][v − 1]` answers `v`. Row `r` gives
 /// element `e` its `r`-th answer in the order 1, 1, …, 2, …, 4; an element with fewer answers
@@ -457,20 +457,6 @@ fn nrr_rounded_or_truncated_before_weighting() {
 
 // ------------------------------------------------------------------ custom instruments
 
-fn keys() -> [&'static str; 9] {
-    [
-        "persyaratan",
-        "prosedur",
-        "waktu",
-        "biaya",
-        "produk",
-        "kompetensi",
-        "perilaku",
-        "sarana",
-        "pengaduan",
-    ]
-}
-
 #[test]
 fn an_extra_element_gets_equal_weights_of_one_tenth() {
     let parkir = Element::new("parkir", "Parkir", "parking").unwrap();
@@ -513,7 +499,7 @@ fn an_extra_element_gets_equal_weights_of_one_tenth() {
 #[test]
 fn reweighting_that_sums_to_one() {
     // Persyaratan 1/5, the other eight 1/10: 1/5 + 8/10 = 1.
-    let mut weights: Vec<(&str, Weight)> = keys()
+    let mut weights: Vec<(&str, Weight)> = SKM_2017_KEYS
         .iter()
         .map(|k| (*k, Weight::new(1, 10).unwrap()))
         .collect();
@@ -536,7 +522,8 @@ fn reweighting_that_sums_to_one() {
     assert_eq!((equal.ikm_rounded, equal.mutu), (80.56, Mutu::B));
 
     // Printed weights in thousandths that do add up: 0.12 + 8 · 0.11 = 1.
-    let mut printed_weights: Vec<(&str, Weight)> = keys().iter().map(|k| (*k, w("0.11"))).collect();
+    let mut printed_weights: Vec<(&str, Weight)> =
+        SKM_2017_KEYS.iter().map(|k| (*k, w("0.11"))).collect();
     printed_weights[8].1 = w("0.12");
     let reweighted = skm().with_weights(&printed_weights).unwrap();
     assert_eq!(reweighted.weights()[8], Weight::new(3, 25).unwrap());
@@ -545,7 +532,7 @@ fn reweighting_that_sums_to_one() {
 #[test]
 fn weights_that_do_not_sum_to_one_are_rejected() {
     // Nine weights of 1/10 sum to 9/10.
-    let tenths: Vec<(&str, Weight)> = keys()
+    let tenths: Vec<(&str, Weight)> = SKM_2017_KEYS
         .iter()
         .map(|k| (*k, Weight::new(1, 10).unwrap()))
         .collect();
@@ -554,7 +541,7 @@ fn weights_that_do_not_sum_to_one_are_rejected() {
     assert_eq!(err.to_string(), "weights must sum to 1, got 9/10");
 
     // The printed 0.111 as a real weight: 9 · 0.111 = 0.999 = 999/1000.
-    let thousandths: Vec<(&str, Weight)> = keys().iter().map(|k| (*k, w("0.111"))).collect();
+    let thousandths: Vec<(&str, Weight)> = SKM_2017_KEYS.iter().map(|k| (*k, w("0.111"))).collect();
     let err = skm().with_weights(&thousandths).unwrap_err();
     assert_eq!(err.to_string(), "weights must sum to 1, got 999/1000");
 

@@ -48,7 +48,7 @@ use layanan::stats::{
 use layanan::{Interval, Level};
 use serde_json::Value;
 
-use crate::support::reference::{self, num, nums};
+use crate::support::reference::{self, counts, num, nums};
 
 /// The cases of group `name` of the fixture (at least one).
 fn group(name: &str) -> &'static [Value] {
@@ -498,12 +498,7 @@ fn pairwise_standardised_alpha_is_of_pairwise_correlations() {
 fn fisher_counts_a_table_that_ties_the_observed_one() {
     for case in group("fisher_ties") {
         let name = case["name"].as_str().unwrap_or("?");
-        let t: Vec<u64> = case["table"]
-            .as_array()
-            .expect("table")
-            .iter()
-            .map(|v| v.as_u64().expect("a count"))
-            .collect();
+        let t = counts(case, "table");
         let test =
             layanan::stats::fisher_exact(t[0], t[1], t[2], t[3], Alternative::TwoSided).unwrap();
         within(name, test.p_value, num(case, "p_two_sided"), REL);

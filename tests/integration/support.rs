@@ -1,7 +1,10 @@
 //! Helpers every test module shares: instants, tolerances, `Debug` comparison of reports,
 //! and the serde round trip.
 
-use layanan::{Instrument, SkmAnswers, SkmTally, Timestamp};
+use layanan::{
+    Completion, Instrument, Money, ServiceStandard, SkmAnswers, SkmTally, Standards, TimeSpan,
+    Timestamp,
+};
 
 pub(crate) mod reference;
 
@@ -33,6 +36,29 @@ pub(crate) fn at(text: &str) -> Timestamp {
 /// `base` plus `minutes` (may be fractional: milliseconds are kept).
 pub(crate) fn plus_minutes(base: Timestamp, minutes: f64) -> Timestamp {
     Timestamp::from_unix_millis(base.unix_millis() + (minutes * 60_000.0).round() as i64)
+}
+
+/// The keys of the nine elements of the 2017 SKM instrument, in order.
+pub(crate) const SKM_2017_KEYS: [&str; 9] = [
+    "persyaratan",
+    "prosedur",
+    "waktu",
+    "biaya",
+    "produk",
+    "kompetensi",
+    "perilaku",
+    "sarana",
+    "pengaduan",
+];
+
+/// `ktp-el`: done within 60 minutes, waiting target 30 minutes, no fee; no other service.
+pub(crate) fn ktp_el_standards() -> Standards {
+    [ServiceStandard::new("ktp-el", Money::ZERO)
+        .unwrap()
+        .with_completion(Completion::Within(TimeSpan::from_minutes(60)))
+        .with_max_wait(TimeSpan::from_minutes(30))]
+    .into_iter()
+    .collect()
 }
 
 /// A tally of `rows` on `instrument`: one questionnaire a row, `None` for a blank element.

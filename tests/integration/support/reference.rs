@@ -68,6 +68,17 @@ pub(crate) fn nums(case: &Value, key: &str) -> Vec<f64> {
         .collect()
 }
 
+/// The array of counts `key` of a case (panics if it is missing or holds a non-count).
+#[track_caller]
+pub(crate) fn counts(case: &Value, key: &str) -> Vec<u64> {
+    case.get(key)
+        .and_then(Value::as_array)
+        .unwrap_or_else(|| panic!("no array `{key}`"))
+        .iter()
+        .map(|v| v.as_u64().expect("a count"))
+        .collect()
+}
+
 /// Asserts `|got − want| ≤ rel·|want| + floor`, naming `what` when it fails (a NaN fails).
 #[track_caller]
 pub(crate) fn assert_rel(what: &str, got: f64, want: f64, rel: f64, floor: f64) {
