@@ -35,6 +35,18 @@ fn visit(
     courtesy: Option<i64>,
 ) -> Interaction {
     let arrived = at("2025-03-04T08:00:00+07:00");
+    visit_arriving(arrived, service, minutes, paid, rating, courtesy)
+}
+
+/// [`visit`], arriving at `arrived`.
+fn visit_arriving(
+    arrived: Timestamp,
+    service: &str,
+    minutes: Option<u32>,
+    paid: Option<u64>,
+    rating: Option<i64>,
+    courtesy: Option<i64>,
+) -> Interaction {
     let mut b = Interaction::builder(service, "kel-a", arrived);
     if let Some(m) = minutes {
         b = b.finished_at(plus_minutes(arrived, f64::from(m)));
@@ -216,21 +228,7 @@ fn random_visit() -> impl Strategy<Value = Interaction> {
     )
         .prop_map(|(service, minutes, paid, rating, courtesy, offset)| {
             let arrived = plus_minutes(at("2025-03-04T08:00:00+07:00"), f64::from(offset));
-            let mut b = Interaction::builder(service, "kel-a", arrived);
-            if let Some(m) = minutes {
-                b = b.finished_at(plus_minutes(arrived, f64::from(m)));
-            }
-            if let Some(p) = paid {
-                b = b.paid(Money::new(p));
-            }
-            if let Some(r) = rating {
-                b = b.empathy(RatingScale::FIVE_POINT.rating(r).unwrap());
-            }
-            if let Some(a) = courtesy {
-                let skm = Instrument::permenpanrb_14_2017();
-                b = b.skm(skm.answers().set("perilaku", a).unwrap().build());
-            }
-            b.build().unwrap()
+            visit_arriving(arrived, service, minutes, paid, rating, courtesy)
         })
 }
 
