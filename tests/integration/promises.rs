@@ -6,15 +6,14 @@
 //! is the speed, cost or empathy report's, and a visit with no promise measured is not judged.
 
 use layanan::prelude::*;
-use layanan::stats::{ProportionMethod, proportion_interval};
 use layanan::{
-    Completion, CostTally, EmpathyTally, Error, Instrument, Interaction, Level, Money, Promise,
+    Completion, CostTally, EmpathyTally, Error, Instrument, Interaction, Money, Promise,
     PromiseOptions, PromiseTally, PromiseTargets, RatingScale, ServiceStandard, SpeedTally,
     Standards, TimeSpan, Timestamp, Weakest,
 };
 use proptest::prelude::*;
 
-use crate::support::{at, plus_minutes, proptest_cases};
+use crate::support::{assert_wilson_share, at, plus_minutes, proptest_cases};
 
 /// `ktp-el`: free, 60 minutes. `legalisir`: no standard.
 fn standards() -> Standards {
@@ -106,11 +105,7 @@ fn hand_worked_report() {
         (7, 6, 0, 1)
     );
     let all = report.all_kept.unwrap();
-    assert_eq!((all.count, all.of), (1, 6));
-    assert_eq!(
-        all.interval,
-        proportion_interval(1, 6, Level::default(), ProportionMethod::Wilson).unwrap()
-    );
+    assert_wilson_share(&all, 1, 6);
     let kept = |p: Promise| {
         let s = report.promise(p).unwrap().kept.unwrap();
         (s.count, s.of)

@@ -13,7 +13,7 @@ use layanan::{
     SpeedTally, Standards, Summary, TimeSpan, Timestamp,
 };
 
-use crate::support::{assert_close, at, ktp_el_standards, plus_minutes};
+use crate::support::{assert_close, assert_wilson_share, at, ktp_el_standards, plus_minutes};
 
 /// A visit arriving at `arrived` (local WIB, `YYYY-MM-DDTHH:MM`), waiting `wait` minutes and
 /// served `service` minutes (unfinished when `None`).
@@ -293,11 +293,7 @@ fn waiting_target_share() {
         .report()
         .unwrap();
     let wait = report.within_wait_target.unwrap();
-    assert_eq!((wait.count, wait.of), (3, 6));
-    assert_eq!(
-        wait.interval,
-        proportion_interval(3, 6, Level::default(), ProportionMethod::Wilson).unwrap()
-    );
+    assert_wilson_share(&wait, 3, 6);
     // A wait of exactly the target is within it.
     let exact = counter("ktp-el", "2025-03-04T09:00", 30, Some(10));
     let report = tally_of([&exact], &ktp_el_standards()).report().unwrap();

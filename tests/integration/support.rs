@@ -1,9 +1,10 @@
 //! Helpers every test module shares: instants, tolerances, `Debug` comparison of reports,
 //! and the serde round trip.
 
+use layanan::stats::{ProportionMethod, proportion_interval};
 use layanan::{
-    Completion, Instrument, Money, ServiceStandard, SkmAnswers, SkmTally, Standards, TimeSpan,
-    Timestamp,
+    Completion, Instrument, Level, Money, ServiceStandard, Share, SkmAnswers, SkmTally, Standards,
+    TimeSpan, Timestamp,
 };
 
 pub(crate) mod reference;
@@ -94,6 +95,16 @@ pub(crate) fn three_questionnaires_with_blanks() -> Vec<Vec<Option<i64>>> {
     ]
     .map(skm_row)
     .to_vec()
+}
+
+/// `share` is `count` of `of`, with the Wilson interval of that proportion at the default level.
+#[track_caller]
+pub(crate) fn assert_wilson_share(share: &Share, count: u64, of: u64) {
+    assert_eq!((share.count, share.of), (count, of));
+    assert_eq!(
+        share.interval,
+        proportion_interval(count, of, Level::default(), ProportionMethod::Wilson).unwrap()
+    );
 }
 
 /// `|got − want| ≤ tol · max(|got|, |want|)` (exact equality always passes).
