@@ -6,7 +6,7 @@
 //! The number of random cases per property is `LAYANAN_PROPTEST_CASES` (default 256).
 
 use layanan::prelude::*;
-use layanan::{Element, Error, Instrument, SkmAnswers, SkmReport, SkmTally, Weight};
+use layanan::{Element, Error, Instrument, SkmReport, SkmTally, Weight};
 use proptest::prelude::*;
 
 use crate::support::{proptest_cases, skm_tally_of_rows};
@@ -150,6 +150,7 @@ fn merging_tallies_of_different_instruments_is_an_error() {
 #[cfg(feature = "serde")]
 mod serde_laws {
     use super::*;
+    use layanan::SkmAnswers;
     use serde_json::{Value, json};
 
     /// A national-scale tally (3e15 questionnaires: three answer rows, each given 1e15 times)
