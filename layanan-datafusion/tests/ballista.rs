@@ -5,9 +5,6 @@
 //!
 //! Run with `cargo test -p layanan-datafusion --features ballista --test ballista`.
 
-use std::collections::BTreeMap;
-use std::fs::File;
-use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -19,39 +16,13 @@ use datafusion::arrow::array::{Array, AsArray, RecordBatch};
 use datafusion::arrow::compute::{cast, concat_batches};
 use datafusion::arrow::datatypes::{DataType, UInt64Type};
 use datafusion::error::Result;
-use datafusion::prelude::{CsvReadOptions, SessionConfig, SessionContext};
-use layanan::read::{HolidayReader, ReadOptions, SkmReader, StandardReader};
-use layanan::{Calendar, Date, Instrument, SkmResponse, SkmTally, Standards, Tally};
+use datafusion::prelude::{SessionConfig, SessionContext};
+use layanan::Tally;
 use layanan_datafusion::Settings;
 
-/// A file of the sample data.
-fn data(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../examples/data")
-        .join(name)
-}
+mod common;
 
-/// The sample's calendar: WIB with its holidays.
-fn calendar() -> Calendar {
-    let file = File::open(data("holidays.csv")).expect("holidays.csv");
-    let holidays: Vec<Date> = HolidayReader::new(file, &ReadOptions::new())
-        .expect("header")
-        .collect::<layanan::Result<_>>()
-        .expect("holidays");
-    Calendar::wib().with_holidays(holidays)
-}
-
-/// The sample's service standards, on its calendar.
-fn standards() -> Standards {
-    let calendar = calendar();
-    let options = ReadOptions::new().with_calendar(calendar.clone());
-    let file = File::open(data("standards.csv")).expect("standards.csv");
-    StandardReader::new(file, &options)
-        .expect("header")
-        .collect::<layanan::Result<Standards>>()
-        .expect("standards")
-        .with_calendar(calendar)
-}
+use common::{VISIT_ARGS, register_tables, skm_by_unit, standards};
 
 /// Four target partitions and batches of 37 rows: every aggregate is partial on several tasks,
 /// its states shuffled between Ballista's stages and merged.
@@ -61,21 +32,11 @@ fn config() -> SessionConfig {
         .with_batch_size(37)
 }
 
-/// The sample's files as tables `skm` and `visits` of `ctx`.
-async fn tables(ctx: &SessionContext) -> Result<()> {
-    let path = |name: &str| data(name).to_string_lossy().into_owned();
-    ctx.register_csv("skm", &path("skm.csv"), CsvReadOptions::new())
-        .await?;
-    ctx.register_csv("visits", &path("interactions.csv"), CsvReadOptions::new())
-        .await?;
-    Ok(())
-}
-
 /// DataFusion in-process, the functions judging visits by `settings`.
 async fn in_process(settings: Settings) -> Result<SessionContext> {
     let ctx = SessionContext::new_with_config(config());
     layanan_datafusion::register_with(&ctx, settings);
-    tables(&ctx).await?;
+    register_tables(&ctx).await?;
     Ok(ctx)
 }
 
@@ -93,8 +54,6 @@ async fn query(ctx: &SessionContext, sql: &str) -> Result<RecordBatch> {
 }
 
 const ANSWERS: &str = "u1, u2, u3, u4, u5, u6, u7, u8, u9";
-const VISIT_ARGS: &str =
-    "service, unit, arrived_at, started_at, finished_at, official_fee, paid, recommend, empathy";
 
 /// The queries of the DataFusion tests, one row per unit, ordered by unit.
 fn queries() -> Vec<(&'static str, String)> {
@@ -148,30 +107,26 @@ fn assert_same(got: &RecordBatch, expected: &RecordBatch, what: &str) {
     }
 }
 
-/// The library's SKM report per unit of the sample.
-fn library_skm_by_unit() -> BTreeMap<String, SkmTally> {
-    let options = ReadOptions::new().with_calendar(calendar());
-    let file = File::open(data("skm.csv")).expect("skm.csv");
-    let responses: Vec<SkmResponse> = SkmReader::new(file, &options)
-        .expect("header")
-        .collect::<layanan::Result<_>>()
-        .expect("questionnaires");
-    let mut tallies: BTreeMap<String, SkmTally> = BTreeMap::new();
-    for q in responses {
-        tallies
-            .entry(q.unit().expect("unit").to_owned())
-            .or_insert_with(|| SkmTally::new(Instrument::permenpanrb_14_2017()))
-            .push(&q)
-            .expect("counted");
-    }
-    tallies
+/// The first query (`skm_ikm` by unit) fails on `ctx` within two minutes, its error naming
+/// `skm_ikm`: `who` (printed with the error) does not know the function.
+async fn assert_skm_ikm_unknown(ctx: &SessionContext, who: &str) {
+    let sql = &queries()[0].1;
+    let run = async { ctx.sql(sql).await?.collect().await };
+    let err = tokio::time::timeout(Duration::from_secs(120), run)
+        .await
+        .expect("an answer in two minutes")
+        .err()
+        .unwrap_or_else(|| panic!("{who} does not know skm_ikm, yet the query ran"));
+    let message = err.to_string();
+    println!("{who}: {message}");
+    assert!(message.contains("skm_ikm"), "{message}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn on_ballista_the_functions_give_the_in_process_rows() -> Result<()> {
     let settings = Settings::new(standards());
     let cluster = layanan_datafusion::ballista::standalone(settings.clone(), config()).await?;
-    tables(&cluster).await?;
+    register_tables(&cluster).await?;
     let local = in_process(settings).await?;
 
     // Ballista's plan: partial tallies in one stage, shuffled by unit to the next, merged.
@@ -207,7 +162,7 @@ async fn on_ballista_the_functions_give_the_in_process_rows() -> Result<()> {
         .column_by_name("ikm_rounded")
         .expect("ikm_rounded")
         .as_primitive::<datafusion::arrow::datatypes::Float64Type>();
-    let expected = library_skm_by_unit();
+    let expected = skm_by_unit();
     assert_eq!(units.len(), expected.len());
     for (row, (unit, tally)) in expected.iter().enumerate() {
         let report = tally.report().expect("report");
@@ -224,16 +179,8 @@ async fn a_stock_cluster_without_the_functions_fails_the_query() -> Result<()> {
     // Ballista's own scheduler and executor; the functions on the client only.
     let ctx = SessionContext::standalone().await?;
     layanan_datafusion::register_with_standards(&ctx, standards());
-    tables(&ctx).await?;
-    let sql = &queries()[0].1;
-    let run = async { ctx.sql(sql).await?.collect().await };
-    let err = tokio::time::timeout(Duration::from_secs(120), run)
-        .await
-        .expect("an answer in two minutes")
-        .expect_err("the cluster does not know skm_ikm");
-    let message = err.to_string();
-    println!("a stock cluster: {message}");
-    assert!(message.contains("skm_ikm"), "{message}");
+    register_tables(&ctx).await?;
+    assert_skm_ikm_unknown(&ctx, "a stock cluster").await;
     Ok(())
 }
 
@@ -265,16 +212,8 @@ async fn a_stock_executor_fails_the_query() -> Result<()> {
         settings,
     )
     .await?;
-    tables(&ctx).await?;
-    let sql = &queries()[0].1;
-    let run = async { ctx.sql(sql).await?.collect().await };
-    let err = tokio::time::timeout(Duration::from_secs(120), run)
-        .await
-        .expect("an answer in two minutes")
-        .expect_err("the executor does not know skm_ikm");
-    let message = err.to_string();
-    println!("a stock executor: {message}");
-    assert!(message.contains("skm_ikm"), "{message}");
+    register_tables(&ctx).await?;
+    assert_skm_ikm_unknown(&ctx, "a stock executor").await;
     Ok(())
 }
 
@@ -284,7 +223,7 @@ async fn the_cluster_judges_visits_by_its_own_settings() -> Result<()> {
     // the function's name only, so the visits are judged as the cluster's functions judge them.
     let cluster = layanan_datafusion::ballista::standalone(Settings::default(), config()).await?;
     layanan_datafusion::register_with_standards(&cluster, standards());
-    tables(&cluster).await?;
+    register_tables(&cluster).await?;
     let sql = &queries()[2].1;
     let got = query(&cluster, sql).await?;
     let no_standards = query(&in_process(Settings::default()).await?, sql).await?;

@@ -3,8 +3,6 @@
 //! with an absolute floor of 1e-14 for bounds built as `estimate ± half-width`), hand-worked
 //! cases, errors, and a seeded simulation of the false-discovery rate.
 
-use std::sync::OnceLock;
-
 use layanan::stats::{Moments, TestMethod, Xoshiro256PlusPlus};
 use layanan::{
     Adjustment, CompareOptions, Error, GroupTally, Interval, Level, NoTrend, Verdict,
@@ -12,26 +10,12 @@ use layanan::{
 };
 use serde_json::Value;
 
-const REL: f64 = 1e-10;
+use crate::support::reference::{REL, assert_rel, group};
 
-fn fixture() -> &'static Value {
-    static JSON: OnceLock<Value> = OnceLock::new();
-    JSON.get_or_init(|| {
-        let path = concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/tests/fixtures/compare_reference.json"
-        );
-        serde_json::from_str(&std::fs::read_to_string(path).expect("read fixture")).expect("JSON")
-    })
-}
-
+/// `|got − want| ≤ 1e-10·|want| + floor`.
 #[track_caller]
 fn close(what: &str, got: f64, want: f64, floor: f64) {
-    let tol = REL * want.abs().max(f64::MIN_POSITIVE) + floor;
-    assert!(
-        (got - want).abs() <= tol,
-        "{what}: got {got:e}, want {want:e}"
-    );
+    assert_rel(what, got, want, REL, floor);
 }
 
 #[track_caller]
@@ -60,7 +44,7 @@ fn verdict_name(v: Verdict) -> &'static str {
 
 #[test]
 fn compare_groups_matches_statsmodels_and_scipy() {
-    let cases = fixture()["compare_groups"].as_array().expect("group");
+    let cases = group("compare_reference.json", "compare_groups");
     assert_eq!(cases.len(), 3);
     let mut rows_checked = 0;
     for case in cases {

@@ -7,62 +7,29 @@
 //! only to ~1e-16 absolute, so they get an absolute floor of 1e-14 times the estimate's scale.
 //! Every test asserts it looked at every case.
 
-use std::sync::OnceLock;
-
 use layanan::Level;
 use layanan::stats::{
-    Alternative, MannKendall, beta_binomial_shrinkage, fisher_exact, mann_kendall,
+    Alternative, MannKendall, Shrunken, beta_binomial_shrinkage, fisher_exact, mann_kendall,
     mann_kendall_hamed_rao, normal_shrinkage, seasonal_mann_kendall, sens_slope,
 };
 use serde_json::Value;
 
-const REL: f64 = 1e-10;
+use crate::support::reference::{self, REL, assert_rel, counts, num, nums};
 
-const FIXTURE: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/tests/fixtures/compare_reference.json"
-);
+/// The fixture of this module.
+const FIXTURE: &str = "compare_reference.json";
 
-fn fixture() -> &'static Value {
-    static JSON: OnceLock<Value> = OnceLock::new();
-    JSON.get_or_init(|| {
-        let text = std::fs::read_to_string(FIXTURE).expect("read compare_reference.json");
-        serde_json::from_str(&text).expect("compare_reference.json is JSON")
-    })
-}
-
+/// The cases of group `name` (at least one).
 fn group(name: &str) -> &'static [Value] {
-    let list = fixture()
-        .get(name)
-        .and_then(Value::as_array)
-        .unwrap_or_else(|| panic!("no group `{name}`"));
+    let list = reference::group(FIXTURE, name);
     assert!(!list.is_empty(), "{name}: no cases");
     list
 }
 
-fn num(case: &Value, key: &str) -> f64 {
-    case.get(key)
-        .and_then(Value::as_f64)
-        .unwrap_or_else(|| panic!("{case}: no number `{key}`"))
-}
-
-fn nums(case: &Value, key: &str) -> Vec<f64> {
-    case.get(key)
-        .and_then(Value::as_array)
-        .unwrap_or_else(|| panic!("no array `{key}`"))
-        .iter()
-        .map(|v| v.as_f64().expect("a number"))
-        .collect()
-}
-
+/// `|got − want| ≤ 1e-10·|want| + floor`.
 #[track_caller]
 fn close(what: &str, got: f64, want: f64, floor: f64) {
-    let tol = REL * want.abs().max(f64::MIN_POSITIVE) + floor;
-    assert!(
-        (got - want).abs() <= tol,
-        "{what}: got {got:e}, want {want:e} (diff {:e})",
-        (got - want).abs()
-    );
+    assert_rel(what, got, want, REL, floor);
 }
 
 #[test]
@@ -199,6 +166,43 @@ fn trend_variants_refuse_what_they_cannot_test() {
     ));
 }
 
+/// The shrunken groups are the case's `groups`, in order: raw value, weight and estimate within
+/// 1e-10 relative, the interval's bounds with an absolute floor of `bound_floor` times the
+/// estimate's magnitude.
+#[track_caller]
+fn assert_shrunk_groups(name: &str, got: &[Shrunken], case: &Value, bound_floor: f64) {
+    let want = case["groups"].as_array().expect("groups");
+    assert_eq!(got.len(), want.len(), "{name}");
+    for (i, (got, want)) in got.iter().zip(want).enumerate() {
+        let floor = bound_floor * num(want, "estimate").abs();
+        close(&format!("{name} #{i}: raw"), got.raw, num(want, "raw"), 0.0);
+        close(
+            &format!("{name} #{i}: weight"),
+            got.weight,
+            num(want, "weight"),
+            0.0,
+        );
+        close(
+            &format!("{name} #{i}: estimate"),
+            got.estimate.estimate(),
+            num(want, "estimate"),
+            0.0,
+        );
+        close(
+            &format!("{name} #{i}: lower"),
+            got.estimate.lower(),
+            num(want, "lower"),
+            floor,
+        );
+        close(
+            &format!("{name} #{i}: upper"),
+            got.estimate.upper(),
+            num(want, "upper"),
+            floor,
+        );
+    }
+}
+
 #[test]
 fn hamed_rao_refuses_a_correction_that_leaves_no_variance() {
     use layanan::stats::Error;
@@ -257,35 +261,7 @@ fn beta_binomial_shrinkage_matches_numpy() {
             ),
             None => assert_eq!(eb.prior_strength, None, "{name}"),
         }
-        let want = case["groups"].as_array().expect("groups");
-        assert_eq!(eb.groups.len(), want.len(), "{name}");
-        for (i, (got, want)) in eb.groups.iter().zip(want).enumerate() {
-            close(&format!("{name} #{i}: raw"), got.raw, num(want, "raw"), 0.0);
-            close(
-                &format!("{name} #{i}: weight"),
-                got.weight,
-                num(want, "weight"),
-                0.0,
-            );
-            close(
-                &format!("{name} #{i}: estimate"),
-                got.estimate.estimate(),
-                num(want, "estimate"),
-                0.0,
-            );
-            close(
-                &format!("{name} #{i}: lower"),
-                got.estimate.lower(),
-                num(want, "lower"),
-                0.0,
-            );
-            close(
-                &format!("{name} #{i}: upper"),
-                got.estimate.upper(),
-                num(want, "upper"),
-                0.0,
-            );
-        }
+        assert_shrunk_groups(name, &eb.groups, case, 0.0);
         checked += 1;
     }
     assert_eq!(checked, cases.len());
@@ -308,36 +284,7 @@ fn normal_shrinkage_matches_numpy() {
         );
         close(&format!("{name}: tau2"), eb.tau2, num(case, "tau2"), 0.0);
         close(&format!("{name}: Q"), eb.q, num(case, "q"), 0.0);
-        let want = case["groups"].as_array().expect("groups");
-        assert_eq!(eb.groups.len(), want.len(), "{name}");
-        for (i, (got, want)) in eb.groups.iter().zip(want).enumerate() {
-            let scale = num(want, "estimate").abs();
-            close(&format!("{name} #{i}: raw"), got.raw, num(want, "raw"), 0.0);
-            close(
-                &format!("{name} #{i}: weight"),
-                got.weight,
-                num(want, "weight"),
-                0.0,
-            );
-            close(
-                &format!("{name} #{i}: estimate"),
-                got.estimate.estimate(),
-                num(want, "estimate"),
-                0.0,
-            );
-            close(
-                &format!("{name} #{i}: lower"),
-                got.estimate.lower(),
-                num(want, "lower"),
-                1e-14 * scale,
-            );
-            close(
-                &format!("{name} #{i}: upper"),
-                got.estimate.upper(),
-                num(want, "upper"),
-                1e-14 * scale,
-            );
-        }
+        assert_shrunk_groups(name, &eb.groups, case, 1e-14);
         checked += 1;
     }
     assert_eq!(checked, cases.len());
@@ -349,12 +296,7 @@ fn fisher_exact_matches_scipy() {
     let mut checked = 0;
     for case in cases {
         let name = case["name"].as_str().expect("name");
-        let t: Vec<u64> = case["table"]
-            .as_array()
-            .expect("table")
-            .iter()
-            .map(|v| v.as_u64().expect("a count"))
-            .collect();
+        let t = counts(case, "table");
         for (key, alternative) in [
             ("two-sided", Alternative::TwoSided),
             ("less", Alternative::Less),

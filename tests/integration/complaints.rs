@@ -8,13 +8,13 @@
 //! in `laws`.
 
 use layanan::prelude::*;
-use layanan::stats::{ProportionMethod, QuantileType, proportion_interval};
+use layanan::stats::QuantileType;
 use layanan::{
     Calendar, Calendars, Complaint, ComplaintOptions, ComplaintTally, ComplaintTargets, Completion,
-    Date, Error, Level, TimeSpan, Timestamp,
+    Date, Error, TimeSpan, Timestamp,
 };
 
-use crate::support::{assert_close, at};
+use crate::support::{assert_close, assert_wilson_share, at};
 
 /// Four complaints (WIB):
 ///
@@ -88,11 +88,7 @@ fn against_a_working_day_target() {
         (4, 4, 3, 1)
     );
     let within = report.resolved_within_target.unwrap();
-    assert_eq!((within.count, within.of), (2, 4));
-    assert_eq!(
-        within.interval,
-        proportion_interval(2, 4, Level::default(), ProportionMethod::Wilson).unwrap()
-    );
+    assert_wilson_share(&within, 2, 4);
     assert_eq!(report.resolution_pending, 0);
     let responded = report.responded_within_target.unwrap();
     assert_eq!((responded.count, responded.of), (4, 4));

@@ -8,13 +8,11 @@
 //! laws are in `laws`.
 
 use layanan::prelude::*;
-use layanan::stats::{ProportionMethod, proportion_interval};
 use layanan::{
-    EmpathyTally, Error, Instrument, Interaction, Level, Mutu, Rating, RatingScale, SkmAnswers,
-    Timestamp,
+    EmpathyTally, Error, Instrument, Interaction, Mutu, Rating, RatingScale, SkmAnswers, Timestamp,
 };
 
-use crate::support::{QUANTILE_TOL, assert_close};
+use crate::support::{QUANTILE_TOL, assert_close, assert_wilson_share};
 
 /// `t(0.975, df)` for df = 1, 2, 3, 4 (tables; scipy.stats.t.ppf).
 const T975: [f64; 4] = [
@@ -76,11 +74,7 @@ fn top_two_boxes_on_five_points() {
     assert_eq!(ratings.scale, five);
     assert_eq!(ratings.n, 5);
     assert_eq!(ratings.counts, [1, 1, 0, 2, 1]);
-    assert_eq!((ratings.top_two.count, ratings.top_two.of), (3, 5));
-    assert_eq!(
-        ratings.top_two.interval,
-        proportion_interval(3, 5, Level::default(), ProportionMethod::Wilson).unwrap()
-    );
+    assert_wilson_share(&ratings.top_two, 3, 5);
     assert_close(ratings.mean, 3.2, 1e-15);
     let mean = ratings.mean_interval.unwrap();
     assert_close(mean.estimate(), 3.2, 1e-15);

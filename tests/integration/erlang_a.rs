@@ -5,34 +5,21 @@
 //! exactly.
 
 use layanan::stats::{ErlangA, ErlangC, Error};
-use serde_json::Value;
 
-fn fixture() -> Value {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/queue_reference.json"
-    );
-    serde_json::from_str(&std::fs::read_to_string(path).expect("read")).expect("JSON")
-}
+use crate::support::reference::{assert_rel, group, num};
 
-fn num(v: &Value, key: &str) -> f64 {
-    v[key]
-        .as_f64()
-        .unwrap_or_else(|| panic!("no number `{key}` in {v}"))
-}
+/// The fixture of this module.
+const FIXTURE: &str = "queue_reference.json";
 
+/// `|got − want| ≤ 1e-10·|want| + 1e-300`.
 #[track_caller]
 fn close(what: &str, got: f64, want: f64) {
-    assert!(
-        (got - want).abs() <= 1e-10 * want.abs() + 1e-300,
-        "{what}: got {got:e}, want {want:e}"
-    );
+    assert_rel(what, got, want, 1e-10, 1e-300);
 }
 
 #[test]
 fn erlang_a_matches_the_80_digit_reference() {
-    let fixture = fixture();
-    let cases = fixture["erlang_a"].as_array().expect("cases");
+    let cases = group(FIXTURE, "erlang_a");
     assert_eq!(cases.len(), 7);
     let mut thresholds = 0;
     for case in cases {
@@ -80,8 +67,7 @@ fn erlang_a_matches_the_80_digit_reference() {
 
 #[test]
 fn staffing_is_the_fewest_counters_meeting_both_targets() {
-    let fixture = fixture();
-    for case in fixture["erlang_a_staffing"].as_array().expect("cases") {
+    for case in group(FIXTURE, "erlang_a_staffing") {
         let n = ErlangA::servers_for(
             num(case, "arrivals_per_hour"),
             num(case, "mean_service_minutes"),

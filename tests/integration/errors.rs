@@ -20,6 +20,8 @@ use layanan::{
     Timestamp, Weekday, Weight,
 };
 
+use crate::support::SKM_2017_KEYS;
+
 /// Asserts the exact error and its exact message.
 #[track_caller]
 fn check<T: std::fmt::Debug>(result: Result<T, Error>, expected: Error, message: &str) {
@@ -35,18 +37,6 @@ fn ts(text: &str) -> Timestamp {
 fn skm() -> Instrument {
     Instrument::permenpanrb_14_2017()
 }
-
-const KEYS_2017: [&str; 9] = [
-    "persyaratan",
-    "prosedur",
-    "waktu",
-    "biaya",
-    "produk",
-    "kompetensi",
-    "perilaku",
-    "sarana",
-    "pengaduan",
-];
 
 // ---------------------------------------------------------------------------------------------
 // Trait guarantees
@@ -357,7 +347,7 @@ fn duplicate_element_in_an_instrument() {
 #[test]
 fn duplicate_element_in_weights() {
     let ninth = Weight::new(1, 9).unwrap();
-    let mut weights: Vec<(&str, Weight)> = KEYS_2017.iter().map(|k| (*k, ninth)).collect();
+    let mut weights: Vec<(&str, Weight)> = SKM_2017_KEYS.iter().map(|k| (*k, ninth)).collect();
     weights.push(("sarana", ninth));
     check(
         skm().with_weights(&weights),
@@ -371,7 +361,7 @@ fn duplicate_element_in_weights() {
 #[test]
 fn missing_weight() {
     let ninth = Weight::new(1, 9).unwrap();
-    let weights: Vec<(&str, Weight)> = KEYS_2017[..8].iter().map(|k| (*k, ninth)).collect();
+    let weights: Vec<(&str, Weight)> = SKM_2017_KEYS[..8].iter().map(|k| (*k, ninth)).collect();
     check(
         skm().with_weights(&weights),
         Error::Missing {
@@ -584,7 +574,7 @@ fn every_variant_is_listed() {
         name(
             &skm()
                 .with_weights(
-                    &KEYS_2017
+                    &SKM_2017_KEYS
                         .iter()
                         .map(|k| (*k, Weight::new(1, 10).unwrap()))
                         .collect::<Vec<_>>(),

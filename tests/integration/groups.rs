@@ -18,59 +18,24 @@
 //! 1.8e-7 relative on `offset_1e9`, kept as `scipy_statistic`). Every test asserts it looked
 //! at every case.
 
-use std::sync::OnceLock;
-
 use layanan::stats::{
-    self, Alternative, AnovaMethod, PosthocMethod, dunn, games_howell, kendall_tau_b,
-    mann_kendall_exact_p, one_way_anova, spearman_exact_p, studentized_range_cdf,
+    self, Alternative, AnovaMethod, PairwiseComparison, PosthocMethod, dunn, games_howell,
+    kendall_tau_b, mann_kendall_exact_p, one_way_anova, spearman_exact_p, studentized_range_cdf,
     studentized_range_sf, welch_anova,
 };
 use serde_json::Value;
 
-const REL: f64 = 1e-10;
+use crate::support::reference::{self, ALTERNATIVES, REL, assert_rel, num, nums};
 
-const FIXTURE: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/tests/fixtures/groups_reference.json"
-);
+/// The fixture of this module.
+const FIXTURE: &str = "groups_reference.json";
 
-fn fixture() -> &'static Value {
-    static JSON: OnceLock<Value> = OnceLock::new();
-    JSON.get_or_init(|| {
-        let text = std::fs::read_to_string(FIXTURE).expect("read groups_reference.json");
-        serde_json::from_str(&text).expect("groups_reference.json is JSON")
-    })
-}
-
+/// The cases of group `name` (at least 10).
 fn cases(name: &str) -> &'static [Value] {
-    let list = fixture()
-        .get(name)
-        .and_then(Value::as_array)
-        .unwrap_or_else(|| panic!("no group `{name}`"));
+    let list = reference::group(FIXTURE, name);
     assert!(list.len() >= 10, "{name}: only {} cases", list.len());
     list
 }
-
-fn num(case: &Value, key: &str) -> f64 {
-    case.get(key)
-        .and_then(Value::as_f64)
-        .unwrap_or_else(|| panic!("{case}: no number `{key}`"))
-}
-
-fn nums(case: &Value, key: &str) -> Vec<f64> {
-    case[key]
-        .as_array()
-        .unwrap_or_else(|| panic!("no array `{key}`"))
-        .iter()
-        .map(|v| v.as_f64().expect("a number"))
-        .collect()
-}
-
-const ALTERNATIVES: [(&str, Alternative); 3] = [
-    ("two-sided", Alternative::TwoSided),
-    ("less", Alternative::Less),
-    ("greater", Alternative::Greater),
-];
 
 fn groups(case: &Value) -> Vec<Vec<f64>> {
     case["groups"]
@@ -87,6 +52,7 @@ fn groups(case: &Value) -> Vec<Vec<f64>> {
         .collect()
 }
 
+/// `|got − want| ≤ 1e-10·|want|`.
 #[track_caller]
 fn close(what: &str, got: f64, want: f64) {
     close_floor(what, got, want, 0.0);
@@ -96,12 +62,7 @@ fn close(what: &str, got: f64, want: f64) {
 /// mean is known only to ~1e-16 of the data's magnitude, so their difference is too.
 #[track_caller]
 fn close_floor(what: &str, got: f64, want: f64, floor: f64) {
-    let tol = REL * want.abs() + floor;
-    assert!(
-        (got - want).abs() <= tol,
-        "{what}: got {got:e}, want {want:e} (diff {:e})",
-        (got - want).abs()
-    );
+    assert_rel(what, got, want, REL, floor);
 }
 
 #[test]
@@ -193,13 +154,20 @@ fn anova_matches_scipy_f_oneway() {
     assert_eq!(checked, 2 * cases("anova").len());
 }
 
-#[test]
-fn games_howell_matches_pingouin() {
+/// Every case of group `group`: `run` on its groups is an error where the fixture expects
+/// one, and otherwise gives the fixture's `pairs` in order, each by `method`, with the
+/// fixture's group indices, the rest of each pair checked by `check(what, got, want)`.
+fn check_pairwise(
+    group: &str,
+    method: PosthocMethod,
+    run: impl Fn(&[Vec<f64>]) -> Result<Vec<PairwiseComparison>, stats::Error>,
+    check: impl Fn(&str, &PairwiseComparison, &Value),
+) {
     let mut checked = 0;
-    for case in cases("games_howell") {
+    for case in cases(group) {
         let name = case["name"].as_str().expect("name");
         let data = groups(case);
-        let result = games_howell(&data);
+        let result = run(&data);
         if case.get("expected_error").is_some() {
             assert!(result.is_err(), "{name}: {result:?}");
             checked += 1;
@@ -210,9 +178,23 @@ fn games_howell_matches_pingouin() {
         assert_eq!(got.len(), want.len(), "{name}");
         for (g, w) in got.iter().zip(want) {
             let what = format!("{name} {}–{}", g.first, g.second);
-            assert_eq!(g.method, PosthocMethod::GamesHowell);
+            assert_eq!(g.method, method);
             assert_eq!(g.first as u64, w["first"].as_u64().expect("first"));
             assert_eq!(g.second as u64, w["second"].as_u64().expect("second"));
+            check(&what, g, w);
+        }
+        checked += 1;
+    }
+    assert_eq!(checked, cases(group).len());
+}
+
+#[test]
+fn games_howell_matches_pingouin() {
+    check_pairwise(
+        "games_howell",
+        PosthocMethod::GamesHowell,
+        games_howell,
+        |what, g, w| {
             let se = num(w, "standard_error");
             let diff = num(w, "difference");
             close_floor(&format!("{what}: diff"), g.difference, diff, 1e-13 * se);
@@ -226,46 +208,24 @@ fn games_howell_matches_pingouin() {
             close(&format!("{what}: df"), g.df.expect("df"), num(w, "df"));
             close(&format!("{what}: p"), g.p_value, num(w, "p_value"));
             assert_eq!(g.p_adjusted, g.p_value);
-        }
-        checked += 1;
-    }
-    assert_eq!(checked, cases("games_howell").len());
+        },
+    );
 }
 
 #[test]
 fn dunn_matches_scikit_posthocs() {
-    let mut checked = 0;
-    for case in cases("dunn") {
-        let name = case["name"].as_str().expect("name");
-        let data = groups(case);
-        let result = dunn(&data);
-        if case.get("expected_error").is_some() {
-            assert!(result.is_err(), "{name}: {result:?}");
-            checked += 1;
-            continue;
-        }
-        let got = result.unwrap_or_else(|e| panic!("{name}: {e}"));
-        let want = case["pairs"].as_array().expect("pairs");
-        assert_eq!(got.len(), want.len(), "{name}");
-        for (g, w) in got.iter().zip(want) {
-            let what = format!("{name} {}–{}", g.first, g.second);
-            assert_eq!(g.method, PosthocMethod::Dunn);
-            assert_eq!(g.first as u64, w["first"].as_u64().expect("first"));
-            assert_eq!(g.second as u64, w["second"].as_u64().expect("second"));
-            assert_eq!(g.df, None);
-            close(&format!("{what}: diff"), g.difference, num(w, "difference"));
-            close(
-                &format!("{what}: se"),
-                g.standard_error,
-                num(w, "standard_error"),
-            );
-            close(&format!("{what}: z"), g.statistic, num(w, "statistic"));
-            close(&format!("{what}: p"), g.p_value, num(w, "p_value"));
-            close(&format!("{what}: holm"), g.p_adjusted, num(w, "p_adjusted"));
-        }
-        checked += 1;
-    }
-    assert_eq!(checked, cases("dunn").len());
+    check_pairwise("dunn", PosthocMethod::Dunn, dunn, |what, g, w| {
+        assert_eq!(g.df, None);
+        close(&format!("{what}: diff"), g.difference, num(w, "difference"));
+        close(
+            &format!("{what}: se"),
+            g.standard_error,
+            num(w, "standard_error"),
+        );
+        close(&format!("{what}: z"), g.statistic, num(w, "statistic"));
+        close(&format!("{what}: p"), g.p_value, num(w, "p_value"));
+        close(&format!("{what}: holm"), g.p_adjusted, num(w, "p_adjusted"));
+    });
 }
 
 /// Hand-checked: two groups `[1, 2]`, `[3, 5]`: means 1.5 and 4, within sum of squares
@@ -367,14 +327,17 @@ fn kendall_tau_b_matches_scipy() {
     assert_eq!(checked, cases("kendall_tau_b").len());
 }
 
-#[test]
-fn mann_kendall_exact_matches_scipy() {
+/// Every case of group `group`: for each alternative, the exact p-value `run` gives on the
+/// case is the fixture's `pvalues`, or `NotApplicable` where the fixture expects an error.
+fn check_exact_pvalues(
+    group: &str,
+    run: impl Fn(&Value, Alternative) -> Result<f64, stats::Error>,
+) {
     let mut checked = 0;
-    for case in cases("mann_kendall_exact") {
+    for case in cases(group) {
         let name = case["name"].as_str().expect("name");
-        let series = nums(case, "series");
         for (key, alternative) in ALTERNATIVES {
-            let result = mann_kendall_exact_p(&series, alternative);
+            let result = run(case, alternative);
             if case.get("expected_error").is_some() {
                 assert!(
                     matches!(result, Err(stats::Error::NotApplicable { .. })),
@@ -387,7 +350,14 @@ fn mann_kendall_exact_matches_scipy() {
         }
         checked += 1;
     }
-    assert_eq!(checked, cases("mann_kendall_exact").len());
+    assert_eq!(checked, cases(group).len());
+}
+
+#[test]
+fn mann_kendall_exact_matches_scipy() {
+    check_exact_pvalues("mann_kendall_exact", |case, alternative| {
+        mann_kendall_exact_p(&nums(case, "series"), alternative)
+    });
 }
 
 /// Hand-checked: beyond 33 pairs scipy keeps the exact p-value only when `S` is at its
@@ -455,25 +425,9 @@ fn kendall_rejects_bad_input_naming_it() {
 
 #[test]
 fn spearman_exact_matches_permutation_enumeration() {
-    let mut checked = 0;
-    for case in cases("spearman_exact") {
-        let name = case["name"].as_str().expect("name");
-        let (x, y) = (nums(case, "x"), nums(case, "y"));
-        for (key, alternative) in ALTERNATIVES {
-            let result = spearman_exact_p(&x, &y, alternative);
-            if case.get("expected_error").is_some() {
-                assert!(
-                    matches!(result, Err(stats::Error::NotApplicable { .. })),
-                    "{name}: {result:?}"
-                );
-                continue;
-            }
-            let got = result.unwrap_or_else(|e| panic!("{name}: {e}"));
-            close(&format!("{name} {key}"), got, num(&case["pvalues"], key));
-        }
-        checked += 1;
-    }
-    assert_eq!(checked, cases("spearman_exact").len());
+    check_exact_pvalues("spearman_exact", |case, alternative| {
+        spearman_exact_p(&nums(case, "x"), &nums(case, "y"), alternative)
+    });
 }
 
 /// Hand-checked: 12 pairs in the same order is 1 pairing in 12! = 479001600; one adjacent

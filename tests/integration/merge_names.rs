@@ -43,6 +43,22 @@ fn date(y: i32, m: u8, d: u8) -> Date {
     Date::new(y, m, d).unwrap()
 }
 
+/// A scorecard of `a` and one of `b`, both against `standards`, merge into the scorecard of
+/// both visits.
+#[track_caller]
+fn assert_offices_merge(standards: &Standards, a: &layanan::Interaction, b: &layanan::Interaction) {
+    let office = |visits: &[&layanan::Interaction]| {
+        let mut card = Scorecard::new(standards.clone());
+        for v in visits {
+            card.push(v).unwrap();
+        }
+        card
+    };
+    let mut merged = office(&[a]);
+    merged.merge(&office(&[b])).unwrap();
+    assert_eq!(merged, office(&[a, b]));
+}
+
 #[test]
 fn standards_name_the_service_and_both_values() {
     let ours = SpeedTally::new(standards(Calendar::wib()));
@@ -305,16 +321,7 @@ fn offices_in_two_zones_merge_against_the_provinces_standards() {
     };
     let (a, b) = (visit("kab-a"), visit("kab-b"));
 
-    let office = |visits: &[&layanan::Interaction]| {
-        let mut card = Scorecard::new(province.clone());
-        for v in visits {
-            card.push(v).unwrap();
-        }
-        card
-    };
-    let mut merged = office(&[&a]);
-    merged.merge(&office(&[&b])).unwrap();
-    assert_eq!(merged, office(&[&a, &b]));
+    assert_offices_merge(&province, &a, &b);
 
     // kab-b's visit is judged on its own calendar, not on WIB.
     let speed = |standards: Standards, v: &layanan::Interaction| {
@@ -385,16 +392,7 @@ fn a_units_own_standard_judges_its_visits_only() {
     assert_eq!(judged(&b), (0, 1, 0));
 
     // Offices in two zones, one with standards of its own, merge against the province's.
-    let office = |visits: &[&Interaction]| {
-        let mut card = Scorecard::new(province.clone());
-        for v in visits {
-            card.push(v).unwrap();
-        }
-        card
-    };
-    let mut merged = office(&[&a]);
-    merged.merge(&office(&[&b])).unwrap();
-    assert_eq!(merged, office(&[&a, &b]));
+    assert_offices_merge(&province, &a, &b);
 
     // Standards that differ in a unit's own standard refuse to merge, naming it.
     let other = Standards::from(vec![province_ktp.clone()])

@@ -7,14 +7,11 @@ use layanan::Level;
 use layanan::stats::{Deletion, Error, cronbach_alpha, mcdonald_omega};
 use serde_json::Value;
 
-fn cases() -> Vec<Value> {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/reliability_reference.json"
-    );
-    let json: Value =
-        serde_json::from_str(&std::fs::read_to_string(path).expect("read")).expect("JSON");
-    json["omega"].as_array().expect("cases").clone()
+use crate::support::reference;
+
+/// The cases of group `omega` of the fixture.
+fn cases() -> &'static [Value] {
+    reference::group("reliability_reference.json", "omega")
 }
 
 fn rows(case: &Value) -> Vec<Vec<Option<f64>>> {
@@ -36,7 +33,7 @@ fn rows(case: &Value) -> Vec<Vec<Option<f64>>> {
 fn omega_matches_an_independent_least_squares_fit() {
     let cases = cases();
     let mut fitted = 0;
-    for case in &cases {
+    for case in cases {
         let name = case["name"].as_str().expect("name");
         let deletion = match case["deletion"].as_str().expect("deletion") {
             "pairwise" => Deletion::Pairwise,

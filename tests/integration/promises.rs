@@ -6,15 +6,14 @@
 //! is the speed, cost or empathy report's, and a visit with no promise measured is not judged.
 
 use layanan::prelude::*;
-use layanan::stats::{ProportionMethod, proportion_interval};
 use layanan::{
-    Completion, CostTally, EmpathyTally, Error, Instrument, Interaction, Level, Money, Promise,
+    Completion, CostTally, EmpathyTally, Error, Instrument, Interaction, Money, Promise,
     PromiseOptions, PromiseTally, PromiseTargets, RatingScale, ServiceStandard, SpeedTally,
     Standards, TimeSpan, Timestamp, Weakest,
 };
 use proptest::prelude::*;
 
-use crate::support::{at, plus_minutes, proptest_cases};
+use crate::support::{assert_wilson_share, at, plus_minutes, proptest_cases};
 
 /// `ktp-el`: free, 60 minutes. `legalisir`: no standard.
 fn standards() -> Standards {
@@ -35,6 +34,18 @@ fn visit(
     courtesy: Option<i64>,
 ) -> Interaction {
     let arrived = at("2025-03-04T08:00:00+07:00");
+    visit_arriving(arrived, service, minutes, paid, rating, courtesy)
+}
+
+/// [`visit`], arriving at `arrived`.
+fn visit_arriving(
+    arrived: Timestamp,
+    service: &str,
+    minutes: Option<u32>,
+    paid: Option<u64>,
+    rating: Option<i64>,
+    courtesy: Option<i64>,
+) -> Interaction {
     let mut b = Interaction::builder(service, "kel-a", arrived);
     if let Some(m) = minutes {
         b = b.finished_at(plus_minutes(arrived, f64::from(m)));
@@ -94,11 +105,7 @@ fn hand_worked_report() {
         (7, 6, 0, 1)
     );
     let all = report.all_kept.unwrap();
-    assert_eq!((all.count, all.of), (1, 6));
-    assert_eq!(
-        all.interval,
-        proportion_interval(1, 6, Level::default(), ProportionMethod::Wilson).unwrap()
-    );
+    assert_wilson_share(&all, 1, 6);
     let kept = |p: Promise| {
         let s = report.promise(p).unwrap().kept.unwrap();
         (s.count, s.of)
@@ -216,21 +223,7 @@ fn random_visit() -> impl Strategy<Value = Interaction> {
     )
         .prop_map(|(service, minutes, paid, rating, courtesy, offset)| {
             let arrived = plus_minutes(at("2025-03-04T08:00:00+07:00"), f64::from(offset));
-            let mut b = Interaction::builder(service, "kel-a", arrived);
-            if let Some(m) = minutes {
-                b = b.finished_at(plus_minutes(arrived, f64::from(m)));
-            }
-            if let Some(p) = paid {
-                b = b.paid(Money::new(p));
-            }
-            if let Some(r) = rating {
-                b = b.empathy(RatingScale::FIVE_POINT.rating(r).unwrap());
-            }
-            if let Some(a) = courtesy {
-                let skm = Instrument::permenpanrb_14_2017();
-                b = b.skm(skm.answers().set("perilaku", a).unwrap().build());
-            }
-            b.build().unwrap()
+            visit_arriving(arrived, service, minutes, paid, rating, courtesy)
         })
 }
 

@@ -5,11 +5,11 @@
 
 use layanan::prelude::*;
 use layanan::{
-    Completion, Error, Interaction, Money, Scorecard, ServiceStandard, SpeedOptions, SpeedReport,
-    SpeedTally, Standards, Summary, TimeSpan, Timestamp,
+    Error, Interaction, Scorecard, SpeedOptions, SpeedReport, SpeedTally, Summary, TimeSpan,
+    Timestamp,
 };
 
-use crate::support::assert_close;
+use crate::support::{assert_close, ktp_el_standards};
 
 /// A generator with no dependency: SplitMix64.
 struct Mix(u64);
@@ -28,15 +28,6 @@ impl Mix {
         let u = (self.next() >> 11) as f64 / (1u64 << 53) as f64;
         if u < 0.02 { 0 } else { (12.5 * u).exp() as i64 }
     }
-}
-
-fn standards() -> Standards {
-    [ServiceStandard::new("ktp-el", Money::ZERO)
-        .unwrap()
-        .with_completion(Completion::Within(TimeSpan::from_minutes(60)))
-        .with_max_wait(TimeSpan::from_minutes(30))]
-    .into_iter()
-    .collect()
 }
 
 /// `n` visits waiting and served random durations; every tenth unfinished.
@@ -63,7 +54,7 @@ fn visits(seed: u64, n: usize) -> Vec<Interaction> {
 }
 
 fn tally(visits: &[Interaction], accuracy: Option<f64>) -> SpeedTally {
-    let mut t = SpeedTally::new(standards());
+    let mut t = SpeedTally::new(ktp_el_standards());
     if let Some(a) = accuracy {
         t = t.with_duration_sketch(a).unwrap();
     }
@@ -289,7 +280,7 @@ fn the_report_marks_sketched_quantiles() {
 #[test]
 fn scorecard_keeps_its_speed_part_sketched() {
     let data = visits(9, 500);
-    let mut card = Scorecard::new(standards())
+    let mut card = Scorecard::new(ktp_el_standards())
         .with_duration_sketch(0.01)
         .unwrap();
     for v in &data {

@@ -24,11 +24,6 @@ const REL: f64 = 1e-10;
 /// pingouin rounds its alpha interval to 3 decimals.
 const PINGOUIN_ROUNDING: f64 = 5e-4;
 
-const FIXTURE: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/tests/fixtures/skm_reference.json"
-);
-
 /// Asserts `|a − b| ≤ rel · max(1, |b|)`, `b` the reference value.
 #[track_caller]
 fn close(case: &str, field: &str, a: f64, b: f64, rel: f64) {
@@ -138,9 +133,7 @@ impl Case {
 }
 
 fn cases() -> Vec<Case> {
-    let text = std::fs::read_to_string(FIXTURE).expect("read skm_reference.json");
-    let doc: Value = serde_json::from_str(&text).expect("parse skm_reference.json");
-    let cases = doc["cases"].as_array().expect("`cases` is an array");
+    let cases = crate::support::reference::group("skm_reference.json", "cases");
     cases
         .iter()
         .map(|json| {

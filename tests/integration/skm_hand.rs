@@ -13,6 +13,8 @@ use layanan::{
     SkmReport, SkmTally, Weight,
 };
 
+use crate::support::{SKM_2017_KEYS, skm_tally_of_rows, three_questionnaires_with_blanks};
+
 /// A tally in which element `e` received `per_element[e][v − 1]` answers `v`. Row `r` gives
 /// element `e` its `r`-th answer in the order 1, 1, …, 2, …, 4; an element with fewer answers
 /// than rows is blank in the last rows.
@@ -41,16 +43,6 @@ fn tally_of(instrument: &Instrument, per_element: &[[u64; 4]]) -> SkmTally {
 /// A tally where every element of `instrument` got the same answer counts.
 fn uniform(instrument: &Instrument, counts: [u64; 4]) -> SkmTally {
     tally_of(instrument, &vec![counts; instrument.len()])
-}
-
-fn tally_of_rows(instrument: &Instrument, rows: &[Vec<Option<i64>>]) -> SkmTally {
-    let mut tally = SkmTally::new(instrument.clone());
-    for row in rows {
-        tally
-            .push_answers(&SkmAnswers::from_values(instrument, row).unwrap())
-            .unwrap();
-    }
-    tally
 }
 
 fn skm() -> Instrument {
@@ -89,22 +81,8 @@ fn blanks_are_excluded_per_element_not_scored_zero() {
     // Σ NRR = 3 + 10/3 + 8/3 + 4 + 10/3 + 11/3 + 11/3 + 3 + 3 = 13 + 50/3 = 89/3
     // index = 89/27 = 3.296296…; NIK = 25 · 89/27 = 2225/27 = 82.4074… → 82.41 → B
     let s = skm();
-    let rows = vec![
-        [4, 3, 3, 4, 3, 4, 4, 3, 4].map(Some).to_vec(),
-        vec![
-            None,
-            Some(3),
-            Some(2),
-            Some(4),
-            Some(3),
-            Some(3),
-            Some(3),
-            Some(3),
-            None,
-        ],
-        [2, 4, 3, 4, 4, 4, 4, 3, 2].map(Some).to_vec(),
-    ];
-    let report = tally_of_rows(&s, &rows).report().unwrap();
+    let rows = three_questionnaires_with_blanks();
+    let report = skm_tally_of_rows(&s, &rows).report().unwrap();
     assert_eq!(report.respondents, 3);
     assert_eq!(report.complete_responses, 2);
     let n: Vec<u64> = report.elements.iter().map(|e| e.n).collect();
@@ -135,7 +113,7 @@ fn single_respondent() {
     // With one answer per element there is no standard deviation, no interval and no α —
     // but the index itself is defined, so the report is Ok.
     let s = skm();
-    let report = tally_of_rows(&s, &[[3, 4, 2, 3, 3, 4, 3, 2, 3].map(Some).to_vec()])
+    let report = skm_tally_of_rows(&s, &[[3, 4, 2, 3, 3, 4, 3, 2, 3].map(Some).to_vec()])
         .report()
         .unwrap();
     assert_eq!(report.respondents, 1);
@@ -339,7 +317,9 @@ fn kepmenpan_2004_uses_its_own_bands() {
     // Two respondents, element j (0-based) answered 1 + j mod 4 by both: NRRs 1,2,3,4,1,2,3,4,
     // 1,2,3,4,1,2 → Σ = 3 · 10 + 3 = 33; index 33/14 = 2.357142…; NIK 58.92857… → 58.93 → C.
     let row: Vec<Option<i64>> = (0..14).map(|j| Some(1 + j % 4)).collect();
-    let report = tally_of_rows(&old, &[row.clone(), row]).report().unwrap();
+    let report = skm_tally_of_rows(&old, &[row.clone(), row])
+        .report()
+        .unwrap();
     assert_close(report.index, 33.0 / 14.0);
     assert_eq!((report.ikm_rounded, report.mutu), (58.93, Mutu::C));
 }
@@ -477,20 +457,6 @@ fn nrr_rounded_or_truncated_before_weighting() {
 
 // ------------------------------------------------------------------ custom instruments
 
-fn keys() -> [&'static str; 9] {
-    [
-        "persyaratan",
-        "prosedur",
-        "waktu",
-        "biaya",
-        "produk",
-        "kompetensi",
-        "perilaku",
-        "sarana",
-        "pengaduan",
-    ]
-}
-
 #[test]
 fn an_extra_element_gets_equal_weights_of_one_tenth() {
     let parkir = Element::new("parkir", "Parkir", "parking").unwrap();
@@ -506,7 +472,7 @@ fn an_extra_element_gets_equal_weights_of_one_tenth() {
     // index = (9 · 4 + 1) / 10 = 37/10 = 3.7; NIK 92.50 → A.
     let mut row = vec![Some(4); 9];
     row.push(Some(1));
-    let tally = tally_of_rows(&ten, &[row.clone(), row]);
+    let tally = skm_tally_of_rows(&ten, &[row.clone(), row]);
     let report = tally.report().unwrap();
     assert_eq!(report.elements[9].code, "U10");
     assert_eq!(report.elements[9].key, "parkir");
@@ -533,7 +499,7 @@ fn an_extra_element_gets_equal_weights_of_one_tenth() {
 #[test]
 fn reweighting_that_sums_to_one() {
     // Persyaratan 1/5, the other eight 1/10: 1/5 + 8/10 = 1.
-    let mut weights: Vec<(&str, Weight)> = keys()
+    let mut weights: Vec<(&str, Weight)> = SKM_2017_KEYS
         .iter()
         .map(|k| (*k, Weight::new(1, 10).unwrap()))
         .collect();
@@ -546,17 +512,18 @@ fn reweighting_that_sums_to_one() {
         [1, 3, 3, 3, 3, 3, 3, 3, 3].map(Some).to_vec(),
         [1, 4, 4, 4, 4, 4, 4, 4, 4].map(Some).to_vec(),
     ];
-    let report = tally_of_rows(&reweighted, &rows).report().unwrap();
+    let report = skm_tally_of_rows(&reweighted, &rows).report().unwrap();
     assert_eq!(report.elements[0].weight, Weight::new(1, 5).unwrap());
     assert_close(report.elements[0].weighted_nrr, 0.2);
     assert_close(report.index, 3.0);
     assert_eq!((report.ikm_rounded, report.mutu), (75.0, Mutu::C));
-    let equal = tally_of_rows(&skm(), &rows).report().unwrap();
+    let equal = skm_tally_of_rows(&skm(), &rows).report().unwrap();
     assert_close(equal.index, 29.0 / 9.0);
     assert_eq!((equal.ikm_rounded, equal.mutu), (80.56, Mutu::B));
 
     // Printed weights in thousandths that do add up: 0.12 + 8 · 0.11 = 1.
-    let mut printed_weights: Vec<(&str, Weight)> = keys().iter().map(|k| (*k, w("0.11"))).collect();
+    let mut printed_weights: Vec<(&str, Weight)> =
+        SKM_2017_KEYS.iter().map(|k| (*k, w("0.11"))).collect();
     printed_weights[8].1 = w("0.12");
     let reweighted = skm().with_weights(&printed_weights).unwrap();
     assert_eq!(reweighted.weights()[8], Weight::new(3, 25).unwrap());
@@ -565,7 +532,7 @@ fn reweighting_that_sums_to_one() {
 #[test]
 fn weights_that_do_not_sum_to_one_are_rejected() {
     // Nine weights of 1/10 sum to 9/10.
-    let tenths: Vec<(&str, Weight)> = keys()
+    let tenths: Vec<(&str, Weight)> = SKM_2017_KEYS
         .iter()
         .map(|k| (*k, Weight::new(1, 10).unwrap()))
         .collect();
@@ -574,7 +541,7 @@ fn weights_that_do_not_sum_to_one_are_rejected() {
     assert_eq!(err.to_string(), "weights must sum to 1, got 9/10");
 
     // The printed 0.111 as a real weight: 9 · 0.111 = 0.999 = 999/1000.
-    let thousandths: Vec<(&str, Weight)> = keys().iter().map(|k| (*k, w("0.111"))).collect();
+    let thousandths: Vec<(&str, Weight)> = SKM_2017_KEYS.iter().map(|k| (*k, w("0.111"))).collect();
     let err = skm().with_weights(&thousandths).unwrap_err();
     assert_eq!(err.to_string(), "weights must sum to 1, got 999/1000");
 
@@ -606,7 +573,7 @@ fn empty_tally_has_no_index() {
 fn an_element_nobody_answered_has_no_nrr() {
     // Two questionnaires, both with U9 (pengaduan) blank: its NRR is 0/0.
     let row: Vec<Option<i64>> = [Some(4); 8].into_iter().chain([None]).collect();
-    let tally = tally_of_rows(&skm(), &[row.clone(), row]);
+    let tally = skm_tally_of_rows(&skm(), &[row.clone(), row]);
     let err = tally.report().unwrap_err();
     assert_eq!(
         err,
@@ -623,7 +590,7 @@ fn an_element_nobody_answered_has_no_nrr() {
 
     // A questionnaire returned entirely blank is no respondent: counted apart, it answers
     // nothing and leaves nothing to report.
-    let tally = tally_of_rows(&skm(), &[vec![None; 9]]);
+    let tally = skm_tally_of_rows(&skm(), &[vec![None; 9]]);
     assert_eq!((tally.responses(), tally.blank_questionnaires()), (0, 1));
     assert_eq!(
         tally.report().unwrap_err().to_string(),
@@ -752,7 +719,7 @@ fn krejcie_morgan_reproduces_the_published_table() {
 fn blank_questionnaires_are_not_respondents() {
     let mut rows = vec![vec![Some(3); 9]; 3];
     rows.extend(std::iter::repeat_n(vec![None; 9], 400));
-    let tally = tally_of_rows(&skm(), &rows);
+    let tally = skm_tally_of_rows(&skm(), &rows);
     let report = tally
         .report_with(&SkmOptions::default().with_population(5_000))
         .unwrap();
@@ -781,7 +748,7 @@ fn unanswered_elements_can_be_reweighted() {
             .chain([None])
             .collect(),
     ];
-    let tally = tally_of_rows(&skm(), &rows);
+    let tally = skm_tally_of_rows(&skm(), &rows);
     assert!(matches!(
         tally.report(),
         Err(Error::InsufficientData { .. })
@@ -852,7 +819,7 @@ fn a_printout_that_rounds_the_index() {
     .iter()
     .map(|r| r.map(Some).to_vec())
     .collect();
-    let tally = tally_of_rows(&skm(), &rows);
+    let tally = skm_tally_of_rows(&skm(), &rows);
     let printout = Compatibility::nrr_only(NrrRounding::Exact).with_index(NrrRounding::Round(3));
     let report = tally
         .report_with(&SkmOptions::default().with_printed(printout))
@@ -874,7 +841,7 @@ fn the_2004_table_grades_on_either_column() {
     let high: Vec<Option<i64>> = [4, 4, 4, 4].into_iter().chain([3; 10]).map(Some).collect();
     let mut rows = vec![low; 49];
     rows.extend(vec![high; 51]);
-    let tally = tally_of_rows(&old, &rows);
+    let tally = skm_tally_of_rows(&old, &rows);
     let report = tally.report().unwrap();
     assert_close(report.index, 4551.0 / 1400.0);
     assert_eq!((report.ikm_rounded, report.mutu), (81.27, Mutu::A));

@@ -6,22 +6,12 @@
 //! The number of random cases per property is `LAYANAN_PROPTEST_CASES` (default 256).
 
 use layanan::prelude::*;
-use layanan::{Element, Error, Instrument, SkmAnswers, SkmReport, SkmTally, Weight};
+use layanan::{Element, Error, Instrument, SkmReport, SkmTally, Weight};
 use proptest::prelude::*;
 
-use crate::support::proptest_cases;
+use crate::support::{proptest_cases, skm_tally_of_rows};
 
 type Row = Vec<Option<i64>>;
-
-fn tally(instrument: &Instrument, rows: &[Row]) -> SkmTally {
-    let mut tally = SkmTally::new(instrument.clone());
-    for row in rows {
-        tally
-            .push_answers(&SkmAnswers::from_values(instrument, row).unwrap())
-            .unwrap();
-    }
-    tally
-}
 
 fn report(t: &SkmTally) -> Result<SkmReport, Error> {
     t.report()
@@ -75,7 +65,7 @@ proptest! {
                 }
             }
         }
-        let got = report(&tally(&instrument, &rows));
+        let got = report(&skm_tally_of_rows(&instrument, &rows));
         // Blank questionnaires are no respondents; with none left there is nothing to report,
         // and an element nobody answered has no NRR.
         if n.iter().all(|&x| x == 0) {
@@ -112,9 +102,9 @@ proptest! {
 fn merging_tallies_of_different_instruments_is_an_error() {
     let new = Instrument::permenpanrb_14_2017();
     let old = Instrument::kepmenpan_25_2004();
-    let mut a = tally(&new, &[vec![Some(4); 9]]);
+    let mut a = skm_tally_of_rows(&new, &[vec![Some(4); 9]]);
     let before = a.clone();
-    let b = tally(&old, &[vec![Some(3); 14]]);
+    let b = skm_tally_of_rows(&old, &[vec![Some(3); 14]]);
     let err = a.merge(&b).unwrap_err();
     assert_eq!(
         err,
@@ -160,6 +150,7 @@ fn merging_tallies_of_different_instruments_is_an_error() {
 #[cfg(feature = "serde")]
 mod serde_laws {
     use super::*;
+    use layanan::SkmAnswers;
     use serde_json::{Value, json};
 
     /// A national-scale tally (3e15 questionnaires: three answer rows, each given 1e15 times)
@@ -210,21 +201,7 @@ mod serde_laws {
     }
 
     fn rows() -> Vec<Row> {
-        vec![
-            [4, 3, 3, 4, 3, 4, 4, 3, 4].map(Some).to_vec(),
-            vec![
-                None,
-                Some(3),
-                Some(2),
-                Some(4),
-                Some(3),
-                Some(3),
-                Some(3),
-                Some(3),
-                None,
-            ],
-            [2, 4, 3, 4, 4, 4, 4, 3, 2].map(Some).to_vec(),
-        ]
+        crate::support::three_questionnaires_with_blanks()
     }
 
     /// The serialised form counts every questionnaire in the pair matrices and holds the
@@ -257,7 +234,7 @@ mod serde_laws {
 
     fn tally_json() -> Value {
         let instrument = Instrument::permenpanrb_14_2017();
-        serde_json::to_value(tally(&instrument, &rows())).unwrap()
+        serde_json::to_value(skm_tally_of_rows(&instrument, &rows())).unwrap()
     }
 
     #[track_caller]
@@ -272,7 +249,10 @@ mod serde_laws {
     #[test]
     fn an_untouched_tally_is_accepted() {
         let back: SkmTally = serde_json::from_value(tally_json()).unwrap();
-        assert_eq!(back, tally(&Instrument::permenpanrb_14_2017(), &rows()));
+        assert_eq!(
+            back,
+            skm_tally_of_rows(&Instrument::permenpanrb_14_2017(), &rows())
+        );
         assert_eq!(tally_json()["version"], json!(2));
     }
 
@@ -381,7 +361,7 @@ mod serde_laws {
         let back: SkmAnswers =
             serde_json::from_str(&serde_json::to_string(&original).unwrap()).unwrap();
         assert_eq!(back, original);
-        assert_eq!(tally(&skm, &rows()[1..2]), {
+        assert_eq!(skm_tally_of_rows(&skm, &rows()[1..2]), {
             let mut t = SkmTally::new(skm.clone());
             t.push_answers(&back).unwrap();
             t
@@ -417,11 +397,13 @@ fn kept_answers_and_sums_agree_across_the_threshold() {
         })
         .collect();
     for n in [1, 2, 31, 32, 33, 40, 64, 65, 80] {
-        let whole = tally(&skm, &rows[..n]);
+        let whole = skm_tally_of_rows(&skm, &rows[..n]);
         let want = format!("{:?}", report(&whole));
         for cut in [0, 1, n / 2, n.saturating_sub(1), n] {
-            let mut merged = tally(&skm, &rows[..cut]);
-            merged.merge(&tally(&skm, &rows[cut..n])).unwrap();
+            let mut merged = skm_tally_of_rows(&skm, &rows[..cut]);
+            merged
+                .merge(&skm_tally_of_rows(&skm, &rows[cut..n]))
+                .unwrap();
             assert_eq!(merged, whole, "{n} questionnaires cut at {cut}");
             assert_eq!(format!("{:?}", report(&merged)), want, "{n} cut at {cut}");
             assert_eq!(merged.complete_responses(), whole.complete_responses());
@@ -437,9 +419,9 @@ fn kept_answers_and_sums_agree_across_the_threshold() {
             assert_eq!(back, whole, "{n} questionnaires read back");
             assert_eq!(format!("{:?}", report(&back)), want, "{n} read back");
             let mut more = back.clone();
-            more.merge(&tally(&skm, &rows[..3])).unwrap();
+            more.merge(&skm_tally_of_rows(&skm, &rows[..3])).unwrap();
             let mut again = whole.clone();
-            again.merge(&tally(&skm, &rows[..3])).unwrap();
+            again.merge(&skm_tally_of_rows(&skm, &rows[..3])).unwrap();
             assert_eq!(more, again, "{n}: sums merged with kept answers");
         }
     }

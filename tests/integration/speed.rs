@@ -13,17 +13,7 @@ use layanan::{
     SpeedTally, Standards, Summary, TimeSpan, Timestamp,
 };
 
-use crate::support::{assert_close, at, plus_minutes};
-
-/// `ktp-el`: 60 minutes, waiting target 30 minutes. `legalisir`: no standard.
-fn counter_standards() -> Standards {
-    [ServiceStandard::new("ktp-el", Money::ZERO)
-        .unwrap()
-        .with_completion(Completion::Within(TimeSpan::from_minutes(60)))
-        .with_max_wait(TimeSpan::from_minutes(30))]
-    .into_iter()
-    .collect()
-}
+use crate::support::{assert_close, assert_wilson_share, at, ktp_el_standards, plus_minutes};
 
 /// A visit arriving at `arrived` (local WIB, `YYYY-MM-DDTHH:MM`), waiting `wait` minutes and
 /// served `service` minutes (unfinished when `None`).
@@ -96,7 +86,7 @@ fn assert_summary(s: Summary, n: u64, mean: f64, sd: f64, q: [f64; 4]) {
 ///   52.5; p90 h = 4.5 → 90 + 0.5·210 = 195; p95 h = 4.75 → 90 + 0.75·210 = 247.5; max 300.
 #[test]
 fn summaries_by_hand_type_7() {
-    let report = tally_of(&seven_visits(), &counter_standards())
+    let report = tally_of(&seven_visits(), &ktp_el_standards())
         .report()
         .unwrap();
     let wait = report.wait.unwrap();
@@ -142,7 +132,7 @@ fn summaries_by_hand_type_7() {
 #[test]
 fn summaries_by_hand_type_5() {
     let options = SpeedOptions::default().quantile_type(QuantileType::Hazen);
-    let tally = tally_of(&seven_visits(), &counter_standards());
+    let tally = tally_of(&seven_visits(), &ktp_el_standards());
     let report = tally.report_with(&options).unwrap();
     let default = tally.report().unwrap();
     let wait = report.wait.unwrap();
@@ -180,7 +170,7 @@ fn summaries_by_hand_type_5() {
 /// time, Wilson's [18.76, 81.24] %.
 #[test]
 fn share_on_time_with_open_visits() {
-    let tally = tally_of(&seven_visits(), &counter_standards());
+    let tally = tally_of(&seven_visits(), &ktp_el_standards());
     let report = tally.report().unwrap();
     assert_eq!(report.as_of, at("2025-03-04T13:20:00+07:00"));
     assert_eq!(
@@ -217,7 +207,7 @@ fn share_on_time_with_open_visits() {
 #[test]
 fn open_visits_are_pending_then_late() {
     let open = counter("ktp-el", "2025-03-04T08:30", 50, None); // due 09:30, started 09:20
-    let tally = tally_of([&open], &counter_standards());
+    let tally = tally_of([&open], &ktp_el_standards());
     let at_due = tally
         .report_with(&SpeedOptions::default().as_of(at("2025-03-04T09:30:00+07:00")))
         .unwrap();
@@ -241,7 +231,7 @@ fn open_visits_are_pending_then_late() {
 /// refused, naming both instants.
 #[test]
 fn as_of_before_the_data_is_refused() {
-    let tally = tally_of(&seven_visits(), &counter_standards());
+    let tally = tally_of(&seven_visits(), &ktp_el_standards());
     let err = tally
         .report_with(&SpeedOptions::default().as_of(at("2025-03-04T09:00:00+07:00")))
         .unwrap_err();
@@ -263,7 +253,7 @@ fn as_of_before_the_data_is_refused() {
 /// 30, 45, 60, 30 = 4, frustrated 2: (0 + 4/2)/6 = 1/3.
 #[test]
 fn apdex_at_its_own_threshold() {
-    let report = tally_of(&seven_visits(), &counter_standards())
+    let report = tally_of(&seven_visits(), &ktp_el_standards())
         .report_with(&SpeedOptions::default().apdex_threshold(TimeSpan::from_minutes(20)))
         .unwrap();
     let apdex = report.apdex.unwrap();
@@ -286,7 +276,7 @@ fn apdex_edges() {
                 .unwrap()
         })
         .collect();
-    let report = tally_of(&visits, &counter_standards())
+    let report = tally_of(&visits, &ktp_el_standards())
         .report_with(&SpeedOptions::default().apdex_threshold(TimeSpan::from_minutes(60)))
         .unwrap();
     let on_time = report.on_time_share.unwrap();
@@ -299,18 +289,14 @@ fn apdex_edges() {
 /// target and is not judged, though it is in the wait summary.
 #[test]
 fn waiting_target_share() {
-    let report = tally_of(&seven_visits(), &counter_standards())
+    let report = tally_of(&seven_visits(), &ktp_el_standards())
         .report()
         .unwrap();
     let wait = report.within_wait_target.unwrap();
-    assert_eq!((wait.count, wait.of), (3, 6));
-    assert_eq!(
-        wait.interval,
-        proportion_interval(3, 6, Level::default(), ProportionMethod::Wilson).unwrap()
-    );
+    assert_wilson_share(&wait, 3, 6);
     // A wait of exactly the target is within it.
     let exact = counter("ktp-el", "2025-03-04T09:00", 30, Some(10));
-    let report = tally_of([&exact], &counter_standards()).report().unwrap();
+    let report = tally_of([&exact], &ktp_el_standards()).report().unwrap();
     assert_eq!(report.within_wait_target.unwrap().count, 1);
     // A finished visit without a recorded start has no known wait: not judged on it.
     let arrived = at("2025-03-04T09:00:00+07:00");
@@ -318,7 +304,7 @@ fn waiting_target_share() {
         .finished_at(plus_minutes(arrived, 10.0))
         .build()
         .unwrap();
-    let report = tally_of([&unstarted], &counter_standards())
+    let report = tally_of([&unstarted], &ktp_el_standards())
         .report()
         .unwrap();
     assert_eq!(report.within_wait_target, None);
@@ -333,7 +319,7 @@ fn waiting_target_share() {
     let waiting = Interaction::builder("ktp-el", "kel-a", arrived)
         .build()
         .unwrap();
-    let tally = tally_of([&waiting], &counter_standards());
+    let tally = tally_of([&waiting], &ktp_el_standards());
     assert_eq!(tally.report().unwrap().wait_pending, 1);
     let later = tally
         .report_with(&SpeedOptions::default().as_of(at("2025-03-04T10:00:00+07:00")))
@@ -349,7 +335,7 @@ fn waiting_target_share() {
 /// time, are counted in `no_standard` and never judged: no share.
 #[test]
 fn visits_without_a_standard_are_never_judged() {
-    let mut standards = counter_standards();
+    let mut standards = ktp_el_standards();
     // Tariff and waiting target only, no completion time.
     standards.insert(
         ServiceStandard::new("legalisir", Money::new(10_000))
@@ -394,7 +380,7 @@ fn unfinished_visits() {
         counter("ktp-el", "2025-03-04T08:00", 12, None),
         counter("ktp-el", "2025-03-04T08:00", 18, None),
     ];
-    let report = tally_of(&visits, &counter_standards()).report().unwrap();
+    let report = tally_of(&visits, &ktp_el_standards()).report().unwrap();
     assert_eq!((report.visits, report.unfinished), (2, 2));
     let wait = report.wait.unwrap();
     assert_eq!((wait.n, wait.mean, wait.max), (2, 15.0, 18.0));
@@ -408,7 +394,7 @@ fn unfinished_visits() {
     let only_arrived = Interaction::builder("ktp-el", "kel-a", at("2025-03-04T08:00:00+07:00"))
         .build()
         .unwrap();
-    let report = tally_of([&only_arrived], &counter_standards())
+    let report = tally_of([&only_arrived], &ktp_el_standards())
         .report()
         .unwrap();
     assert_eq!((report.visits, report.unfinished), (1, 1));
@@ -582,7 +568,7 @@ mod serde_forms {
 
     #[test]
     fn options_and_report_round_trip() {
-        let report = tally_of(&seven_visits(), &counter_standards())
+        let report = tally_of(&seven_visits(), &ktp_el_standards())
             .report()
             .unwrap();
         round_trip(&report);

@@ -27,6 +27,20 @@ fn check<T: std::fmt::Debug>(result: Result<T, Error>, expected: Error, message:
     assert_eq!(err.to_string(), message);
 }
 
+/// `result` is `InvalidValue` for `field` = `value`, expected positive, with the message
+/// `{field} must be positive, got {value}`.
+fn check_not_positive<T: std::fmt::Debug>(result: Result<T, Error>, field: &str, value: f64) {
+    check(
+        result,
+        Error::InvalidValue {
+            field: field.into(),
+            value,
+            expected: "positive".into(),
+        },
+        &format!("{field} must be positive, got {value}"),
+    );
+}
+
 /// Which variant carrying a NaN.
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum NanVariant {
@@ -482,32 +496,12 @@ fn erlang_c_unstable_load() {
 #[test]
 fn erlang_c_non_positive_or_non_finite_rates() {
     for value in [0.0, -1.0] {
-        check(
-            ErlangC::new(value, 5.0, 3),
-            Error::InvalidValue {
-                field: "arrivals per hour".into(),
-                value,
-                expected: "positive".into(),
-            },
-            &format!("arrivals per hour must be positive, got {value}"),
-        );
-        check(
-            ErlangC::new(30.0, value, 3),
-            Error::InvalidValue {
-                field: "mean service minutes".into(),
-                value,
-                expected: "positive".into(),
-            },
-            &format!("mean service minutes must be positive, got {value}"),
-        );
-        check(
+        check_not_positive(ErlangC::new(value, 5.0, 3), "arrivals per hour", value);
+        check_not_positive(ErlangC::new(30.0, value, 3), "mean service minutes", value);
+        check_not_positive(
             ErlangC::servers_for(value, 5.0, 0.8, 20.0),
-            Error::InvalidValue {
-                field: "arrivals per hour".into(),
-                value,
-                expected: "positive".into(),
-            },
-            &format!("arrivals per hour must be positive, got {value}"),
+            "arrivals per hour",
+            value,
         );
     }
     check(
@@ -571,14 +565,10 @@ fn importance_performance_crosshair_and_scale() {
         "crosshair performance must be finite, got -inf",
     );
     for scale in [0.0, -5.0] {
-        check(
+        check_not_positive(
             customer_satisfaction_index(&[(5.0, 4.0)], scale),
-            Error::InvalidValue {
-                field: "scale maximum".into(),
-                value: scale,
-                expected: "positive".into(),
-            },
-            &format!("scale maximum must be positive, got {scale}"),
+            "scale maximum",
+            scale,
         );
     }
 }

@@ -41,8 +41,6 @@ fn perfect_correlations_are_exact() {
 // Fixture access
 // ---------------------------------------------------------------------------------------------
 
-use std::sync::OnceLock;
-
 use layanan::stats::{
     Moments, ProportionMethod, beta_binomial_shrinkage, one_sample_t_test, proportion_interval,
     student_t_test, welch_t_test,
@@ -50,39 +48,13 @@ use layanan::stats::{
 use layanan::{Interval, Level};
 use serde_json::Value;
 
-fn fixture() -> &'static Value {
-    static JSON: OnceLock<Value> = OnceLock::new();
-    JSON.get_or_init(|| {
-        let path = concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/tests/fixtures/stats_reference.json"
-        );
-        let text = std::fs::read_to_string(path).expect("read stats_reference.json");
-        serde_json::from_str(&text).expect("stats_reference.json is JSON")
-    })
-}
+use crate::support::reference::{self, counts, num, nums};
 
+/// The cases of group `name` of the fixture (at least one).
 fn group(name: &str) -> &'static [Value] {
-    let cases = fixture()[name]
-        .as_array()
-        .unwrap_or_else(|| panic!("no group {name}"));
+    let cases = reference::group("stats_reference.json", name);
     assert!(!cases.is_empty(), "{name}: no cases");
     cases
-}
-
-fn num(case: &Value, key: &str) -> f64 {
-    case[key]
-        .as_f64()
-        .unwrap_or_else(|| panic!("{}: {key} is not a number", case["name"]))
-}
-
-fn nums(case: &Value, key: &str) -> Vec<f64> {
-    case[key]
-        .as_array()
-        .unwrap_or_else(|| panic!("{}: {key} is not an array", case["name"]))
-        .iter()
-        .map(|v| v.as_f64().expect("a number"))
-        .collect()
 }
 
 /// The relative error of `got` against `want`, asserted below `rel`; returned for the worst.
@@ -526,12 +498,7 @@ fn pairwise_standardised_alpha_is_of_pairwise_correlations() {
 fn fisher_counts_a_table_that_ties_the_observed_one() {
     for case in group("fisher_ties") {
         let name = case["name"].as_str().unwrap_or("?");
-        let t: Vec<u64> = case["table"]
-            .as_array()
-            .expect("table")
-            .iter()
-            .map(|v| v.as_u64().expect("a count"))
-            .collect();
+        let t = counts(case, "table");
         let test =
             layanan::stats::fisher_exact(t[0], t[1], t[2], t[3], Alternative::TwoSided).unwrap();
         within(name, test.p_value, num(case, "p_two_sided"), REL);

@@ -1,7 +1,13 @@
 //! Helpers every test module shares: instants, tolerances, `Debug` comparison of reports,
 //! and the serde round trip.
 
-use layanan::Timestamp;
+use layanan::stats::{ProportionMethod, proportion_interval};
+use layanan::{
+    Completion, Instrument, Level, Money, ServiceStandard, Share, SkmAnswers, SkmTally, Standards,
+    TimeSpan, Timestamp,
+};
+
+pub(crate) mod reference;
 
 /// z for a two-sided 95 % interval, `Φ⁻¹(0.975)` (scipy).
 pub(crate) const Z95: f64 = 1.959963984540054;
@@ -31,6 +37,74 @@ pub(crate) fn at(text: &str) -> Timestamp {
 /// `base` plus `minutes` (may be fractional: milliseconds are kept).
 pub(crate) fn plus_minutes(base: Timestamp, minutes: f64) -> Timestamp {
     Timestamp::from_unix_millis(base.unix_millis() + (minutes * 60_000.0).round() as i64)
+}
+
+/// The keys of the nine elements of the 2017 SKM instrument, in order.
+pub(crate) const SKM_2017_KEYS: [&str; 9] = [
+    "persyaratan",
+    "prosedur",
+    "waktu",
+    "biaya",
+    "produk",
+    "kompetensi",
+    "perilaku",
+    "sarana",
+    "pengaduan",
+];
+
+/// `ktp-el`: done within 60 minutes, waiting target 30 minutes, no fee; no other service.
+pub(crate) fn ktp_el_standards() -> Standards {
+    [ServiceStandard::new("ktp-el", Money::ZERO)
+        .unwrap()
+        .with_completion(Completion::Within(TimeSpan::from_minutes(60)))
+        .with_max_wait(TimeSpan::from_minutes(30))]
+    .into_iter()
+    .collect()
+}
+
+/// A tally of `rows` on `instrument`: one questionnaire a row, `None` for a blank element.
+pub(crate) fn skm_tally_of_rows(instrument: &Instrument, rows: &[Vec<Option<i64>>]) -> SkmTally {
+    let mut tally = SkmTally::new(instrument.clone());
+    for row in rows {
+        tally
+            .push_answers(&SkmAnswers::from_values(instrument, row).unwrap())
+            .unwrap();
+    }
+    tally
+}
+
+/// One questionnaire's answers as written in the hand-worked tables: whole numbers separated
+/// by spaces, `-` for a blank element.
+#[track_caller]
+pub(crate) fn skm_row(text: &str) -> Vec<Option<i64>> {
+    text.split_whitespace()
+        .map(|a| match a {
+            "-" => None,
+            n => Some(n.parse().unwrap_or_else(|e| panic!("answer {n}: {e}"))),
+        })
+        .collect()
+}
+
+/// The hand-worked three questionnaires of the nine-element SKM, the second with U1 and U9
+/// blank (`skm_hand.rs`: IKM 82.41, grade B).
+pub(crate) fn three_questionnaires_with_blanks() -> Vec<Vec<Option<i64>>> {
+    [
+        "4 3 3 4 3 4 4 3 4",
+        "- 3 2 4 3 3 3 3 -",
+        "2 4 3 4 4 4 4 3 2",
+    ]
+    .map(skm_row)
+    .to_vec()
+}
+
+/// `share` is `count` of `of`, with the Wilson interval of that proportion at the default level.
+#[track_caller]
+pub(crate) fn assert_wilson_share(share: &Share, count: u64, of: u64) {
+    assert_eq!((share.count, share.of), (count, of));
+    assert_eq!(
+        share.interval,
+        proportion_interval(count, of, Level::default(), ProportionMethod::Wilson).unwrap()
+    );
 }
 
 /// `|got − want| ≤ tol · max(|got|, |want|)` (exact equality always passes).

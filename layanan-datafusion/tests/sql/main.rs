@@ -1,61 +1,25 @@
 //! The functions in SQL over the sample data (`examples/data`), against the library
 //! in-process on the same rows.
 
+#[path = "../common/mod.rs"]
+mod common;
 mod skm;
 mod states;
 mod visits;
 
 use std::collections::BTreeMap;
 use std::fs::File;
-use std::path::PathBuf;
 
 use datafusion::arrow::array::{Array, ArrayRef, AsArray, RecordBatch, StructArray};
 use datafusion::arrow::compute::{cast, concat_batches};
 use datafusion::arrow::datatypes::{DataType, Float64Type, UInt64Type};
 use datafusion::error::Result;
-use datafusion::prelude::{CsvReadOptions, SessionConfig, SessionContext};
-use layanan::read::{HolidayReader, InteractionReader, ReadOptions, SkmReader, StandardReader};
-use layanan::{Calendar, Date, Interaction, SkmResponse, Standards};
+use datafusion::prelude::{SessionConfig, SessionContext};
+use layanan::Interaction;
+use layanan::read::{InteractionReader, ReadOptions};
 use layanan_datafusion::Settings;
 
-/// A file of the sample data.
-fn data(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../examples/data")
-        .join(name)
-}
-
-/// The sample's calendar: WIB with its holidays.
-fn calendar() -> Calendar {
-    let file = File::open(data("holidays.csv")).expect("holidays.csv");
-    let holidays: Vec<Date> = HolidayReader::new(file, &ReadOptions::new())
-        .expect("header")
-        .collect::<layanan::Result<_>>()
-        .expect("holidays");
-    Calendar::wib().with_holidays(holidays)
-}
-
-/// The sample's service standards, on its calendar.
-fn standards() -> Standards {
-    let calendar = calendar();
-    let options = ReadOptions::new().with_calendar(calendar.clone());
-    let file = File::open(data("standards.csv")).expect("standards.csv");
-    StandardReader::new(file, &options)
-        .expect("header")
-        .collect::<layanan::Result<Standards>>()
-        .expect("standards")
-        .with_calendar(calendar)
-}
-
-/// The sample's questionnaires, read by the library.
-fn questionnaires() -> Vec<SkmResponse> {
-    let options = ReadOptions::new().with_calendar(calendar());
-    let file = File::open(data("skm.csv")).expect("skm.csv");
-    SkmReader::new(file, &options)
-        .expect("header")
-        .collect::<layanan::Result<_>>()
-        .expect("questionnaires")
-}
+use common::{calendar, data, questionnaires, register_tables, standards};
 
 /// The sample's visits, read by the library, without the SKM answers some carry (the SQL
 /// functions are not given them).
@@ -104,11 +68,7 @@ async fn context_with(partitions: usize, settings: Settings) -> Result<SessionCo
         .with_batch_size(37);
     let ctx = SessionContext::new_with_config(config);
     layanan_datafusion::register_with(&ctx, settings);
-    let path = |name: &str| data(name).to_string_lossy().into_owned();
-    ctx.register_csv("skm", &path("skm.csv"), CsvReadOptions::new())
-        .await?;
-    ctx.register_csv("visits", &path("interactions.csv"), CsvReadOptions::new())
-        .await?;
+    register_tables(&ctx).await?;
     Ok(ctx)
 }
 
@@ -167,6 +127,26 @@ fn float(s: &StructArray, name: &str, row: usize) -> Option<f64> {
 fn text(s: &StructArray, name: &str, row: usize) -> Option<String> {
     let a = member(s, name).as_string::<i32>();
     a.is_valid(row).then(|| a.value(row).to_owned())
+}
+
+/// Every unit of `batch` (columns `unit` and `s`) is in `expected` and the other way round,
+/// and `check` accepts the struct of each against the expected value of its unit.
+#[track_caller]
+fn assert_each_unit<T>(
+    batch: &RecordBatch,
+    expected: &BTreeMap<String, T>,
+    what: &str,
+    check: impl Fn(&StructArray, usize, &T, &str),
+) {
+    let got = keyed(batch, "unit", "s");
+    assert_eq!(
+        got.keys().collect::<Vec<_>>(),
+        expected.keys().collect::<Vec<_>>(),
+        "{what}"
+    );
+    for (unit, (s, row)) in &got {
+        check(s, *row, &expected[unit], &format!("{what}, {unit}"));
+    }
 }
 
 /// A nested struct field.

@@ -10,7 +10,8 @@ use datafusion::logical_expr::Partitioning;
 use datafusion::prelude::{ParquetReadOptions, SessionContext, col};
 use layanan::{Instrument, SkmAnswers, SkmTally, Tally};
 
-use super::{close, context, count, float, keyed, query, questionnaires, text};
+use super::common::skm_by_unit;
+use super::{assert_each_unit, close, context, count, float, query, questionnaires, text};
 
 /// `u1, u2, …, uk`.
 pub(crate) fn answers(k: usize) -> String {
@@ -18,20 +19,6 @@ pub(crate) fn answers(k: usize) -> String {
         .map(|i| format!("u{i}"))
         .collect::<Vec<_>>()
         .join(", ")
-}
-
-/// The library's tally of the sample questionnaires, per unit.
-pub(crate) fn by_unit() -> BTreeMap<String, SkmTally> {
-    let mut tallies: BTreeMap<String, SkmTally> = BTreeMap::new();
-    for q in questionnaires() {
-        let unit = q.unit().expect("unit").to_owned();
-        tallies
-            .entry(unit)
-            .or_insert_with(|| SkmTally::new(Instrument::permenpanrb_14_2017()))
-            .push(&q)
-            .expect("counted");
-    }
-    tallies
 }
 
 /// The struct at `row` is the library's report of `tally`: counts exactly, statistics within
@@ -100,15 +87,7 @@ pub(crate) fn assert_skm(s: &StructArray, row: usize, tally: &SkmTally, what: &s
 /// Every unit of `batch` (columns `unit` and `s`) is the library's.
 #[track_caller]
 fn assert_units(batch: &RecordBatch, expected: &BTreeMap<String, SkmTally>, what: &str) {
-    let got = keyed(batch, "unit", "s");
-    assert_eq!(
-        got.keys().collect::<Vec<_>>(),
-        expected.keys().collect::<Vec<_>>(),
-        "{what}"
-    );
-    for (unit, (s, row)) in &got {
-        assert_skm(s, *row, &expected[unit], &format!("{what}, {unit}"));
-    }
+    assert_each_unit(batch, expected, what, assert_skm);
 }
 
 fn by_unit_sql(table: &str) -> String {
@@ -120,7 +99,7 @@ fn by_unit_sql(table: &str) -> String {
 
 #[tokio::test]
 async fn skm_ikm_by_unit_over_csv_is_the_librarys_in_every_plan() -> Result<()> {
-    let expected = by_unit();
+    let expected = skm_by_unit();
     assert!(expected.len() >= 5, "the sample has several units");
     for partitions in [1, 2, 16] {
         let ctx = context(partitions).await?;
@@ -142,7 +121,7 @@ async fn skm_ikm_by_unit_over_csv_is_the_librarys_in_every_plan() -> Result<()> 
 
 #[tokio::test]
 async fn skm_ikm_by_unit_over_parquet_is_the_librarys_in_every_plan() -> Result<()> {
-    let expected = by_unit();
+    let expected = skm_by_unit();
     let dir = tempfile::tempdir()?;
     let path = dir.path().join("skm.parquet");
     let path = path.to_string_lossy();
@@ -185,7 +164,7 @@ async fn repartitioned(ctx: &SessionContext, partitioning: Partitioning) -> Resu
 
 #[tokio::test]
 async fn skm_ikm_over_repartitioned_input_is_the_librarys() -> Result<()> {
-    let expected = by_unit();
+    let expected = skm_by_unit();
     for partitions in [2, 16] {
         let ctx = context(partitions).await?;
         for n in [3, 16] {

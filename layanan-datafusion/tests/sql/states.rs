@@ -12,13 +12,14 @@ use layanan::{Instrument, NpsTally, Scorecard, SkmTally, Tally};
 use layanan_datafusion::Settings;
 use layanan_datafusion::state::{self, StateError, StateKind};
 
-use super::skm::{answers, assert_skm, by_unit};
-use super::visits::{VISIT_ARGS, assert_card, cards_by_unit};
+use super::common::{VISIT_ARGS, skm_by_unit};
+use super::skm::{answers, assert_skm};
+use super::visits::{assert_card, cards_by_unit};
 use super::{context, context_with, keyed, query, questionnaires};
 
 #[tokio::test]
 async fn skm_states_merged_later_equal_the_direct_index() -> Result<()> {
-    let expected = by_unit();
+    let expected = skm_by_unit();
     let dir = tempfile::tempdir()?;
     let parquet = dir.path().join("skm_states.parquet");
     let parquet = parquet.to_string_lossy();
@@ -85,7 +86,7 @@ async fn skm_states_merged_later_equal_the_direct_index() -> Result<()> {
 
 #[tokio::test]
 async fn a_state_read_back_in_rust_is_the_librarys_tally() -> Result<()> {
-    let expected = by_unit();
+    let expected = skm_by_unit();
     let ctx = context(4).await?;
     let batch = query(
         &ctx,

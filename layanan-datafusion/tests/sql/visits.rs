@@ -14,7 +14,10 @@ use datafusion::error::Result;
 use datafusion::prelude::ParquetReadOptions;
 use layanan::{Interaction, NpsTally, Scorecard, Share, Tally, Timestamp};
 
-use super::{close, context, count, float, keyed, nested, query, standards, visits};
+use super::common::VISIT_ARGS;
+use super::{
+    assert_each_unit, close, context, count, float, keyed, nested, query, standards, visits,
+};
 
 /// The library's scorecard of the sample visits, per unit.
 pub(crate) fn cards_by_unit() -> BTreeMap<String, Scorecard> {
@@ -161,20 +164,10 @@ pub(crate) fn assert_card(s: &StructArray, row: usize, card: &Scorecard, what: &
     }
 }
 
-pub(crate) const VISIT_ARGS: &str =
-    "service, unit, arrived_at, started_at, finished_at, official_fee, paid, recommend, empathy";
-
+/// Every unit of `batch` (columns `unit` and `s`) is the library's scorecard.
 #[track_caller]
 fn assert_units(batch: &RecordBatch, expected: &BTreeMap<String, Scorecard>, what: &str) {
-    let got = keyed(batch, "unit", "s");
-    assert_eq!(
-        got.keys().collect::<Vec<_>>(),
-        expected.keys().collect::<Vec<_>>(),
-        "{what}"
-    );
-    for (unit, (s, row)) in &got {
-        assert_card(s, *row, &expected[unit], &format!("{what}, {unit}"));
-    }
+    assert_each_unit(batch, expected, what, assert_card);
 }
 
 #[tokio::test]

@@ -14,21 +14,8 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
 
-/// Serialises `value`, checks it deserialises to an equal value (from a `Value` and from
-/// text), and returns the JSON.
-#[track_caller]
-fn round_trip<T>(value: &T) -> Value
-where
-    T: Serialize + DeserializeOwned + PartialEq + std::fmt::Debug,
-{
-    let json = serde_json::to_value(value).unwrap();
-    let back: T = serde_json::from_value(json.clone()).unwrap_or_else(|e| panic!("{json}: {e}"));
-    assert_eq!(&back, value);
-    let text = serde_json::to_string(value).unwrap();
-    let back: T = serde_json::from_str(&text).unwrap();
-    assert_eq!(&back, value);
-    json
-}
+use crate::support::json::{rejects, round_trip};
+use crate::support::{skm_row, skm_tally_of_rows};
 
 /// Like [`round_trip`] but through JSON text only. A `serde_json::Value` keeps object keys
 /// sorted, which reorders [`SkmAnswers`]; see `answers_survey_a_value_round_trip`.
@@ -89,70 +76,16 @@ fn assert_close(a: &Value, b: &Value, path: &str) {
     }
 }
 
-/// Checks that `json` is rejected with a message containing `message`.
-#[track_caller]
-fn rejects<T: DeserializeOwned + std::fmt::Debug>(json: Value, message: &str) {
-    let result = serde_json::from_value::<T>(json.clone());
-    let err = result.expect_err(&format!("{json} should be rejected"));
-    assert!(
-        err.to_string().contains(message),
-        "{json}: `{err}` does not contain `{message}`"
-    );
-}
-
 fn report() -> SkmReport {
     let skm = Instrument::permenpanrb_14_2017();
-    let mut tally = SkmTally::new(skm.clone());
-    for row in [
-        [
-            Some(4),
-            Some(3),
-            Some(3),
-            Some(4),
-            Some(3),
-            Some(4),
-            Some(4),
-            Some(3),
-            Some(3),
-        ],
-        [
-            Some(3),
-            Some(3),
-            Some(2),
-            Some(4),
-            Some(3),
-            Some(3),
-            Some(3),
-            Some(3),
-            None,
-        ],
-        [
-            Some(4),
-            Some(4),
-            Some(3),
-            Some(4),
-            Some(4),
-            Some(4),
-            Some(4),
-            Some(3),
-            Some(2),
-        ],
-        [
-            Some(2),
-            Some(3),
-            Some(3),
-            Some(3),
-            Some(4),
-            Some(3),
-            Some(4),
-            Some(2),
-            Some(3),
-        ],
-    ] {
-        tally
-            .push_answers(&SkmAnswers::from_values(&skm, &row).unwrap())
-            .unwrap();
-    }
+    let rows = [
+        "4 3 3 4 3 4 4 3 3",
+        "3 3 2 4 3 3 3 3 -",
+        "4 4 3 4 4 4 4 3 2",
+        "2 3 3 3 4 3 4 2 3",
+    ]
+    .map(skm_row);
+    let tally = skm_tally_of_rows(&skm, &rows);
     let options = SkmOptions::default()
         .with_level(Level::new(0.9).unwrap())
         .with_printed(
