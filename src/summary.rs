@@ -4,8 +4,8 @@ use std::fmt;
 
 use crate::error::{Error, Result};
 use crate::stats::{
-    Interval, IntervalMethod, Level, Moments, OpenInterval, ProportionMethod, QuantileType,
-    checked_on_read, proportion_interval, quantile_interval_ranks, select_quantiles,
+    Interval, IntervalMethod, Level, Moments, OpenInterval, OrderStatistics, ProportionMethod,
+    QuantileType, checked_on_read, proportion_interval, quantile_interval_ranks,
 };
 
 checked_on_read! {
@@ -202,24 +202,18 @@ pub(crate) fn quantile_bounds(
     )?)
 }
 
-/// The value of 1-based rank `k` among `values` (reordered in place; linear time).
-fn select_rank(values: &mut [f64], k: u64) -> f64 {
-    let last = values.len().saturating_sub(1);
-    let at = usize::try_from(k.saturating_sub(1)).map_or(last, |i| i.min(last));
-    values
-        .select_nth_unstable_by(at, f64::total_cmp)
-        .1
-        .to_owned()
-}
-
-/// The median and p90 intervals of `values` (reordered in place).
+/// The median and p90 intervals from the order statistics the quantiles were selected from.
 fn quantile_intervals(
-    values: &mut [f64],
+    values: &mut OrderStatistics<'_>,
     median: f64,
     p90: f64,
 ) -> Result<(Option<OpenInterval>, Option<OpenInterval>)> {
     let n = values.len() as u64;
-    let mut rank = |k: u64| select_rank(values, k);
+    // 1-based ranks, kept within the values.
+    let mut rank = |k: u64| {
+        let last = values.len().saturating_sub(1);
+        values.nth(usize::try_from(k.saturating_sub(1)).map_or(last, |i| i.min(last)))
+    };
     Ok((
         Some(quantile_bounds(n, 0.5, median, &mut rank)?),
         Some(quantile_bounds(n, 0.9, p90, &mut rank)?),
@@ -234,8 +228,9 @@ impl Summary {
         }
         let moments = Moments::from_slice(values)?;
         let mut scratch = values.to_vec();
-        let [median, p90, p95] = select_quantiles(&mut scratch, [0.5, 0.9, 0.95], kind)?;
-        let (median_interval, p90_interval) = quantile_intervals(&mut scratch, median, p90)?;
+        let mut order = OrderStatistics::new(&mut scratch);
+        let [median, p90, p95] = order.quantiles([0.5, 0.9, 0.95], kind)?;
+        let (median_interval, p90_interval) = quantile_intervals(&mut order, median, p90)?;
         Ok(Some(Self {
             n: moments.count(),
             mean: moments.mean()?,
@@ -264,8 +259,9 @@ impl Summary {
             return Self::of(&minutes, kind);
         };
         let mut minutes: Vec<f64> = millis.iter().map(|&ms| ms as f64 / 60_000.0).collect();
-        let [median, p90, p95] = select_quantiles(&mut minutes, [0.5, 0.9, 0.95], kind)?;
-        let (median_interval, p90_interval) = quantile_intervals(&mut minutes, median, p90)?;
+        let mut order = OrderStatistics::new(&mut minutes);
+        let [median, p90, p95] = order.quantiles([0.5, 0.9, 0.95], kind)?;
+        let (median_interval, p90_interval) = quantile_intervals(&mut order, median, p90)?;
         Ok(Some(Self {
             n: millis.len() as u64,
             mean: mean / 60_000.0,

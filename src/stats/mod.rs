@@ -105,6 +105,7 @@ pub use power::{
     power_two_means, power_two_proportions, sample_size_two_means, sample_size_two_proportions,
 };
 pub use proportion::{ProportionMethod, newcombe_interval, proportion_interval};
+pub(crate) use quantile::OrderStatistics;
 pub use quantile::{QuantileType, Sorted, order_statistic_quantile, select_quantiles};
 pub use quantile_interval::{quantile_interval, quantile_interval_ranks};
 pub use queue::ErlangC;

@@ -244,34 +244,81 @@ fn quantile_at(n: usize, p: f64, kind: QuantileType, x: &mut dyn FnMut(f64) -> f
     }
 }
 
-/// Order statistics of a slice asked for in increasing order: each is selected among the values
-/// above the last one, which selection has already put to its right.
-struct Selector<'a> {
+/// Order statistics of a slice, selected in place and asked for in any order: each is selected
+/// only between the nearest positions already selected around it (every value left of a
+/// selected position is at most its value, every value right of it at least), so asking for a
+/// few neighbouring ranks costs little more than asking for one.
+pub(crate) struct OrderStatistics<'a> {
     values: &'a mut [f64],
-    /// Every value before this index is at most every value from it on.
-    above: usize,
-    /// The last order statistic selected, with its index.
-    last: Option<(usize, f64)>,
+    /// Positions already holding their sorted value, increasing.
+    fixed: Vec<usize>,
 }
 
-impl Selector<'_> {
-    /// The `i`-th smallest value (from 0).
-    #[allow(clippy::arithmetic_side_effects)] // i ≥ above here, and i < len
-    fn order_statistic(&mut self, i: usize) -> f64 {
-        if let Some((at, x)) = self.last
-            && at == i
-        {
-            return x;
+impl<'a> OrderStatistics<'a> {
+    /// The order statistics of `values` (reordered as they are asked for).
+    pub(crate) fn new(values: &'a mut [f64]) -> Self {
+        Self {
+            values,
+            fixed: Vec::new(),
         }
-        let from = if i >= self.above { self.above } else { 0 };
-        let Some(rest) = self.values.get_mut(from..) else {
+    }
+
+    /// How many values there are.
+    pub(crate) fn len(&self) -> usize {
+        self.values.len()
+    }
+
+    /// The `i`-th smallest value (from 0); NaN past the last.
+    #[allow(clippy::arithmetic_side_effects)] // from ≤ i < to ≤ len
+    pub(crate) fn nth(&mut self, i: usize) -> f64 {
+        let slot = match self.fixed.binary_search(&i) {
+            Ok(_) => return self.values.get(i).copied().unwrap_or(f64::NAN),
+            Err(slot) => slot,
+        };
+        let from = match slot.checked_sub(1).and_then(|s| self.fixed.get(s)) {
+            Some(&before) => before + 1,
+            None => 0,
+        };
+        let to = self.fixed.get(slot).copied().unwrap_or(self.values.len());
+        let Some(block) = self.values.get_mut(from..to).filter(|_| i < to) else {
             return f64::NAN;
         };
-        let (_, x, _) = rest.select_nth_unstable_by(i - from, f64::total_cmp);
-        let x = *x;
-        self.above = i + 1;
-        self.last = Some((i, x));
+        let x = *block.select_nth_unstable_by(i - from, f64::total_cmp).1;
+        self.fixed.insert(slot, i);
         x
+    }
+
+    /// The quantiles `ps` (definition `kind`), as [`select_quantiles`] gives them.
+    ///
+    /// # Errors
+    /// As [`select_quantiles`].
+    pub(crate) fn quantiles<const N: usize>(
+        &mut self,
+        ps: [f64; N],
+        kind: QuantileType,
+    ) -> Result<[f64; N]> {
+        if self.values.is_empty() {
+            return Err(Error::InsufficientData {
+                what: "quantile".into(),
+                needed: 1,
+                got: 0,
+            });
+        }
+        if let Some(bad) = self.values.iter().find(|v| !v.is_finite()) {
+            return Err(Error::NotFinite {
+                field: "observation".into(),
+                value: *bad,
+            });
+        }
+        if let Some(p) = ps.into_iter().find(|p| !(0.0..=1.0).contains(p)) {
+            return Err(Error::InvalidValue {
+                field: "quantile probability".into(),
+                value: p,
+                expected: "between 0 and 1".into(),
+            });
+        }
+        let n = self.len();
+        Ok(ps.map(|p| quantile_at(n, p, kind, &mut |k| self.nth(order_index(k, n)))))
     }
 }
 
@@ -344,50 +391,7 @@ pub fn select_quantiles<const N: usize>(
     ps: [f64; N],
     kind: QuantileType,
 ) -> Result<[f64; N]> {
-    if values.is_empty() {
-        return Err(Error::InsufficientData {
-            what: "quantile".into(),
-            needed: 1,
-            got: 0,
-        });
-    }
-    if let Some(bad) = values.iter().find(|v| !v.is_finite()) {
-        return Err(Error::NotFinite {
-            field: "observation".into(),
-            value: *bad,
-        });
-    }
-    let n = values.len();
-    for p in ps {
-        if !(0.0..=1.0).contains(&p) {
-            return Err(Error::InvalidValue {
-                field: "quantile probability".into(),
-                value: p,
-                expected: "between 0 and 1".into(),
-            });
-        }
-    }
-    // Lowest probability first, so each selection works on what the last left above it.
-    let mut order: [usize; N] = std::array::from_fn(|i| i);
-    order.sort_by(|&a, &b| {
-        ps.get(a)
-            .unwrap_or(&0.0)
-            .total_cmp(ps.get(b).unwrap_or(&0.0))
-    });
-    let mut selector = Selector {
-        values,
-        above: 0,
-        last: None,
-    };
-    let mut out = [0.0; N];
-    for i in order {
-        if let (Some(slot), Some(&p)) = (out.get_mut(i), ps.get(i)) {
-            *slot = quantile_at(n, p, kind, &mut |k| {
-                selector.order_statistic(order_index(k, n))
-            });
-        }
-    }
-    Ok(out)
+    OrderStatistics::new(values).quantiles(ps, kind)
 }
 
 #[cfg(feature = "serde")]
@@ -399,5 +403,32 @@ impl<'de> serde::Deserialize<'de> for Sorted {
         }
         let raw = Raw::deserialize(d)?;
         Sorted::from_vec(raw.values).map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::OrderStatistics;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Whatever the order ranks are asked in, each is the value sorting would put there.
+        #[test]
+        fn order_statistics_in_any_order_are_the_sorted_values(
+            values in prop::collection::vec(-50i32..50, 1..300),
+            asks in prop::collection::vec(0usize..400, 1..20),
+        ) {
+            let mut sorted: Vec<f64> = values.iter().map(|&v| f64::from(v)).collect();
+            let mut scratch = sorted.clone();
+            sorted.sort_by(f64::total_cmp);
+            let mut order = OrderStatistics::new(&mut scratch);
+            for i in asks {
+                let got = order.nth(i);
+                match sorted.get(i) {
+                    Some(want) => prop_assert_eq!(got, *want),
+                    None => prop_assert!(got.is_nan()),
+                }
+            }
+        }
     }
 }
