@@ -215,7 +215,8 @@ impl<R: io::Read> VisitBatches<R> {
             while rows.used < BATCH {
                 if rows.used == rows.records.len() {
                     // Room for a typical row, so that a new buffer is not grown field by field.
-                    rows.records.push(ByteRecord::with_capacity(256, 32));
+                    let width = self.records.header().width();
+                    rows.records.push(ByteRecord::with_capacity(128, width));
                     rows.lines.push(0);
                 }
                 let (Some(record), Some(line)) = (
