@@ -520,7 +520,12 @@ pub fn score(source: String, tallies: &Tallies, settings: &Settings) -> Result<C
     let (visit_section, units, months) = if tallies.visit_count == 0 {
         (None, Vec::new(), Vec::new())
     } else {
-        let total = cells.total().map_err(err)?;
+        // Each roll-up copies the stored durations: one at a time, each dropped once reported.
+        let overall = cells
+            .total()
+            .map_err(err)?
+            .report_with(&options)
+            .map_err(err)?;
         let by_unit = reports(
             &cells.roll_up(|(u, _, _)| u.clone()).map_err(err)?,
             &options,
@@ -541,6 +546,7 @@ pub fn score(source: String, tallies: &Tallies, settings: &Settings) -> Result<C
                 .filter(|(_, _, minutes)| !minutes.is_empty())
                 .collect();
         }
+        drop(service_cells);
         let months = reports(&cells.roll_up(|(_, _, m)| *m).map_err(err)?, &options)?;
         let services_without_standard = by_service
             .iter()
@@ -548,7 +554,7 @@ pub fn score(source: String, tallies: &Tallies, settings: &Settings) -> Result<C
             .map(|(s, r)| (s.clone(), r.visits))
             .collect();
         let section = VisitSection {
-            overall: total.report_with(&options).map_err(err)?,
+            overall,
             by_unit: by_unit.clone(),
             by_service,
             services_without_standard,
