@@ -206,7 +206,7 @@ fn csv_report(c: &mut Criterion) {
             black_box(
                 data::score_csv_threads(&path, threads)
                     .expect("score")
-                    .report()
+                    .report_threads(&Default::default(), threads)
                     .expect("report"),
             )
         })
