@@ -318,7 +318,13 @@ impl Calendar {
         if self.working_days_in(first, LAST_DAY) <= days {
             return Ok(never);
         }
-        let (mut lo, mut hi) = (first, LAST_DAY);
+        // A week and twice the days holds them but for long holiday runs: widen until it
+        // does, so the bisection spans days, not the calendar's whole range.
+        let (mut lo, mut hi) = (first, first.saturating_add(2 * days + 7).min(LAST_DAY));
+        while self.working_days_in(first, hi) <= days {
+            lo = hi + 1;
+            hi = first.saturating_add(2 * (hi - first + 1)).min(LAST_DAY);
+        }
         while lo < hi {
             let mid = lo + (hi - lo) / 2;
             if self.working_days_in(first, mid) > days {
@@ -778,6 +784,26 @@ mod tests {
             .due_by(start, Completion::WorkingDays(u32::MAX))
             .unwrap();
         assert_eq!(far.unix_millis(), i64::MAX);
+    }
+
+    /// A holiday run longer than the first guess of the search (a week and twice the days).
+    #[test]
+    fn due_by_crosses_long_holiday_runs() {
+        let first = Date::new(2025, 3, 3).unwrap().days_since_epoch();
+        let holidays = (first..first + 75).map(|d| Date::from_days_since_epoch(d).unwrap());
+        let cal = Calendar::wib().with_holidays(holidays);
+        let from = "2025-03-01T09:00:00+07:00".parse::<Timestamp>().unwrap();
+        for days in 0..4 {
+            let due = cal.due_by(from, Completion::WorkingDays(days)).unwrap();
+            let on_time = |t: i64| {
+                cal.working_days_between(from, Timestamp::from_unix_millis(t))
+                    .unwrap()
+                    <= days
+            };
+            assert!(on_time(due.unix_millis()), "{days}");
+            assert!(!on_time(due.unix_millis() + 1), "{days}");
+            assert!(cal.local_date(due).unwrap().days_since_epoch() >= first + 75);
+        }
     }
 
     /// Counting day by day is the obvious definition; the closed form must agree with it.
