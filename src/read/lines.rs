@@ -18,13 +18,30 @@ pub(crate) struct Lines<R> {
     pending: VecDeque<Break>,
     /// A `\r` at the end of what was handed out: a line break unless a `\n` follows.
     cr: Option<Break>,
-    /// Whether an odd number of quotes has been handed out: a break then is inside a quoted
-    /// field.
-    quoted: bool,
+    /// Whether the bytes handed out end inside a quoted field, as the `csv` parser reads
+    /// quotes: a break there is the field's.
+    quotes: Quotes,
+    /// The last byte handed out (`None` at the start of the file).
+    last_byte: Option<u8>,
     /// Newlines counted (those before the end of the last record).
     counted: u64,
     /// The last newline counted.
     last: Option<Break>,
+}
+
+/// Where the bytes handed out leave the quoting, read as the `csv` parser (RFC 4180) reads
+/// it: a quote opens a quoted field only as the field's first byte (elsewhere it is a plain
+/// byte), and inside one a doubled quote is a quote while a single one closes it. Counting
+/// quotes instead took a stray quote in an unquoted field for an opening one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Quotes {
+    /// Outside quotes.
+    Outside,
+    /// Inside a quoted field.
+    Inside,
+    /// Just after a quote inside a quoted field, at this offset: the next byte says whether it
+    /// closed the field or was the first of a doubled quote.
+    AfterQuote(u64),
 }
 
 /// A line break: its offset, and whether it is inside quotes.
@@ -41,7 +58,8 @@ impl<R> Lines<R> {
             offset: 0,
             pending: VecDeque::new(),
             cr: None,
-            quoted: false,
+            quotes: Quotes::Outside,
+            last_byte: None,
             counted: 0,
             last: None,
         }
@@ -114,12 +132,30 @@ impl<R: io::Read> io::Read for Lines<R> {
         for i in memchr::memchr3_iter(b'\n', b'\r', b'"', chunk) {
             // `i < n ≤ usize::MAX`, and offsets are counted in u64.
             let at = start.saturating_add(u64::try_from(i).unwrap_or(u64::MAX));
+            // A quote inside a quoted field followed by anything but a quote closed it.
+            if let Quotes::AfterQuote(quote) = self.quotes
+                && !(chunk.get(i) == Some(&b'"') && quote.checked_add(1) == Some(at))
+            {
+                self.quotes = Quotes::Outside;
+            }
             let here = Break {
                 at,
-                quoted: self.quoted,
+                quoted: self.quotes == Quotes::Inside,
             };
             match chunk.get(i) {
-                Some(b'"') => self.quoted = !self.quoted,
+                Some(b'"') => {
+                    let before = match i.checked_sub(1) {
+                        Some(j) => chunk.get(j).copied(),
+                        None => self.last_byte,
+                    };
+                    self.quotes = match self.quotes {
+                        Quotes::Outside if field_start(before, at) => Quotes::Inside,
+                        Quotes::Outside => Quotes::Outside,
+                        Quotes::Inside => Quotes::AfterQuote(at),
+                        // A doubled quote: still inside.
+                        Quotes::AfterQuote(_) => Quotes::Inside,
+                    };
+                }
                 Some(b'\n') => self.pending.push_back(here),
                 _ => match i.checked_add(1).and_then(|next| chunk.get(next)) {
                     Some(b'\n') => {}
@@ -128,7 +164,22 @@ impl<R: io::Read> io::Read for Lines<R> {
                 },
             }
         }
+        if let Some(&last) = chunk.last() {
+            self.last_byte = Some(last);
+        }
         self.offset = start.saturating_add(u64::try_from(n).unwrap_or(u64::MAX));
         Ok(n)
+    }
+}
+
+/// Whether a quote at offset `at`, after the byte `before`, is a field's first byte: at the
+/// start of the file (or just after its byte-order mark), after a comma or a line break.
+fn field_start(before: Option<u8>, at: u64) -> bool {
+    match before {
+        None => true,
+        Some(b',' | b'\n' | b'\r') => true,
+        // The `csv` reader drops a UTF-8 byte-order mark before the first field.
+        Some(0xbf) => at == 3,
+        Some(_) => false,
     }
 }

@@ -871,6 +871,18 @@ fn line_numbers() {
             vec![2, 3, 5],
         ),
         (
+            // Found by fuzzing: the stray quote made an even count of quotes, and the open
+            // quote's line break was taken for the end of its record (line 0 for a header).
+            "a stray quote, then a quote left open to the end of the file",
+            format!("{header}{bad}say \"hi\n{bad}\"open\n"),
+            vec![2, 3],
+        ),
+        (
+            "an escaped quote inside a quoted field, then a quote left open",
+            format!("{header}{bad}\"say \"\"hi\"\"\n\"\n{bad}\"open\nto the end\n"),
+            vec![2, 4],
+        ),
+        (
             "CR line ends, as old Mac files have them",
             format!("{header}{bad}\n{bad}\n\n{bad}\"\n\"\n\n{bad}").replace('\n', "\r"),
             vec![2, 3, 5, 8],
@@ -902,6 +914,12 @@ fn line_numbers() {
     // A header whose last column opens a quote that runs to the end of the file (found by
     // fuzzing): still line 1.
     let err = SkmReader::new("service,\"\n".as_bytes(), &options()).unwrap_err();
+    let Error::InFile { line, .. } = err else {
+        panic!("{err:?}")
+    };
+    assert_eq!(line, 1);
+    // The same after a stray quote in an earlier header field.
+    let err = SkmReader::new("service,un\"it,\"\n".as_bytes(), &options()).unwrap_err();
     let Error::InFile { line, .. } = err else {
         panic!("{err:?}")
     };
