@@ -758,6 +758,20 @@ impl From<Calendar> for CalendarParts {
 mod tests {
     use super::*;
 
+    /// `from`'s deadline of `days` working days: finishing at it is on time, a millisecond
+    /// later is not.
+    fn assert_due_by_is_tight(cal: &Calendar, from: Timestamp, days: u32) -> Timestamp {
+        let due = cal.due_by(from, Completion::WorkingDays(days)).unwrap();
+        let on_time = |t: i64| {
+            cal.working_days_between(from, Timestamp::from_unix_millis(t))
+                .unwrap()
+                <= days
+        };
+        assert!(on_time(due.unix_millis()), "{from} {days}");
+        assert!(!on_time(due.unix_millis() + 1), "{from} {days}");
+        due
+    }
+
     /// A deadline is on time exactly when the working days taken are within the limit.
     #[test]
     fn due_by_agrees_with_working_days_between() {
@@ -770,14 +784,7 @@ mod tests {
         for hours in (0..24 * 6).step_by(5) {
             let from = Timestamp::from_unix_millis(start.unix_millis() + hours * 3_600_000);
             for days in 0..12 {
-                let due = cal.due_by(from, Completion::WorkingDays(days)).unwrap();
-                let on_time = |t: i64| {
-                    cal.working_days_between(from, Timestamp::from_unix_millis(t))
-                        .unwrap()
-                        <= days
-                };
-                assert!(on_time(due.unix_millis()), "{from} {days}");
-                assert!(!on_time(due.unix_millis() + 1), "{from} {days}");
+                assert_due_by_is_tight(&cal, from, days);
             }
         }
         let far = cal
@@ -794,14 +801,7 @@ mod tests {
         let cal = Calendar::wib().with_holidays(holidays);
         let from = "2025-03-01T09:00:00+07:00".parse::<Timestamp>().unwrap();
         for days in 0..4 {
-            let due = cal.due_by(from, Completion::WorkingDays(days)).unwrap();
-            let on_time = |t: i64| {
-                cal.working_days_between(from, Timestamp::from_unix_millis(t))
-                    .unwrap()
-                    <= days
-            };
-            assert!(on_time(due.unix_millis()), "{days}");
-            assert!(!on_time(due.unix_millis() + 1), "{days}");
+            let due = assert_due_by_is_tight(&cal, from, days);
             assert!(cal.local_date(due).unwrap().days_since_epoch() >= first + 75);
         }
     }
