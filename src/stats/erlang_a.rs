@@ -1,7 +1,8 @@
 //! Erlang A: a queue whose citizens give up and leave.
 
 use super::error::{Error, Result};
-use super::interval::{finite, positive};
+use super::interval::positive;
+use super::queue::check_threshold;
 
 /// The most queue states kept: when waiting citizens are very patient and the counters far too
 /// few, the queue holds more than this many before abandonment balances arrivals.
@@ -142,14 +143,7 @@ impl ErlangA {
     /// [`Error::NotApplicable`] when the threshold is so long against the queue's rates that
     /// the computation would take more than two billion steps.
     pub fn served_within(&self, threshold_seconds: f64) -> Result<f64> {
-        finite("threshold seconds", threshold_seconds)?;
-        if threshold_seconds < 0.0 {
-            return Err(Error::InvalidValue {
-                field: "threshold seconds".into(),
-                value: threshold_seconds,
-                expected: "zero or positive".into(),
-            });
-        }
+        check_threshold(threshold_seconds)?;
         let n = self.servers as usize;
         let at_once: f64 = self.pi.iter().take(n).sum();
         let waiting = self.pi.get(n..).unwrap_or_default();

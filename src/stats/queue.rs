@@ -16,7 +16,8 @@ fn erlang_b_step(traffic: f64, b: f64, k: u32) -> f64 {
     traffic * b / (f64::from(k) + traffic * b)
 }
 
-fn check_threshold(threshold_seconds: f64) -> Result<f64> {
+/// A waiting-time threshold: finite and not negative.
+pub(crate) fn check_threshold(threshold_seconds: f64) -> Result<f64> {
     finite("threshold seconds", threshold_seconds)?;
     if threshold_seconds < 0.0 {
         return Err(Error::InvalidValue {
